@@ -1,0 +1,49 @@
+// Pool, transactions and forward-only migrations over plain SQL files.
+import pg from 'pg';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Db = pg.Pool;
+export type Tx = pg.PoolClient;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export function createPool(url: string, max = 20): Db {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'hientruong' });
+  // An idle client dying (Postgres restart, terminated backend) must not crash the process.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const tx = await db.connect();
+  try {
+    await tx.query('BEGIN');
+    const result = await work(tx);
+    await tx.query('COMMIT');
+    return result;
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    tx.release();
+  }
+}
+
+/** Applies each not-yet-applied migration in name order, each in its own transaction; returns their names. */
+export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const files = readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  return withTransaction(db, async (tx) => {
+    // One migrator at a time: two servers starting together must not both apply a file.
+    await tx.query('SELECT pg_advisory_xact_lock(727001)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    const applied: string[] = [];
+    for (const file of files.filter((f) => !done.has(f))) {
+      await tx.query(readFileSync(dir + file, 'utf8'));
+      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+      applied.push(file);
+    }
+    return applied;
+  });
+}

