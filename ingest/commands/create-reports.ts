@@ -1,0 +1,64 @@
+// createReports: geocode, route, and in ONE transaction insert the reports and append their events.
+import { bigintToCell, cellAt, cellToBigint } from '../../geo/h3.ts';
+import type { AreaLookup } from '../../geo/types.ts';
+import { withTransaction, type Db } from '../../sql/db.ts';
+import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
+import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
+import type { ReportInput } from '../schemas/report-input.ts';
+
+export interface ReportContext {
+  geocoder: AreaLookup;
+  sensitiveCategories: ReadonlySet<string>;
+  source?: string;
+}
+
+function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
+  const area = ctx.geocoder.lookup(input.lng, input.lat);
+  const anonymous = input.reporter?.anonymous ?? false;
+  return {
+    category: input.category,
+    description: input.description,
+    lat: input.lat,
+    lng: input.lng,
+    h3Cell: cellToBigint(cellAt(input.lat, input.lng)),
+    areaCode: area?.code ?? null,
+    areaName: area?.fullName ?? null,
+    provinceCode: area?.provinceCode ?? null,
+    agencyId: null,
+    // Outside every known area: accepted, but a human must place it.
+    needsTriage: area === null,
+    reporterName: anonymous ? null : input.reporter?.name ?? null,
+    reporterPhone: anonymous ? null : input.reporter?.phone ?? null,
+    anonymous,
+    source: ctx.source ?? 'api',
+  };
+}
+
+export function reportEventPayload(row: ReportRow, sensitive: boolean): ReportEventPayload {
+  return {
+    reportId: row.id,
+    code: row.tracking_code,
+    category: row.category,
+    sensitive,
+    status: row.status,
+    version: row.version,
+    cell: bigintToCell(row.h3_cell),
+    areaCode: row.area_code,
+    agencyId: row.agency_id,
+    at: row.updated_at.toISOString(),
+  };
+}
+
+/** Many reports, one commit: the unit of group commit. Either all are stored with their events, or none. */
+export async function createReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
+  const rows = inputs.map((input) => toNewReport(input, ctx));
+  return withTransaction(db, async (tx) => {
+    const stored = await insertReports(tx, rows);
+    await appendEvents(tx, stored.map((row) => ({
+      reportId: row.id,
+      kind: 'report.created',
+      payload: reportEventPayload(row, ctx.sensitiveCategories.has(row.category)),
+    })));
+    return stored;
+  });
+}

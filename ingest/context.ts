@@ -1,0 +1,20 @@
+// What every route may use, put on ctx.state by the app so routes stay thin.
+import type { AreaLookup } from '../geo/types.ts';
+import type { Db } from '../sql/db.ts';
+import type { Actor } from './auth.ts';
+import type { Catalog } from './catalog.ts';
+
+export interface IngestDeps {
+  db: Db;
+  geocoder: AreaLookup;
+  catalog: Catalog;
+  operatorToken: string;
+  /** Boundaries for the map, pre-serialised once: they do not change while running. */
+  areasGeojson: { commune: string; province: string };
+  mapStyleUrl?: string;
+}
+
+export interface IngestState {
+  deps: IngestDeps;
+  actor: Actor;
+}

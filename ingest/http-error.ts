@@ -1,0 +1,54 @@
+// One error type and one middleware so every failure leaves in the stable ErrorDTO shape.
+import type { Context, Next } from 'koa';
+import type { ErrorDTO } from './presenters/dto.ts';
+
+export type FieldIssue = { field: string; reason: string };
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageVi?: string,
+    readonly fields?: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+function body(e: HttpError): ErrorDTO {
+  return { error: { code: e.code, message: e.message, messageVi: e.messageVi, fields: e.fields } };
+}
+
+export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (err) {
+    const e = err as { status?: number; expose?: boolean; type?: string; message?: string };
+    if (err instanceof HttpError) {
+      ctx.status = err.status;
+      ctx.body = body(err);
+    } else if (e.status && e.status < 500 && e.expose !== false) {
+      // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
+      ctx.status = e.status;
+      ctx.body = body(new HttpError(e.status, e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '') ? 'invalid_json' : 'bad_request',
+        `body: ${e.message ?? 'bad request'}`, 'Yêu cầu không hợp lệ'));
+    } else if (isDatabaseUnavailable(err)) {
+      // The client may retry: nothing was acknowledged, so nothing is lost.
+      ctx.status = 503;
+      ctx.set('Retry-After', '1');
+      ctx.body = body(new HttpError(503, 'unavailable', 'Database unavailable, retry shortly', 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại'));
+    } else {
+      ctx.status = 500;
+      ctx.body = body(new HttpError(500, 'internal', 'Internal error', 'Lỗi hệ thống'));
+      ctx.app.emit('error', err, ctx);
+    }
+  }
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  const message = (err as { message?: string })?.message ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code)
+    || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+}

@@ -1,0 +1,43 @@
+// /api/v1/reports: validate -> authorise -> one command -> present.
+import Router from '@koa/router';
+import type { IngestState } from '../../context.ts';
+import { createReports } from '../../commands/create-reports.ts';
+import { HttpError } from '../../http-error.ts';
+import { presentCreatedReport, presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
+import { reportInputSchema, reportListQuerySchema } from '../../schemas/report-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
+import type { ReportSnapshotDTO } from '../../presenters/dto.ts';
+
+export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
+
+reportsRouter.post('/', async (ctx) => {
+  const input = parseOr422(reportInputSchema, ctx.request.body);
+  const { deps } = ctx.state;
+  if (!deps.catalog.has(input.category)) {
+    throw new HttpError(422, 'validation_failed', `Invalid input: category: unknown category '${input.category}'`, 'Loại phản ánh không tồn tại',
+      [{ field: 'category', reason: `unknown category '${input.category}'` }]);
+  }
+  const [row] = await createReports(deps.db, [input], { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive });
+  ctx.status = 201;
+  ctx.set('Location', `/api/v1/reports/${row.id}`);
+  ctx.body = presentCreatedReport(row);
+});
+
+reportsRouter.get('/', async (ctx) => {
+  const query = parseOr422(reportListQuerySchema, ctx.query);
+  const { deps, actor } = ctx.state;
+  const { lastEventId, rows } = await snapshotReports(deps.db, query);
+  const reports = actor.kind === 'staff'
+    ? rows.map(presentStaffReport)
+    : rows.map((r) => presentPublicReport(r, deps.catalog.sensitive.has(r.category)));
+  ctx.body = { lastEventId, reports } satisfies ReportSnapshotDTO;
+});
+
+reportsRouter.get('/:id', async (ctx) => {
+  const { deps, actor } = ctx.state;
+  if (!/^\d{1,18}$/.test(ctx.params.id)) throw new HttpError(400, 'invalid_id', 'id: must be a positive integer', 'Mã không hợp lệ', [{ field: 'id', reason: 'must be a positive integer' }]);
+  const row = await findReport(deps.db, ctx.params.id);
+  if (!row) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
+  ctx.body = actor.kind === 'staff' ? presentStaffReport(row) : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
+});

@@ -1,0 +1,134 @@
+// Composition root: the only module that knows both edges (ingest HTTP, realtime sockets) and wires them
+// on one port. `npm start` runs it; tests call startProduct() to run the real thing in-process.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { buildAreaIndex } from './geo/area-index.ts';
+import { actorFor } from './ingest/auth.ts';
+import { createApp } from './ingest/app.ts';
+import { loadCatalog } from './ingest/catalog.ts';
+import { startSimulator } from './ingest/demo/simulator.ts';
+import { dashboardMiddleware } from './ingest/static.ts';
+import { attachRealtime } from './realtime/server.ts';
+import { createPool, migrate } from './sql/db.ts';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './sql/embedded.ts';
+import { currentAreas } from './sql/queries/areas.ts';
+import { seedCatalog } from './sql/seed/seed-catalog.ts';
+
+export interface ProductOptions {
+  port?: number;
+  host?: string;
+  /** Any Postgres; when absent an embedded one runs with its data in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  demo?: boolean;
+  demoRate?: number;
+  operatorToken?: string;
+  mapStyleUrl?: string;
+  distDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningProduct {
+  url: string;
+  operatorUrl: string;
+  publicUrl: string;
+  operatorToken: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
+  const log = opts.log ?? (() => {});
+  let cluster: EmbeddedCluster | null = null;
+  let databaseUrl = opts.databaseUrl;
+  if (!databaseUrl) {
+    cluster = await startEmbeddedPostgres(opts.dataDir ?? `${ROOT}.data/pg`, { log: (l) => { if (/FATAL|PANIC/.test(l)) log(l.trim()); } });
+    databaseUrl = cluster.url;
+  }
+  const db = createPool(databaseUrl, 30);
+  const applied = await migrate(db);
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  if (await seedCatalog(db)) log('seeded the Thanh Hóa demo catalog (166 communes, categories, agencies)');
+
+  const catalog = await loadCatalog(db);
+  const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
+  const areasGeojson = {
+    commune: JSON.stringify(await currentAreas(db, 'commune', true)),
+    province: JSON.stringify(await currentAreas(db, 'province', true)),
+  };
+  const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
+  const app = createApp({ db, geocoder, catalog, operatorToken, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
+  app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
+  app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
+
+  const http = createServer(app.callback());
+  const realtime = await attachRealtime(http, {
+    db,
+    listenUrl: databaseUrl,
+    audienceFor: (token) => actorFor(token, operatorToken).kind,
+    onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
+  });
+  await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
+  const { port } = http.address() as { port: number };
+  const url = `http://127.0.0.1:${port}`;
+  const stopDemo = opts.demo ? startSimulator(url, opts.demoRate) : () => {};
+
+  return {
+    url,
+    operatorUrl: `${url}/ops?token=${operatorToken}`,
+    publicUrl: `${url}/map`,
+    operatorToken,
+    databaseUrl,
+    stop: async () => {
+      stopDemo();
+      await realtime.close();
+      await new Promise<void>((done) => http.close(() => done()));
+      await db.end();
+      await cluster?.stop();
+    },
+  };
+}
+
+async function runFromCommandLine(): Promise<void> {
+  const env = process.env;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // The demo stream is on by default on the embedded database, off on a real one unless asked for.
+  const demo = env.DEMO ? env.DEMO !== '0' : !databaseUrl;
+  const product = await startProduct({
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST,
+    databaseUrl,
+    demo,
+    demoRate: env.DEMO_RATE ? Number(env.DEMO_RATE) : undefined,
+    operatorToken: env.OPERATOR_TOKEN || undefined,
+    mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    log: (line) => console.log(`[hien-truong] ${line}`),
+  });
+  console.log(`
+Hiện Trường đang chạy / is running
+  Bản đồ công khai / Public map:      ${product.publicUrl}
+  Điều hành / Operator view:          ${product.operatorUrl}
+  API:                                ${product.url}/api/v1/categories
+  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
+Ctrl-C để dừng / to stop.`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n[hien-truong] stopping…');
+    await product.stop().catch((e) => console.error(e));
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runFromCommandLine().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,25 @@
+// Event row -> the notice each audience may receive. The public one coarsens or drops the location.
+import { parentCell } from '../geo/h3.ts';
+import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
+import type { Audience, ReportNotice, ReportStatus } from './protocol.ts';
+
+export const PUBLIC_NOTICE_CELL_RES = 9;
+
+export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
+  if (event.kind !== 'report.created' && event.kind !== 'report.updated') return null;
+  const p = event.payload as unknown as ReportEventPayload;
+  const cell = audience === 'staff' ? p.cell : p.sensitive ? null : parentCell(p.cell, PUBLIC_NOTICE_CELL_RES);
+  // Built field by field: nothing reaches a client that is not named here.
+  return {
+    eventId: event.id,
+    kind: event.kind,
+    reportId: p.reportId,
+    code: p.code,
+    category: p.category,
+    status: p.status as ReportStatus,
+    version: p.version,
+    cell,
+    areaCode: p.areaCode,
+    at: p.at,
+  };
+}

@@ -1,0 +1,87 @@
+// The whole path on a real Postgres: POST -> row + event -> notice in the staff and the public room.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { recordingClient, type RecordingClient } from './test-support/feed-client.ts';
+
+const report = {
+  category: 'flooding', description: 'Ngập sâu trước cổng trường', lat: 19.8075, lng: 105.7766,
+  reporter: { name: 'Trần Thị Bình', phone: '0987654321' },
+};
+
+async function post(product: RunningProduct, body: unknown) {
+  const res = await fetch(`${product.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('a report travels from the API to both rooms', () => {
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let staff: RecordingClient;
+  let pub: RecordingClient;
+
+  beforeAll(async () => {
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    staff = recordingClient(product.url, { token: product.operatorToken });
+    pub = recordingClient(product.url, { token: 'wrong-token' });
+    expect((await staff.hello).audience).toBe('staff');
+    expect((await pub.hello).audience).toBe('public');
+  });
+  afterAll(async () => {
+    staff?.close();
+    pub?.close();
+    await product?.stop();
+    await test?.pool.end();
+  });
+
+  it('stores the row and its event in one go, and announces it to staff and public', async () => {
+    const created = await post(product, report);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code: expect.stringMatching(/^TH-\d{4}-\d{6}$/), area: { code: '14797', name: 'Phường Hạc Thành' } });
+    const { rows } = await test.pool.query('SELECT r.reporter_name, e.kind, e.payload FROM reports r JOIN events e ON e.report_id = r.id WHERE r.id = $1', [created.body.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reporter_name: 'Trần Thị Bình', kind: 'report.created' });
+
+    await staff.waitFor((ns) => ns.some((n) => n.reportId === created.body.id));
+    await pub.waitFor((ns) => ns.some((n) => n.reportId === created.body.id));
+    const staffNotice = staff.notices.find((n) => n.reportId === created.body.id)!;
+    const publicNotice = pub.notices.find((n) => n.reportId === created.body.id)!;
+    expect(staffNotice.cell).toBe(created.body.cell);
+    expect(publicNotice.cell).not.toBe(created.body.cell);
+    const publicText = JSON.stringify(pub.notices);
+    for (const secret of ['Trần Thị Bình', '0987654321', 'Ngập sâu']) expect(publicText).not.toContain(secret);
+  });
+
+  it('the public snapshot never carries the reporter; the staff snapshot does', async () => {
+    const open = await (await fetch(`${product.url}/api/v1/reports`)).text();
+    expect(open).toContain('"code":"TH-');
+    expect(open).not.toContain('Trần Thị Bình');
+    const staffSnap = await (await fetch(`${product.url}/api/v1/reports`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
+    expect(staffSnap.reports[0].reporter.name).toBe('Trần Thị Bình');
+  });
+
+  it('a sensitive report reaches the public room with no location', async () => {
+    const created = await post(product, { ...report, category: 'security' });
+    await pub.waitFor((ns) => ns.some((n) => n.reportId === created.body.id));
+    expect(pub.notices.find((n) => n.reportId === created.body.id)!.cell).toBeNull();
+  });
+
+  it('bad input writes nothing', async () => {
+    const before = (await test.pool.query('SELECT (SELECT count(*) FROM reports)::int r, (SELECT count(*) FROM events)::int e')).rows[0];
+    const bad = await post(product, { ...report, category: 'no-such-thing' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].field).toBe('category');
+    const raw = await fetch(`${product.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"category":' });
+    expect(raw.status).toBe(400);
+    expect((await raw.json()).error.code).toBe('invalid_json');
+    const after = (await test.pool.query('SELECT (SELECT count(*) FROM reports)::int r, (SELECT count(*) FROM events)::int e')).rows[0];
+    expect(after).toEqual(before);
+  });
+
+  it('a point at sea is accepted and flagged for triage with no commune', async () => {
+    const created = await post(product, { ...report, lat: 19.5, lng: 106.3 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ area: null, needsTriage: true });
+  });
+});

@@ -1,0 +1,63 @@
+// The tailer never skips an event whose transaction took its id early but committed late.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import type { EventRow } from '../sql/queries/events.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { EventTailer } from './tailer.ts';
+
+async function openWriter(url: string, label: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [{ label }]);
+  return { client, id: rows[0].id as string };
+}
+
+describe('event tailer', () => {
+  let test: TestDatabase;
+  let tailer: EventTailer;
+  const seen: EventRow[] = [];
+
+  beforeAll(async () => {
+    test = await freshTestDatabase();
+    tailer = new EventTailer(test.pool, test.url, (rows) => seen.push(...rows), { pollMs: 5000 });
+    await tailer.start();
+  });
+  afterAll(async () => {
+    await tailer.stop();
+    await test.pool.end();
+  });
+
+  const waitForSeen = async (n: number) => {
+    for (let i = 0; i < 300 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('delivers both events once when the lower id commits after the higher one', async () => {
+    const early = await openWriter(test.url, 'early id, late commit');
+    const late = await openWriter(test.url, 'late id, early commit');
+    expect(BigInt(early.id)).toBeLessThan(BigInt(late.id));
+    await late.client.query('COMMIT');
+    await new Promise((r) => setTimeout(r, 150));
+    // The higher id is committed but must wait: reading it now would move the cursor past the open one.
+    expect(seen.map((e) => e.id)).toEqual([]);
+    await early.client.query('COMMIT');
+    await waitForSeen(2);
+    expect(seen.map((e) => e.id).sort()).toEqual([early.id, late.id].sort());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(2);
+    await early.client.end();
+    await late.client.end();
+  });
+
+  it('a rolled-back transaction leaves nothing and holds nothing back', async () => {
+    const doomed = await openWriter(test.url, 'rolled back');
+    const kept = await openWriter(test.url, 'kept');
+    await kept.client.query('COMMIT');
+    await doomed.client.query('ROLLBACK');
+    await waitForSeen(3);
+    expect(seen.map((e) => e.id)).toContain(kept.id);
+    expect(seen.map((e) => e.id)).not.toContain(doomed.id);
+    await doomed.client.end();
+    await kept.client.end();
+  });
+});

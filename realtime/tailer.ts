@@ -1,0 +1,92 @@
+// Tails the event log. NOTIFY only wakes us; the log is the data, read after a commit-safe cursor.
+import createSubscriber, { type Subscriber } from 'pg-listen';
+import type { Db } from '../sql/db.ts';
+import { readSettledEvents, settledHead, unsettledCommittedCount, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+
+export const EVENTS_CHANNEL = 'hientruong_events';
+
+export interface TailerOptions {
+  batchSize?: number;
+  /** Safety net for a doorbell lost while the listener reconnects, and for an unrelated old transaction ending. */
+  pollMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export class EventTailer {
+  private cursor: FeedCursor = { xid: '0', id: '0' };
+  private subscriber: Subscriber | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private draining = false;
+  private rerun = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly listenUrl: string,
+    private readonly deliver: (events: EventRow[]) => void,
+    private readonly opts: TailerOptions = {},
+  ) {}
+
+  /** The last delivered position; a new client starts after it. */
+  get position(): FeedCursor {
+    return this.cursor;
+  }
+
+  async start(from?: FeedCursor): Promise<void> {
+    this.cursor = from ?? (await settledHead(this.db));
+    const subscriber = createSubscriber({ connectionString: this.listenUrl, application_name: 'hientruong-listen' }, {
+      retryLimit: Infinity,
+      retryTimeout: 0, // never give up: Postgres restarts take as long as they take
+      retryInterval: (attempt) => Math.min(1000, 100 * attempt),
+      paranoidChecking: 5000,
+    });
+    subscriber.notifications.on(EVENTS_CHANNEL, () => this.wake());
+    // After every (re)connect, doorbells rung meanwhile are gone: catch up from the log.
+    subscriber.events.on('connected', () => this.wake());
+    subscriber.events.on('error', (e) => this.opts.onError?.(e));
+    await subscriber.connect();
+    await subscriber.listenTo(EVENTS_CHANNEL);
+    this.subscriber = subscriber;
+    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.rerun = true;
+      return;
+    }
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    const batch = this.opts.batchSize ?? 1000;
+    try {
+      do {
+        this.rerun = false;
+        let rows: EventRow[];
+        do {
+          rows = await readSettledEvents(this.db, this.cursor, batch);
+          if (rows.length === 0) break;
+          this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
+          this.deliver(rows);
+        } while (rows.length === batch && !this.stopped);
+        // Committed events held back by an older open transaction: look again shortly, not at the next poll.
+        if (!this.stopped && (await unsettledCommittedCount(this.db)) > 0) setTimeout(() => this.wake(), 5);
+      } while (this.rerun && !this.stopped);
+    } catch (error) {
+      this.opts.onError?.(error);
+      if (!this.stopped) setTimeout(() => this.wake(), 200);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.subscriber?.close().catch(() => {});
+  }
+}

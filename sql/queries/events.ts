@@ -1,0 +1,86 @@
+// The append-only event log and the commit-safe reads the change feed is built on.
+import type { Db, Tx } from '../db.ts';
+
+export interface EventRow {
+  id: string;
+  xid: string;
+  report_id: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/** A position in the feed's total order: (transaction id, event id). */
+export interface FeedCursor { xid: string; id: string }
+
+export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO events (report_id, kind, payload)
+     SELECT r, k, p FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(r, k, p, ord) ORDER BY ord`,
+    [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))],
+  );
+}
+
+/**
+ * Events after `cursor` whose transaction is older than every transaction still running.
+ * Those transactions have ended, so no row can still appear before the returned ones: reading
+ * in (xid, id) order below the snapshot's xmin never skips a late commit.
+ */
+export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: number): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT id, xid::text AS xid, report_id, kind, payload, created_at FROM events
+      WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY xid, id LIMIT $3`,
+    [cursor.xid, cursor.id, limit],
+  );
+  return rows;
+}
+
+/** Where a feed that starts now begins: after every settled event. */
+export async function settledHead(db: Db): Promise<FeedCursor> {
+  const { rows } = await db.query<{ xid: string | null; id: string | null }>(
+    `SELECT xid::text AS xid, id::text AS id FROM events WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY xid DESC, id DESC LIMIT 1`,
+  );
+  return rows[0]?.xid ? { xid: rows[0].xid, id: rows[0].id! } : { xid: '0', id: '0' };
+}
+
+export async function cursorOfEvent(db: Db, eventId: string): Promise<FeedCursor | null> {
+  const { rows } = await db.query<{ xid: string }>('SELECT xid::text AS xid FROM events WHERE id = $1', [eventId]);
+  return rows[0] ? { xid: rows[0].xid, id: eventId } : null;
+}
+
+/** Events strictly after `from` up to and including `to`, for replaying to one resuming client. */
+export async function readEventsBetween(db: Db, from: FeedCursor, to: FeedCursor, limit: number): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT id, xid::text AS xid, report_id, kind, payload, created_at FROM events
+      WHERE (xid, id) > ($1::xid8, $2::bigint) AND (xid, id) <= ($3::xid8, $4::bigint)
+      ORDER BY xid, id LIMIT $5`,
+    [from.xid, from.id, to.xid, to.id, limit],
+  );
+  return rows;
+}
+
+/** What a report event carries: enough to build every audience's notice without another query. */
+export interface ReportEventPayload {
+  reportId: string;
+  code: string;
+  category: string;
+  sensitive: boolean;
+  status: string;
+  version: number;
+  /** Exact H3 cell (res 12) as hex; realtime coarsens it for public rooms. */
+  cell: string;
+  areaCode: string | null;
+  agencyId: string | null;
+  at: string;
+}
+
+/** Committed events a reader cannot take yet because an older transaction is still open. */
+export async function unsettledCommittedCount(db: Db): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM events WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())',
+  );
+  return rows[0].n;
+}

@@ -1,0 +1,123 @@
+// Typed SQL over reports. No business rules here: callers decide what to store and who sees what.
+import type { Db, Tx } from '../db.ts';
+
+export interface ReportRow {
+  id: string;
+  tracking_code: string;
+  category: string;
+  description: string;
+  lat: number;
+  lng: number;
+  h3_cell: string;
+  area_code: string | null;
+  area_name: string | null;
+  province_code: string | null;
+  agency_id: string | null;
+  status: string;
+  needs_triage: boolean;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  anonymous: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewReport {
+  category: string;
+  description: string;
+  lat: number;
+  lng: number;
+  h3Cell: bigint;
+  areaCode: string | null;
+  areaName: string | null;
+  provinceCode: string | null;
+  agencyId: string | null;
+  needsTriage: boolean;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  anonymous: boolean;
+  source: string;
+}
+
+const COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
+  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at`;
+
+/** Inserts many reports in one statement; rows come back in input order. */
+export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
+  if (reports.length === 0) return [];
+  const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
+  const { rows } = await tx.query<ReportRow>(
+    `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
+                          needs_triage, reporter_name, reporter_phone, anonymous, source)
+     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14
+       FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[])
+            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, ord)
+      ORDER BY ord
+     RETURNING ${COLUMNS}`,
+    [col('category'), col('description'), col('lat'), col('lng'), col('h3Cell').map(String), col('areaCode'), col('areaName'),
+      col('provinceCode'), col('agencyId'), col('needsTriage'), col('reporterName'), col('reporterPhone'), col('anonymous'), col('source')],
+  );
+  // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.
+  return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+}
+
+export async function findReport(db: Db | Tx, id: string): Promise<ReportRow | null> {
+  const { rows } = await db.query<ReportRow>(`SELECT ${COLUMNS} FROM reports WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export interface ReportFilter {
+  bbox?: [number, number, number, number];
+  since?: string;
+  limit: number;
+}
+
+export interface ReportStatsRow { total: number; last24h: number; byStatus: Record<string, number>; byCategory: Record<string, number> }
+
+export async function reportStats(db: Db): Promise<ReportStatsRow> {
+  const { rows } = await db.query(
+    `SELECT (SELECT count(*)::int FROM reports) AS total,
+            (SELECT count(*)::int FROM reports WHERE created_at > now() - interval '24 hours') AS last24h,
+            (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int n FROM reports GROUP BY status) s) AS by_status,
+            (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM (SELECT category, count(*)::int n FROM reports GROUP BY category) c) AS by_category`,
+  );
+  const r = rows[0];
+  return { total: r.total, last24h: r.last24h, byStatus: r.by_status, byCategory: r.by_category };
+}
+
+/** Report counts per H3 cell at `res`, from the stored res-12 cell (h3_parent is in migration 0002). */
+export async function countByCell(db: Db, f: { res: number; since?: string; category?: string; excludeCategories?: string[] }): Promise<{ cell: string; count: number }[]> {
+  const { rows } = await db.query<{ cell: string; count: number }>(
+    `SELECT h3_parent(h3_cell, $1)::text AS cell, count(*)::int AS count FROM reports
+      WHERE ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::text IS NULL OR category = $3)
+        AND NOT (category = ANY($4::text[]))
+      GROUP BY 1 ORDER BY 2 DESC`,
+    [f.res, f.since ?? null, f.category ?? null, f.excludeCategories ?? []],
+  );
+  return rows;
+}
+
+/** The newest event id, read in the same snapshot as a report list so clients can line up live notices. */
+export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEventId: string | null; rows: ReportRow[] }> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const head = await client.query<{ id: string | null }>('SELECT max(id)::text AS id FROM events');
+    const { rows } = await client.query<ReportRow>(
+      `SELECT ${COLUMNS} FROM reports
+        WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
+          AND ($5::timestamptz IS NULL OR created_at >= $5)
+        ORDER BY created_at DESC, id DESC LIMIT $6`,
+      [f.bbox?.[0] ?? null, f.bbox?.[1] ?? null, f.bbox?.[2] ?? null, f.bbox?.[3] ?? null, f.since ?? null, f.limit],
+    );
+    await client.query('COMMIT');
+    return { lastEventId: head.rows[0].id, rows };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
