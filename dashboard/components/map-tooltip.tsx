@@ -1,0 +1,31 @@
+// Hover card for a report point, hexagon or commune; positioned by the caller from deck's pick info.
+import { useI18n } from '../i18n/i18n.tsx';
+import type { CategoryDTO, Report } from '../data/types.ts';
+import { isStaffReport } from '../data/types.ts';
+
+export type HoverTarget =
+  | { kind: 'report'; report: Report }
+  | { kind: 'hex'; count: number }
+  | { kind: 'area'; name: string; count: number | null };
+
+export interface MapTooltipProps { x: number; y: number; target: HoverTarget; categories: Record<string, CategoryDTO>; areaName: (r: Report) => string }
+
+export function MapTooltip({ x, y, target, categories, areaName }: MapTooltipProps) {
+  const { t, status, categoryName, time } = useI18n();
+  return (
+    <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="map-tooltip">
+      {target.kind === 'report' && (
+        <dl>
+          <dt>{t('field.code')}</dt><dd className="mono">{target.report.code}</dd>
+          <dt>{t('field.category')}</dt><dd>{categoryName(categories[target.report.category], target.report.category)}</dd>
+          <dt>{t('field.status')}</dt><dd>{status(target.report.status)}</dd>
+          <dt>{t('field.area')}</dt><dd>{areaName(target.report)}</dd>
+          <dt>{t('field.time')}</dt><dd>{time(target.report.createdAt)}</dd>
+          {isStaffReport(target.report) && target.report.description && (<><dt>{t('field.description')}</dt><dd>{target.report.description}</dd></>)}
+        </dl>
+      )}
+      {target.kind === 'hex' && <div>{t('hex.count')}: <b>{target.count}</b></div>}
+      {target.kind === 'area' && <div><b>{target.name}</b>{target.count !== null && <> · {t('hex.count')}: {target.count}</>}</div>}
+    </div>
+  );
+}

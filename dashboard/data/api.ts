@@ -1,0 +1,25 @@
+// Thin fetch wrapper: every call carries the bearer token when there is one; errors carry the status.
+import type { CategoryDTO, CellsDTO, Report, ReportSnapshotDTO, StatsDTO, Audience } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+export async function getJson<T>(path: string, token: string | null, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(path, { headers, signal });
+  if (!res.ok) throw new ApiError(res.status, `${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export const api = {
+  categories: (token: string | null, signal?: AbortSignal) => getJson<{ categories: CategoryDTO[] }>('/api/v1/categories', token, signal),
+  areas: (level: 'commune' | 'province', signal?: AbortSignal) =>
+    getJson<GeoJSON.FeatureCollection>(level === 'province' ? '/api/v1/areas.geojson?level=province' : '/api/v1/areas.geojson', null, signal),
+  reports: (token: string | null, signal?: AbortSignal, limit = 5000) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${limit}`, token, signal),
+  report: (id: string, token: string | null) => getJson<Report>(`/api/v1/reports/${encodeURIComponent(id)}`, token),
+  cells: (res: number, token: string | null) => getJson<CellsDTO>(`/api/v1/cells?res=${res}`, token),
+  stats: (token: string | null, signal?: AbortSignal) => getJson<StatsDTO>('/api/v1/stats', token, signal),
+  session: (token: string | null, signal?: AbortSignal) => getJson<{ audience: Audience }>('/api/v1/session', token, signal),
+};

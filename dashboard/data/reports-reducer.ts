@@ -1,0 +1,83 @@
+// Pure state machine for snapshot + live notices: the version held per report decides what applies.
+import { cellToLatLng, isValidCell } from 'h3-js';
+import type { Report, ReportNotice, ReportSnapshotDTO } from './types.ts';
+
+export interface ReportsState {
+  reports: Record<string, Report>;
+  lastEventId: string | null;
+  loaded: boolean;
+}
+
+export type ReportsAction =
+  | { type: 'snapshot'; snapshot: ReportSnapshotDTO }
+  | { type: 'notice'; notice: ReportNotice }
+  | { type: 'details'; report: Report };
+
+export const initialReportsState: ReportsState = { reports: {}, lastEventId: null, loaded: false };
+
+/** Event ids are bigint decimal strings: compare numerically, not lexically. */
+export function maxEventId(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return BigInt(b) > BigInt(a) ? b : a;
+}
+
+function centreOf(cell: string | null): { lat: number | null; lng: number | null } {
+  if (!cell || !isValidCell(cell)) return { lat: null, lng: null };
+  const [lat, lng] = cellToLatLng(cell);
+  return { lat, lng };
+}
+
+function stubFromNotice(n: ReportNotice): Report {
+  return {
+    id: n.reportId, code: n.code, category: n.category, status: n.status, version: n.version,
+    cell: n.cell, ...centreOf(n.cell), areaCode: n.areaCode, areaName: null,
+    createdAt: n.at, updatedAt: n.at, stub: true,
+  };
+}
+
+function applyNotice(held: Report | undefined, n: ReportNotice): Report | undefined {
+  if (!held) return stubFromNotice(n);
+  if (n.version <= held.version) return undefined;
+  const moved = n.cell !== null && n.cell !== held.cell && held.stub === true;
+  return {
+    ...held, status: n.status, version: n.version, category: n.category, areaCode: n.areaCode ?? held.areaCode,
+    updatedAt: n.at, ...(moved ? { cell: n.cell, ...centreOf(n.cell) } : {}),
+  } as Report;
+}
+
+/** Keep whichever copy has the higher version, so a refetch never rolls back a newer notice. */
+function newer(held: Report | undefined, incoming: Report): Report {
+  return held && held.version > incoming.version ? held : incoming;
+}
+
+const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<ReportsAction, { type: K }>) => ReportsState } = {
+  snapshot(s, { snapshot }) {
+    const reports: Record<string, Report> = {};
+    for (const r of snapshot.reports) reports[r.id] = newer(s.reports[r.id], r);
+    for (const [id, r] of Object.entries(s.reports)) if (!reports[id]) reports[id] = r; // created after the snapshot was taken
+    return { reports, lastEventId: maxEventId(s.lastEventId, snapshot.lastEventId), loaded: true };
+  },
+  notice(s, { notice }) {
+    const next = applyNotice(s.reports[notice.reportId], notice);
+    const lastEventId = maxEventId(s.lastEventId, notice.eventId);
+    if (!next) return lastEventId === s.lastEventId ? s : { ...s, lastEventId };
+    return { ...s, lastEventId, reports: { ...s.reports, [notice.reportId]: next } };
+  },
+  details(s, { report }) {
+    const held = s.reports[report.id];
+    if (held && held.version > report.version) return s;
+    return { ...s, reports: { ...s.reports, [report.id]: { ...report } } };
+  },
+};
+
+export function reportsReducer(state: ReportsState, action: ReportsAction): ReportsState {
+  return (handlers[action.type] as (s: ReportsState, a: ReportsAction) => ReportsState)(state, action);
+}
+
+/** Newest first by creation time, then by code for a stable order. */
+export function latestReports(state: ReportsState, limit = 50): Report[] {
+  return Object.values(state.reports)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.code.localeCompare(a.code))
+    .slice(0, limit);
+}

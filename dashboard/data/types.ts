@@ -1,0 +1,14 @@
+// Client-side shapes built on the server contracts (type-only imports keep the bundle server-free).
+import type { PublicReportDTO, StaffReportDTO } from '../../ingest/presenters/dto.ts';
+
+export type { PublicReportDTO, StaffReportDTO, ReportSnapshotDTO, CategoryDTO, StatsDTO, CellsDTO } from '../../ingest/presenters/dto.ts';
+export type { ReportNotice, ReportStatus, Audience, HelloMessage, MustRefetch } from '../../realtime/protocol.ts';
+
+/** A report as held by the dashboard; `stub` marks one known only from a notice (position = cell centre). */
+export type Report = (PublicReportDTO | StaffReportDTO) & { stub?: boolean };
+
+export function isStaffReport(r: Report): r is StaffReportDTO & { stub?: boolean } {
+  return 'reporter' in r;
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';

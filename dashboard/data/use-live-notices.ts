@@ -1,0 +1,61 @@
+// Socket.IO subscription: hands every notice to the reducer and resumes from the last applied event.
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../realtime/protocol.ts';
+import type { Audience, ConnectionState, ReportNotice } from './types.ts';
+
+export interface LiveOptions {
+  token: string | null;
+  /** Start only once the snapshot is in, so the handshake can resume from its lastEventId. */
+  enabled: boolean;
+  lastEventId: () => string | null;
+  onNotice: (n: ReportNotice) => void;
+  onMustRefetch: () => void;
+  onHello?: (audience: Audience) => void;
+}
+
+export function useLiveNotices(opts: LiveOptions): ConnectionState {
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const latest = useRef(opts);
+  latest.current = opts;
+
+  useEffect(() => {
+    if (!opts.enabled) return;
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      // A function, so every reconnect handshake carries the newest applied event id.
+      auth: (cb) => {
+        const auth: HandshakeAuth = {};
+        if (latest.current.token) auth.token = latest.current.token;
+        const last = latest.current.lastEventId();
+        if (last) auth.lastEventId = last;
+        cb(auth as Record<string, unknown>);
+      },
+    });
+    socket.on('connect', () => {
+      setState('live');
+      const last = latest.current.lastEventId();
+      if (last) socket.emit('resume', last);
+    });
+    socket.on('hello', (h) => latest.current.onHello?.(h.audience));
+    socket.on('notice', (n) => latest.current.onNotice(n));
+    socket.on('mustRefetch', () => latest.current.onMustRefetch());
+    socket.on('disconnect', (reason) => setState(reason === 'io client disconnect' ? 'offline' : 'reconnecting'));
+    socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));
+    socket.io.on('reconnect_failed', () => setState('offline'));
+    const offline = () => setState('offline');
+    const online = () => { setState('reconnecting'); if (!socket.connected) socket.connect(); };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [opts.enabled, opts.token]);
+
+  return state;
+}

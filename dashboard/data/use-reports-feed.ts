@@ -1,0 +1,68 @@
+// Snapshot over HTTP, then live notices; staff also fetch details for reports first seen in a notice.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { api } from './api.ts';
+import { initialReportsState, reportsReducer, type ReportsState } from './reports-reducer.ts';
+import { useLiveNotices } from './use-live-notices.ts';
+import type { Audience, ConnectionState, ReportNotice } from './types.ts';
+
+export interface ReportsFeed {
+  state: ReportsState;
+  connection: ConnectionState;
+  audience: Audience | null;
+  error: string | null;
+  /** Bumps on every applied notice; consumers debounce refetches of aggregates on it. */
+  noticeCount: number;
+}
+
+export function useReportsFeed(token: string | null): ReportsFeed {
+  const [state, dispatch] = useReducer(reportsReducer, initialReportsState);
+  const [error, setError] = useState<string | null>(null);
+  const [audience, setAudience] = useState<Audience | null>(null);
+  const [noticeCount, setNoticeCount] = useState(0);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const load = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const snapshot = await api.reports(token, signal);
+      dispatch({ type: 'snapshot', snapshot });
+      setError(null);
+    } catch (e) {
+      if (!signal?.aborted) setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [token]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    void load(ctl.signal);
+    return () => ctl.abort();
+  }, [load]);
+
+  // Until the first snapshot arrives there is nothing to resume from: keep retrying it.
+  useEffect(() => {
+    if (!error || state.loaded) return;
+    const t = setTimeout(() => void load(), 3000);
+    return () => clearTimeout(t);
+  }, [error, state.loaded, load]);
+
+  const onNotice = useCallback((notice: ReportNotice) => {
+    const held = stateRef.current.reports[notice.reportId];
+    dispatch({ type: 'notice', notice });
+    setNoticeCount((n) => n + 1);
+    // Notices are deliberately thin; staff fill in the rest over HTTP, where policies apply.
+    if (token && (!held || held.stub) && notice.version > (held?.version ?? 0)) {
+      api.report(notice.reportId, token).then((report) => dispatch({ type: 'details', report })).catch(() => {});
+    }
+  }, [token]);
+
+  const connection = useLiveNotices({
+    token,
+    enabled: state.loaded,
+    lastEventId: () => stateRef.current.lastEventId,
+    onNotice,
+    onMustRefetch: () => void load(),
+    onHello: setAudience,
+  });
+
+  return { state, connection: error && !state.loaded ? 'offline' : connection, audience, error, noticeCount };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import type { FeatureCollection } from 'geojson';
+import { reportsLayer, placedReports, REPORTS_LAYER_ID } from './reports-layer.ts';
+import { aggregateCells, hexagonLayer, resForZoom, HEX_LAYER_ID } from './hexagon-layer.ts';
+import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
+import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
+import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
+import type { Report } from '../data/types.ts';
+
+const cell = latLngToCell(19.8, 105.77, 12);
+const row = (over: Partial<Report>): Report => ({
+  id: 'r1', code: 'TH-1', category: 'waste', status: 'received', lat: 19.8, lng: 105.77, cell,
+  areaCode: 'a1', areaName: 'Hàm Rồng', createdAt: '2025-07-01T00:00:00Z', updatedAt: '2025-07-01T00:00:00Z', version: 1, ...over,
+} as Report);
+const colors = { waste: [10, 20, 30] as [number, number, number], flood: [0, 0, 200] as [number, number, number] };
+// deck accessors are typed loosely; call them as plain functions.
+const call = (acc: unknown, d: unknown) => (acc as (d: unknown) => unknown)(d);
+
+describe('reportsLayer', () => {
+  const rows = [row({}), row({ id: 'r2', code: 'TH-2', category: 'flood', status: 'resolved' }), row({ id: 'r3', code: 'TH-3', lat: null, lng: null, cell: null })];
+  const layer = reportsLayer(rows, { theme: 'dark', categoryColors: colors, selectedId: 'r2' });
+  it('has a stable id and drops unplaced rows', () => {
+    expect(layer.id).toBe(REPORTS_LAYER_ID);
+    expect((layer.props.data as Report[]).map((r) => r.code)).toEqual(['TH-1', 'TH-2']);
+    expect(placedReports(rows)).toHaveLength(2);
+  });
+  it.each([
+    { r: rows[0], position: [105.77, 19.8], fill: [10, 20, 30, 235], line: [255, 255, 255, 255], radius: 6 },
+    { r: rows[1], position: [105.77, 19.8], fill: [0, 0, 200, 120], line: [74, 222, 128, 255], radius: 11 },
+    { r: row({ category: 'unknown', status: 'closed' }), position: [105.77, 19.8], fill: [160, 160, 160, 80], line: [148, 163, 184, 255], radius: 6 },
+  ])('accessors for $r.code $r.status', ({ r, position, fill, line, radius }) => {
+    expect(call(layer.props.getPosition, r)).toEqual(position);
+    expect(call(layer.props.getFillColor, r)).toEqual(fill);
+    expect(call(layer.props.getLineColor, r)).toEqual(line);
+    expect(call(layer.props.getRadius, r)).toBe(radius);
+  });
+  it('uses a dark ring for new reports on the light theme', () => {
+    const light = reportsLayer(rows, { theme: 'light', categoryColors: colors });
+    expect(call(light.props.getLineColor, rows[0])).toEqual([15, 23, 42, 255]);
+  });
+});
+
+describe('hexagons', () => {
+  it.each([[6, 7], [8.99, 7], [9, 8], [10.5, 8], [11, 9], [16, 9]])('zoom %s -> res %s', (zoom, res) => {
+    expect(resForZoom(zoom)).toBe(res);
+  });
+  it('aggregates fine cells to parents and keeps coarser cells', () => {
+    const near = latLngToCell(19.8001, 105.7701, 12);
+    const coarse = latLngToCell(20.1, 105.3, 6);
+    const agg = aggregateCells([{ cell }, { cell: near }, { cell: null }, { cell: coarse }, { cell: 'nope' }], 8);
+    expect(agg).toEqual([{ hex: cellToParent(cell, 8), count: 2 }, { hex: coarse, count: 1 }]);
+  });
+  it('builds an H3HexagonLayer with density colours', () => {
+    const layer = hexagonLayer([{ cell }, { cell }], { zoom: 12 });
+    expect(layer.id).toBe(HEX_LAYER_ID);
+    const data = layer.props.data as { hex: string; count: number }[];
+    expect(getResolution(data[0].hex)).toBe(9);
+    expect(call(layer.props.getHexagon, data[0])).toBe(data[0].hex);
+    expect(call(layer.props.getFillColor, data[0])).toEqual([...DENSITY_RAMP[4], 150]);
+  });
+  it.each([[0, 10, 0], [1, 1, 0], [1, 100, 0], [10, 100, 2], [100, 100, 4]])('density(%s of %s) -> ramp %s', (n, max, i) => {
+    expect(densityColor(n, max).slice(0, 3)).toEqual(DENSITY_RAMP[i]);
+  });
+});
+
+const square = (x: number, y: number): number[][][] => [[[x, y], [x + 2, y], [x + 2, y + 2], [x, y + 2], [x, y]]];
+const areas: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { code: 'a1', name: 'Hàm Rồng', nameEn: 'Ham Rong' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } },
+    { type: 'Feature', properties: { code: 'a2', name: 'Đông Sơn' }, geometry: { type: 'MultiPolygon', coordinates: [square(10, 10), [[[0, 0], [0.1, 0], [0.1, 0.1], [0, 0]]]] } },
+  ],
+};
+
+describe('areas and labels', () => {
+  it.each([
+    { code: 'a1', hovered: 'a1', counts: { a1: 4 }, line: themeColors.dark.boundaryHover, width: 2.5, fill: [...DENSITY_RAMP[4], 70] },
+    { code: 'a2', hovered: 'a1', counts: { a1: 4 }, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
+    { code: 'a2', hovered: null, counts: null, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
+  ])('commune $code (hovered $hovered)', ({ code, hovered, counts, line, width, fill }) => {
+    const layer = areasLayer(areas, { theme: 'dark', hoveredCode: hovered, counts });
+    expect(layer.id).toBe(AREAS_LAYER_ID);
+    const f = areas.features.find((x) => x.properties?.code === code);
+    expect(call(layer.props.getLineColor, f)).toEqual(line);
+    expect(call(layer.props.getLineWidth, f)).toBe(width);
+    expect(call(layer.props.getFillColor, f)).toEqual(fill);
+  });
+  it.each([
+    { lang: 'vi' as const, texts: ['Hàm Rồng', 'Đông Sơn'], positions: [[1, 1], [11, 11]] },
+    { lang: 'en' as const, texts: ['Ham Rong', 'Đông Sơn'], positions: [[1, 1], [11, 11]] },
+  ])('labels in $lang at the largest polygon centroid', ({ lang, texts, positions }) => {
+    const labels = areaLabels(areas, lang);
+    expect(labels.map((l) => l.text)).toEqual(texts);
+    labels.forEach((l, i) => { expect(l.position[0]).toBeCloseTo(positions[i][0]); expect(l.position[1]).toBeCloseTo(positions[i][1]); });
+    const layer = labelsLayer(areas, { theme: 'dark', lang, zoom: 10, fontReady: true });
+    expect(layer.id).toBe(LABELS_LAYER_ID);
+    expect(layer.props.visible).toBe(true);
+    expect(layer.props.characterSet).toBe('auto');
+    expect(call(layer.props.getText, labels[1])).toBe(texts[1]);
+  });
+  it('hides labels when zoomed out', () => {
+    expect(labelsLayer(areas, { theme: 'dark', lang: 'vi', zoom: 8, fontReady: true }).props.visible).toBe(false);
+    expect(ringCentroid([[0, 0], [0, 0], [0, 0]])).toEqual([0, 0]);
+  });
+});

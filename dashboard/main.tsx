@@ -1,0 +1,22 @@
+// Entry: fonts and styles, then the view chosen by pathname (the server serves index.html everywhere).
+// Each weight file carries the vietnamese, latin-ext and latin subsets (unicode-range picks what loads).
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './styles.css';
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from './i18n/i18n.tsx';
+import { resolvePath } from './views/routes.tsx';
+import { NotFound } from './views/not-found.tsx';
+
+const { view: View, path } = resolvePath(window.location.pathname);
+if (path !== window.location.pathname) window.history.replaceState(null, '', path + window.location.search + window.location.hash);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Suspense fallback={<div className="center-page" aria-busy="true" />}>{View ? <View /> : <NotFound />}</Suspense>
+    </I18nProvider>
+  </StrictMode>,
+);

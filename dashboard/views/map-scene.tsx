@@ -1,0 +1,85 @@
+// The shared map: base style, deck.gl layers from the pure builders, hover card, and test hooks.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { MapView, type MapHandle } from '../map/map-view.tsx';
+import { baseStyle, boundsOf } from '../map/base-style.ts';
+import { installTestHooks } from '../map/test-hooks.ts';
+import { runtimeConfig } from '../config.ts';
+import { areasLayer, type AreaFeature } from '../layers/areas-layer.ts';
+import { hexagonLayer, type HexCount } from '../layers/hexagon-layer.ts';
+import { labelsLayer } from '../layers/labels-layer.ts';
+import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
+import type { Theme } from '../layers/palette.ts';
+import { useFontReady } from '../data/use-prefs.ts';
+import type { Reference } from '../data/use-reference.ts';
+import type { Report } from '../data/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LayerToggles, type LayerVisibility } from '../components/layer-toggles.tsx';
+import { MapTooltip, type HoverTarget } from '../components/map-tooltip.tsx';
+
+export interface MapSceneProps {
+  reports: Report[];
+  reference: Reference;
+  theme: Theme;
+  areaName: (r: Report) => string;
+  /** Reports per commune: shades communes (public view). */
+  areaCounts?: Record<string, number> | null;
+  selectedId: string | null;
+  onSelect: (r: Report | null) => void;
+  onHandle?: (h: MapHandle | null) => void;
+}
+
+export function MapScene({ reports, reference, theme, areaName, areaCounts = null, selectedId, onSelect, onHandle }: MapSceneProps) {
+  const { lang, t } = useI18n();
+  const fontReady = useFontReady();
+  const [zoom, setZoom] = useState(8);
+  const [hover, setHover] = useState<{ x: number; y: number; target: HoverTarget; areaCode?: string } | null>(null);
+  const [visible, setVisible] = useState<LayerVisibility>({ hexagons: true, points: true, labels: true });
+  const placed = useRef<PlacedReport[]>([]);
+
+  const styleUrl = runtimeConfig().mapStyleUrl;
+  const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
+  const bounds = useMemo(() => boundsOf(reference.province) ?? boundsOf(reference.communes), [reference.province, reference.communes]);
+
+  // One memo per layer so a hover does not re-aggregate hexagons or re-place labels.
+  const hoveredCode = hover?.target.kind === 'area' ? hover.areaCode ?? null : null;
+  const areas = useMemo(() => areasLayer(reference.communes, { theme, hoveredCode, counts: areaCounts }), [reference.communes, theme, hoveredCode, areaCounts]);
+  const hexes = useMemo(() => hexagonLayer(reports, { zoom, visible: visible.hexagons }), [reports, zoom, visible.hexagons]);
+  // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
+  const labels = useMemo(() => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null), [reference.communes, theme, lang, zoom, fontReady, visible.labels]);
+  const points = useMemo(() => {
+    placed.current = placedReports(reports);
+    return reportsLayer(reports, { theme, categoryColors: reference.categoryColors, selectedId, visible: visible.points });
+  }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
+  const layers = useMemo(() => [areas, hexes, ...(labels ? [labels] : []), points], [areas, hexes, labels, points]);
+
+  const onHover = useCallback((info: PickingInfo) => {
+    if (!info.object || !info.layer) return setHover(null);
+    const id = info.layer.id;
+    if (id === 'reports') return setHover({ x: info.x, y: info.y, target: { kind: 'report', report: info.object as Report } });
+    if (id === 'hexagons') return setHover({ x: info.x, y: info.y, target: { kind: 'hex', count: (info.object as HexCount).count } });
+    const p = (info.object as AreaFeature).properties;
+    if (!p) return setHover(null);
+    setHover({ x: info.x, y: info.y, areaCode: p.code, target: { kind: 'area', name: lang === 'en' && p.nameEn ? p.nameEn : (p.fullName ?? p.name), count: areaCounts ? areaCounts[p.code] ?? 0 : null } });
+  }, [lang, areaCounts]);
+
+  const onClick = useCallback((info: PickingInfo) => {
+    onSelect(info.layer?.id === 'reports' ? (info.object as Report) : null);
+  }, [onSelect]);
+
+  const handleRef = useRef<MapHandle | null>(null);
+  const onReady = useCallback((h: MapHandle | null) => {
+    handleRef.current = h;
+    installTestHooks(h, () => placed.current);
+    onHandle?.(h);
+  }, [onHandle]);
+  useEffect(() => () => installTestHooks(null, () => []), []);
+
+  return (
+    <div className="scene">
+      <MapView style={style} bounds={bounds} layers={layers} onZoom={setZoom} onHover={onHover} onClick={onClick} onReady={onReady} label={t('layer.points')} />
+      <LayerToggles value={visible} onChange={setVisible} />
+      {hover && <MapTooltip x={hover.x} y={hover.y} target={hover.target} categories={reference.categoryByCode} areaName={areaName} />}
+    </div>
+  );
+}

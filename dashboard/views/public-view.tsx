@@ -1,0 +1,35 @@
+// Public transparency map: only public DTOs ever reach it; counters per commune, no reporter fields.
+import { AppShell } from '../components/app-shell.tsx';
+import { BarList, StatCard } from '../components/counters.tsx';
+import { LiveList } from '../components/live-list.tsx';
+import { ranked } from '../data/counts.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { MapScene } from './map-scene.tsx';
+import { useDashboard } from './use-dashboard.ts';
+
+export function PublicView() {
+  const d = useDashboard({ useToken: false, listSize: 30 });
+  const { t, lang, categoryName } = useI18n();
+  const areaLabel = (code: string) => d.reference.areaNames[code]?.[lang] ?? code;
+  const panel = (
+    <>
+      <p className="muted small">{t('public.note')}</p>
+      <div className="stats">
+        <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />
+        <StatCard id="last24h" label="counter.last24h" value={d.feed.state.loaded ? d.stats.last24h : null} />
+      </div>
+      <BarList id="area" title="counter.byArea" rows={ranked(d.local.byArea, 12).map(([k, v]) => ({ key: k, label: areaLabel(k), value: v }))} />
+      <BarList
+        id="category" title="counter.byCategory"
+        rows={ranked(d.local.byCategory).map(([k, v]) => ({ key: k, label: categoryName(d.reference.categoryByCode[k], k), value: v, color: d.reference.categoryByCode[k]?.color }))}
+      />
+      <LiveList reports={d.latest} categories={d.reference.categoryByCode} areaName={d.areaName} selectedId={d.selectedId} onSelect={d.select} />
+    </>
+  );
+  return (
+    <AppShell
+      title="view.public" connection={d.feed.connection} theme={d.theme} onTheme={d.setTheme} panel={panel}
+      map={<MapScene reports={d.reports} reference={d.reference} theme={d.theme} areaName={d.areaName} areaCounts={d.local.byArea} selectedId={d.selectedId} onSelect={d.select} onHandle={d.onHandle} />}
+    />
+  );
+}
