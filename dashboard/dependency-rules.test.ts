@@ -24,7 +24,7 @@ describe('dashboard dependency rules', () => {
       expect(CONTRACTS, `${target} is not a dashboard contract`).toContain(target);
       const typeOnly = item.type === 'ImportDeclaration'
         ? item.typeOnly || item.specifiers.every((s) => s.type === 'ImportSpecifier' && s.isTypeOnly)
-        : item.typeOnly;
+        : item.type === "ExportNamedDeclaration" && item.typeOnly;
       expect(typeOnly, `${target} must be imported with 'import type'`).toBe(true);
     }
   });
