@@ -47,3 +47,11 @@ export interface HandshakeAuth {
   token?: string;
   lastEventId?: string;
 }
+
+/** Who a socket belongs to, decided by the server at connect (and on token refresh), never by the client. */
+export interface SocketActor {
+  audience: Audience;
+  role?: string;
+  /** Staff bound to one agency (agency officers) get only that agency's room. */
+  agencyId?: string | null;
+}
