@@ -11,7 +11,7 @@ import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createPool, migrate } from './sql/db.ts';
-import { startEmbeddedPostgres, type EmbeddedCluster } from './sql/embedded.ts';
+import { openDatabase } from './sql/open-database.ts';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
 
@@ -42,12 +42,8 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
   const log = opts.log ?? (() => {});
-  let cluster: EmbeddedCluster | null = null;
-  let databaseUrl = opts.databaseUrl;
-  if (!databaseUrl) {
-    cluster = await startEmbeddedPostgres(opts.dataDir ?? `${ROOT}.data/pg`, { log: (l) => { if (/FATAL|PANIC/.test(l)) log(l.trim()); } });
-    databaseUrl = cluster.url;
-  }
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log });
+  const databaseUrl = database.url;
   const db = createPool(databaseUrl, 30);
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
@@ -87,7 +83,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       await realtime.close();
       await new Promise<void>((done) => http.close(() => done()));
       await db.end();
-      await cluster?.stop();
+      await database.stop();
     },
   };
 }
