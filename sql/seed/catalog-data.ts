@@ -41,3 +41,16 @@ export function communeAgency(area: { code: string; fullName: string; nameEn?: s
     nameEn: `People's Committee of ${area.nameEn ?? area.fullName} ${typeEn}`,
   };
 }
+
+/** Categories the commune's own People's Committee handles: a commune-level rule each. */
+export const COMMUNE_CATEGORIES = ['rubbish', 'encroachment', 'other'];
+
+/** Categories a provincial body handles across the province. */
+export const PROVINCIAL_ROUTES: Record<string, string> = {
+  road: 'so-xay-dung',
+  flooding: 'so-xay-dung',
+  lighting: 'dien-luc',
+  security: 'cong-an-tinh',
+  misconduct: 'so-noi-vu',
+  admin_procedure: 'trung-tam-hanh-chinh-cong',
+};

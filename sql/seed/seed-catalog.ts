@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AreaCollection } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../db.ts';
 import { importAreaSet } from '../queries/areas.ts';
-import { CATEGORIES, PROVINCIAL_AGENCIES, communeAgency } from './catalog-data.ts';
+import { CATEGORIES, COMMUNE_CATEGORIES, PROVINCIAL_AGENCIES, PROVINCIAL_ROUTES, communeAgency } from './catalog-data.ts';
 
 const DATA = fileURLToPath(new URL('../data/vn/boundaries-2025/', import.meta.url));
 const SOURCE = 'sapnhap.bando.com.vn via thanglequoc/vietnamese-provinces-database (MIT)';
@@ -16,7 +16,7 @@ function readAreas(file: string): AreaCollection {
 
 export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM categories LIMIT 1');
-  if (rows.length > 0) return false;
+  if (rows.length > 0) return seedRoutingRules(db);
   const communes = readAreas(`${province}-communes-166.geojson`);
   const display = new Map(readAreas(`${province}-communes-166.simplified.geojson`).features.map((f) => [f.properties.code, f.geometry]));
   const outline = readAreas(`${province}-province.geojson`);
@@ -41,6 +41,29 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
       const a = communeAgency(f.properties);
       await tx.query("INSERT INTO agencies (id, name_vi, name_en, kind, area_code, province_code) VALUES ($1,$2,$3,'commune',$4,$5)",
         [a.id, a.nameVi, a.nameEn, f.properties.code, f.properties.provinceCode ?? null]);
+    }
+  });
+  await seedRoutingRules(db);
+  return true;
+}
+
+/** Default routing, once: the commune's People's Committee for local matters, provincial bodies for the rest. */
+async function seedRoutingRules(db: Db): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM routing_rules LIMIT 1');
+  if (rows.length > 0) return false;
+  await withTransaction(db, async (tx) => {
+    await tx.query(
+      `INSERT INTO routing_rules (agency_id, category, area_code, note)
+       SELECT a.id, c.code, a.area_code, 'demo: commune People''s Committee'
+         FROM agencies a CROSS JOIN unnest($1::text[]) AS c(code) WHERE a.kind = 'commune'`,
+      [COMMUNE_CATEGORIES],
+    );
+    for (const [category, agencyId] of Object.entries(PROVINCIAL_ROUTES)) {
+      await tx.query(
+        `INSERT INTO routing_rules (agency_id, category, province_code, note)
+         SELECT id, $2, province_code, 'demo: provincial body' FROM agencies WHERE id = $1`,
+        [agencyId, category],
+      );
     }
   });
   return true;
