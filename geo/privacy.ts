@@ -1,0 +1,75 @@
+// Coarsening for public output: non-sensitive reports show a cell centre, sensitive ones only as k-anonymous counts.
+import { cellToLatLng, cellToParent, getResolution, isValidCell, latLngToCell } from 'h3-js';
+
+export interface PrivacyOptions {
+  /** Non-sensitive reports are snapped to the centre of their cell at this resolution (9: ~0.1 km²). */
+  publicRes?: number;
+  /** Sensitive reports are only ever counted per cell at this resolution (7: ~5 km²). */
+  sensitiveRes?: number;
+  /** A sensitive count is published only when at least k reports share the cell. */
+  k?: number;
+}
+
+export const PUBLIC_RES = 9;
+export const SENSITIVE_RES = 7;
+export const MIN_GROUP = 3;
+
+export interface PublicLocation {
+  cell: string;
+  lat: number;
+  lng: number;
+}
+
+export interface SensitiveCount {
+  cell: string;
+  count: number;
+  lat: number;
+  lng: number;
+}
+
+function checkedOptions(options: PrivacyOptions): Required<PrivacyOptions> {
+  const o = { publicRes: PUBLIC_RES, sensitiveRes: SENSITIVE_RES, k: MIN_GROUP, ...options };
+  for (const key of ['publicRes', 'sensitiveRes'] as const) {
+    if (!Number.isInteger(o[key]) || o[key] < 0 || o[key] > 15) throw new RangeError(`${key} must be an integer 0..15, got ${o[key]}`);
+  }
+  if (!Number.isInteger(o.k) || o.k < 1) throw new RangeError(`k must be an integer >= 1, got ${o.k}`);
+  return o;
+}
+
+/**
+ * Where a report may be shown publicly. Sensitive categories get no location at all (null):
+ * even a coarse cell of a single report can point at a house, so they only appear in sensitiveCounts.
+ */
+export function publicLocation(point: { lat: number; lng: number }, sensitive: boolean, options: PrivacyOptions = {}): PublicLocation | null {
+  const { lat, lng } = point;
+  const { publicRes } = checkedOptions(options);
+  if (sensitive) return null;
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90) throw new RangeError(`not a location: ${lat}, ${lng}`);
+  const cell = latLngToCell(lat, lng, publicRes);
+  const [cLat, cLng] = cellToLatLng(cell);
+  return { cell, lat: cLat, lng: cLng };
+}
+
+/**
+ * Public counts of sensitive reports per cell at sensitiveRes, from their stored (finer) cells.
+ * Cells holding fewer than k reports are left out entirely, not shown as 0 or "<k".
+ */
+export function sensitiveCounts(cells: Iterable<string>, options: PrivacyOptions = {}): SensitiveCount[] {
+  const { sensitiveRes, k } = checkedOptions(options);
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    if (!isValidCell(cell)) throw new RangeError(`not an H3 cell: ${cell}`);
+    const res = getResolution(cell);
+    if (res < sensitiveRes) throw new RangeError(`cell ${cell} is coarser (res ${res}) than res ${sensitiveRes}`);
+    const parent = res === sensitiveRes ? cell : cellToParent(cell, sensitiveRes);
+    counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  }
+  const out: SensitiveCount[] = [];
+  for (const [cell, count] of counts) {
+    if (count < k) continue;
+    const [lat, lng] = cellToLatLng(cell);
+    out.push({ cell, count, lat, lng });
+  }
+  // Stable order so identical inputs publish identical documents.
+  return out.sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+}
