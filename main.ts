@@ -64,7 +64,10 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const realtime = await attachRealtime(http, {
     db,
     listenUrl: databaseUrl,
-    audienceFor: (token) => actorFor(token, operatorToken).kind,
+    // Until staff accounts exist: the operator token is an operator, anyone else the public.
+    authorize: (auth) => actorFor(typeof auth.token === 'string' ? auth.token : undefined, operatorToken).kind === 'staff'
+      ? { audience: 'staff', role: 'operator' }
+      : { audience: 'public' },
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));

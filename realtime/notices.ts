@@ -2,6 +2,7 @@
 import { parentCell } from '../geo/h3.ts';
 import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
 import type { Audience, ReportNotice, ReportStatus } from './protocol.ts';
+import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 
 export const PUBLIC_NOTICE_CELL_RES = 9;
 
@@ -22,4 +23,11 @@ export function presentNotice(event: EventRow, audience: Audience): ReportNotice
     areaCode: p.areaCode,
     at: p.at,
   };
+}
+
+/** Who may hear an event: its agency, and its res-5 area cell unless the public may not see where it is. */
+export function scopeOf(event: EventRow): EventScope {
+  const p = event.payload as unknown as Partial<ReportEventPayload>;
+  const areaCell = !p.sensitive && typeof p.cell === 'string' ? parentCell(p.cell, AREA_CELL_RES) : null;
+  return { agencyId: p.agencyId ?? null, areaCell };
 }

@@ -31,21 +31,47 @@ export interface MustRefetch {
   reason: 'gap-too-old' | 'buffer-overflow' | 'unknown-cursor';
 }
 
+/**
+ * Every notice of one delivery for this socket's room, in feed order. Sent instead of `notice` to
+ * sockets that ask for `batch: true` in the handshake: one frame per room per delivery, not per event.
+ */
+export interface NoticeBatch {
+  notices: ReportNotice[];
+  /** Feed position this batch completes (an event id, maybe of an event this room does not see): resume from it. */
+  upTo: string;
+}
+
+/** The area a public viewer watches: H3 res-5 cells, or a bbox [west, south, east, north] the server turns into them. */
+export interface WatchRequest {
+  cells?: string[];
+  bbox?: [number, number, number, number];
+}
+
+export type WatchResult = { ok: true; rooms: string[] } | { ok: false; error: string };
+
 export interface ServerToClientEvents {
   hello: (hello: HelloMessage) => void;
   notice: (notice: ReportNotice) => void;
+  notices: (batch: NoticeBatch) => void;
   mustRefetch: (why: MustRefetch) => void;
 }
 
 export interface ClientToServerEvents {
   /** Ask for every event after this id that this socket may see. */
   resume: (lastEventId: string) => void;
+  /** Narrow (or widen) the area this socket hears; the server validates it and answers with the rooms it assigned. */
+  watch: (watch: WatchRequest, ack?: (result: WatchResult) => void) => void;
 }
 
 /** Sent in the Socket.IO handshake `auth` field. */
 export interface HandshakeAuth {
   token?: string;
+  /** The last notice's eventId, or the last batch's `upTo`: the server replays what came after. */
   lastEventId?: string;
+  /** Receive `notices` batches instead of one `notice` per event (fewer frames under load). */
+  batch?: boolean;
+  /** Area to watch from the start (public only); applies before the replay so it is filtered too. */
+  watch?: WatchRequest;
 }
 
 /** Who a socket belongs to, decided by the server at connect (and on token refresh), never by the client. */

@@ -1,16 +1,101 @@
-// Rooms encode the audience. The server alone assigns them, from the checked actor.
-import type { Audience } from './protocol.ts';
+// Rooms encode the audience and the area. The server alone assigns them, from the checked actor.
+// Pure: every room name the feed uses comes from here, so one test can pin down who may hear what.
+import { getResolution, isValidCell, polygonToCellsExperimental } from 'h3-js';
+import type { SocketActor, WatchRequest } from './protocol.ts';
 
 export const STAFF_ROOM = 'staff';
 export const PUBLIC_ROOM = 'public';
+export const AGENCY_ROOM_PREFIX = 'staff:agency:';
+export const AREA_ROOM_PREFIX = 'public:cell:';
+/** Area rooms are H3 cells at this resolution (~250 km²): coarse enough that a room says little about one report. */
+export const AREA_CELL_RES = 5;
+/** A watch wider than this is the whole province: one room beats hundreds. */
+export const MAX_WATCH_CELLS = 64;
 
-/** The room an audience's notices go to. */
-export function roomFor(audience: Audience): string {
-  return audience === 'staff' ? STAFF_ROOM : PUBLIC_ROOM;
+export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: string };
+
+/**
+ * The rooms a socket of `actor` is put in. Staff: `staff`, or only its agency's room for an agency
+ * officer. Public: `public` (whole province) or ONE area room for the cells it watches. Each socket
+ * gets exactly one room, so each event reaches it at most once and in feed order, whatever it asked.
+ */
+export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): RoomsResult {
+  if (actor.audience === 'staff') {
+    if (actor.agencyId) return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
+    return { ok: true, rooms: [STAFF_ROOM] };
+  }
+  if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
+  const cells = watchCells(watch);
+  if (!cells.ok) return cells;
+  if (cells.cells.length === 0) return { ok: false, error: 'empty area' };
+  if (cells.cells.length > MAX_WATCH_CELLS) return { ok: true, rooms: [PUBLIC_ROOM] };
+  return { ok: true, rooms: [areaRoom(cells.cells)] };
 }
 
-/** Whether an actor of `audience` may be in `room`: the public never joins a staff room. */
-export function canJoin(audience: Audience, room: string): boolean {
-  if (room === PUBLIC_ROOM || room.startsWith('public:')) return true;
-  return audience === 'staff' && (room === STAFF_ROOM || room.startsWith('staff:'));
+/** Whether an actor may be in `room`: the public never joins a staff room, an agency officer only its agency's. */
+export function canJoin(actor: SocketActor, room: string): boolean {
+  if (room === PUBLIC_ROOM) return true;
+  if (room.startsWith(AREA_ROOM_PREFIX)) return cellsOfAreaRoom(room) !== null;
+  if (actor.audience !== 'staff') return false;
+  if (actor.agencyId) return room === AGENCY_ROOM_PREFIX + actor.agencyId;
+  return room === STAFF_ROOM || room.startsWith(AGENCY_ROOM_PREFIX);
+}
+
+/** One room per distinct watched set (sorted), e.g. `public:cell:85659a3bfffffff` or `public:cell:a+b`. */
+export function areaRoom(cells: string[]): string {
+  return AREA_ROOM_PREFIX + [...new Set(cells)].sort().join('+');
+}
+
+export function cellsOfAreaRoom(room: string): string[] | null {
+  if (!room.startsWith(AREA_ROOM_PREFIX)) return null;
+  const cells = room.slice(AREA_ROOM_PREFIX.length).split('+');
+  return cells.length > 0 && cells.length <= MAX_WATCH_CELLS && cells.every(isAreaCell) ? cells : null;
+}
+
+function isAreaCell(cell: unknown): cell is string {
+  return typeof cell === 'string' && /^[0-9a-f]{15}$/.test(cell) && isValidCell(cell) && getResolution(cell) === AREA_CELL_RES;
+}
+
+function watchCells(watch: WatchRequest): { ok: true; cells: string[] } | { ok: false; error: string } {
+  if (watch.cells !== undefined) {
+    if (!Array.isArray(watch.cells) || watch.cells.length > MAX_WATCH_CELLS) return { ok: false, error: `cells: at most ${MAX_WATCH_CELLS} H3 cells` };
+    if (!watch.cells.every(isAreaCell)) return { ok: false, error: `cells: each must be an H3 cell of resolution ${AREA_CELL_RES}` };
+    return { ok: true, cells: [...new Set(watch.cells)] };
+  }
+  const b = watch.bbox;
+  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v))) return { ok: false, error: 'bbox: [west, south, east, north] numbers' };
+  const [w, s, e, n] = b;
+  if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n) return { ok: false, error: 'bbox: west < east, south < north, in degrees' };
+  // A box wider than ~4° is not an area view: send it the whole province instead of enumerating cells.
+  if (e - w > 4 || n - s > 4) return { ok: true, cells: new Array(MAX_WATCH_CELLS + 1).fill('') };
+  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  return { ok: true, cells: polygonToCellsExperimental(ring, AREA_CELL_RES, 'containmentOverlapping') };
+}
+
+/** What decides who hears an event: its agency, and its res-5 cell unless the public may not see where. */
+export interface EventScope {
+  agencyId: string | null;
+  areaCell: string | null;
+}
+
+/** Whether a socket in `room` receives an event of `scope` (used by replay, same rule as live fan-out). */
+export function roomReceives(room: string, scope: EventScope): boolean {
+  if (room === STAFF_ROOM || room === PUBLIC_ROOM) return true;
+  if (room.startsWith(AGENCY_ROOM_PREFIX)) return scope.agencyId !== null && room === AGENCY_ROOM_PREFIX + scope.agencyId;
+  const cells = cellsOfAreaRoom(room);
+  return cells !== null && scope.areaCell !== null && cells.includes(scope.areaCell);
+}
+
+export function audienceOfRoom(room: string): 'staff' | 'public' {
+  return room === STAFF_ROOM || room.startsWith('staff:') ? 'staff' : 'public';
+}
+
+/** Socket.IO room that carries `room` in one wire format: plain name for single `notice`s, suffixed for batches. */
+export function wireRoom(room: string, format: 'single' | 'batch'): string {
+  return format === 'single' ? room : room + '#batch';
+}
+
+/** Legacy name kept for callers of the first version: the room of a whole audience. */
+export function roomFor(audience: 'staff' | 'public'): string {
+  return audience === 'staff' ? STAFF_ROOM : PUBLIC_ROOM;
 }

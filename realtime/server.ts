@@ -1,65 +1,174 @@
-// The Socket.IO edge: checks the actor at connect, assigns rooms, fans the tailed log out, replays on resume.
+// The Socket.IO edge: authorises the actor at connect, assigns its room, fans the tailed log out,
+// replays to a resuming socket, and cuts off sockets too slow to keep up.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Db } from '../sql/db.ts';
-import type { EventRow } from '../sql/queries/events.ts';
+import { compareCursors, cursorOfEvent, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+import { DEFAULT_BUFFER_LIMITS, FanOut, dropQueued, type BufferLimits } from './fanout.ts';
 import { presentNotice } from './notices.ts';
-import type { Audience, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from './protocol.ts';
-import { replayTo } from './replay.ts';
-import { canJoin, roomFor } from './rooms.ts';
+import type { ClientToServerEvents, HandshakeAuth, MustRefetch, ReportNotice, ServerToClientEvents, SocketActor, WatchRequest, WatchResult } from './protocol.ts';
+import { DEFAULT_REPLAY_LIMITS, catchUp, fillBefore, type ReplayLimits } from './replay.ts';
+import { audienceOfRoom, canJoin, roomsFor, wireRoom } from './rooms.ts';
 import { EventTailer } from './tailer.ts';
 
 export interface RealtimeOptions {
   db: Db;
   /** Connection string for the dedicated LISTEN connection. */
   listenUrl: string;
-  /** Decides the audience from the handshake token; the only place trust is granted. */
-  audienceFor(token: string | undefined): Audience;
-  replayLimit?: number;
+  /** Decides who connected from the handshake; the only place trust is granted. Throwing refuses the socket. */
+  authorize(auth: HandshakeAuth): SocketActor | Promise<SocketActor>;
+  replay?: Partial<ReplayLimits>;
+  buffer?: Partial<BufferLimits>;
+  /** Overflows within this window before a socket is disconnected rather than told to refetch again. */
+  maxOverflows?: number;
+  pollMs?: number;
   onError?: (error: unknown) => void;
 }
 
 export interface Realtime {
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   tailer: EventTailer;
+  fanOut: FanOut;
   close(): Promise<void>;
 }
 
-type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, { audience: Audience }>;
+interface FeedState {
+  actor: SocketActor;
+  format: 'single' | 'batch';
+  /** Logical room (rooms.ts); the socket is in its wire room only while live. */
+  room: string;
+  live: boolean;
+  /** The socket has been sent every event after this position that its room hears. */
+  coveredFrom: FeedCursor | null;
+  /** Resume, watch and overflow handling run one at a time per socket. */
+  chain: Promise<unknown>;
+  overflows: number;
+}
 
-const AUDIENCES: Audience[] = ['staff', 'public'];
+type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, FeedState>;
+
+const REPLAY_CHUNK = 500;
+const isEventId = (v: unknown): v is string => typeof v === 'string' && /^\d{1,18}$/.test(v);
 
 export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): Promise<Realtime> {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, cors: { origin: false } });
-  const fanOut = (events: EventRow[]) => {
-    for (const event of events) {
-      for (const audience of AUDIENCES) {
-        const notice = presentNotice(event, audience);
-        if (notice) io.to(roomFor(audience)).emit('notice', notice);
-      }
-    }
-  };
-  const tailer = new EventTailer(opts.db, opts.listenUrl, fanOut, { onError: opts.onError });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, FeedState>(http, { serveClient: false, cors: { origin: false } });
+  const limits = { ...DEFAULT_REPLAY_LIMITS, ...opts.replay };
+  const onError = (e: unknown) => opts.onError?.(e);
+  const fanOut = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer });
+  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs });
   await tailer.start();
+
+  const enqueue = (socket: FeedSocket, work: () => Promise<unknown>) => {
+    socket.data.chain = socket.data.chain.then(work).catch(onError);
+  };
+
+  const send = (socket: FeedSocket, rows: EventRow[], upTo: FeedCursor) => {
+    const notices = rows.filter((r) => FanOut.receives(socket.data.room, r))
+      .map((r) => presentNotice(r, audienceOfRoom(socket.data.room))).filter((n): n is ReportNotice => n !== null);
+    if (socket.data.format === 'single') {
+      for (const n of notices) socket.emit('notice', n);
+      return;
+    }
+    for (let i = 0; i < notices.length; i += REPLAY_CHUNK) {
+      const last = i + REPLAY_CHUNK >= notices.length;
+      socket.emit('notices', { notices: notices.slice(i, i + REPLAY_CHUNK), upTo: last ? upTo.id : notices[i + REPLAY_CHUNK - 1].eventId });
+    }
+    if (notices.length === 0) socket.emit('notices', { notices: [], upTo: upTo.id });
+  };
+
+  const goLive = (socket: FeedSocket, at: FeedCursor) => {
+    if (!canJoin(socket.data.actor, socket.data.room)) return; // roomsFor never asks for one it may not join; this is the lock
+    void socket.join(wireRoom(socket.data.room, socket.data.format));
+    socket.data.live = true;
+    socket.data.coveredFrom = at;
+  };
+
+  const refetch = (socket: FeedSocket, reason: MustRefetch['reason']) => {
+    socket.emit('mustRefetch', { reason });
+    // Stay (or become) live from here: the snapshot the client reloads covers what came before.
+    if (!socket.data.live) goLive(socket, tailer.position);
+  };
+
+  const resume = async (socket: FeedSocket, lastEventId: string) => {
+    const from = await cursorOfEvent(opts.db, lastEventId);
+    if (socket.disconnected) return;
+    if (!from) return refetch(socket, 'unknown-cursor');
+    if (socket.data.live) {
+      // Already live: only what it missed before going live, once.
+      const rows = await fillBefore(opts.db, from, socket.data.coveredFrom!, limits);
+      if (rows === null) return socket.emit('mustRefetch', { reason: 'gap-too-old' });
+      if (rows.length) send(socket, rows, socket.data.coveredFrom!);
+      if (compareCursors(from, socket.data.coveredFrom!) < 0) socket.data.coveredFrom = from;
+      return;
+    }
+    const result = await catchUp(from, {
+      db: opts.db, limits,
+      position: () => tailer.position,
+      send: (rows, upTo) => send(socket, rows, upTo),
+      join: (at) => { goLive(socket, at); socket.data.coveredFrom = from; },
+      gone: () => socket.disconnected,
+    });
+    if (result !== 'live' && result !== 'gone') refetch(socket, result);
+  };
+
+  const watch = (socket: FeedSocket, request: WatchRequest): WatchResult => {
+    const assigned = roomsFor(socket.data.actor, request);
+    if (!assigned.ok) return assigned;
+    const [room] = assigned.rooms;
+    if (socket.data.live && room !== socket.data.room) {
+      // Same tick: leave one room and join the other, so the switch drops or repeats nothing it still hears.
+      void socket.leave(wireRoom(socket.data.room, socket.data.format));
+      socket.data.room = room;
+      void socket.join(wireRoom(room, socket.data.format));
+    }
+    socket.data.room = room;
+    return assigned;
+  };
+
+  function overflow(socket: FeedSocket): void {
+    socket.data.overflows++;
+    if (socket.data.overflows > (opts.maxOverflows ?? 3) || !dropQueued(socket)) {
+      socket.disconnect(true);
+      return;
+    }
+    // Its queue is gone, so its stream has a hole: say so, and keep it live from here.
+    socket.emit('mustRefetch', { reason: 'buffer-overflow' });
+    socket.data.coveredFrom = tailer.position;
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+      const actor = await opts.authorize(auth);
+      const assigned = roomsFor(actor, auth.watch);
+      if (!assigned.ok || !canJoin(actor, assigned.rooms[0])) return next(new Error(assigned.ok ? 'forbidden room' : assigned.error));
+      socket.data = { actor, format: auth.batch === true ? 'batch' : 'single', room: assigned.rooms[0], live: false, coveredFrom: null, chain: Promise.resolve(), overflows: 0 };
+      next();
+    } catch (error) {
+      onError(error);
+      next(new Error('unauthorized'));
+    }
+  });
 
   io.on('connection', (socket: FeedSocket) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const audience = opts.audienceFor(typeof auth.token === 'string' ? auth.token : undefined);
-    socket.data.audience = audience;
-    const room = roomFor(audience);
-    if (canJoin(audience, room)) void socket.join(room);
-    socket.emit('hello', { audience, lastEventId: tailer.position.id === '0' ? null : tailer.position.id });
-    const resume = (lastEventId: unknown) => {
-      if (typeof lastEventId !== 'string' || !/^\d{1,18}$/.test(lastEventId)) return;
-      void replayTo(socket, opts.db, lastEventId, tailer.position, opts.replayLimit ?? 5000).catch((e) => opts.onError?.(e));
-    };
-    if (auth.lastEventId) resume(auth.lastEventId);
-    socket.on('resume', resume);
+    const head = tailer.position;
+    socket.emit('hello', { audience: socket.data.actor.audience, lastEventId: head.id === '0' ? null : head.id });
+    if (isEventId(auth.lastEventId)) enqueue(socket, () => resume(socket, auth.lastEventId!));
+    else goLive(socket, head);
+    socket.on('resume', (lastEventId) => { if (isEventId(lastEventId)) enqueue(socket, () => resume(socket, lastEventId)); });
+    socket.on('watch', (request, ack) => {
+      enqueue(socket, async () => {
+        const result = request && typeof request === 'object' ? watch(socket, request) : { ok: false as const, error: 'watch: an object' };
+        if (typeof ack === 'function') ack(result);
+      });
+    });
   });
 
   return {
     io,
     tailer,
+    fanOut,
     close: async () => {
       await tailer.stop();
       await new Promise<void>((done) => io.close(() => done()));

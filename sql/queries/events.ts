@@ -13,6 +13,14 @@ export interface EventRow {
 /** A position in the feed's total order: (transaction id, event id). */
 export interface FeedCursor { xid: string; id: string }
 
+/** Orders two feed positions: negative when `a` comes first. */
+export function compareCursors(a: FeedCursor, b: FeedCursor): number {
+  const x = BigInt(a.xid) - BigInt(b.xid);
+  if (x !== 0n) return x < 0n ? -1 : 1;
+  const i = BigInt(a.id) - BigInt(b.id);
+  return i === 0n ? 0 : i < 0n ? -1 : 1;
+}
+
 export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
   if (events.length === 0) return;
   await tx.query(

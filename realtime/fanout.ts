@@ -1,0 +1,110 @@
+// Turns each delivery of tailed events into at most one frame per room (batch sockets) or one
+// `notice` per event (single sockets), and keeps slow sockets from holding unbounded memory.
+import type { Server, Socket } from 'socket.io';
+import type { EventRow, FeedCursor } from '../sql/queries/events.ts';
+import { presentNotice, scopeOf } from './notices.ts';
+import type { ReportNotice } from './protocol.ts';
+import { AGENCY_ROOM_PREFIX, PUBLIC_ROOM, STAFF_ROOM, audienceOfRoom, cellsOfAreaRoom, roomReceives, wireRoom } from './rooms.ts';
+
+export interface BufferLimits {
+  /** Frames queued in Engine.IO for one socket (not yet handed to the transport) before it is cut off. */
+  maxPackets: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_BUFFER_LIMITS: BufferLimits = { maxPackets: 5000, maxBytes: 4 * 1024 * 1024 };
+
+type AnyServer = Server<any, any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnySocket = Socket<any, any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class FanOut {
+  /** Logical area rooms that exist, per res-5 cell: an event is emitted only to rooms someone is in. */
+  private readonly areaRooms = new Map<string, Set<string>>();
+  delivered = 0;
+  overflows = 0;
+
+  constructor(private readonly io: AnyServer, private readonly onOverflow: (socket: AnySocket) => void, private readonly limits: BufferLimits) {
+    const adapter = io.of('/').adapter;
+    adapter.on('create-room', (wire: string) => this.track(wire, true));
+    adapter.on('delete-room', (wire: string) => this.track(wire, false));
+  }
+
+  private track(wire: string, created: boolean): void {
+    const room = wire.replace(/#batch$/, '');
+    const cells = cellsOfAreaRoom(room);
+    if (!cells) return;
+    if (!created && (this.hasSockets(wireRoom(room, 'single')) || this.hasSockets(wireRoom(room, 'batch')))) return;
+    for (const cell of cells) {
+      const set = this.areaRooms.get(cell) ?? new Set<string>();
+      if (created) set.add(room); else set.delete(room);
+      if (set.size) this.areaRooms.set(cell, set); else this.areaRooms.delete(cell);
+    }
+  }
+
+  private hasSockets(wire: string): boolean {
+    return (this.io.of('/').adapter.rooms.get(wire)?.size ?? 0) > 0;
+  }
+
+  /** Rooms (logical) that hear one event; pure rules in rooms.ts decide, the index only skips empty rooms. */
+  private roomsOf(event: EventRow): string[] {
+    const scope = scopeOf(event);
+    const rooms = [STAFF_ROOM, PUBLIC_ROOM];
+    if (scope.agencyId) rooms.push(AGENCY_ROOM_PREFIX + scope.agencyId);
+    if (scope.areaCell) for (const room of this.areaRooms.get(scope.areaCell) ?? []) rooms.push(room);
+    return rooms;
+  }
+
+  deliver(events: EventRow[], upTo: FeedCursor): void {
+    this.cutOffSlowSockets(); // before adding more: what is still queued now was not drained since the last delivery
+    const perRoom = new Map<string, ReportNotice[]>();
+    const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
+    for (const event of events) {
+      for (const room of this.roomsOf(event)) {
+        const audience = audienceOfRoom(room);
+        let notice = presented[audience].get(event.id);
+        if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));
+        if (!notice) continue;
+        const list = perRoom.get(room);
+        if (list) list.push(notice); else perRoom.set(room, [notice]);
+      }
+    }
+    for (const [room, notices] of perRoom) {
+      const batchRoom = wireRoom(room, 'batch');
+      if (this.hasSockets(batchRoom)) this.io.to(batchRoom).emit('notices', { notices, upTo: upTo.id });
+      const singleRoom = wireRoom(room, 'single');
+      if (this.hasSockets(singleRoom)) for (const notice of notices) this.io.to(singleRoom).emit('notice', notice);
+      this.delivered += notices.length;
+    }
+  }
+
+  /** Whether a socket in `room` should get `event` during a replay: the same rules as live. */
+  static receives(room: string, event: EventRow): boolean {
+    return roomReceives(room, scopeOf(event));
+  }
+
+  private cutOffSlowSockets(): void {
+    for (const socket of this.io.of('/').sockets.values()) {
+      const queued = (socket.conn as unknown as { writeBuffer: { data?: unknown }[] }).writeBuffer;
+      if (queued.length === 0) continue;
+      let bytes = 0;
+      let over = queued.length > this.limits.maxPackets;
+      for (let i = 0; !over && i < queued.length; i++) {
+        const data = queued[i].data;
+        bytes += typeof data === 'string' ? data.length : (data as Buffer | undefined)?.byteLength ?? 0;
+        over = bytes > this.limits.maxBytes;
+      }
+      if (over) {
+        this.overflows++;
+        this.onOverflow(socket);
+      }
+    }
+  }
+}
+
+/** Drops the frames a slow socket has not taken yet (keeping Engine.IO's own pings and callbacks intact). */
+export function dropQueued(socket: AnySocket): boolean {
+  const conn = socket.conn as unknown as { writeBuffer: { type: string }[]; packetsFn: unknown[] };
+  if (conn.packetsFn?.length) return false;
+  conn.writeBuffer = conn.writeBuffer.filter((p) => p.type !== 'message');
+  return true;
+}
