@@ -79,6 +79,14 @@ describe('a report travels from the API to both rooms', () => {
     expect(after).toEqual(before);
   });
 
+  it('cell counts: the public gets no sensitive category, staff get all', async () => {
+    const pubCells = await (await fetch(`${product.url}/api/v1/cells?res=7&window=24h`)).json();
+    const staffCells = await (await fetch(`${product.url}/api/v1/cells?res=7&window=24h`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
+    const total = (body: { cells: { count: number }[] }) => body.cells.reduce((s, c) => s + c.count, 0);
+    expect(total(staffCells)).toBe(total(pubCells) + 1);
+    expect((await fetch(`${product.url}/api/v1/cells?res=12`)).status).toBe(422);
+  });
+
   it('a point at sea is accepted and flagged for triage with no commune', async () => {
     const created = await post(product, { ...report, lat: 19.5, lng: 106.3 });
     expect(created.status).toBe(201);

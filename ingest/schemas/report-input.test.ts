@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../http-error.ts';
-import { reportInputSchema } from './report-input.ts';
+import { cellsQuerySchema, reportInputSchema } from './report-input.ts';
 import { parseOr422 } from './validate.ts';
 
 const valid = { category: 'road', description: 'Ổ gà lớn giữa đường', lat: 19.8075, lng: 105.7766 };
@@ -45,5 +45,29 @@ describe('report input validation', () => {
 
   it('a body that is not an object is refused as a whole', () => {
     expect(fieldsOf([1, 2])[0].field).toBe('(body)');
+  });
+});
+
+describe('cells query validation', () => {
+  it.each([
+    [{ res: '4' }, 'res', />= 5/],
+    [{ res: '11' }, 'res', /<= 10/],
+    [{ res: 'x' }, 'res', /number/],
+    [{ window: '7x' }, 'window', /hours or days/],
+    [{ since: 'yesterday' }, 'since', /ISO 8601/],
+  ])('%j -> 422 naming %s', (query, field, reason) => {
+    try {
+      parseOr422(cellsQuerySchema, query);
+      expect.unreachable('accepted');
+    } catch (e) {
+      const hit = (e as HttpError).fields?.find((f) => f.field === field);
+      expect(hit?.reason).toMatch(reason);
+    }
+  });
+
+  it('a trailing window becomes a since about that long ago', () => {
+    const parsed = parseOr422(cellsQuerySchema, { res: '7', window: '24h' });
+    expect(parsed.res).toBe(7);
+    expect(Math.abs(Date.now() - 86_400_000 - Date.parse(parsed.since!))).toBeLessThan(5_000);
   });
 });

@@ -25,8 +25,17 @@ export const reportListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
+const WINDOW_UNITS_MS = { h: 3_600_000, d: 86_400_000 } as const;
+
 export const cellsQuerySchema = z.object({
   res: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(5, 'must be >= 5').max(10, 'must be <= 10').default(8),
   since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  /** A trailing window such as 24h or 7d; the alternative to `since`. */
+  window: z.string().regex(/^\d{1,4}[hd]$/, 'must be a number of hours or days, e.g. 24h or 7d').optional()
+    .transform((w) => (w ? Number(w.slice(0, -1)) * WINDOW_UNITS_MS[w.slice(-1) as 'h' | 'd'] : undefined)),
   category: z.string().max(64).optional(),
-});
+  status: z.string().max(32).optional(),
+}).transform(({ window, since, ...rest }) => ({
+  ...rest,
+  since: window !== undefined ? new Date(Date.now() - window).toISOString() : since,
+}));

@@ -87,14 +87,24 @@ export async function reportStats(db: Db): Promise<ReportStatsRow> {
   return { total: r.total, last24h: r.last24h, byStatus: r.by_status, byCategory: r.by_category };
 }
 
-/** Report counts per H3 cell at `res`, from the stored res-12 cell (h3_parent is in migration 0002). */
-export async function countByCell(db: Db, f: { res: number; since?: string; category?: string; excludeCategories?: string[] }): Promise<{ cell: string; count: number }[]> {
+export interface CellCountFilter {
+  res: number;
+  since?: string;
+  category?: string;
+  status?: string;
+  excludeCategories?: string[];
+}
+
+/** Report counts per H3 cell at `res` (5-10) from the hourly rollup; `since` counts whole hours. */
+export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: string; count: number }[]> {
+  if (!Number.isInteger(f.res) || f.res < 5 || f.res > 10) throw new RangeError(`res ${f.res} outside 5-10`);
   const { rows } = await db.query<{ cell: string; count: number }>(
-    `SELECT h3_parent(h3_cell, $1)::text AS cell, count(*)::int AS count FROM reports
-      WHERE ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::text IS NULL OR category = $3)
+    `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours
+      WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
+        AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
         AND NOT (category = ANY($4::text[]))
-      GROUP BY 1 ORDER BY 2 DESC`,
-    [f.res, f.since ?? null, f.category ?? null, f.excludeCategories ?? []],
+      GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
+    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? []],
   );
   return rows;
 }

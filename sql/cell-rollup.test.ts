@@ -1,0 +1,63 @@
+// The hourly cell rollup must always equal counting the reports themselves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellToParent, latLngToCell } from 'h3-js';
+import { bigintToCell, cellToBigint } from '../geo/h3.ts';
+import type { Db } from './db.ts';
+import { countByCell } from './queries/reports.ts';
+import { freshDatabase } from './test-support/db.ts';
+
+function expectedCounts(rows: { cell: string; category: string }[], res: number, skip: string[] = []) {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (!skip.includes(r.category)) counts.set(cellToParent(r.cell, res), (counts.get(cellToParent(r.cell, res)) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort());
+}
+
+const asObject = (rows: { cell: string; count: number }[]) => Object.fromEntries(rows.map((r) => [bigintToCell(r.cell), r.count]).sort());
+
+describe('report cell rollup', () => {
+  let db: Db;
+  const stored: { id: string; cell: string; category: string }[] = [];
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const categories = ['rubbish', 'road', 'security', 'flooding'];
+    const points = Array.from({ length: 600 }, (_, i) => ({
+      lat: 19.75 + ((i * 37) % 100) / 1000, lng: 105.72 + ((i * 53) % 120) / 1000, category: categories[i % 4],
+    }));
+    // Two statements: the rollup trigger must add to existing rows, not only create them.
+    for (const batch of [points.slice(0, 250), points.slice(250)]) {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO reports (category, description, lat, lng, h3_cell)
+         SELECT c, 'x', la, lo, h FROM unnest($1::text[], $2::float8[], $3::float8[], $4::bigint[]) AS t(c, la, lo, h) RETURNING id::text`,
+        [batch.map((p) => p.category), batch.map((p) => p.lat), batch.map((p) => p.lng), batch.map((p) => cellToBigint(latLngToCell(p.lat, p.lng, 12)).toString())],
+      );
+      rows.forEach((r, i) => stored.push({ id: r.id, cell: latLngToCell(batch[i].lat, batch[i].lng, 12), category: batch[i].category }));
+    }
+  });
+  afterAll(async () => { await db.end(); });
+
+  it.each([5, 7, 8, 9, 10])('counts at res %i equal a count of the reports', async (res) => {
+    expect(asObject(await countByCell(db, { res }))).toEqual(expectedCounts(stored, res));
+  });
+
+  it('leaves out excluded categories and filters by category', async () => {
+    expect(asObject(await countByCell(db, { res: 8, excludeCategories: ['security'] }))).toEqual(expectedCounts(stored, 8, ['security']));
+    expect(asObject(await countByCell(db, { res: 8, category: 'road' }))).toEqual(expectedCounts(stored.filter((s) => s.category === 'road'), 8));
+  });
+
+  it('follows status changes: a report moves from one status to the other', async () => {
+    const ids = stored.slice(0, 40).map((s) => s.id);
+    await db.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [ids]);
+    const triaged = await countByCell(db, { res: 10, status: 'triaged' });
+    const received = await countByCell(db, { res: 10, status: 'received' });
+    expect(triaged.reduce((s, r) => s + r.count, 0)).toBe(40);
+    expect(received.reduce((s, r) => s + r.count, 0)).toBe(stored.length - 40);
+    expect(asObject(await countByCell(db, { res: 9 }))).toEqual(expectedCounts(stored, 9));
+  });
+
+  it('a window in the future counts nothing; one in the past counts all', async () => {
+    expect(await countByCell(db, { res: 8, since: new Date(Date.now() + 7_200_000).toISOString() })).toEqual([]);
+    const all = await countByCell(db, { res: 8, since: new Date(Date.now() - 7_200_000).toISOString() });
+    expect(all.reduce((s, r) => s + r.count, 0)).toBe(stored.length);
+  });
+});
