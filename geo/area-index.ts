@@ -3,6 +3,7 @@
 import { cellToBoundary, cellToChildren, cellToLatLng, getResolution, latLngToCell, polygonToCells } from 'h3-js';
 import { compileArea, type AreaPip } from './exact-pip.ts';
 import { buildEdgeGrid } from './edge-grid.ts';
+import { buildPartBoxes } from './part-boxes.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection, AreaLookup, AreaProps } from './types.ts';
 
@@ -86,8 +87,10 @@ export function buildAreaIndex(areas: AreaCollection, options: AreaIndexOptions 
     }
   }
 
+  const partBoxes = buildPartBoxes(features.map((f) => f.geometry));
   const lookupIndex = (lng: number, lat: number): number => {
-    if (!(Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lat) <= 90)) return -1;
+    // Also rejects NaN and infinities: every comparison with them is false.
+    if (!partBoxes.mayHold(lng, lat)) return -1;
     const v = cells.get(latLngToCell(lat, lng, res));
     if (v === undefined) return -1;
     if (v >= 0) return v;
