@@ -1,7 +1,7 @@
 // Public output never carries more than the coarse cell, and sensitive reports only as counts of at least k.
 import { cellToLatLng, cellToParent, getResolution, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { publicLocation, sensitiveCounts } from './privacy.ts';
+import { PUBLIC_RES, publicCellOf, publicLocation, sensitiveCounts } from './privacy.ts';
 
 const HAC_THANH = { lat: 19.8075, lng: 105.7766 };
 const SAM_SON = { lat: 19.7441, lng: 105.9046 };
@@ -84,5 +84,25 @@ describe('sensitiveCounts', () => {
     { what: 'k = 0', cells: three, options: { k: 0 } },
   ])('rejects $what', ({ cells, options }) => {
     expect(() => sensitiveCounts(cells, options)).toThrow(RangeError);
+  });
+});
+
+describe('publicCellOf', () => {
+  it.each([
+    [19.8075, 105.7766],
+    [19.735, 105.903],
+    [20.08, 105.86],
+  ])('snaps the stored res-12 cell at (%f, %f) to its res-9 parent centre', (lat, lng) => {
+    const stored = latLngToCell(lat, lng, 12);
+    const loc = publicCellOf(stored, false)!;
+    expect(loc.cell).toBe(cellToParent(stored, PUBLIC_RES));
+    expect(getResolution(loc.cell)).toBe(9);
+    const [cLat, cLng] = cellToLatLng(loc.cell);
+    expect([loc.lat, loc.lng]).toEqual([cLat, cLng]);
+  });
+
+  it('gives a sensitive report no location and refuses a non-cell', () => {
+    expect(publicCellOf(latLngToCell(19.8, 105.77, 12), true)).toBeNull();
+    expect(() => publicCellOf('not-a-cell', false)).toThrow(/not an H3 cell/);
   });
 });

@@ -73,3 +73,16 @@ export function sensitiveCounts(cells: Iterable<string>, options: PrivacyOptions
   // Stable order so identical inputs publish identical documents.
   return out.sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
 }
+
+/**
+ * The same rule from a stored (finer) cell, for callers that no longer hold the point (live notices).
+ * Snapshot and notice both derive from the stored cell, so a report never jumps between the two.
+ */
+export function publicCellOf(storedCell: string, sensitive: boolean, options: PrivacyOptions = {}): PublicLocation | null {
+  const { publicRes } = checkedOptions(options);
+  if (sensitive) return null;
+  if (!isValidCell(storedCell)) throw new RangeError(`not an H3 cell: ${storedCell}`);
+  const cell = getResolution(storedCell) > publicRes ? cellToParent(storedCell, publicRes) : storedCell;
+  const [lat, lng] = cellToLatLng(cell);
+  return { cell, lat, lng };
+}

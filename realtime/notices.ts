@@ -1,15 +1,15 @@
 // Event row -> the notice each audience may receive. The public one coarsens or drops the location.
 import { parentCell } from '../geo/h3.ts';
+import { publicCellOf } from '../geo/privacy.ts';
 import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
 import type { Audience, ReportNotice, ReportStatus } from './protocol.ts';
 import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 
-export const PUBLIC_NOTICE_CELL_RES = 9;
-
 export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
   if (event.kind !== 'report.created' && event.kind !== 'report.updated') return null;
   const p = event.payload as unknown as ReportEventPayload;
-  const cell = audience === 'staff' ? p.cell : p.sensitive ? null : parentCell(p.cell, PUBLIC_NOTICE_CELL_RES);
+  // Same rule and basis as the HTTP public presenter, so live and snapshot positions agree.
+  const cell = audience === 'staff' ? p.cell : publicCellOf(p.cell, p.sensitive)?.cell ?? null;
   // Built field by field: nothing reaches a client that is not named here.
   return {
     eventId: event.id,

@@ -1,24 +1,21 @@
 // Explicit allowlists: what the public and what staff may see of a report.
-import { bigintToCell, cellCentre, parentCell } from '../../geo/h3.ts';
+import { bigintToCell } from '../../geo/h3.ts';
+import { publicCellOf } from '../../geo/privacy.ts';
 import type { ReportRow } from '../../sql/queries/reports.ts';
 import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { CreatedReportDTO, PublicReportDTO, StaffReportDTO } from './dto.ts';
 
-/** Public positions are snapped to this cell's centre (~0.1 km²) so no doorstep is pinpointed. */
-export const PUBLIC_CELL_RES = 9;
-
 export function presentPublicReport(row: ReportRow, sensitive: boolean): PublicReportDTO {
-  // Sensitive categories (security, misconduct) never get a public position: only area counts.
-  const cell = sensitive ? null : parentCell(bigintToCell(row.h3_cell), PUBLIC_CELL_RES);
-  const centre = cell ? cellCentre(cell) : null;
+  // Snapped to a res-9 cell centre; sensitive categories (security, misconduct) get no public position.
+  const place = publicCellOf(bigintToCell(row.h3_cell), sensitive);
   return {
     id: row.id,
     code: row.tracking_code,
     category: row.category,
     status: row.status as ReportStatus,
-    lat: centre?.lat ?? null,
-    lng: centre?.lng ?? null,
-    cell,
+    lat: place?.lat ?? null,
+    lng: place?.lng ?? null,
+    cell: place?.cell ?? null,
     areaCode: row.area_code,
     areaName: row.area_name,
     createdAt: row.created_at.toISOString(),
