@@ -33,4 +33,11 @@ describe('migrations and seed', () => {
     );
     expect(rows[0].tracking_code).toMatch(new RegExp(`^TH-\\d{4}-0*${rows[0].id}$`));
   });
+
+  it('never cuts a long id: report 1,000,000 does not reuse the code of report 100,000', async () => {
+    const insert = (id: number) => db.query(
+      `INSERT INTO reports (id, category, description, lat, lng, h3_cell, created_at) VALUES ($1, 'road', 'x', 19.8, 105.77, 1, '2026-06-01T00:00:00Z') RETURNING tracking_code`, [id]);
+    expect((await insert(100_000)).rows[0].tracking_code).toBe('TH-2026-100000');
+    expect((await insert(1_000_000)).rows[0].tracking_code).toBe('TH-2026-1000000');
+  });
 });
