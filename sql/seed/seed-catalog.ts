@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AreaCollection } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../db.ts';
 import { importAreaSet } from '../queries/areas.ts';
+import { seedFacilities } from './seed-facilities.ts';
 import { CATEGORIES, COMMUNE_CATEGORIES, PROVINCIAL_AGENCIES, PROVINCIAL_ROUTES, communeAgency } from './catalog-data.ts';
 
 const DATA = fileURLToPath(new URL('../data/vn/boundaries-2025/', import.meta.url));
@@ -16,7 +17,12 @@ function readAreas(file: string): AreaCollection {
 
 export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM categories LIMIT 1');
-  if (rows.length > 0) return seedRoutingRules(db);
+  if (rows.length > 0) {
+    // Parts added after a database was first seeded still arrive, each once.
+    const rules = await seedRoutingRules(db);
+    const facilities = await seedFacilities(db, province);
+    return rules || facilities;
+  }
   const communes = readAreas(`${province}-communes-166.geojson`);
   const display = new Map(readAreas(`${province}-communes-166.simplified.geojson`).features.map((f) => [f.properties.code, f.geometry]));
   const outline = readAreas(`${province}-province.geojson`);
@@ -44,6 +50,7 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
     }
   });
   await seedRoutingRules(db);
+  await seedFacilities(db, province);
   return true;
 }
 
