@@ -4,7 +4,10 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { buildAreaIndex } from './geo/area-index.ts';
-import { actorFor } from './ingest/auth.ts';
+import { cellAt, cellToBigint } from './geo/h3.ts';
+import { hashPassword } from './ingest/auth/password.ts';
+import { hashToken } from './ingest/auth/tokens.ts';
+import { createSocketAuthorizer } from './ingest/policies/socket-actor.ts';
 import { createApp } from './ingest/app.ts';
 import { loadCatalog } from './ingest/catalog.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
@@ -14,6 +17,9 @@ import { createPool, migrate } from './sql/db.ts';
 import { openDatabase } from './sql/open-database.ts';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
+import { seedDemoDispatch, seedSlaConfig } from './sql/seed/seed-dispatch.ts';
+import { DEMO_PASSWORD, DEMO_STAFF } from './sql/seed/dispatch-data.ts';
+import { activeDemoUsernames } from './sql/queries/staff.ts';
 
 export interface ProductOptions {
   port?: number;
@@ -24,6 +30,10 @@ export interface ProductOptions {
   demo?: boolean;
   demoRate?: number;
   operatorToken?: string;
+  /** Signs staff socket tickets; random per start unless given (set it when running several servers). */
+  sessionSecret?: string;
+  /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
+  demoAccounts?: boolean;
   mapStyleUrl?: string;
   distDir?: string;
   log?: (line: string) => void;
@@ -34,6 +44,9 @@ export interface RunningProduct {
   operatorUrl: string;
   publicUrl: string;
   operatorToken: string;
+  dispatchUrl: string;
+  /** Demo accounts that exist (all share DEMO_PASSWORD); empty in production. */
+  demoAccounts: { username: string; role: string }[];
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -48,6 +61,19 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   if (await seedCatalog(db)) log('seeded the Thanh Hóa demo catalog (166 communes, categories, agencies)');
+  await seedSlaConfig(db);
+  const production = process.env.NODE_ENV === 'production';
+  if (opts.demoAccounts ?? !production) {
+    const created = await seedDemoDispatch(db, { hashPassword, hashToken, cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)) });
+    if (created.length) log(`seeded demo staff accounts: ${created.join(', ')}`);
+  }
+  const demoUsers = await activeDemoUsernames(db);
+  if (production && demoUsers.length) {
+    await db.end();
+    await database.stop();
+    throw new Error(`Refusing to start in production with demo accounts and their published password: ${demoUsers.join(', ')}. `
+      + 'Deactivate them (UPDATE staff_users SET active = false WHERE demo) and create real accounts.');
+  }
 
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
@@ -56,7 +82,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     province: JSON.stringify(await currentAreas(db, 'province', true)),
   };
   const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
-  const app = createApp({ db, geocoder, catalog, operatorToken, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
+  const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
+  const app = createApp({ db, geocoder, catalog, operatorToken, sessionSecret, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 
@@ -64,10 +91,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const realtime = await attachRealtime(http, {
     db,
     listenUrl: databaseUrl,
-    // Until staff accounts exist: the operator token is an operator, anyone else the public.
-    authorize: (auth) => actorFor(typeof auth.token === 'string' ? auth.token : undefined, operatorToken).kind === 'staff'
-      ? { audience: 'staff', role: 'operator' }
-      : { audience: 'public' },
+    // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
+    authorize: createSocketAuthorizer({ operatorToken, ticketSecret: sessionSecret }),
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -80,6 +105,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     operatorUrl: `${url}/ops?token=${operatorToken}`,
     publicUrl: `${url}/map`,
     operatorToken,
+    dispatchUrl: `${url}/dispatch`,
+    demoAccounts: DEMO_STAFF.filter((d) => demoUsers.includes(d.username)).map((d) => ({ username: d.username, role: d.role })),
     databaseUrl,
     stop: async () => {
       stopDemo();
@@ -111,7 +138,11 @@ Hiện Trường đang chạy / is running
   Bản đồ công khai / Public map:      ${product.publicUrl}
   Điều hành / Operator view:          ${product.operatorUrl}
   API:                                ${product.url}/api/v1/categories
-  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
+  Bàn điều phối / Dispatch console:   ${product.dispatchUrl}
+${product.demoAccounts.length ? `  Tài khoản thử / Demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):
+${product.demoAccounts.map((a) => `    ${a.username.padEnd(12)} ${a.role}`).join('\n')}
+  Điện thoại đội / Unit phone token:  Authorization: Bearer unit_demo_<unit id>, e.g. unit_demo_xd-01
+` : ''}  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
 Ctrl-C để dừng / to stop.`);
   let stopping = false;
   const shutdown = async () => {

@@ -1,13 +1,23 @@
 // The Koa application: every HTTP route of the product, with no knowledge of sockets.
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import { actorFor, bearerToken } from './auth.ts';
+import { randomBytes } from 'node:crypto';
+import { resolveCaller } from './auth.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import { csrfMiddleware } from './csrf.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
 import { reportsRouter } from './routes/api/reports.ts';
+import { authRouter } from './routes/api/auth.ts';
+import { duplicatesRouter } from './routes/api/duplicates.ts';
+import { queueRouter } from './routes/api/queue.ts';
+import { staffRouter } from './routes/api/staff.ts';
+import { transitionsRouter } from './routes/api/transitions.ts';
+import { unitsRouter } from './routes/api/units.ts';
 
-export function createApp(deps: IngestDeps): Koa<IngestState> {
+export function createApp(given: IngestDeps): Koa<IngestState> {
+  const deps: IngestDeps = { ...given, sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'), loginLimiter: given.loginLimiter ?? new LoginLimiter() };
   const app = new Koa<IngestState>({ proxy: false });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(errorMiddleware);
@@ -20,10 +30,16 @@ export function createApp(deps: IngestDeps): Koa<IngestState> {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   app.use(async (ctx, next) => {
     ctx.state.deps = deps;
-    ctx.state.actor = actorFor(bearerToken(ctx), deps.operatorToken);
+    // Only API calls need to know who is calling (the dashboard's static files do not touch the database).
+    const caller = ctx.path.startsWith('/api/') ? await resolveCaller(ctx, deps.db, deps.operatorToken) : null;
+    ctx.state.actor = caller?.actor ?? { kind: 'public' };
+    ctx.state.csrfToken = caller?.csrfToken ?? null;
+    ctx.state.sessionTokenHash = caller?.sessionTokenHash ?? null;
     await next();
   });
-  for (const router of [reportsRouter, catalogRouter]) app.use(router.routes()).use(router.allowedMethods());
+  app.use(csrfMiddleware);
+  const routers = [reportsRouter, catalogRouter, authRouter, transitionsRouter, queueRouter, unitsRouter, duplicatesRouter, staffRouter];
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
     await next();

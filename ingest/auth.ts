@@ -1,8 +1,18 @@
-// Who is calling. Until staff accounts exist, staff = holder of the operator token printed at start.
+// Who is calling: a staff session cookie, a unit phone's token, the kiosk (wall display) token, or the public.
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
+import type { Db } from '../sql/db.ts';
+import { findSession } from '../sql/queries/staff.ts';
+import { findUnitByTokenHash } from '../sql/queries/units.ts';
+import { hashToken } from './auth/tokens.ts';
+import { isRole, type Actor, type StaffActor } from './policies/roles.ts';
 
-export type Actor = { kind: 'staff'; role: 'operator' } | { kind: 'public' };
+export type { Actor, StaffActor } from './policies/roles.ts';
+
+export const SESSION_COOKIE = 'ht_session';
+export const CSRF_COOKIE = 'ht_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const UNIT_TOKEN_PREFIX = 'unit_';
 
 export function bearerToken(ctx: Context): string | null {
   const header = ctx.get('authorization');
@@ -17,6 +27,40 @@ export function tokenMatches(given: string | null | undefined, expected: string)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The long-lived kiosk token: read-only, for the wall display and the operator link printed at start. */
+export function wallViewer(): StaffActor {
+  return { kind: 'staff', role: 'wall_viewer', userId: null, name: 'wall display', agencyId: null, unitId: null, via: 'token' };
+}
+
+/** Token-only resolution (no database): the kiosk token or the public. */
 export function actorFor(token: string | null | undefined, operatorToken: string): Actor {
-  return tokenMatches(token, operatorToken) ? { kind: 'staff', role: 'operator' } : { kind: 'public' };
+  return tokenMatches(token, operatorToken) ? wallViewer() : { kind: 'public' };
+}
+
+export interface ResolvedCaller { actor: Actor; csrfToken: string | null; sessionTokenHash: string | null }
+
+export async function resolveCaller(ctx: Context, db: Db, operatorToken: string): Promise<ResolvedCaller> {
+  const bearer = bearerToken(ctx);
+  if (bearer) {
+    if (bearer.startsWith(UNIT_TOKEN_PREFIX)) {
+      const unit = await findUnitByTokenHash(db, hashToken(bearer));
+      // A unit's phone acts as that unit's field officer.
+      if (unit) return { actor: { kind: 'staff', role: 'field_officer', userId: null, name: unit.name, agencyId: unit.agency_id, unitId: unit.id, via: 'token' }, csrfToken: null, sessionTokenHash: null };
+    }
+    return { actor: actorFor(bearer, operatorToken), csrfToken: null, sessionTokenHash: null };
+  }
+  const cookie = ctx.cookies.get(SESSION_COOKIE);
+  if (cookie) {
+    const tokenHash = hashToken(cookie);
+    const session = await findSession(db, tokenHash);
+    const u = session?.user;
+    if (session && u && isRole(u.role)) {
+      return {
+        actor: { kind: 'staff', role: u.role, userId: u.id, name: u.display_name, agencyId: u.agency_id, unitId: u.unit_id, via: 'session' },
+        csrfToken: session.csrf_token,
+        sessionTokenHash: tokenHash,
+      };
+    }
+  }
+  return { actor: { kind: 'public' }, csrfToken: null, sessionTokenHash: null };
 }

@@ -2,13 +2,18 @@
 import type { AreaLookup } from '../geo/types.ts';
 import type { Db } from '../sql/db.ts';
 import type { Actor } from './auth.ts';
+import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
 
 export interface IngestDeps {
   db: Db;
   geocoder: AreaLookup;
   catalog: Catalog;
+  /** The long-lived read-only kiosk token (wall display). */
   operatorToken: string;
+  /** Signs the socket tickets handed to signed-in staff; random per process unless configured. */
+  sessionSecret?: string;
+  loginLimiter?: LoginLimiter;
   /** Boundaries for the map, pre-serialised once: they do not change while running. */
   areasGeojson: { commune: string; province: string };
   mapStyleUrl?: string;
@@ -17,4 +22,7 @@ export interface IngestDeps {
 export interface IngestState {
   deps: IngestDeps;
   actor: Actor;
+  /** The session's CSRF token when the caller came with a session cookie. */
+  csrfToken: string | null;
+  sessionTokenHash: string | null;
 }

@@ -66,3 +66,74 @@ export interface CreatedReportDTO {
 export interface ErrorDTO {
   error: { code: string; message: string; messageVi?: string; fields?: { field: string; reason: string }[] };
 }
+
+// ---- Dispatch (staff console) ----
+
+export type StaffRole = 'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
+
+export interface SessionDTO {
+  audience: 'staff' | 'public';
+  user: { id: string | null; username: string | null; name: string; role: StaffRole; agencyId: string | null; unitId: string | null } | null;
+  /** Echo in the x-csrf-token header on every write made with the session cookie. */
+  csrfToken: string | null;
+  /** Handshake token for the live feed (the session cookie is httpOnly). */
+  socketToken: string | null;
+}
+
+export interface SlaDTO {
+  phase: 'response' | 'resolution' | null;
+  dueAt: string | null;
+  atRiskAt: string | null;
+  overdue: boolean;
+  atRisk: boolean;
+}
+
+export interface QueueItemDTO extends StaffReportDTO {
+  responseDueAt: string | null;
+  dueAt: string | null;
+  sla: SlaDTO;
+  unitId: string | null;
+  incidentId: string | null;
+  /** The incident's status when this report was merged into one; reporters follow that. */
+  incidentStatus: ReportStatus | null;
+  incidentSize: number | null;
+  rejectReason: string | null;
+  /** Moves the caller may make from here (the server enforces the same table). */
+  allowedTransitions: ReportStatus[];
+}
+
+export interface QueueDTO { now: string; items: QueueItemDTO[] }
+
+export interface TimelineEntryDTO {
+  id: string;
+  at: string;
+  from: ReportStatus;
+  to: ReportStatus;
+  /** Staff only: who did it and the internal note. */
+  actor?: { name: string; role: string };
+  reason: string | null;
+  internalNote?: string | null;
+  publicReply: string | null;
+  unitId?: string | null;
+  incidentId?: string | null;
+}
+
+export interface TimelineDTO { reportId: string; entries: TimelineEntryDTO[] }
+
+export interface UnitDTO {
+  id: string;
+  agencyId: string;
+  name: string;
+  status: 'available' | 'en_route' | 'on_scene' | 'off_duty';
+  lat: number | null;
+  lng: number | null;
+  positionAt: string | null;
+  version: number;
+  reportIds: string[];
+  distanceM?: number;
+}
+
+export interface DuplicateDTO {
+  id: string; code: string; category: string; status: ReportStatus; description: string; lat: number; lng: number;
+  createdAt: string; incidentId: string | null; distanceM: number;
+}

@@ -1,0 +1,37 @@
+// signIn / signOut: check the password (rate limited per username + IP) and open or close a session.
+import type { Db } from '../../sql/db.ts';
+import { deleteSession, findStaffByUsername, insertSession, type StaffRow } from '../../sql/queries/staff.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
+import { LoginLimiter } from '../auth/login-limiter.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { HttpError } from '../http-error.ts';
+
+export const SESSION_HOURS = 12;
+
+export interface SignedIn { user: StaffRow; sessionToken: string; csrfToken: string; expiresAt: Date }
+
+export async function signIn(db: Db, limiter: LoginLimiter, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
+  const key = LoginLimiter.key(input.username, input.ip);
+  const wait = limiter.retryAfterMs(key);
+  if (wait > 0) {
+    throw Object.assign(new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; retry in ${Math.ceil(wait / 1000)} s`,
+      'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau'), { retryAfterS: Math.ceil(wait / 1000) });
+  }
+  const user = await findStaffByUsername(db, input.username.toLowerCase());
+  // Always pay for one hash so a wrong username and a wrong password look the same from outside.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    limiter.fail(key);
+    throw new HttpError(401, 'bad_credentials', 'Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu');
+  }
+  limiter.succeed(key);
+  const sessionToken = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+  await insertSession(db, { tokenHash: hashToken(sessionToken), userId: user.id, csrfToken, expiresAt });
+  return { user, sessionToken, csrfToken, expiresAt };
+}
+
+export async function signOut(db: Db, sessionTokenHash: string | null): Promise<void> {
+  if (sessionTokenHash) await deleteSession(db, sessionTokenHash);
+}

@@ -1,0 +1,31 @@
+// CSRF for cookie-authenticated writes: the request must echo the session's token in a header (double submit,
+// the token is also in a readable cookie) and, when the browser names an Origin, it must be this host.
+import type { Context, Next } from 'koa';
+import { CSRF_HEADER, tokenMatches } from './auth.ts';
+import type { IngestState } from './context.ts';
+import { HttpError } from './http-error.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sameOrigin(ctx: Context): boolean {
+  const origin = ctx.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === ctx.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function csrfMiddleware(ctx: Context & { state: IngestState }, next: Next): Promise<void> {
+  const { actor, csrfToken } = ctx.state;
+  const cookieAuth = actor.kind === 'staff' && actor.via === 'session';
+  if (!SAFE.has(ctx.method) && ctx.path.startsWith('/api/') && (cookieAuth || ctx.path.startsWith('/api/v1/auth/'))) {
+    if (!sameOrigin(ctx)) throw new HttpError(403, 'csrf_failed', 'Cross-origin request refused', 'Yêu cầu từ nguồn khác bị từ chối');
+    // Login only needs the Origin check: a stale session cookie must not block signing in again.
+    if (cookieAuth && ctx.path !== '/api/v1/auth/login' && !tokenMatches(ctx.get(CSRF_HEADER), csrfToken ?? '')) {
+      throw new HttpError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header`, 'Thiếu mã chống giả mạo yêu cầu (CSRF)');
+    }
+  }
+  await next();
+}

@@ -1,0 +1,58 @@
+// Allowlists for the dispatch console: queue items, timelines (public vs staff), units, sessions.
+import type { DispatchReportRow, TimelineRow } from '../../sql/queries/dispatch-reports.ts';
+import type { UnitRow } from '../../sql/queries/units.ts';
+import type { ReportStatus } from '../../realtime/protocol.ts';
+import type { Actor } from '../policies/roles.ts';
+import { allowedTargets } from '../policies/transitions.ts';
+import { slaState } from '../policies/sla.ts';
+import type { QueueItemDTO, SessionDTO, SlaDTO, TimelineEntryDTO, UnitDTO } from './dto.ts';
+import { presentStaffReport } from './report-presenters.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentSla(r: DispatchReportRow, now: Date): SlaDTO {
+  const s = slaState(r, now);
+  return { phase: s.phase, dueAt: iso(s.dueAt), atRiskAt: iso(s.atRiskAt), overdue: s.overdue, atRisk: s.atRisk };
+}
+
+export function presentQueueItem(r: DispatchReportRow, actor: Actor, now: Date): QueueItemDTO {
+  return {
+    ...presentStaffReport(r),
+    responseDueAt: iso(r.response_due_at),
+    dueAt: iso(r.due_at),
+    sla: presentSla(r, now),
+    unitId: r.unit_id,
+    incidentId: r.incident_id,
+    incidentStatus: (r.incident_status as ReportStatus | null) ?? null,
+    incidentSize: r.incident_size,
+    rejectReason: r.reject_reason,
+    allowedTransitions: actor.kind === 'staff' ? allowedTargets(r.status, actor.role) : [],
+  };
+}
+
+/** The public sees status changes and public replies, never who did it, internal notes or units. */
+export function presentTimeline(rows: TimelineRow[], staff: boolean): TimelineEntryDTO[] {
+  return rows
+    .filter((t) => staff || t.from_status !== t.to_status || t.public_reply)
+    .map((t) => {
+      const base: TimelineEntryDTO = { id: t.id, at: t.at.toISOString(), from: t.from_status as ReportStatus, to: t.to_status as ReportStatus, reason: t.reason, publicReply: t.public_reply };
+      return staff ? { ...base, actor: { name: t.actor_name, role: t.actor_role }, internalNote: t.internal_note, unitId: t.unit_id, incidentId: t.incident_id } : base;
+    });
+}
+
+export function presentUnit(u: UnitRow & { distanceM?: number }): UnitDTO {
+  return {
+    id: u.id, agencyId: u.agency_id, name: u.name, status: u.status as UnitDTO['status'], lat: u.lat, lng: u.lng,
+    positionAt: iso(u.position_at), version: u.version, reportIds: u.report_ids, ...(u.distanceM !== undefined ? { distanceM: u.distanceM } : {}),
+  };
+}
+
+export function presentSession(actor: Actor, csrfToken: string | null, socketToken: string | null, username: string | null): SessionDTO {
+  if (actor.kind !== 'staff') return { audience: 'public', user: null, csrfToken: null, socketToken: null };
+  return {
+    audience: 'staff',
+    user: { id: actor.userId, username, name: actor.name, role: actor.role, agencyId: actor.agencyId, unitId: actor.unitId },
+    csrfToken,
+    socketToken,
+  };
+}

@@ -1,0 +1,52 @@
+// /api/v1/auth: sign in (session cookie httpOnly + SameSite=Strict, CSRF token), sign out, who am I.
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth.ts';
+import { signTicket } from '../../auth/tokens.ts';
+import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
+import type { IngestState } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import { presentSession } from '../../presenters/dispatch-presenters.ts';
+import type { Actor } from '../../policies/roles.ts';
+import { loginSchema } from '../../schemas/dispatch-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+
+export const authRouter = new Router<IngestState>({ prefix: '/api/v1/auth' });
+
+function socketToken(actor: Actor, secret: string): string | null {
+  if (actor.kind !== 'staff' || actor.via !== 'session') return null;
+  return signTicket({ role: actor.role, agencyId: actor.agencyId, unitId: actor.unitId, userId: actor.userId, exp: Date.now() + SESSION_HOURS * 3_600_000 }, secret);
+}
+
+function setCookies(ctx: Context, session: string | null, csrf: string | null): void {
+  const opts = { sameSite: 'strict' as const, secure: ctx.secure, path: '/', overwrite: true, maxAge: session ? SESSION_HOURS * 3_600_000 : 0 };
+  ctx.cookies.set(SESSION_COOKIE, session ?? '', { ...opts, httpOnly: true });
+  // Readable by the page so it can echo it in the header (double submit).
+  ctx.cookies.set(CSRF_COOKIE, csrf ?? '', { ...opts, httpOnly: false });
+}
+
+authRouter.post('/login', async (ctx) => {
+  const input = parseOr422(loginSchema, ctx.request.body);
+  const { deps } = ctx.state;
+  try {
+    const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip });
+    setCookies(ctx, s.sessionToken, s.csrfToken);
+    const actor: Actor = { kind: 'staff', role: s.user.role as never, userId: s.user.id, name: s.user.display_name, agencyId: s.user.agency_id, unitId: s.user.unit_id, via: 'session' };
+    ctx.body = presentSession(actor, s.csrfToken, socketToken(actor, deps.sessionSecret!), s.user.username);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 429) ctx.set('Retry-After', String((e as HttpError & { retryAfterS?: number }).retryAfterS ?? 60));
+    throw e;
+  }
+});
+
+authRouter.post('/logout', async (ctx) => {
+  await signOut(ctx.state.deps.db, ctx.state.sessionTokenHash);
+  setCookies(ctx, null, null);
+  ctx.status = 204;
+});
+
+authRouter.get('/session', (ctx) => {
+  const { actor, csrfToken, deps } = ctx.state;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = presentSession(actor, csrfToken, socketToken(actor, deps.sessionSecret!), null);
+});

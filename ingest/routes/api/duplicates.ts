@@ -1,0 +1,47 @@
+// Duplicate suggestions for a report, and merging a duplicate into the incident of the report it repeats.
+import Router from '@koa/router';
+import { findDispatchReport } from '../../../sql/queries/dispatch-reports.ts';
+import { findDuplicateCandidates } from '../../../sql/queries/incidents.ts';
+import { mergeIntoIncident } from '../../commands/merge-into-incident.ts';
+import type { IngestState } from '../../context.ts';
+import { greatCircleMetres, nearbyStoredCells } from '../../dispatch/proximity.ts';
+import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
+import type { DuplicateDTO } from '../../presenters/dto.ts';
+import type { ReportStatus } from '../../../realtime/protocol.ts';
+import { canSuggestForReport } from '../../policies/permissions.ts';
+import { mergeSchema } from '../../schemas/dispatch-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+
+export const duplicatesRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
+
+/** Reports of one problem arrive within hours of each other; three days either side is generous. */
+export const DUPLICATE_WINDOW_HOURS = 72;
+
+duplicatesRouter.get('/:id/duplicates', async (ctx) => {
+  const id = idParam(ctx);
+  const { actor, deps } = ctx.state;
+  requireStaff(actor);
+  const report = await findDispatchReport(deps.db, id);
+  if (!report) throw notFound('Report');
+  authorize(canSuggestForReport(actor, report), 'see duplicates of this report');
+  const rows = await findDuplicateCandidates(deps.db, {
+    excludeId: id, category: report.category, cells: nearbyStoredCells(report.h3_cell), around: report.created_at,
+    windowHours: DUPLICATE_WINDOW_HOURS, limit: 20,
+  });
+  const candidates: DuplicateDTO[] = rows.map((r) => ({
+    id: r.id, code: r.tracking_code, category: r.category, status: r.status as ReportStatus, description: r.description,
+    lat: r.lat, lng: r.lng, createdAt: r.created_at.toISOString(), incidentId: r.incident_id, distanceM: Math.round(greatCircleMetres(report, r)),
+  }));
+  ctx.body = { reportId: id, candidates };
+});
+
+duplicatesRouter.post('/:id/merge', async (ctx) => {
+  const id = idParam(ctx);
+  const { actor, deps } = ctx.state;
+  requireStaff(actor);
+  const input = parseOr422(mergeSchema, ctx.request.body);
+  const { report, primary } = await mergeIntoIncident(deps.db, actor, { reportId: id, intoReportId: input.into, note: input.note }, deps.catalog.sensitive);
+  const now = new Date();
+  ctx.body = { report: presentQueueItem(report, actor, now), primary: presentQueueItem(primary, actor, now) };
+});

@@ -1,0 +1,77 @@
+// Every staff route x every role -> allowed or refused, by calling the routes on a real database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDispatchApp, type Caller, type DispatchApp } from '../../test-support/dispatch-app.ts';
+
+type Who = 'anonymous' | 'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
+const WHO: Who[] = ['anonymous', 'administrator', 'supervisor', 'dispatcher', 'agency_officer', 'field_officer', 'wall_viewer'];
+const LOGIN: Partial<Record<Who, string>> = {
+  administrator: 'admin', supervisor: 'supervisor', dispatcher: 'dispatcher', agency_officer: 'agency', field_officer: 'field',
+};
+
+interface RouteCase {
+  name: string;
+  /** Roles that get a 2xx; anonymous always gets 401, everyone else not listed 403. */
+  allowed: Who[];
+  call(c: Caller, app: DispatchApp): Promise<{ status: number }>;
+}
+
+const DESK: Who[] = ['administrator', 'supervisor', 'dispatcher'];
+let n = 0;
+
+// The report each case acts on is new, unassigned and not yet routed to an agency.
+const ROUTES: RouteCase[] = [
+  { name: 'GET /queue', allowed: [...DESK, 'agency_officer', 'field_officer'], call: (c) => c.get('/api/v1/queue') },
+  { name: 'GET /queue?view=supervisor', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/queue?view=supervisor') },
+  { name: 'GET /reports/:id/dispatch', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/dispatch`) },
+  { name: 'POST /reports/:id/transitions', allowed: DESK, call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport()}/transitions`, { to: 'triaged' }) },
+  {
+    name: 'POST /reports/:id/assign', allowed: DESK,
+    call: async (c, app) => {
+      await app.db.query("UPDATE units SET status = 'available' WHERE id = 'xd-02'");
+      return c.post(`/api/v1/reports/${await app.createReport()}/assign`, { unitId: 'xd-02' });
+    },
+  },
+  {
+    name: 'POST /reports/:id/merge', allowed: DESK,
+    call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport()}/merge`, { into: await app.createReport() }),
+  },
+  { name: 'GET /reports/:id/duplicates', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/duplicates`) },
+  { name: 'GET /reports/:id/units/nearest', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/units/nearest`) },
+  { name: 'GET /units', allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'], call: (c) => c.get('/api/v1/units') },
+  { name: 'POST /units/xd-01/position', allowed: ['administrator', 'field_officer'], call: (c) => c.post('/api/v1/units/xd-01/position', { lat: 19.81, lng: 105.77 + (n++) / 1e4 }) },
+  { name: 'POST /units/xd-03/status', allowed: [...DESK, 'agency_officer'], call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }) },
+  { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
+  { name: 'POST /staff', allowed: ['administrator'], call: (c) => c.post('/api/v1/staff', { username: `new.${n++}`, displayName: 'Cán bộ mới', password: 'a long enough password', role: 'dispatcher' }) },
+];
+
+describe('permission matrix', () => {
+  let app: DispatchApp;
+  const callers = {} as Record<Who, Caller>;
+  beforeAll(async () => {
+    app = await startDispatchApp();
+    callers.anonymous = app.anonymous;
+    callers.wall_viewer = app.kiosk;
+    for (const [who, username] of Object.entries(LOGIN)) callers[who as Who] = await app.login(username);
+  });
+  afterAll(async () => app?.close());
+
+  const cases = ROUTES.flatMap((route) => WHO.map((who) => [route.name, who, route] as const));
+  it.each(cases)('%s as %s', async (_name, who, route) => {
+    const res = await route.call(callers[who], app);
+    const expected = who === 'anonymous' ? 401 : route.allowed.includes(who) ? 'ok' : 403;
+    expect(res.status >= 200 && res.status < 300 ? 'ok' : res.status, JSON.stringify(res)).toBe(expected);
+  });
+
+  it('an agency officer acts on its own agency\'s reports, and the unit phone moves only its unit', async () => {
+    const agency = callers.agency_officer;
+    const id = await app.createReport();
+    await app.db.query("UPDATE reports SET agency_id = 'so-xay-dung', status = 'assigned' WHERE id = $1", [id]);
+    expect((await agency.get(`/api/v1/reports/${id}/dispatch`)).status).toBe(200);
+    expect((await agency.post(`/api/v1/reports/${id}/transitions`, { to: 'in_progress' })).status).toBe(200);
+    expect((await agency.get('/api/v1/queue')).body.items.every((i: any) => i.agencyId === 'so-xay-dung')).toBe(true);
+    const phone = app.unitPhone('xd-02');
+    expect((await phone.post('/api/v1/units/xd-02/position', { lat: 19.8, lng: 105.78 })).status).toBe(200);
+    expect((await phone.post('/api/v1/units/xd-01/position', { lat: 19.8, lng: 105.78 })).status).toBe(403);
+    expect((await app.unitPhone('nope').post('/api/v1/units/xd-01/position', { lat: 19.8, lng: 105.78 })).status).toBe(401);
+  });
+});

@@ -1,0 +1,68 @@
+// Bodies and queries of the dispatch API. Unknown keys are refused so a typo never passes silently.
+import { z } from 'zod';
+import { ROLES } from '../policies/roles.ts';
+import { REJECT_REASONS, STATUSES } from '../policies/transitions.ts';
+
+const text = (max: number) => z.string({ error: 'must be a string' }).trim().max(max, `must be at most ${max} characters`);
+
+export const loginSchema = z.strictObject({
+  username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),
+  password: z.string({ error: 'is required' }).min(1, 'is required').max(256, 'is too long'),
+});
+
+export const transitionSchema = z.strictObject({
+  to: z.enum(STATUSES as [string, ...string[]], { error: `must be one of ${STATUSES.join(', ')}` }),
+  note: text(4000).optional(),
+  reason: z.enum(REJECT_REASONS as [string, ...string[]], { error: `must be one of ${REJECT_REASONS.join(', ')}` }).optional(),
+  publicReply: text(4000).optional(),
+  expectedVersion: z.number({ error: 'must be a number' }).int().positive().optional(),
+});
+
+export const assignSchema = z.strictObject({
+  unitId: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64),
+  note: text(4000).optional(),
+});
+
+export const mergeSchema = z.strictObject({
+  into: z.string({ error: 'is required' }).regex(/^\d{1,18}$/, 'must be a report id'),
+  note: text(4000).optional(),
+});
+
+const coord = (what: string, min: number, max: number) =>
+  z.number({ error: `must be a number (${what})` }).finite().min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
+
+export const UNIT_STATUSES = ['available', 'en_route', 'on_scene', 'off_duty'] as const;
+
+export const unitPositionSchema = z.strictObject({
+  lat: coord('latitude', -90, 90),
+  lng: coord('longitude', -180, 180),
+  status: z.enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` }).optional(),
+});
+
+export const unitStatusSchema = z.strictObject({
+  status: z.enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` }),
+});
+
+const list = z.string().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined));
+
+export const queueQuerySchema = z.object({
+  status: list.pipe(z.array(z.enum(STATUSES as [string, ...string[]], { error: 'unknown status' })).optional()),
+  category: z.string().max(64).optional(),
+  agency: z.string().max(64).optional(),
+  commune: z.string().max(16).optional(),
+  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  /** supervisor = the escalation queue: overdue reports only. */
+  view: z.enum(['all', 'supervisor']).default('all'),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const nearestQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
+
+export const newStaffSchema = z.strictObject({
+  username: z.string({ error: 'is required' }).trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'must be 3-64 of a-z 0-9 . _ -'),
+  displayName: text(200).min(1, 'is required'),
+  password: z.string({ error: 'is required' }).min(12, 'must be at least 12 characters').max(256),
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  agencyId: z.string().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+});
