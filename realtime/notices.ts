@@ -2,7 +2,7 @@
 import { parentCell } from '../geo/h3.ts';
 import { publicCellOf } from '../geo/privacy.ts';
 import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
-import type { Audience, ReportNotice, ReportStatus } from './protocol.ts';
+import type { Audience, ReportNotice, ReportStatus, UnitNotice } from './protocol.ts';
 import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 
 export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
@@ -30,4 +30,11 @@ export function scopeOf(event: EventRow): EventScope {
   const p = event.payload as unknown as Partial<ReportEventPayload>;
   const areaCell = !p.sensitive && typeof p.cell === 'string' ? parentCell(p.cell, AREA_CELL_RES) : null;
   return { agencyId: p.agencyId ?? null, areaCell };
+}
+
+/** unit.updated events (ingest/commands/staff-actor.ts) for staff rooms; the public never learns where a team is. */
+export function presentUnitNotice(event: EventRow, audience: Audience): UnitNotice | null {
+  if (event.kind !== 'unit.updated' || audience !== 'staff') return null;
+  const p = event.payload as { unitId: string; agencyId: string; status: UnitNotice['status']; lat: number | null; lng: number | null; version: number; reportIds: string[]; at: string };
+  return { eventId: event.id, kind: 'unit.updated', unitId: p.unitId, agencyId: p.agencyId, status: p.status, lat: p.lat, lng: p.lng, version: p.version, reportIds: p.reportIds, at: p.at };
 }

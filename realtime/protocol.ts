@@ -21,6 +21,21 @@ export interface ReportNotice {
   at: string;
 }
 
+/** A field unit moved or changed status: staff rooms only (its agency's room, or the whole staff room), never public. */
+export interface UnitNotice {
+  eventId: string;
+  kind: 'unit.updated';
+  unitId: string;
+  agencyId: string;
+  status: 'available' | 'en_route' | 'on_scene' | 'off_duty';
+  lat: number | null;
+  lng: number | null;
+  version: number;
+  /** Reports the unit is assigned to now. */
+  reportIds: string[];
+  at: string;
+}
+
 export interface HelloMessage {
   audience: Audience;
   /** The newest event id this server has delivered; a fresh client starts from here. */
@@ -54,6 +69,8 @@ export interface ServerToClientEvents {
   notice: (notice: ReportNotice) => void;
   notices: (batch: NoticeBatch) => void;
   mustRefetch: (why: MustRefetch) => void;
+  /** Staff sockets only: field units moving (see presentUnitNotice in notices.ts). */
+  unit: (notice: UnitNotice) => void;
 }
 
 export interface ClientToServerEvents {

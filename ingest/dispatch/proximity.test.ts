@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cellToBigint } from '../../geo/h3.ts';
+import { cellAt } from '../../geo/h3.ts';
+import { greatCircleMetres, nearbyStoredCells, nearestAvailable } from './proximity.ts';
+
+// Around Hạc Thành ward, Thanh Hóa city; distances checked by hand to ~1 %.
+const AT = { lat: 19.8075, lng: 105.7766 };
+const UNITS = [
+  { id: 'far', lat: 19.7352, lng: 105.9004, status: 'available' },
+  { id: 'near-busy', lat: 19.8076, lng: 105.7767, status: 'en_route' },
+  { id: 'off', lat: 19.8075, lng: 105.7766, status: 'off_duty' },
+  { id: 'b-near', lat: 19.8100, lng: 105.7766, status: 'available' },
+  { id: 'a-near', lat: 19.8050, lng: 105.7766, status: 'available' },
+  { id: 'mid', lat: 19.8203, lng: 105.7798, status: 'available' },
+  { id: 'nowhere', lat: null, lng: null, status: 'available' },
+];
+
+describe('nearestAvailable', () => {
+  it('orders available, placed units by great-circle distance; ties by id', () => {
+    const got = nearestAvailable(UNITS, AT, 3);
+    expect(got.map((u) => u.id)).toEqual(['a-near', 'b-near', 'mid']);
+    expect(got[0].distanceM).toBe(got[1].distanceM);
+    expect(got[0].distanceM).toBeGreaterThan(270);
+    expect(got[0].distanceM).toBeLessThan(285);
+  });
+  it('a degree of latitude is ~111 km', () => {
+    expect(greatCircleMetres({ lat: 0, lng: 0 }, { lat: 1, lng: 0 }) / 1000).toBeCloseTo(111.2, 1);
+  });
+});
+
+describe('nearbyStoredCells', () => {
+  it('covers the res-10 cell and its ring at the stored resolution (7 x 49 cells)', () => {
+    const stored = cellAt(AT.lat, AT.lng);
+    const cells = nearbyStoredCells(stored);
+    expect(cells).toHaveLength(7 * 49);
+    expect(cells).toContain(cellToBigint(stored).toString());
+    // ~60 m away is a neighbour; ~1 km away is not.
+    expect(cells).toContain(cellToBigint(cellAt(AT.lat + 0.0005, AT.lng)).toString());
+    expect(cells).not.toContain(cellToBigint(cellAt(AT.lat + 0.01, AT.lng)).toString());
+    expect(nearbyStoredCells(cellToBigint(stored).toString())).toEqual(cells);
+  });
+});
