@@ -55,6 +55,14 @@ describe('report cell rollup', () => {
     expect(asObject(await countByCell(db, { res: 9 }))).toEqual(expectedCounts(stored, 9));
   });
 
+  it('all-time totals follow a report re-categorised by an operator', async () => {
+    const moved = stored.find((s) => s.category === 'road')!;
+    await db.query("UPDATE reports SET category = 'rubbish' WHERE id = $1", [moved.id]);
+    moved.category = 'rubbish';
+    expect(asObject(await countByCell(db, { res: 8, category: 'road' }))).toEqual(expectedCounts(stored.filter((s) => s.category === 'road'), 8));
+    expect(asObject(await countByCell(db, { res: 8, category: 'rubbish' }))).toEqual(expectedCounts(stored.filter((s) => s.category === 'rubbish'), 8));
+  });
+
   it('a window in the future counts nothing; one in the past counts all', async () => {
     expect(await countByCell(db, { res: 8, since: new Date(Date.now() + 7_200_000).toISOString() })).toEqual([]);
     const all = await countByCell(db, { res: 8, since: new Date(Date.now() - 7_200_000).toISOString() });

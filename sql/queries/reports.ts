@@ -95,9 +95,21 @@ export interface CellCountFilter {
   excludeCategories?: string[];
 }
 
-/** Report counts per H3 cell at `res` (5-10) from the hourly rollup; `since` counts whole hours. */
+/**
+ * Report counts per H3 cell at `res` (5-10). All-time counts come from the per-resolution totals;
+ * a window or a status filter reads the hourly rollup (`since` counts whole hours).
+ */
 export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: string; count: number }[]> {
   if (!Number.isInteger(f.res) || f.res < 5 || f.res > 10) throw new RangeError(`res ${f.res} outside 5-10`);
+  if (!f.since && !f.status) {
+    const { rows } = await db.query<{ cell: string; count: number }>(
+      `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
+        WHERE res = $1 AND ($2::text IS NULL OR category = $2) AND NOT (category = ANY($3::text[]))
+        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
+      [f.res, f.category ?? null, f.excludeCategories ?? []],
+    );
+    return rows;
+  }
   const { rows } = await db.query<{ cell: string; count: number }>(
     `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours
       WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
