@@ -1,0 +1,72 @@
+// Address search over HTTP on the seeded Thanh Hóa data: communes, former names, hospitals, agencies.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { booleanPointInPolygon } from '@turf/turf';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { currentAreas } from '../sql/queries/areas.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+
+describe('GET /api/v1/geocode', () => {
+  let test: TestDatabase;
+  let product: RunningProduct;
+  const geocode = async (q: string) => {
+    const res = await fetch(`${product.url}/api/v1/geocode?q=${encodeURIComponent(q)}`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  beforeAll(async () => {
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+  });
+  afterAll(async () => {
+    await product?.stop();
+    await test?.pool.end();
+  });
+
+  it.each([
+    ['phuong ham rong', 'commune', '14758'],
+    ['Phường Hạc Thành', 'commune', '14797'],
+    ['P. Hac Thanh', 'commune', '14797'],
+    ['Sầm Sơn', 'commune', null],
+  ])('%s -> top hit is a %s', async (q, kind, code) => {
+    const { status, body } = await geocode(q);
+    expect(status).toBe(200);
+    expect(body.candidates[0].kind).toBe(kind);
+    if (code) expect(body.candidates[0].code).toBe(code);
+  });
+
+  it('every commune hit comes with a point inside that commune', async () => {
+    const communes = new Map((await currentAreas(test.pool, 'commune')).features.map((f) => [f.properties.code, f]));
+    const { body } = await geocode('ham rong');
+    const hit = body.candidates.find((c: { kind: string }) => c.kind === 'commune');
+    expect(booleanPointInPolygon([hit.lng, hit.lat], communes.get(hit.area.code)!)).toBe(true);
+  });
+
+  it('a hospital is found by name without diacritics and located at its own point', async () => {
+    const { body } = await geocode('benh vien da khoa hop luc');
+    const hit = body.candidates[0];
+    expect(hit.kind).toBe('poi');
+    expect(hit.name).toBe('Bệnh viện đa khoa Hợp Lực');
+    expect(hit.area.code).toBe('14758');
+    expect(hit.lat).toBeGreaterThan(19.3);
+  });
+
+  it('a provincial agency is found by its English name too', async () => {
+    const { body } = await geocode('Provincial Police');
+    expect(body.candidates.map((c: { code: string }) => c.code)).toContain('cong-an-tinh');
+  });
+
+  it.each([
+    ['', /must not be empty/],
+    ['   ', /must not be empty/],
+    ['x'.repeat(201), /at most 200/],
+  ])('q=%j -> 400 with the reason', async (q, reason) => {
+    const { status, body } = await geocode(q);
+    expect(status).toBe(400);
+    expect(body.error.fields[0]).toMatchObject({ field: 'q', reason: expect.stringMatching(reason) });
+  });
+
+  it('no q at all -> 400', async () => {
+    const res = await fetch(`${product.url}/api/v1/geocode`);
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,0 +1,40 @@
+// GET /api/v1/geocode?q= : ranked places for Vietnamese text, with or without diacritics.
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { IngestState } from '../../context.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import { HttpError } from '../../http-error.ts';
+import { loadPlaceSearch, type PlaceSearch } from '../../places.ts';
+import type { Db } from '../../../sql/db.ts';
+
+// Built on first use per database and kept: places change only with an areas import, which needs a restart.
+const placeSearches = new WeakMap<Db, Promise<PlaceSearch>>();
+function placesOf(db: Db): Promise<PlaceSearch> {
+  let places = placeSearches.get(db);
+  if (!places) {
+    places = loadPlaceSearch(db);
+    placeSearches.set(db, places);
+    places.catch(() => placeSearches.delete(db));
+  }
+  return places;
+}
+
+export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
+
+const querySchema = z.object({
+  q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+geocodeRouter.get('/geocode', async (ctx) => {
+  let query: z.infer<typeof querySchema>;
+  try {
+    query = parseOr422(querySchema, ctx.query);
+  } catch (e) {
+    // A search with nothing (or too much) to search for is a bad request, not an unprocessable entity.
+    if (e instanceof HttpError) throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
+    throw e;
+  }
+  const places = await placesOf(ctx.state.deps.db);
+  ctx.body = { q: query.q, candidates: places.search(query.q, query.limit) };
+});
