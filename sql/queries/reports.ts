@@ -21,6 +21,7 @@ export interface ReportRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  routing_rule_id?: string | null;
 }
 
 export interface NewReport {
@@ -38,10 +39,12 @@ export interface NewReport {
   reporterPhone: string | null;
   anonymous: boolean;
   source: string;
+  /** The routing rule that chose agencyId, recorded so every routing decision can be explained. */
+  routingRuleId?: string | null;
 }
 
 const COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at`;
+  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id`;
 
 /** Inserts many reports in one statement; rows come back in input order. */
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
@@ -49,15 +52,16 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
   const { rows } = await tx.query<ReportRow>(
     `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-                          needs_triage, reporter_name, reporter_phone, anonymous, source)
-     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14
+                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id)
+     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15
        FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[])
-            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, ord)
+                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[])
+            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, ord)
       ORDER BY ord
      RETURNING ${COLUMNS}`,
     [col('category'), col('description'), col('lat'), col('lng'), col('h3Cell').map(String), col('areaCode'), col('areaName'),
-      col('provinceCode'), col('agencyId'), col('needsTriage'), col('reporterName'), col('reporterPhone'), col('anonymous'), col('source')],
+      col('provinceCode'), col('agencyId'), col('needsTriage'), col('reporterName'), col('reporterPhone'), col('anonymous'), col('source'),
+      reports.map((r) => r.routingRuleId ?? null)],
   );
   // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.
   return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
