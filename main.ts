@@ -10,6 +10,7 @@ import { hashToken } from './ingest/auth/tokens.ts';
 import { createSocketAuthorizer } from './ingest/policies/socket-actor.ts';
 import { createApp } from './ingest/app.ts';
 import { loadCatalog } from './ingest/catalog.ts';
+import { RoutingTable } from './ingest/routing-table.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { attachRealtime } from './realtime/server.ts';
@@ -83,7 +84,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   };
   const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
-  const app = createApp({ db, geocoder, catalog, operatorToken, sessionSecret, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
+  const routing = await new RoutingTable(db).reload();
+  const app = createApp({ db, geocoder, catalog, routing, operatorToken, sessionSecret, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 

@@ -9,6 +9,7 @@ import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
+import { routingRulesRouter } from './routes/api/routing-rules.ts';
 import { reportsRouter } from './routes/api/reports.ts';
 import { authRouter } from './routes/api/auth.ts';
 import { duplicatesRouter } from './routes/api/duplicates.ts';
@@ -39,7 +40,7 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
     await next();
   });
   app.use(csrfMiddleware);
-  const routers = [reportsRouter, catalogRouter, geocodeRouter, authRouter, transitionsRouter, queueRouter, unitsRouter, duplicatesRouter, staffRouter];
+  const routers = [reportsRouter, catalogRouter, geocodeRouter, routingRulesRouter, authRouter, transitionsRouter, queueRouter, unitsRouter, duplicatesRouter, staffRouter];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');

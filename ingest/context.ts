@@ -4,11 +4,14 @@ import type { Db } from '../sql/db.ts';
 import type { Actor } from './auth.ts';
 import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
+import type { RoutingTable } from './routing-table.ts';
 
 export interface IngestDeps {
   db: Db;
   geocoder: AreaLookup;
   catalog: Catalog;
+  /** Routing rules in force: which agency a new report goes to. */
+  routing: RoutingTable;
   /** The long-lived read-only kiosk token (wall display). */
   operatorToken: string;
   /** Signs the socket tickets handed to signed-in staff; random per process unless configured. */

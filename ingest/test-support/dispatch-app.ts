@@ -7,6 +7,7 @@ import { currentAreas } from '../../sql/queries/areas.ts';
 import { DEMO_PASSWORD } from '../../sql/seed/dispatch-data.ts';
 import { seedDemoDispatch, seedSlaConfig } from '../../sql/seed/seed-dispatch.ts';
 import { freshTestDatabase } from '../../sql/test-support/db.ts';
+import { RoutingTable } from '../routing-table.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken } from '../auth/tokens.ts';
@@ -22,6 +23,8 @@ export interface Caller {
 export interface DispatchApp {
   url: string;
   db: Db;
+  /** The app's routing table, to check what a rule change does to the next report. */
+  routing: RoutingTable;
   anonymous: Caller;
   kiosk: Caller;
   unitPhone(unitId: string): Caller;
@@ -51,13 +54,14 @@ export async function startDispatchApp(): Promise<DispatchApp> {
   await seedDemoDispatch(db, { hashPassword, hashToken, cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)) });
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
-  const app = createApp({ db, geocoder, catalog, operatorToken: OPERATOR_TOKEN, areasGeojson: { commune: '{}', province: '{}' } });
+  const routing = await new RoutingTable(db).reload();
+  const app = createApp({ db, geocoder, catalog, routing, operatorToken: OPERATOR_TOKEN, areasGeojson: { commune: '{}', province: '{}' } });
   const server: Server = createServer(app.callback());
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const anonymous = caller(url, {});
   return {
-    url, db, anonymous,
+    url, db, anonymous, routing,
     kiosk: caller(url, { authorization: `Bearer ${OPERATOR_TOKEN}` }),
     unitPhone: (unitId) => caller(url, { authorization: `Bearer unit_demo_${unitId}` }),
     login: async (username, password = DEMO_PASSWORD) => {

@@ -41,6 +41,11 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /units/xd-01/position', allowed: ['administrator', 'field_officer'], call: (c) => c.post('/api/v1/units/xd-01/position', { lat: 19.81, lng: 105.77 + (n++) / 1e4 }) },
   { name: 'POST /units/xd-03/status', allowed: [...DESK, 'agency_officer'], call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }) },
   { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
+  { name: 'GET /routing-rules', allowed: DESK, call: (c) => c.get('/api/v1/routing-rules') },
+  {
+    name: 'POST /routing-rules', allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/routing-rules', { agencyId: 'so-xay-dung', category: 'road', areaCode: '14797', effectiveFrom: '2027-01-01' }),
+  },
   { name: 'POST /staff', allowed: ['administrator'], call: (c) => c.post('/api/v1/staff', { username: `new.${n++}`, displayName: 'Cán bộ mới', password: 'a long enough password', role: 'dispatcher' }) },
 ];
 
