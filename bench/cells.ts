@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
-import { cellToBigint } from '../geo/h3.ts';
+import { cellToBigint, cellsCoveringBox } from '../geo/h3.ts';
 import { createPool, migrate } from '../sql/db.ts';
 import { startEmbeddedPostgres } from '../sql/embedded.ts';
 import { countByCell } from '../sql/queries/reports.ts';
@@ -71,6 +71,19 @@ try {
         `SELECT h3_parent(h3_cell, $1) AS cell, count(*) FROM reports
           WHERE ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::text IS NULL OR category = $3) GROUP BY 1`,
         [res, f.since ?? null, f.category ?? null]), 3);
+      console.log(`${(label + ' res ' + res).padEnd(28)} ${ours.toFixed(1).padStart(9)}  ${peer.toFixed(0).padStart(9)}  ${(peer / ours).toFixed(1).padStart(7)}x  ${ours < 100 ? 'met' : 'MISSED'}`);
+    }
+  }
+  // A zoomed-in operator map (~5 x 5 km over Thanh Hóa city) at the fine resolutions.
+  const box: [number, number, number, number] = [105.75, 19.78, 105.80, 19.83];
+  for (const res of [8, 9, 10]) {
+    const within = { cells: cellsCoveringBox(box, res, 20_000)!, cells10: cellsCoveringBox(box, 10, 80_000)! };
+    for (const [label, since] of [['viewport all time', undefined], ['viewport 7 days', week]] as const) {
+      const ours = await timeMedian(() => countByCell(db, { res, since, within }));
+      const peer = await timeMedian(() => db.query(
+        `SELECT h3_parent(h3_cell, $1) AS cell, count(*) FROM reports
+          WHERE lng BETWEEN $2 AND $4 AND lat BETWEEN $3 AND $5 AND ($6::timestamptz IS NULL OR created_at >= $6) GROUP BY 1`,
+        [res, ...box, since ?? null]), 3);
       console.log(`${(label + ' res ' + res).padEnd(28)} ${ours.toFixed(1).padStart(9)}  ${peer.toFixed(0).padStart(9)}  ${(peer / ours).toFixed(1).padStart(7)}x  ${ours < 100 ? 'met' : 'MISSED'}`);
     }
   }

@@ -1,5 +1,7 @@
 // H3 helpers: reports store a fine cell (res 12) as bigint; aggregation uses parents.
-import { cellToLatLng, cellToParent, getResolution, isValidCell, latLngToCell } from 'h3-js';
+import {
+  POLYGON_TO_CELLS_FLAGS, UNITS, cellToLatLng, cellToParent, getHexagonAreaAvg, getResolution, isValidCell, latLngToCell, polygonToCellsExperimental,
+} from 'h3-js';
 
 /** Resolution stored with every report (~9 m edge): fine enough to derive any coarser parent. */
 export const STORED_RES = 12;
@@ -27,4 +29,19 @@ export function cellCentre(cell: string): { lat: number; lng: number } {
 
 export function isCell(value: string): boolean {
   return isValidCell(value);
+}
+
+/**
+ * Every cell at `res` that touches the box (west, south, east, north), or null when that is more than
+ * `max` cells: callers refuse such a box rather than send a huge list to the database.
+ */
+export function cellsCoveringBox(box: [number, number, number, number], res: number, max: number): string[] | null {
+  const [w, s, e, n] = box;
+  // Cheap upper bound before asking H3: box area over the cell area at this resolution.
+  const approxCellKm2 = getHexagonAreaAvg(res, UNITS.km2);
+  const boxKm2 = (e - w) * 111 * Math.cos(((s + n) / 2) * (Math.PI / 180)) * (n - s) * 111;
+  if (boxKm2 / approxCellKm2 > max * 2) return null;
+  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  const cells = polygonToCellsExperimental(ring, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping);
+  return cells.length > max ? null : cells;
 }

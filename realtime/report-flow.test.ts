@@ -85,6 +85,13 @@ describe('a report travels from the API to both rooms', () => {
     const total = (body: { cells: { count: number }[] }) => body.cells.reduce((s, c) => s + c.count, 0);
     expect(total(staffCells)).toBe(total(pubCells) + 1);
     expect((await fetch(`${product.url}/api/v1/cells?res=12`)).status).toBe(422);
+    const near = await (await fetch(`${product.url}/api/v1/cells?res=9&bbox=105.77,19.80,105.785,19.815`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
+    const far = await (await fetch(`${product.url}/api/v1/cells?res=9&bbox=105.0,19.0,105.01,19.01`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
+    expect(total(near)).toBe(total(staffCells));
+    expect(far.cells).toEqual([]);
+    const huge = await fetch(`${product.url}/api/v1/cells?res=10&bbox=104,19,106,21`);
+    expect(huge.status).toBe(422);
+    expect((await huge.json()).error.fields[0].field).toBe('bbox');
   });
 
   it('a point at sea is accepted and flagged for triage with no commune', async () => {

@@ -1,7 +1,7 @@
 // The hourly cell rollup must always equal counting the reports themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
-import { bigintToCell, cellToBigint } from '../geo/h3.ts';
+import { bigintToCell, cellToBigint, cellsCoveringBox } from '../geo/h3.ts';
 import type { Db } from './db.ts';
 import { countByCell } from './queries/reports.ts';
 import { freshDatabase } from './test-support/db.ts';
@@ -67,5 +67,32 @@ describe('report cell rollup', () => {
     expect(await countByCell(db, { res: 8, since: new Date(Date.now() + 7_200_000).toISOString() })).toEqual([]);
     const all = await countByCell(db, { res: 8, since: new Date(Date.now() - 7_200_000).toISOString() });
     expect(all.reduce((s, r) => s + r.count, 0)).toBe(stored.length);
+  });
+});
+
+describe('cell counts inside a viewport', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const points = [[19.80, 105.77], [19.801, 105.771], [19.9, 105.9], [19.5, 105.5]];
+    await db.query(
+      `INSERT INTO reports (category, description, lat, lng, h3_cell)
+       SELECT 'road', 'x', la, lo, h FROM unnest($1::float8[], $2::float8[], $3::bigint[]) AS t(la, lo, h)`,
+      [points.map((p) => p[0]), points.map((p) => p[1]), points.map((p) => cellToBigint(latLngToCell(p[0], p[1], 12)).toString())],
+    );
+  });
+  afterAll(async () => { await db.end(); });
+
+  it.each([[9, false], [9, true], [10, false], [10, true]])('res %i (windowed: %s) counts only what lies in the box', async (res, windowed) => {
+    const box: [number, number, number, number] = [105.76, 19.79, 105.78, 19.81];
+    const within = { cells: cellsCoveringBox(box, res, 5000)!, cells10: cellsCoveringBox(box, 10, 50000)! };
+    const since = windowed ? new Date(Date.now() - 3_600_000).toISOString() : undefined;
+    const rows = await countByCell(db, { res, since, within });
+    expect(rows.reduce((s, r) => s + r.count, 0)).toBe(2);
+  });
+
+  it('a box too large for the resolution is refused before any query', () => {
+    expect(cellsCoveringBox([104, 19, 106, 21], 10, 20_000)).toBeNull();
+    expect(cellsCoveringBox([105.76, 19.79, 105.78, 19.81], 9, 20_000)!.length).toBeGreaterThan(0);
   });
 });

@@ -18,9 +18,12 @@ export const reportInputSchema = z.strictObject({
 
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
+const bboxParam = z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'must be west,south,east,north').optional()
+  .transform((v) => (v ? (v.split(',').map(Number) as [number, number, number, number]) : undefined))
+  .refine((b) => !b || (b[0] < b[2] && b[1] < b[3] && b[1] >= -90 && b[3] <= 90), 'west must be < east and south < north, within -90..90');
+
 export const reportListQuerySchema = z.object({
-  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'must be west,south,east,north').optional()
-    .transform((v) => (v ? (v.split(',').map(Number) as [number, number, number, number]) : undefined)),
+  bbox: bboxParam,
   since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
@@ -35,6 +38,7 @@ export const cellsQuerySchema = z.object({
     .transform((w) => (w ? Number(w.slice(0, -1)) * WINDOW_UNITS_MS[w.slice(-1) as 'h' | 'd'] : undefined)),
   category: z.string().max(64).optional(),
   status: z.string().max(32).optional(),
+  bbox: bboxParam,
 }).transform(({ window, since, ...rest }) => ({
   ...rest,
   since: window !== undefined ? new Date(Date.now() - window).toISOString() : since,

@@ -97,7 +97,11 @@ export interface CellCountFilter {
   category?: string;
   status?: string;
   excludeCategories?: string[];
+  /** Only these cells (hex) at `res`; and, for the hourly rollup, the same area as res-10 cells. */
+  within?: { cells: string[]; cells10: string[] };
 }
+
+const toBigints = (cells: string[]) => cells.map((c) => BigInt('0x' + c).toString());
 
 /**
  * Report counts per H3 cell at `res` (5-10). All-time counts come from the per-resolution totals;
@@ -109,8 +113,9 @@ export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: s
     const { rows } = await db.query<{ cell: string; count: number }>(
       `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
         WHERE res = $1 AND ($2::text IS NULL OR category = $2) AND NOT (category = ANY($3::text[]))
+          AND ($4::bigint[] IS NULL OR cell = ANY($4::bigint[]))
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
-      [f.res, f.category ?? null, f.excludeCategories ?? []],
+      [f.res, f.category ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
     );
     return rows;
   }
@@ -118,9 +123,9 @@ export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: s
     `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours
       WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
         AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
-        AND NOT (category = ANY($4::text[]))
+        AND NOT (category = ANY($4::text[])) AND ($5::bigint[] IS NULL OR cell10 = ANY($5::bigint[]))
       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
-    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? []],
+    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells10) : null],
   );
   return rows;
 }

@@ -1,6 +1,7 @@
 // Read-only catalog and aggregate endpoints the maps load on start.
 import Router from '@koa/router';
-import { bigintToCell } from '../../../geo/h3.ts';
+import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
+import { HttpError } from '../../http-error.ts';
 import { countByCell, reportStats } from '../../../sql/queries/reports.ts';
 import type { IngestState } from '../../context.ts';
 import type { CellsDTO, StatsDTO } from '../../presenters/dto.ts';
@@ -28,12 +29,26 @@ catalogRouter.get('/config', (ctx) => {
   ctx.body = { mapStyleUrl: ctx.state.deps.mapStyleUrl ?? null };
 });
 
+/** A viewport's cells: enough for a zoomed-in map, refused for a box too large for the resolution. */
+const MAX_VIEWPORT_CELLS = 20_000;
+function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
+  const cells = cellsCoveringBox(bbox, res, MAX_VIEWPORT_CELLS);
+  // The hourly rollup (windows, status) is keyed by res-10 cells, so a window needs the box at res 10 too.
+  const cells10 = !windowed ? [] : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
+  if (!cells || !cells10) {
+    throw new HttpError(422, 'validation_failed', `bbox: too large for res ${res}; zoom in or ask for a coarser res`, 'Vùng quá lớn cho độ phân giải này',
+      [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }]);
+  }
+  return { cells, cells10 };
+}
+
 catalogRouter.get('/cells', async (ctx) => {
   const q = parseOr422(cellsQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
   // Sensitive categories are never counted per fine cell for the public.
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
-  const rows = await countByCell(deps.db, { ...q, excludeCategories });
+  const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
+  const rows = await countByCell(deps.db, { ...q, excludeCategories, within });
   ctx.body = { res: q.res, cells: rows.map((r) => ({ cell: bigintToCell(r.cell), count: r.count })) } satisfies CellsDTO;
 });
 
