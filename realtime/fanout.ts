@@ -23,7 +23,12 @@ export class FanOut {
   delivered = 0;
   overflows = 0;
 
-  constructor(private readonly io: AnyServer, private readonly onOverflow: (socket: AnySocket) => void, private readonly limits: BufferLimits) {
+  constructor(
+    private readonly io: AnyServer,
+    private readonly onOverflow: (socket: AnySocket) => void,
+    private readonly limits: BufferLimits,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
     const adapter = io.of('/').adapter;
     adapter.on('create-room', (wire: string) => this.track(wire, true));
     adapter.on('delete-room', (wire: string) => this.track(wire, false));
@@ -59,13 +64,18 @@ export class FanOut {
     const perRoom = new Map<string, ReportNotice[]>();
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
     for (const event of events) {
-      for (const room of this.roomsOf(event)) {
-        const audience = audienceOfRoom(room);
-        let notice = presented[audience].get(event.id);
-        if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));
-        if (!notice) continue;
-        const list = perRoom.get(room);
-        if (list) list.push(notice); else perRoom.set(room, [notice]);
+      try {
+        for (const room of this.roomsOf(event)) {
+          const audience = audienceOfRoom(room);
+          let notice = presented[audience].get(event.id);
+          if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));
+          if (!notice) continue;
+          const list = perRoom.get(room);
+          if (list) list.push(notice); else perRoom.set(room, [notice]);
+        }
+      } catch (error) {
+        // One malformed event must not take its whole delivery down with it (the cursor has moved on).
+        this.onError(error);
       }
     }
     for (const [room, notices] of perRoom) {

@@ -54,7 +54,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   const io = new Server<ClientToServerEvents, ServerToClientEvents, object, FeedState>(http, { serveClient: false, cors: { origin: false } });
   const limits = { ...DEFAULT_REPLAY_LIMITS, ...opts.replay };
   const onError = (e: unknown) => opts.onError?.(e);
-  const fanOut = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer });
+  const fanOut = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer }, onError);
   const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs });
   await tailer.start();
 
@@ -90,7 +90,8 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   };
 
   const resume = async (socket: FeedSocket, lastEventId: string) => {
-    const from = await cursorOfEvent(opts.db, lastEventId);
+    // '0' is the start of the log: a client that has seen nothing yet still misses nothing.
+    const from = lastEventId === '0' ? { xid: '0', id: '0' } : await cursorOfEvent(opts.db, lastEventId);
     if (socket.disconnected) return;
     if (!from) return refetch(socket, 'unknown-cursor');
     if (socket.data.live) {

@@ -60,4 +60,19 @@ describe('event tailer', () => {
     await doomed.client.end();
     await kept.client.end();
   });
+
+  it('orders by transaction id as a number: xid 99 comes before xid 100', async () => {
+    const from = seen.length;
+    // Explicit old xids (long finished, so settled) whose decimal text sorts the other way round.
+    await test.pool.query(`INSERT INTO events (xid, kind, payload) VALUES ('100', 'test', '{}'), ('99', 'test', '{}'), ('3', 'test', '{}')`);
+    const fresh = new EventTailer(test.pool, test.url, (rows) => seen.push(...rows), { pollMs: 5000 });
+    await fresh.start({ xid: '0', id: '0' });
+    const total = (await test.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    await waitForSeen(from + total);
+    await fresh.stop();
+    const xids = seen.slice(from).map((e) => BigInt(e.xid));
+    expect(xids).toEqual([...xids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(xids.slice(0, 3)).toEqual([3n, 99n, 100n]);
+    expect(xids).toHaveLength(total);
+  });
 });

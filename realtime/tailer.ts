@@ -1,7 +1,7 @@
 // Tails the event log. NOTIFY only wakes us; the log is the data, read after a commit-safe cursor.
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import type { Db } from '../sql/db.ts';
-import { readSettledEvents, settledHead, unsettledCommittedCount, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+import { hasEventsAfter, readSettledEvents, settledHead, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
 
 export const EVENTS_CHANNEL = 'hientruong_events';
 
@@ -19,6 +19,8 @@ export class EventTailer {
   private draining = false;
   private rerun = false;
   private stopped = false;
+  /** Back-off while an old transaction holds committed events back: 5 ms, doubling to 200 ms. */
+  private heldBackMs = 5;
 
   constructor(
     private readonly db: Db,
@@ -71,10 +73,15 @@ export class EventTailer {
           rows = await readSettledEvents(this.db, this.cursor, batch);
           if (rows.length === 0) break;
           this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
+          this.heldBackMs = 5;
           this.deliver(rows);
         } while (rows.length === batch && !this.stopped);
         // Committed events held back by an older open transaction: look again shortly, not at the next poll.
-        if (!this.stopped && (await unsettledCommittedCount(this.db)) > 0) setTimeout(() => this.wake(), 5);
+        // (Checked after the read, so a transaction that ends between the two is not missed: its rows show here.)
+        if (!this.stopped && (await hasEventsAfter(this.db, this.cursor))) {
+          setTimeout(() => this.wake(), this.heldBackMs);
+          this.heldBackMs = Math.min(200, this.heldBackMs * 2);
+        }
       } while (this.rerun && !this.stopped);
     } catch (error) {
       this.opts.onError?.(error);

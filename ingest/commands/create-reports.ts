@@ -49,16 +49,32 @@ export function reportEventPayload(row: ReportRow, sensitive: boolean): ReportEv
   };
 }
 
-/** Many reports, one commit: the unit of group commit. Either all are stored with their events, or none. */
-export async function createReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
-  const rows = inputs.map((input) => toNewReport(input, ctx));
+/** A report ready to store: geocoded and routed, with what its event needs. Pure, so it runs before any batching. */
+export interface PreparedReport {
+  row: NewReport;
+  sensitive: boolean;
+}
+
+export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedReport {
+  return { row: toNewReport(input, ctx), sensitive: ctx.sensitiveCategories.has(input.category) };
+}
+
+/**
+ * Many reports, one commit: the unit of group commit. One multi-row INSERT for the reports and one
+ * for their events, so the statement-level doorbell rings once. Either all are stored, or none.
+ */
+export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<ReportRow[]> {
   return withTransaction(db, async (tx) => {
-    const stored = await insertReports(tx, rows);
-    await appendEvents(tx, stored.map((row) => ({
+    const stored = await insertReports(tx, prepared.map((p) => p.row));
+    await appendEvents(tx, stored.map((row, i) => ({
       reportId: row.id,
       kind: 'report.created',
-      payload: reportEventPayload(row, ctx.sensitiveCategories.has(row.category)),
+      payload: reportEventPayload(row, prepared[i].sensitive),
     })));
     return stored;
   });
+}
+
+export async function createReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
+  return storeReports(db, inputs.map((input) => prepareReport(input, ctx)));
 }

@@ -30,6 +30,9 @@ export async function appendEvents(tx: Tx, events: { reportId: string | null; ki
   );
 }
 
+// Sort by the table's columns (events.xid), never the output alias: `xid::text AS xid` would sort as
+// text, and '1000' < '999' put a later transaction first the day xids gain a digit.
+
 /**
  * Events after `cursor` whose transaction is older than every transaction still running.
  * Those transactions have ended, so no row can still appear before the returned ones: reading
@@ -39,7 +42,7 @@ export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: numbe
   const { rows } = await db.query<EventRow>(
     `SELECT id, xid::text AS xid, report_id, kind, payload, created_at FROM events
       WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY xid, id LIMIT $3`,
+      ORDER BY events.xid, events.id LIMIT $3`,
     [cursor.xid, cursor.id, limit],
   );
   return rows;
@@ -49,7 +52,7 @@ export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: numbe
 export async function settledHead(db: Db): Promise<FeedCursor> {
   const { rows } = await db.query<{ xid: string | null; id: string | null }>(
     `SELECT xid::text AS xid, id::text AS id FROM events WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY xid DESC, id DESC LIMIT 1`,
+      ORDER BY events.xid DESC, events.id DESC LIMIT 1`,
   );
   return rows[0]?.xid ? { xid: rows[0].xid, id: rows[0].id! } : { xid: '0', id: '0' };
 }
@@ -64,7 +67,7 @@ export async function readEventsBetween(db: Db, from: FeedCursor, to: FeedCursor
   const { rows } = await db.query<EventRow>(
     `SELECT id, xid::text AS xid, report_id, kind, payload, created_at FROM events
       WHERE (xid, id) > ($1::xid8, $2::bigint) AND (xid, id) <= ($3::xid8, $4::bigint)
-      ORDER BY xid, id LIMIT $5`,
+      ORDER BY events.xid, events.id LIMIT $5`,
     [from.xid, from.id, to.xid, to.id, limit],
   );
   return rows;
@@ -85,10 +88,12 @@ export interface ReportEventPayload {
   at: string;
 }
 
-/** Committed events a reader cannot take yet because an older transaction is still open. */
-export async function unsettledCommittedCount(db: Db): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM events WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())',
-  );
-  return rows[0].n;
+/**
+ * Whether any committed event lies after `cursor`, settled or not. A reader that got nothing while this
+ * is true must look again soon: the transaction holding them back may end without a doorbell (a rollback).
+ */
+export async function hasEventsAfter(db: Db, cursor: FeedCursor): Promise<boolean> {
+  const { rows } = await db.query<{ any: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM events WHERE (xid, id) > ($1::xid8, $2::bigint)) AS any', [cursor.xid, cursor.id]);
+  return rows[0].any;
 }

@@ -1,7 +1,7 @@
 // /api/v1/reports: validate -> authorise -> one command -> present.
 import Router from '@koa/router';
 import type { IngestState } from '../../context.ts';
-import { createReports } from '../../commands/create-reports.ts';
+import { submitReport } from '../../report-batcher.ts';
 import { HttpError } from '../../http-error.ts';
 import { presentCreatedReport, presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
 import { reportInputSchema, reportListQuerySchema } from '../../schemas/report-input.ts';
@@ -18,7 +18,7 @@ reportsRouter.post('/', async (ctx) => {
     throw new HttpError(422, 'validation_failed', `Invalid input: category: unknown category '${input.category}'`, 'Loại phản ánh không tồn tại',
       [{ field: 'category', reason: `unknown category '${input.category}'` }]);
   }
-  const [row] = await createReports(deps.db, [input], { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive });
+  const row = await submitReport(deps.db, input, { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive });
   ctx.status = 201;
   ctx.set('Location', `/api/v1/reports/${row.id}`);
   ctx.body = presentCreatedReport(row);

@@ -1,0 +1,99 @@
+// Group commit for report creation: requests that arrive together share one transaction, so a burst
+// costs a few commits and a few NOTIFYs (the NOTIFY commit lock serialises every notifying commit).
+// Each caller still gets its own row only after the durable commit, or the batch's error.
+import type { Db } from '../sql/db.ts';
+import type { ReportRow } from '../sql/queries/reports.ts';
+import type { ReportInput } from './schemas/report-input.ts';
+import { prepareReport, storeReports, type PreparedReport, type ReportContext } from './commands/create-reports.ts';
+
+export interface BatcherOptions {
+  /** Largest batch: one multi-row INSERT of this many reports. */
+  maxItems: number;
+  /** Longest a report waits for company when a transaction slot is free (0: only those of the same turn). */
+  windowMs: number;
+  /** Transactions in flight at once; while all are busy, arrivals pile into the next batch. */
+  maxInFlight: number;
+}
+
+export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 200, windowMs: 0, maxInFlight: 2 };
+
+interface Pending {
+  report: PreparedReport;
+  resolve: (row: ReportRow) => void;
+  reject: (error: unknown) => void;
+}
+
+export class ReportBatcher {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** Transactions committed and reports stored, for tests and benches. */
+  readonly stats = { batches: 0, reports: 0, failedBatches: 0 };
+  readonly opts: BatcherOptions;
+
+  constructor(private readonly db: Db, opts: Partial<BatcherOptions> = {}) {
+    this.opts = { ...DEFAULT_BATCHER_OPTIONS, ...opts };
+  }
+
+  /** Resolves with the stored row once its batch has committed; rejects with the batch's error. */
+  submit(report: PreparedReport): Promise<ReportRow> {
+    return new Promise<ReportRow>((resolve, reject) => {
+      this.queue.push({ report, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.inFlight >= this.opts.maxInFlight) return; // a finishing batch picks the queue up
+    if (this.queue.length >= this.opts.maxItems) {
+      this.clearTimer();
+      this.flush();
+      return;
+    }
+    if (this.timer || this.queue.length === 0) return;
+    const go = () => { this.timer = null; this.flush(); };
+    this.timer = this.opts.windowMs > 0 ? setTimeout(go, this.opts.windowMs) : setImmediate(go);
+  }
+
+  private clearTimer(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer as NodeJS.Timeout);
+    clearImmediate(this.timer as NodeJS.Immediate);
+    this.timer = null;
+  }
+
+  private flush(): void {
+    while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
+      const batch = this.queue.splice(0, this.opts.maxItems);
+      this.inFlight++;
+      storeReports(this.db, batch.map((p) => p.report)).then(
+        (rows) => {
+          this.stats.batches++;
+          this.stats.reports += rows.length;
+          batch.forEach((p, i) => p.resolve(rows[i]));
+        },
+        (error) => {
+          this.stats.failedBatches++;
+          for (const p of batch) p.reject(error);
+        },
+      ).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+}
+
+const batchers = new WeakMap<Db, ReportBatcher>();
+
+/** The process-wide batcher of a pool: every route and command that creates reports shares it. */
+export function reportBatcherFor(db: Db, opts?: Partial<BatcherOptions>): ReportBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher || opts) batchers.set(db, (batcher = new ReportBatcher(db, opts)));
+  return batcher;
+}
+
+/** Geocodes now (bad input never joins a batch), then waits for the shared commit. */
+export function submitReport(db: Db, input: ReportInput, ctx: ReportContext): Promise<ReportRow> {
+  return reportBatcherFor(db).submit(prepareReport(input, ctx));
+}
