@@ -17,6 +17,11 @@ export function createPool(url: string, max = 20): Db {
 
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const tx = await db.connect();
+  // A checked-out client has no pool error listener: a connection dying between two queries (Postgres
+  // restart) would be an unhandled 'error' and crash the process. The failing query reports it instead.
+  let broken: unknown = null;
+  const onError = (error: unknown) => { broken = error; };
+  tx.on('error', onError);
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
@@ -26,7 +31,9 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     await tx.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    tx.release();
+    tx.removeListener('error', onError);
+    // A broken connection is discarded, not handed to the next caller.
+    tx.release(broken ? (broken as Error) : undefined);
   }
 }
 
