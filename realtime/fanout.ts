@@ -25,7 +25,7 @@ export class FanOut {
 
   constructor(
     private readonly io: AnyServer,
-    private readonly onOverflow: (socket: AnySocket) => void,
+    private readonly onOverflow: (socket: AnySocket) => boolean,
     private readonly limits: BufferLimits,
     private readonly onError: (error: unknown) => void = () => {},
   ) {
@@ -103,10 +103,7 @@ export class FanOut {
         bytes += typeof data === 'string' ? data.length : (data as Buffer | undefined)?.byteLength ?? 0;
         over = bytes > this.limits.maxBytes;
       }
-      if (over) {
-        this.overflows++;
-        this.onOverflow(socket);
-      }
+      if (over && this.onOverflow(socket)) this.overflows++;
     }
   }
 }

@@ -19,9 +19,9 @@ export interface RealtimeOptions {
   authorize(auth: HandshakeAuth): SocketActor | Promise<SocketActor>;
   replay?: Partial<ReplayLimits>;
   buffer?: Partial<BufferLimits>;
-  /** Overflows within this window before a socket is disconnected rather than told to refetch again. */
-  maxOverflows?: number;
   pollMs?: number;
+  /** Events per log read, so also the most one delivery adds to a socket's queue between two checks. */
+  batchSize?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -55,7 +55,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   const limits = { ...DEFAULT_REPLAY_LIMITS, ...opts.replay };
   const onError = (e: unknown) => opts.onError?.(e);
   const fanOut = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer }, onError);
-  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs });
+  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs, batchSize: opts.batchSize });
   await tailer.start();
 
   const enqueue = (socket: FeedSocket, work: () => Promise<unknown>) => {
@@ -126,15 +126,21 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     return assigned;
   };
 
-  function overflow(socket: FeedSocket): void {
+  function overflow(socket: FeedSocket): boolean {
+    if (!socket.data.live) return false; // a replay in progress is bounded by its own limits
     socket.data.overflows++;
-    if (socket.data.overflows > (opts.maxOverflows ?? 3) || !dropQueued(socket)) {
+    if (!dropQueued(socket)) {
       socket.disconnect(true);
-      return;
+      return true;
     }
-    // Its queue is gone, so its stream has a hole: say so, and keep it live from here.
+    // Its queue is gone, so its stream has a hole: out of the room until it takes the mustRefetch,
+    // then live again from wherever the feed is by then (it reloads a snapshot and may resume from it).
+    void socket.leave(wireRoom(socket.data.room, socket.data.format));
+    socket.data.live = false;
+    socket.data.coveredFrom = null;
+    socket.conn.once('drain', () => { if (socket.connected && !socket.data.live) goLive(socket, tailer.position); });
     socket.emit('mustRefetch', { reason: 'buffer-overflow' });
-    socket.data.coveredFrom = tailer.position;
+    return true;
   }
 
   io.use(async (socket, next) => {
