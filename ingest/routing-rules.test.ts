@@ -46,6 +46,21 @@ describe('routing rules API', () => {
     expect(log.rows.map((r) => r.kind)).toEqual(['routing.added', 'routing.ended']);
   });
 
+  it.each([
+    ['rubbish in Hạc Thành', { category: 'rubbish' }, 'ubnd-14797', false],
+    ['a broken road in Hạc Thành', { category: 'road' }, 'so-xay-dung', false],
+    ['a security problem', { category: 'security' }, 'cong-an-tinh', false],
+    ['rubbish at sea', { category: 'rubbish', lat: 19.5, lng: 106.3 }, null, true],
+  ])('a new report of %s is routed to %s and records the rule', async (_name, body, agencyId, needsTriage) => {
+    const id = await app.createReport(body);
+    const { rows } = await app.db.query(
+      `SELECT r.agency_id, r.needs_triage, r.routing_rule_id, rr.agency_id AS rule_agency,
+              (SELECT payload->>'agencyId' FROM events WHERE report_id = r.id AND kind = 'report.created') AS announced
+         FROM reports r LEFT JOIN routing_rules rr ON rr.id = r.routing_rule_id WHERE r.id = $1`, [id]);
+    expect(rows[0]).toMatchObject({ agency_id: agencyId, needs_triage: needsTriage, rule_agency: agencyId, announced: agencyId });
+    expect(rows[0].routing_rule_id === null).toBe(agencyId === null);
+  });
+
   it('no rule for a point outside every commune: the report waits for triage', () => {
     expect(app.routing.route('rubbish', null, null)).toBeNull();
   });

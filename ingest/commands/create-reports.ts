@@ -4,16 +4,20 @@ import type { AreaLookup } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
+import type { RoutingDecision } from '../routing-table.ts';
 import type { ReportInput } from '../schemas/report-input.ts';
 
 export interface ReportContext {
   geocoder: AreaLookup;
   sensitiveCategories: ReadonlySet<string>;
+  /** Picks the responsible agency; without it (or without a matching rule) the report waits for triage. */
+  routing?: { route(category: string, areaCode: string | null, provinceCode: string | null): RoutingDecision | null };
   source?: string;
 }
 
 function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
   const area = ctx.geocoder.lookup(input.lng, input.lat);
+  const routed = ctx.routing?.route(input.category, area?.code ?? null, area?.provinceCode ?? null) ?? null;
   const anonymous = input.reporter?.anonymous ?? false;
   return {
     category: input.category,
@@ -24,9 +28,10 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
     areaCode: area?.code ?? null,
     areaName: area?.fullName ?? null,
     provinceCode: area?.provinceCode ?? null,
-    agencyId: null,
-    // Outside every known area: accepted, but a human must place it.
-    needsTriage: area === null,
+    agencyId: routed?.agencyId ?? null,
+    routingRuleId: routed?.ruleId ?? null,
+    // Outside every known area, or no rule says who acts: accepted, but a human must place it.
+    needsTriage: area === null || routed === null,
     reporterName: anonymous ? null : input.reporter?.name ?? null,
     reporterPhone: anonymous ? null : input.reporter?.phone ?? null,
     anonymous,

@@ -33,6 +33,8 @@ export interface StaffReportDTO extends Omit<PublicReportDTO, 'lat' | 'lng' | 'c
   description: string;
   needsTriage: boolean;
   agencyId: string | null;
+  /** The routing rule that chose agencyId (null: routed by hand or not yet routed). */
+  routingRuleId?: string | null;
   reporter: { name: string | null; phone: string | null; anonymous: boolean };
 }
 

@@ -41,6 +41,7 @@ export function presentStaffReport(row: ReportRow): StaffReportDTO {
     description: row.description,
     needsTriage: row.needs_triage,
     agencyId: row.agency_id,
+    routingRuleId: row.routing_rule_id ?? null,
     reporter: { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.anonymous },
   };
 }

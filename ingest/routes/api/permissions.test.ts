@@ -18,25 +18,27 @@ interface RouteCase {
 const DESK: Who[] = ['administrator', 'supervisor', 'dispatcher'];
 let n = 0;
 
-// The report each case acts on is new, unassigned and not yet routed to an agency.
+// The report each case acts on is new and unassigned, routed by the seeded rules to the commune's
+// People's Committee: the agency officer (Department of Construction) is an outsider to it.
+const ANOTHER_AGENCYS_REPORT = { category: 'rubbish' };
 const ROUTES: RouteCase[] = [
   { name: 'GET /queue', allowed: [...DESK, 'agency_officer', 'field_officer'], call: (c) => c.get('/api/v1/queue') },
   { name: 'GET /queue?view=supervisor', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/queue?view=supervisor') },
-  { name: 'GET /reports/:id/dispatch', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/dispatch`) },
-  { name: 'POST /reports/:id/transitions', allowed: DESK, call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport()}/transitions`, { to: 'triaged' }) },
+  { name: 'GET /reports/:id/dispatch', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/dispatch`) },
+  { name: 'POST /reports/:id/transitions', allowed: DESK, call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/transitions`, { to: 'triaged' }) },
   {
     name: 'POST /reports/:id/assign', allowed: DESK,
     call: async (c, app) => {
       await app.db.query("UPDATE units SET status = 'available' WHERE id = 'xd-02'");
-      return c.post(`/api/v1/reports/${await app.createReport()}/assign`, { unitId: 'xd-02' });
+      return c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/assign`, { unitId: 'xd-02' });
     },
   },
   {
     name: 'POST /reports/:id/merge', allowed: DESK,
-    call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport()}/merge`, { into: await app.createReport() }),
+    call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/merge`, { into: await app.createReport(ANOTHER_AGENCYS_REPORT) }),
   },
-  { name: 'GET /reports/:id/duplicates', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/duplicates`) },
-  { name: 'GET /reports/:id/units/nearest', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport()}/units/nearest`) },
+  { name: 'GET /reports/:id/duplicates', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/duplicates`) },
+  { name: 'GET /reports/:id/units/nearest', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`) },
   { name: 'GET /units', allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'], call: (c) => c.get('/api/v1/units') },
   { name: 'POST /units/xd-01/position', allowed: ['administrator', 'field_officer'], call: (c) => c.post('/api/v1/units/xd-01/position', { lat: 19.81, lng: 105.77 + (n++) / 1e4 }) },
   { name: 'POST /units/xd-03/status', allowed: [...DESK, 'agency_officer'], call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }) },
@@ -69,7 +71,7 @@ describe('permission matrix', () => {
 
   it('an agency officer acts on its own agency\'s reports, and the unit phone moves only its unit', async () => {
     const agency = callers.agency_officer;
-    const id = await app.createReport();
+    const id = await app.createReport(ANOTHER_AGENCYS_REPORT);
     await app.db.query("UPDATE reports SET agency_id = 'so-xay-dung', status = 'assigned' WHERE id = $1", [id]);
     expect((await agency.get(`/api/v1/reports/${id}/dispatch`)).status).toBe(200);
     expect((await agency.post(`/api/v1/reports/${id}/transitions`, { to: 'in_progress' })).status).toBe(200);

@@ -18,7 +18,7 @@ reportsRouter.post('/', async (ctx) => {
     throw new HttpError(422, 'validation_failed', `Invalid input: category: unknown category '${input.category}'`, 'Loại phản ánh không tồn tại',
       [{ field: 'category', reason: `unknown category '${input.category}'` }]);
   }
-  const row = await submitReport(deps.db, input, { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive });
+  const row = await submitReport(deps.db, input, { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive, routing: deps.routing });
   ctx.status = 201;
   ctx.set('Location', `/api/v1/reports/${row.id}`);
   ctx.body = presentCreatedReport(row);
