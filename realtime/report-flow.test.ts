@@ -84,6 +84,9 @@ describe('a report travels from the API to both rooms', () => {
     const staffCells = await (await fetch(`${product.url}/api/v1/cells?res=7&window=24h`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
     const total = (body: { cells: { count: number }[] }) => body.cells.reduce((s, c) => s + c.count, 0);
     expect(total(staffCells)).toBe(total(pubCells) + 1);
+    // One security report is fewer than k = 3: the public gets no sensitive cell at all, staff get no such block.
+    expect(pubCells.sensitive).toMatchObject({ res: 7, k: 3, cells: [] });
+    expect(staffCells.sensitive).toBeUndefined();
     expect((await fetch(`${product.url}/api/v1/cells?res=12`)).status).toBe(422);
     const near = await (await fetch(`${product.url}/api/v1/cells?res=9&bbox=105.77,19.80,105.785,19.815`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
     const far = await (await fetch(`${product.url}/api/v1/cells?res=9&bbox=105.0,19.0,105.01,19.01`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
@@ -92,6 +95,10 @@ describe('a report travels from the API to both rooms', () => {
     const huge = await fetch(`${product.url}/api/v1/cells?res=10&bbox=104,19,106,21`);
     expect(huge.status).toBe(422);
     expect((await huge.json()).error.fields[0].field).toBe('bbox');
+    // Two more sensitive reports nearby make a group of k = 3: now, and only now, the public sees a count.
+    for (let i = 0; i < 2; i++) await post(product, { ...report, category: 'misconduct', lat: 19.8075 + i / 1000 });
+    const grouped = await (await fetch(`${product.url}/api/v1/cells?res=7`)).json();
+    expect(grouped.sensitive.cells).toEqual([{ cell: expect.stringMatching(/^87/), count: 3 }]);
   });
 
   it('a point at sea is accepted and flagged for triage with no commune', async () => {

@@ -46,7 +46,12 @@ export interface ReportSnapshotDTO<R = PublicReportDTO | StaffReportDTO> {
 
 export interface CellCountDTO { cell: string; count: number }
 
-export interface CellsDTO { res: number; cells: CellCountDTO[] }
+export interface CellsDTO {
+  res: number;
+  cells: CellCountDTO[];
+  /** Public only: sensitive categories as all-time counts per res-7 cell, only where at least k reports share it. */
+  sensitive?: { res: number; k: number; cells: CellCountDTO[] };
+}
 
 export interface StatsDTO {
   total: number;

@@ -130,6 +130,16 @@ export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: s
   return rows;
 }
 
+/** All-time counts of the given categories per cell at `res`, only for cells holding at least `k`. */
+export async function countGroupsOfAtLeast(db: Db, categories: string[], res: number, k: number): Promise<{ cell: string; count: number }[]> {
+  const { rows } = await db.query<{ cell: string; count: number }>(
+    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
+      WHERE res = $1 AND category = ANY($2::text[]) GROUP BY 1 HAVING sum(n) >= $3 ORDER BY 2 DESC`,
+    [res, categories, k],
+  );
+  return rows;
+}
+
 /** The newest event id, read in the same snapshot as a report list so clients can line up live notices. */
 export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEventId: string | null; rows: ReportRow[] }> {
   const client = await db.connect();

@@ -2,7 +2,8 @@
 import Router from '@koa/router';
 import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
 import { HttpError } from '../../http-error.ts';
-import { countByCell, reportStats } from '../../../sql/queries/reports.ts';
+import { countByCell, countGroupsOfAtLeast, reportStats } from '../../../sql/queries/reports.ts';
+import { MIN_GROUP, SENSITIVE_RES } from '../../../geo/privacy.ts';
 import type { IngestState } from '../../context.ts';
 import type { CellsDTO, StatsDTO } from '../../presenters/dto.ts';
 import { cellsQuerySchema } from '../../schemas/report-input.ts';
@@ -49,7 +50,14 @@ catalogRouter.get('/cells', async (ctx) => {
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
   const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
   const rows = await countByCell(deps.db, { ...q, excludeCategories, within });
-  ctx.body = { res: q.res, cells: rows.map((r) => ({ cell: bigintToCell(r.cell), count: r.count })) } satisfies CellsDTO;
+  const hex = (list: { cell: string; count: number }[]) => list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
+  const body: CellsDTO = { res: q.res, cells: hex(rows) };
+  if (actor.kind !== 'staff') {
+    // The public sees sensitive categories only as coarse, k-anonymous all-time counts (geo/privacy's rule).
+    const groups = await countGroupsOfAtLeast(deps.db, [...deps.catalog.sensitive], SENSITIVE_RES, MIN_GROUP);
+    body.sensitive = { res: SENSITIVE_RES, k: MIN_GROUP, cells: hex(groups) };
+  }
+  ctx.body = body;
 });
 
 catalogRouter.get('/stats', async (ctx) => {
