@@ -6,6 +6,7 @@ type View = LazyExoticComponent<ComponentType>;
 export const routes: Record<string, View> = {
   '/ops': lazy(() => import('./ops-view.tsx').then((m) => ({ default: m.OpsView }))),
   '/map': lazy(() => import('./public-view.tsx').then((m) => ({ default: m.PublicView }))),
+  '/dispatch': lazy(() => import('./dispatch/dispatch-view.tsx').then((m) => ({ default: m.DispatchView }))),
 };
 
 export const redirects: Record<string, string> = { '/': '/map' };

@@ -1,0 +1,46 @@
+// The console's live map: communes, the queue's reports, and the field units moving.
+import { useCallback, useMemo, useRef } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { MapView, type MapHandle } from '../../map/map-view.tsx';
+import { baseStyle, boundsOf } from '../../map/base-style.ts';
+import { runtimeConfig } from '../../config.ts';
+import { areasLayer } from '../../layers/areas-layer.ts';
+import { reportsLayer } from '../../layers/reports-layer.ts';
+import type { Theme } from '../../layers/palette.ts';
+import type { Reference } from '../../data/use-reference.ts';
+import type { QueueItemDTO, UnitDTO } from '../../data/dispatch-types.ts';
+import { unitsLayer } from './units-layer.ts';
+
+export interface DispatchMapProps {
+  items: QueueItemDTO[];
+  units: UnitDTO[];
+  reference: Reference;
+  theme: Theme;
+  selected: QueueItemDTO | null;
+  highlightUnits: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+}
+
+export function DispatchMap({ items, units, reference, theme, selected, highlightUnits, onSelect }: DispatchMapProps) {
+  const styleUrl = runtimeConfig().mapStyleUrl;
+  const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
+  const bounds = useMemo(() => boundsOf(reference.province) ?? boundsOf(reference.communes), [reference.province, reference.communes]);
+  const layers = useMemo(() => [
+    areasLayer(reference.communes, { theme }),
+    reportsLayer(items, { theme, categoryColors: reference.categoryColors, selectedId: selected?.id ?? null }),
+    unitsLayer(units, highlightUnits),
+  ], [reference.communes, reference.categoryColors, theme, items, selected, units, highlightUnits]);
+  const handle = useRef<MapHandle | null>(null);
+  const onReady = useCallback((h: MapHandle | null) => { handle.current = h; }, []);
+  const onClick = useCallback((info: PickingInfo) => {
+    if (info.layer?.id === 'reports' && info.object) onSelect((info.object as QueueItemDTO).id);
+  }, [onSelect]);
+  // Follow the selection so the dispatcher sees where it is and which units are around.
+  const last = useRef<string | null>(null);
+  if (selected && last.current !== selected.id && handle.current) {
+    last.current = selected.id;
+    const map = handle.current.map;
+    map.flyTo({ center: [selected.lng, selected.lat], zoom: Math.max(map.getZoom(), 13), duration: 600 });
+  }
+  return <MapView style={style} bounds={bounds} layers={layers} onClick={onClick} onReady={onReady} label="dispatch map" />;
+}
