@@ -132,6 +132,7 @@ async function runFromCommandLine(): Promise<void> {
     demo,
     demoRate: env.DEMO_RATE ? Number(env.DEMO_RATE) : undefined,
     operatorToken: env.OPERATOR_TOKEN || undefined,
+    sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
     log: (line) => console.log(`[hien-truong] ${line}`),
   });
