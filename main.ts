@@ -36,6 +36,8 @@ export interface ProductOptions {
   /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
   demoAccounts?: boolean;
   mapStyleUrl?: string;
+  /** The change feed: off serves HTTP only (benchmarks); coalesceMs gathers notices into fewer frames. */
+  feed?: { enabled?: boolean; coalesceMs?: number };
   distDir?: string;
   log?: (line: string) => void;
 }
@@ -90,11 +92,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 
   const http = createServer(app.callback());
-  const realtime = await attachRealtime(http, {
+  const realtime = opts.feed?.enabled === false ? null : await attachRealtime(http, {
     db,
     listenUrl: databaseUrl,
     // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
     authorize: createSocketAuthorizer({ operatorToken, ticketSecret: sessionSecret }),
+    coalesceMs: opts.feed?.coalesceMs ?? 10,
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -112,7 +115,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     databaseUrl,
     stop: async () => {
       stopDemo();
-      await realtime.close();
+      await realtime?.close();
       await new Promise<void>((done) => http.close(() => done()));
       await db.end();
       await database.stop();

@@ -22,13 +22,22 @@ export class FanOut {
   private readonly areaRooms = new Map<string, Set<string>>();
   delivered = 0;
   overflows = 0;
+  /** The feed position every room has been sent up to: sockets join here (events after it are still to come). */
+  position: FeedCursor;
+  private pending: EventRow[] = [];
+  private pendingUpTo: FeedCursor | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly io: AnyServer,
     private readonly onOverflow: (socket: AnySocket) => boolean,
     private readonly limits: BufferLimits,
     private readonly onError: (error: unknown) => void = () => {},
+    start: FeedCursor = { xid: '0', id: '0' },
+    /** Gather deliveries for this long into one frame per room (0: send each delivery at once). */
+    private readonly coalesceMs = 0,
   ) {
+    this.position = start;
     const adapter = io.of('/').adapter;
     adapter.on('create-room', (wire: string) => this.track(wire, true));
     adapter.on('delete-room', (wire: string) => this.track(wire, false));
@@ -60,6 +69,19 @@ export class FanOut {
   }
 
   deliver(events: EventRow[], upTo: FeedCursor): void {
+    this.pending.push(...events);
+    this.pendingUpTo = upTo;
+    if (this.coalesceMs <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.coalesceMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const events = this.pending;
+    const upTo = this.pendingUpTo;
+    this.pending = [];
+    if (!upTo) return;
     this.cutOffSlowSockets(); // before adding more: what is still queued now was not drained since the last delivery
     const perRoom = new Map<string, ReportNotice[]>();
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
@@ -85,6 +107,12 @@ export class FanOut {
       if (this.hasSockets(singleRoom)) for (const notice of notices) this.io.to(singleRoom).emit('notice', notice);
       this.delivered += notices.length;
     }
+    // Same tick as the emits: a socket that joins from now on gets exactly what comes after.
+    this.position = upTo;
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
   }
 
   /** Whether a socket in `room` should get `event` during a replay: the same rules as live. */

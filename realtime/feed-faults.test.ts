@@ -65,7 +65,7 @@ describe('the feed under faults', () => {
     let port = 0;
     const startRealtime = async () => {
       const http = createServer();
-      const rt = await attachRealtime(http, { db: test.pool, listenUrl: test.url, authorize, pollMs: 1000 });
+      const rt = await attachRealtime(http, { db: test.pool, listenUrl: test.url, authorize, pollMs: 1000, coalesceMs: 15 });
       await new Promise<void>((done) => http.listen(port, '127.0.0.1', done));
       port = (http.address() as { port: number }).port;
       realtime = { rt, http };

@@ -3,7 +3,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Db } from '../sql/db.ts';
-import { compareCursors, cursorOfEvent, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+import { compareCursors, cursorOfEvent, settledHead, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, dropQueued, type BufferLimits } from './fanout.ts';
 import { presentNotice } from './notices.ts';
 import type { ClientToServerEvents, HandshakeAuth, MustRefetch, ReportNotice, ServerToClientEvents, SocketActor, WatchRequest, WatchResult } from './protocol.ts';
@@ -20,6 +20,8 @@ export interface RealtimeOptions {
   replay?: Partial<ReplayLimits>;
   buffer?: Partial<BufferLimits>;
   pollMs?: number;
+  /** Gather tailed events for up to this long into one frame per room: fewer frames under load, a little latency. */
+  coalesceMs?: number;
   /** Events per log read, so also the most one delivery adds to a socket's queue between two checks. */
   batchSize?: number;
   onError?: (error: unknown) => void;
@@ -54,9 +56,14 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   const io = new Server<ClientToServerEvents, ServerToClientEvents, object, FeedState>(http, { serveClient: false, cors: { origin: false } });
   const limits = { ...DEFAULT_REPLAY_LIMITS, ...opts.replay };
   const onError = (e: unknown) => opts.onError?.(e);
-  const fanOut = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer }, onError);
-  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs, batchSize: opts.batchSize });
-  await tailer.start();
+  let fanOut: FanOut | null = null;
+  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut!.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs, batchSize: opts.batchSize });
+  const start = await settledHead(opts.db);
+  const feed = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer }, onError, start, opts.coalesceMs ?? 0);
+  fanOut = feed;
+  await tailer.start(start);
+  /** Where live broadcasting stands: what every room has been sent (tailed but coalescing events are after it). */
+  const position = () => feed.position;
 
   const enqueue = (socket: FeedSocket, work: () => Promise<unknown>) => {
     socket.data.chain = socket.data.chain.then(work).catch(onError);
@@ -86,7 +93,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   const refetch = (socket: FeedSocket, reason: MustRefetch['reason']) => {
     socket.emit('mustRefetch', { reason });
     // Stay (or become) live from here: the snapshot the client reloads covers what came before.
-    if (!socket.data.live) goLive(socket, tailer.position);
+    if (!socket.data.live) goLive(socket, position());
   };
 
   const resume = async (socket: FeedSocket, lastEventId: string) => {
@@ -104,7 +111,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     }
     const result = await catchUp(from, {
       db: opts.db, limits,
-      position: () => tailer.position,
+      position,
       send: (rows, upTo) => send(socket, rows, upTo),
       join: (at) => { goLive(socket, at); socket.data.coveredFrom = from; },
       gone: () => socket.disconnected,
@@ -138,7 +145,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     void socket.leave(wireRoom(socket.data.room, socket.data.format));
     socket.data.live = false;
     socket.data.coveredFrom = null;
-    socket.conn.once('drain', () => { if (socket.connected && !socket.data.live) goLive(socket, tailer.position); });
+    socket.conn.once('drain', () => { if (socket.connected && !socket.data.live) goLive(socket, position()); });
     socket.emit('mustRefetch', { reason: 'buffer-overflow' });
     return true;
   }
@@ -159,7 +166,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
 
   io.on('connection', (socket: FeedSocket) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const head = tailer.position;
+    const head = position();
     socket.emit('hello', { audience: socket.data.actor.audience, lastEventId: head.id === '0' ? null : head.id });
     if (isEventId(auth.lastEventId)) enqueue(socket, () => resume(socket, auth.lastEventId!));
     else goLive(socket, head);
@@ -175,9 +182,10 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   return {
     io,
     tailer,
-    fanOut,
+    fanOut: feed,
     close: async () => {
       await tailer.stop();
+      feed.stop();
       await new Promise<void>((done) => io.close(() => done()));
     },
   };
