@@ -69,6 +69,17 @@ describe('permission matrix', () => {
     expect(res.status >= 200 && res.status < 300 ? 'ok' : res.status, JSON.stringify(res)).toBe(expected);
   });
 
+  it('the report list gives an agency officer staff detail for its agency only', async () => {
+    const mine = await app.createReport();
+    const theirs = await app.createReport();
+    await app.db.query("UPDATE reports SET agency_id = CASE WHEN id = $1 THEN 'so-xay-dung' ELSE 'dien-luc' END WHERE id IN ($1, $2)", [mine, theirs]);
+    const list = (await callers.agency_officer.get('/api/v1/reports')).body.reports;
+    expect(list.find((r: any) => r.id === mine).reporter).toBeDefined();
+    expect(list.find((r: any) => r.id === theirs).reporter).toBeUndefined();
+    expect((await callers.agency_officer.get(`/api/v1/reports/${theirs}`)).body.description).toBeUndefined();
+    expect((await callers.dispatcher.get(`/api/v1/reports/${theirs}`)).body.description).toBeDefined();
+  });
+
   it('an agency officer acts on its own agency\'s reports, and the unit phone moves only its unit', async () => {
     const agency = callers.agency_officer;
     const id = await app.createReport(ANOTHER_AGENCYS_REPORT);

@@ -8,6 +8,12 @@ import { reportInputSchema, reportListQuerySchema } from '../../schemas/report-i
 import { parseOr422 } from '../../schemas/validate.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
 import type { ReportSnapshotDTO } from '../../presenters/dto.ts';
+import { canSeeStaffReport } from '../../policies/permissions.ts';
+import type { Actor } from '../../policies/roles.ts';
+import type { ReportRow } from '../../../sql/queries/reports.ts';
+
+// Staff detail only within the caller's remit (an agency officer: its agency); everyone else gets the public view.
+const staffMaySee = (actor: Actor, r: ReportRow) => canSeeStaffReport(actor, { agency_id: r.agency_id, unit_id: null });
 
 export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
@@ -28,9 +34,7 @@ reportsRouter.get('/', async (ctx) => {
   const query = parseOr422(reportListQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
   const { lastEventId, rows } = await snapshotReports(deps.db, query);
-  const reports = actor.kind === 'staff'
-    ? rows.map(presentStaffReport)
-    : rows.map((r) => presentPublicReport(r, deps.catalog.sensitive.has(r.category)));
+  const reports = rows.map((r) => (staffMaySee(actor, r) ? presentStaffReport(r) : presentPublicReport(r, deps.catalog.sensitive.has(r.category))));
   ctx.body = { lastEventId, reports } satisfies ReportSnapshotDTO;
 });
 
@@ -39,5 +43,5 @@ reportsRouter.get('/:id', async (ctx) => {
   if (!/^\d{1,18}$/.test(ctx.params.id)) throw new HttpError(400, 'invalid_id', 'id: must be a positive integer', 'Mã không hợp lệ', [{ field: 'id', reason: 'must be a positive integer' }]);
   const row = await findReport(deps.db, ctx.params.id);
   if (!row) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
-  ctx.body = actor.kind === 'staff' ? presentStaffReport(row) : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
+  ctx.body = staffMaySee(actor, row) ? presentStaffReport(row) : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
 });
