@@ -97,7 +97,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     listenUrl: databaseUrl,
     // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
     authorize: createSocketAuthorizer({ operatorToken, ticketSecret: sessionSecret }),
-    coalesceMs: opts.feed?.coalesceMs ?? 10,
+    coalesceMs: opts.feed?.coalesceMs ?? 50,
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));

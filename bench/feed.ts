@@ -1,0 +1,191 @@
+// npm run bench:feed — the change feed against the naive NOTIFY design, on one embedded Postgres.
+// Everything runs on 127.0.0.1, every loop is bounded. Servers run in child processes; the load
+// generator and the socket.io clients run here. Options: --runs N (medians), --quick (smaller).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createPool, migrate } from '../sql/db.ts';
+import { startEmbeddedPostgres } from '../sql/embedded.ts';
+import { seedCatalog } from '../sql/seed/seed-catalog.ts';
+import { connectClients } from './feed/clients.ts';
+import { closedLoop, openLoop, pct, type LoadResult } from './feed/load.ts';
+import type { ServerSpec } from './feed/server.ts';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
+const QUICK = args.includes('--quick');
+const SECONDS = QUICK ? 1.5 : 3;
+const COALESCE_MS = Number(args[args.indexOf('--coalesce') + 1] || 0) || 50;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['1', '2', '3', '4'];
+const log = (line: string) => process.stderr.write(line + '\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const dir = mkdtempSync(join(tmpdir(), 'hientruong-bench-feed-'));
+const cluster = await startEmbeddedPostgres(join(dir, 'pg'));
+const admin = new pg.Client({ connectionString: cluster.url });
+await admin.connect();
+await admin.query('CREATE DATABASE bench_tpl');
+const tplUrl = withDb(cluster.url, 'bench_tpl');
+const tpl = createPool(tplUrl, 2);
+await migrate(tpl);
+await seedCatalog(tpl);
+await tpl.end();
+let dbs = 0;
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+async function freshDb(): Promise<string> {
+  const name = `bench_${++dbs}`;
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE bench_tpl`);
+  return withDb(cluster.url, name);
+}
+
+async function startServer(spec: Omit<ServerSpec, 'databaseUrl'>): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const databaseUrl = await freshDb();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/feed/server.ts', JSON.stringify({ ...spec, databaseUrl })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('server did not start in 60 s')), 60_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /READY (\S+)/.exec(out);
+      if (m) { clearTimeout(timer); done(m[1]); }
+    });
+    child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
+  });
+  return { url, child, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) };
+}
+
+// 1. Write cost of streaming: 32 writers, streaming on / off, ours and the naive peer.
+async function writeCost(kind: 'ours' | 'peer'): Promise<{ on: number; off: number }> {
+  const rate = async (streaming: boolean) => {
+    const server = await startServer({ kind, streaming, coalesceMs: COALESCE_MS });
+    const clients = streaming ? await connectClients(server.url, 20, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined }) : null;
+    const r = await closedLoop(server.url, 32, SECONDS);
+    clients?.close();
+    await server.stop();
+    log(`  write ${kind} streaming=${streaming}: ${r.perSecond.toFixed(0)} reports/s, p99 ${r.p99.toFixed(1)} ms, failed ${r.failed}`);
+    return r.perSecond;
+  };
+  return { off: await rate(false), on: await rate(true) };
+}
+
+// 2. Ingest throughput at p99 <= 50 ms: step the number of writers, keep the best rate that holds the bound.
+async function throughput(kind: 'ours' | 'peer'): Promise<{ best: number; at: number; p99: number; peak: number; peakP99: number }> {
+  const server = await startServer({ kind, streaming: kind === 'ours', coalesceMs: COALESCE_MS });
+  let best = { best: 0, at: 0, p99: NaN, peak: 0, peakP99: NaN };
+  for (const workers of [8, 16, 32, 64, 128, 256]) {
+    const r = await closedLoop(server.url, workers, SECONDS);
+    log(`  ingest ${kind} ${workers} writers: ${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms failed ${r.failed}`);
+    if (r.p99 <= 50 && r.failed === 0 && r.perSecond > best.best) best = { ...best, best: r.perSecond, at: workers, p99: r.p99 };
+    if (r.failed === 0 && r.perSecond > best.peak) best = { ...best, peak: r.perSecond, peakP99: r.p99 };
+    if (r.p99 > 250) break;
+  }
+  await server.stop();
+  return best;
+}
+
+/** Latencies POST -> notice for the sampled clients, and how many notices all clients got. */
+function latencies(load: LoadResult, arrivals: { id: string; at: number }[]): number[] {
+  const sent = new Map<string, number>();
+  for (const s of load.samples) if (s.id) sent.set(s.id, s.sentAt);
+  const ms: number[] = [];
+  for (const a of arrivals) { const t = sent.get(a.id); if (t !== undefined) ms.push(a.at - t); }
+  return ms.sort((a, b) => a - b);
+}
+
+// 3. End-to-end latency at 1,000 clients and 200 reports/s.
+async function endToEnd(kind: 'ours' | 'peer'): Promise<{ p50: number; p99: number; max: number; delivered: number }> {
+  const server = await startServer({ kind, streaming: true, coalesceMs: COALESCE_MS });
+  const clients = await connectClients(server.url, 1000, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined, sampleEvery: 10 });
+  const load = await openLoop(server.url, 200, QUICK ? 2 : 5);
+  await sleep(1500);
+  const ms = latencies(load, clients.arrivals);
+  const delivered = clients.received / (load.ok * 1000);
+  clients.close();
+  await server.stop();
+  const r = { p50: pct(ms, 0.5), p99: pct(ms, 0.99), max: ms[ms.length - 1] ?? NaN, delivered };
+  log(`  e2e ${kind}: p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms, delivered ${(delivered * 100).toFixed(1)}%`);
+  return r;
+}
+
+// 4. Fan-out to 5,000 clients: raise the report rate while p99 <= 250 ms and nothing is lost.
+async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate: number; p99: number; peak: number; peakP99: number }> {
+  const server = await startServer({ kind, streaming: true, coalesceMs: COALESCE_MS });
+  const n = QUICK ? 2000 : 5000;
+  const clients = await connectClients(server.url, n, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined, sampleEvery: 50 });
+  let best = { perSecond: 0, rate: 0, p99: NaN, peak: 0, peakP99: NaN };
+  for (const rate of [5, 10, 25, 50, 100, 200, 400]) {
+    const before = clients.received;
+    clients.arrivals.length = 0;
+    const load = await openLoop(server.url, rate, SECONDS);
+    const expected = load.ok * n;
+    for (let i = 0; i < 40 && clients.received - before < expected; i++) await sleep(100); // up to 4 s to drain
+    const got = clients.received - before;
+    const ms = latencies(load, clients.arrivals);
+    const p99 = pct(ms, 0.99);
+    const perSecond = got / SECONDS;
+    log(`  fan-out ${kind} ${rate} reports/s to ${n}: ${(perSecond / 1000).toFixed(0)}k notices/s, p99 ${p99.toFixed(0)} ms, delivered ${((got / expected) * 100).toFixed(1)}%`);
+    if (got < expected * 0.99) break;
+    if (p99 <= 250) best = { ...best, perSecond, rate, p99 };
+    if (perSecond > best.peak) best = { ...best, peak: perSecond, peakP99: p99 };
+    if (p99 > 3000) break;
+    await sleep(500);
+  }
+  clients.close();
+  await server.stop();
+  return best;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+type Row = { name: string; ours: number; peer: number; ratio: number; goal: string; pass: boolean; unit: string };
+const runs: Row[][] = [];
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    log(`run ${run}/${RUNS}`);
+    const skip = { on: NaN, off: NaN, best: NaN, at: 0, p99: NaN, p50: NaN, max: NaN, delivered: NaN, perSecond: NaN, rate: NaN, peak: NaN, peakP99: NaN };
+    const wOurs = ONLY.includes('1') ? await writeCost('ours') : skip;
+    const wPeer = ONLY.includes('1') ? await writeCost('peer') : skip;
+    const tOurs = ONLY.includes('2') ? await throughput('ours') : skip;
+    const tPeer = ONLY.includes('2') ? await throughput('peer') : skip;
+    const eOurs = ONLY.includes('3') ? await endToEnd('ours') : skip;
+    const ePeer = ONLY.includes('3') ? await endToEnd('peer') : skip;
+    const fOurs = ONLY.includes('4') ? await fanOut('ours') : skip;
+    const fPeer = ONLY.includes('4') ? await fanOut('peer') : skip;
+    runs.push([
+      { name: '1 write cost: streaming on/off (32 writers)', ours: wOurs.on / wOurs.off, peer: wPeer.on / wPeer.off, ratio: wOurs.on / wOurs.off, goal: '>= 0.9', pass: wOurs.on / wOurs.off >= 0.9, unit: 'ratio' },
+      { name: '  reports/s with streaming on', ours: wOurs.on, peer: wPeer.on, ratio: wOurs.on / wPeer.on, goal: '', pass: true, unit: '/s' },
+      { name: '2 ingest reports/s at p99 <= 50 ms', ours: tOurs.best, peer: tPeer.best, ratio: tOurs.best / tPeer.best, goal: '>= 3x, >= 5000/s', pass: tOurs.best / tPeer.best >= 3 && tOurs.best >= 5000, unit: '/s' },
+      { name: '  peak reports/s (any p99)', ours: tOurs.peak, peer: tPeer.peak, ratio: tOurs.peak / tPeer.peak, goal: '', pass: true, unit: '/s' },
+      { name: '  p99 ms at that peak', ours: tOurs.peakP99, peer: tPeer.peakP99, ratio: tPeer.peakP99 / tOurs.peakP99, goal: '', pass: true, unit: 'ms' },
+      { name: '3 e2e p50 ms (1,000 clients, 200/s)', ours: eOurs.p50, peer: ePeer.p50, ratio: ePeer.p50 / eOurs.p50, goal: '', pass: true, unit: 'ms' },
+      { name: '3 e2e p99 ms', ours: eOurs.p99, peer: ePeer.p99, ratio: ePeer.p99 / eOurs.p99, goal: 'ours <= 150 ms', pass: eOurs.p99 <= 150, unit: 'ms' },
+      { name: '3 e2e max ms', ours: eOurs.max, peer: ePeer.max, ratio: ePeer.max / eOurs.max, goal: '', pass: true, unit: 'ms' },
+      { name: `4 fan-out notices/s at p99 <= 250 ms (${QUICK ? '2,000' : '5,000'} clients)`, ours: fOurs.perSecond, peer: fPeer.perSecond, ratio: fOurs.perSecond / fPeer.perSecond, goal: '>= 3x', pass: fOurs.perSecond / fPeer.perSecond >= 3, unit: '/s' },
+      { name: '  reports/s at that point', ours: fOurs.rate, peer: fPeer.rate, ratio: fOurs.rate / fPeer.rate, goal: '', pass: true, unit: '/s' },
+      { name: '  peak notices/s delivered (any p99, nothing lost)', ours: fOurs.peak, peer: fPeer.peak, ratio: fOurs.peak / fPeer.peak, goal: '', pass: true, unit: '/s' },
+      { name: '  p99 ms at that peak', ours: fOurs.peakP99, peer: fPeer.peakP99, ratio: fPeer.peakP99 / fOurs.peakP99, goal: '', pass: true, unit: 'ms' },
+    ]);
+  }
+  const rows = runs[0].map((r, i) => {
+    const col = (k: 'ours' | 'peer' | 'ratio') => median(runs.map((run) => run[i][k]));
+    const ratio = col('ratio');
+    return { ...r, ours: col('ours'), peer: col('peer'), ratio, pass: runs.filter((run) => run[i].pass).length * 2 > runs.length };
+  });
+  const fmt = (v: number, unit: string) => (Number.isFinite(v) ? (unit === 'ratio' ? v.toFixed(2) : unit === 'ms' ? v.toFixed(1) : v.toFixed(0)) : 'n/a');
+  console.log(`\nFeed bench — ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, medians of ${RUNS} run(s)${QUICK ? ', quick' : ''}`);
+  console.log('| metric | ours | naive peer | ours vs peer | goal | met |');
+  console.log('|---|---:|---:|---:|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} | ${r.unit === 'ratio' ? '' : fmt(r.ratio, 'ratio') + 'x'} | ${r.goal} | ${r.goal ? (r.pass ? 'yes' : 'NO') : ''} |`);
+} finally {
+  await admin.end();
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
