@@ -14,6 +14,8 @@ describe('roomsFor', () => {
   it.each<[string, SocketActor, WatchRequest | undefined, string[]]>([
     ['operator', operator, undefined, [STAFF_ROOM]],
     ['agency officer: only its agency', officer, undefined, ['staff:agency:ubnd-14797']],
+    ['field officer of an agency: only its agency', { audience: 'staff', role: 'field_officer', agencyId: 'cong-an' }, undefined, ['staff:agency:cong-an']],
+    ['dispatcher of the command center: the whole province', { audience: 'staff', role: 'dispatcher', agencyId: 'center' }, undefined, [STAFF_ROOM]],
     ['public, whole province', publicActor, undefined, [PUBLIC_ROOM]],
     ['public, one cell', publicActor, { cells: [thanhHoa5] }, [AREA_ROOM_PREFIX + thanhHoa5]],
     ['public, cells in any order share a room', publicActor, { cells: [sầmSơn5, thanhHoa5, thanhHoa5] }, [areaRoom([thanhHoa5, sầmSơn5])]],

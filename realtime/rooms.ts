@@ -12,6 +12,9 @@ export const AREA_CELL_RES = 5;
 /** A watch wider than this is the whole province: one room beats hundreds. */
 export const MAX_WATCH_CELLS = 64;
 
+/** Staff roles that watch the whole province whatever agency their account belongs to (e.g. a dispatch center). */
+export const PROVINCE_WIDE_ROLES: ReadonlySet<string> = new Set(['operator', 'wall_viewer', 'dispatcher', 'supervisor', 'administrator']);
+
 export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: string };
 
 /**
@@ -21,7 +24,7 @@ export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: st
  */
 export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): RoomsResult {
   if (actor.audience === 'staff') {
-    if (actor.agencyId) return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
+    if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? '')) return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
     return { ok: true, rooms: [STAFF_ROOM] };
   }
   if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
@@ -37,7 +40,7 @@ export function canJoin(actor: SocketActor, room: string): boolean {
   if (room === PUBLIC_ROOM) return true;
   if (room.startsWith(AREA_ROOM_PREFIX)) return cellsOfAreaRoom(room) !== null;
   if (actor.audience !== 'staff') return false;
-  if (actor.agencyId) return room === AGENCY_ROOM_PREFIX + actor.agencyId;
+  if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? '')) return room === AGENCY_ROOM_PREFIX + actor.agencyId;
   return room === STAFF_ROOM || room.startsWith(AGENCY_ROOM_PREFIX);
 }
 
