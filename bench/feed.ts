@@ -144,7 +144,10 @@ async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate:
   return best;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 type Row = { name: string; ours: number; peer: number; ratio: number; goal: string; pass: boolean; unit: string };
 const runs: Row[][] = [];
 try {
