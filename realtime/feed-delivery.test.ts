@@ -170,4 +170,36 @@ describe('with a realtime server of small limits', () => {
     fast.close();
     slow.close();
   }, 60_000);
+
+  it('events committed while a replay is being read reach the resuming socket once', async () => {
+    // A pool whose replay reads take 150 ms, with live events committed meanwhile: the race a resume must win.
+    const slowReplay = new Proxy(test.pool, {
+      get(target, key, receiver) {
+        if (key !== 'query') return Reflect.get(target, key, receiver);
+        return async (sql: string, params?: unknown[]) => {
+          if (typeof sql === 'string' && sql.includes('<= ($3::xid8')) await sleep(150);
+          return target.query(sql, params);
+        };
+      },
+    });
+    const slowHttp = createServer();
+    const slowRt = await attachRealtime(slowHttp, { db: slowReplay, listenUrl: test.url, authorize, coalesceMs: 5 });
+    await new Promise<void>((done) => slowHttp.listen(0, '127.0.0.1', done));
+    const slowUrl = `http://127.0.0.1:${(slowHttp.address() as { port: number }).port}`;
+    try {
+      await append(1);
+      const cursor = (await test.pool.query('SELECT max(id)::text AS id FROM events')).rows[0].id as string;
+      await append(10);
+      const back = recordingClient(slowUrl, { lastEventId: cursor, batch: true });
+      for (let i = 0; i < 8; i++) { await sleep(40); await append(5); } // keeps committing through the replay's rounds
+      const expected = (await test.pool.query('SELECT id::text FROM events WHERE id > $1 ORDER BY id', [cursor])).rows.map((r) => r.id as string);
+      expect(expected).toHaveLength(50);
+      await back.waitFor((ns) => ns.length >= 50, 10_000);
+      await sleep(300);
+      expect(gapsAndDuplicates(back.notices.map((n) => n.eventId), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
+      back.close();
+    } finally {
+      await slowRt.close();
+    }
+  });
 });
