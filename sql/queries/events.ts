@@ -49,7 +49,7 @@ export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: numbe
 }
 
 /** Where a feed that starts now begins: after every settled event. */
-export async function settledHead(db: Db): Promise<FeedCursor> {
+export async function settledHead(db: Db | Tx): Promise<FeedCursor> {
   const { rows } = await db.query<{ xid: string | null; id: string | null }>(
     `SELECT xid::text AS xid, id::text AS id FROM events WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY events.xid DESC, events.id DESC LIMIT 1`,

@@ -1,5 +1,6 @@
 // Typed SQL over reports. No business rules here: callers decide what to store and who sees what.
-import type { Db, Tx } from '../db.ts';
+import { withTransaction, type Db, type Tx } from '../db.ts';
+import { settledHead } from './events.ts';
 
 export interface ReportRow {
   id: string;
@@ -140,25 +141,23 @@ export async function countGroupsOfAtLeast(db: Db, categories: string[], res: nu
   return rows;
 }
 
-/** The newest event id, read in the same snapshot as a report list so clients can line up live notices. */
+/**
+ * A report list plus the feed position it is consistent with, read in one snapshot. The position is the
+ * last SETTLED event (as the tailer reads them), not max(id): an older transaction still open may yet
+ * commit events that the feed orders before max(id), and a client resuming from there would miss them.
+ * Events after the position may already be in the list; clients drop them by version.
+ */
 export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEventId: string | null; rows: ReportRow[] }> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const head = await client.query<{ id: string | null }>('SELECT max(id)::text AS id FROM events');
-    const { rows } = await client.query<ReportRow>(
+  return withTransaction(db, async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const head = await settledHead(tx);
+    const { rows } = await tx.query<ReportRow>(
       `SELECT ${COLUMNS} FROM reports
         WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
           AND ($5::timestamptz IS NULL OR created_at >= $5)
         ORDER BY created_at DESC, id DESC LIMIT $6`,
       [f.bbox?.[0] ?? null, f.bbox?.[1] ?? null, f.bbox?.[2] ?? null, f.bbox?.[3] ?? null, f.since ?? null, f.limit],
     );
-    await client.query('COMMIT');
-    return { lastEventId: head.rows[0].id, rows };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+    return { lastEventId: head.id === '0' ? null : head.id, rows };
+  });
 }
