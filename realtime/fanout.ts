@@ -2,7 +2,7 @@
 // `notice` per event (single sockets), and keeps slow sockets from holding unbounded memory.
 import type { Server, Socket } from 'socket.io';
 import type { EventRow, FeedCursor } from '../sql/queries/events.ts';
-import { presentNotice, scopeOf } from './notices.ts';
+import { presentNotice, presentUnitNotice, scopeOf } from './notices.ts';
 import type { ReportNotice } from './protocol.ts';
 import { AGENCY_ROOM_PREFIX, PUBLIC_ROOM, STAFF_ROOM, audienceOfRoom, cellsOfAreaRoom, roomReceives, wireRoom } from './rooms.ts';
 
@@ -87,6 +87,7 @@ export class FanOut {
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
     for (const event of events) {
       try {
+        if (this.emitUnit(event)) continue;
         for (const room of this.roomsOf(event)) {
           const audience = audienceOfRoom(room);
           let notice = presented[audience].get(event.id);
@@ -109,6 +110,18 @@ export class FanOut {
     }
     // Same tick as the emits: a socket that joins from now on gets exactly what comes after.
     this.position = upTo;
+  }
+
+  /** Field units moving: staff and the unit's agency only, never a public room. True when it was one. */
+  private emitUnit(event: EventRow): boolean {
+    const notice = presentUnitNotice(event, 'staff');
+    if (!notice) return false;
+    for (const room of [STAFF_ROOM, AGENCY_ROOM_PREFIX + notice.agencyId]) {
+      for (const wire of [wireRoom(room, 'single'), wireRoom(room, 'batch')]) {
+        if (this.hasSockets(wire)) this.io.to(wire).emit('unit', notice);
+      }
+    }
+    return true;
   }
 
   stop(): void {
