@@ -9,14 +9,15 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { resolvePath } from './views/routes.tsx';
 import { NotFound } from './views/not-found.tsx';
+import { loadRuntimeConfig } from './config.ts';
 
 const { view: View, path } = resolvePath(window.location.pathname);
 if (path !== window.location.pathname) window.history.replaceState(null, '', path + window.location.search + window.location.hash);
 
-createRoot(document.getElementById('root')!).render(
+void loadRuntimeConfig().then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <Suspense fallback={<div className="center-page" aria-busy="true" />}>{View ? <View /> : <NotFound />}</Suspense>
     </I18nProvider>
   </StrictMode>,
-);
+));

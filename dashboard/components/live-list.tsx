@@ -1,4 +1,5 @@
 // Newest reports first; a row is a button that flies the map to the report.
+import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CategoryDTO, Report } from '../data/types.ts';
 import { statusStyles } from '../layers/palette.ts';
@@ -11,11 +12,20 @@ export interface LiveListProps {
   onSelect: (r: Report) => void;
 }
 
-export function LiveList({ reports, categories, areaName, selectedId, onSelect }: LiveListProps) {
+export function LiveList({ reports: incoming, categories, areaName, selectedId, onSelect }: LiveListProps) {
   const { t, time, status, categoryName } = useI18n();
+  // Rows hold still while the pointer or focus is in the list, so a busy feed stays clickable.
+  const [held, setHeld] = useState(false);
+  const frozen = useRef(incoming);
+  if (!held) frozen.current = incoming;
+  const reports = held ? frozen.current : incoming;
+  const hold = () => setHeld(true);
+  const release = (e: { currentTarget: HTMLElement; relatedTarget: EventTarget | null }) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHeld(false);
+  };
   return (
-    <section className="live" aria-label={t('list.latest')}>
-      <h2 className="panel-h">{t('list.latest')}</h2>
+    <section className="live" aria-label={t('list.latest')} onPointerEnter={hold} onPointerLeave={() => setHeld(document.activeElement?.closest('.live') != null)} onFocus={hold} onBlur={release}>
+      <h2 className="panel-h">{t('list.latest')}{held && <span className="paused" data-testid="live-paused"> · {t('list.paused')}</span>}</h2>
       {reports.length === 0 && <p className="muted">{t('list.empty')}</p>}
       <ol className="live-list" data-testid="live-list">
         {reports.map((r) => {

@@ -51,6 +51,14 @@ describe('reportsReducer', () => {
     expect(filled.reports.r2.areaName).toBe('X');
   });
 
+  it('a batch equals the notices applied one by one', () => {
+    const burst = [notice({ eventId: '12', version: 4, status: 'assigned' }), notice({}), notice({ eventId: '13', reportId: 'r2', code: 'TH-0002', version: 1, cell: cellB })];
+    const one = run([snapshot, ...burst]);
+    const batched = run([snapshot, { type: 'notices', notices: burst.map((a) => (a as { notice: ReportNotice }).notice) }]);
+    expect(batched).toEqual(one);
+    expect(batched.lastEventId).toBe('13');
+  });
+
   it('a null-cell notice (sensitive, public) has no position', () => {
     const s = run([notice({ reportId: 'r3', version: 1, cell: null })]);
     expect(s.reports.r3.lat).toBeNull();

@@ -11,6 +11,8 @@ export interface ReportsState {
 export type ReportsAction =
   | { type: 'snapshot'; snapshot: ReportSnapshotDTO }
   | { type: 'notice'; notice: ReportNotice }
+  /** A burst applied in one render; same result as applying each notice in order. */
+  | { type: 'notices'; notices: ReportNotice[] }
   | { type: 'details'; report: Report };
 
 export const initialReportsState: ReportsState = { reports: {}, lastEventId: null, loaded: false };
@@ -63,6 +65,9 @@ const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<Rep
     const lastEventId = maxEventId(s.lastEventId, notice.eventId);
     if (!next) return lastEventId === s.lastEventId ? s : { ...s, lastEventId };
     return { ...s, lastEventId, reports: { ...s.reports, [notice.reportId]: next } };
+  },
+  notices(s, { notices }) {
+    return notices.reduce((acc, notice) => handlers.notice(acc, { type: 'notice', notice }), s);
   },
   details(s, { report }) {
     const held = s.reports[report.id];

@@ -45,15 +45,27 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     return () => clearTimeout(t);
   }, [error, state.loaded, load]);
 
-  const onNotice = useCallback((notice: ReportNotice) => {
-    const held = stateRef.current.reports[notice.reportId];
-    dispatch({ type: 'notice', notice });
-    setNoticeCount((n) => n + 1);
+  // Bursts (a replay after reconnect, a busy hour) are applied once per frame, not once per notice.
+  const pending = useRef<ReportNotice[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    flushTimer.current = null;
+    const notices = pending.current;
+    pending.current = [];
+    if (!notices.length) return;
+    const before = stateRef.current.reports;
+    dispatch({ type: 'notices', notices });
+    setNoticeCount((n) => n + notices.length);
     // Notices are deliberately thin; staff fill in the rest over HTTP, where policies apply.
-    if (token && (!held || held.stub) && notice.version > (held?.version ?? 0)) {
-      api.report(notice.reportId, token).then((report) => dispatch({ type: 'details', report })).catch(() => {});
-    }
+    if (!token) return;
+    const unknown = new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId));
+    for (const id of unknown) api.report(id, token).then((report) => dispatch({ type: 'details', report })).catch(() => {});
   }, [token]);
+  const onNotice = useCallback((notice: ReportNotice) => {
+    pending.current.push(notice);
+    flushTimer.current ??= setTimeout(flush, 100);
+  }, [flush]);
+  useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
 
   const connection = useLiveNotices({
     token,

@@ -50,7 +50,7 @@ export function labelsLayer(areas: FeatureCollection | null, f: { theme: Theme; 
     visible: f.fontReady && f.zoom >= LABEL_MIN_ZOOM,
     getText: (d) => d.text,
     getPosition: (d) => d.position,
-    getSize: 13,
+    getSize: 14,
     sizeUnits: 'pixels',
     fontFamily: UI_FONT,
     fontWeight: 600,

@@ -59,6 +59,9 @@ describe('hexagons', () => {
     expect(call(layer.props.getHexagon, data[0])).toBe(data[0].hex);
     expect(call(layer.props.getFillColor, data[0])).toEqual([...DENSITY_RAMP[4], 150]);
   });
+  it.each([[1, 10, 59], [10, 10, 170], [0, 0, 59]])('density alpha(%s of %s) = %s', (n, max, alpha) => {
+    expect(densityColor(n, max)[3]).toBe(alpha);
+  });
   it.each([[0, 10, 0], [1, 1, 0], [1, 100, 0], [10, 100, 2], [100, 100, 4]])('density(%s of %s) -> ramp %s', (n, max, i) => {
     expect(densityColor(n, max).slice(0, 3)).toEqual(DENSITY_RAMP[i]);
   });

@@ -31,11 +31,11 @@ export const FALLBACK_CATEGORY: RGB = [160, 160, 160];
 /** Sequential ramp (YlOrRd) for densities; index chosen on a log scale so one hotspot does not flatten the rest. */
 export const DENSITY_RAMP: RGB[] = [[255, 237, 160], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]];
 
+/** Opacity grows with density too, so a sparse hexagon never hides the base map. */
 export function densityColor(count: number, max: number, alpha = 170): RGBA {
-  if (max <= 1 || count <= 0) return [...DENSITY_RAMP[0], alpha];
-  const t = Math.log(count) / Math.log(max);
+  const t = max <= 1 || count <= 0 ? 0 : Math.log(count) / Math.log(max);
   const i = Math.min(DENSITY_RAMP.length - 1, Math.floor(t * DENSITY_RAMP.length));
-  return [...DENSITY_RAMP[i], alpha];
+  return [...DENSITY_RAMP[i], Math.round(alpha * (0.35 + 0.65 * t))];
 }
 
 export const themeColors: Record<Theme, { boundary: RGBA; boundaryHover: RGBA; label: RGBA; labelOutline: RGBA }> = {

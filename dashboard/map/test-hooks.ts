@@ -4,6 +4,7 @@ import { REPORTS_LAYER_ID, type PlacedReport } from '../layers/reports-layer.ts'
 
 export interface HienTruongTestApi {
   deck: MapHandle['overlay'] | null;
+  map: MapHandle['map'];
   /** Codes of the reports currently in the deck.gl reports layer. */
   reportsShown(): string[];
   /** Viewport (client) coordinates of a report's point, or null if it is not drawn. */
@@ -24,6 +25,7 @@ export function installTestHooks(handle: MapHandle | null, reports: () => Placed
   const find = (code: string) => reports().find((r) => r.code === code);
   window.__hientruong = {
     deck: overlay,
+    map,
     reportsShown: () => reports().map((r) => r.code),
     viewportPositionOf(code) {
       const r = find(code);

@@ -51,7 +51,8 @@ export function MapScene({ reports, reference, theme, areaName, areaCounts = nul
     placed.current = placedReports(reports);
     return reportsLayer(reports, { theme, categoryColors: reference.categoryColors, selectedId, visible: visible.points });
   }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
-  const layers = useMemo(() => [areas, hexes, ...(labels ? [labels] : []), points], [areas, hexes, labels, points]);
+  // Names sit on top so they stay readable over dense points.
+  const layers = useMemo(() => [areas, hexes, points, ...(labels ? [labels] : [])], [areas, hexes, labels, points]);
 
   const onHover = useCallback((info: PickingInfo) => {
     if (!info.object || !info.layer) return setHover(null);
