@@ -1,11 +1,13 @@
 // Address search over HTTP on the seeded Thanh Hóa data: communes, former names, hospitals, agencies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
-import { startProduct, type RunningProduct } from '../main.ts';
+import type { RunningProduct } from '../main.ts';
 import { currentAreas } from '../sql/queries/areas.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { startTestProduct, type TestProduct } from '../realtime/test-support/test-product.ts';
 
 describe('GET /api/v1/geocode', () => {
+  let running: TestProduct;
   let test: TestDatabase;
   let product: RunningProduct;
   const geocode = async (q: string) => {
@@ -14,12 +16,11 @@ describe('GET /api/v1/geocode', () => {
   };
 
   beforeAll(async () => {
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    running = await startTestProduct();
+    ({ test, product } = running);
   });
   afterAll(async () => {
-    await product?.stop();
-    await test?.pool.end();
+    await running?.stop();
   });
 
   it.each([

@@ -4,25 +4,26 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../main.ts';
+import type { RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import type { SocketActor } from './protocol.ts';
 import { attachRealtime, type Realtime } from './server.ts';
 import { gapsAndDuplicates, recordingClient } from './test-support/feed-client.ts';
 import { postMany, postReport, reportBody } from './test-support/load.ts';
+import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('through the product', () => {
+  let running: TestProduct;
   let test: TestDatabase;
   let product: RunningProduct;
   beforeAll(async () => {
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    running = await startTestProduct();
+    ({ test, product } = running);
   });
   afterAll(async () => {
-    await product?.stop();
-    await test?.pool.end();
+    await running?.stop();
   });
 
   it('200 concurrent POSTs share transactions: every one stored with its event, in far fewer commits', async () => {

@@ -5,11 +5,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
 import type { SocketActor } from './protocol.ts';
 import { attachRealtime, type Realtime } from './server.ts';
 import { gapsAndDuplicates, recordingClient, type RecordingClient } from './test-support/feed-client.ts';
 import { postMany } from './test-support/load.ts';
+import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 const authorize = (auth: { token?: string }): SocketActor => (auth.token === 'staff-token' ? { audience: 'staff', role: 'operator' } : { audience: 'public' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,17 +48,17 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void>
 }
 
 describe('the feed under faults', () => {
+  let running: TestProduct;
   let test: TestDatabase;
   let product: RunningProduct;
   const dbName = () => new URL(test.url).pathname.slice(1);
 
   beforeAll(async () => {
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    running = await startTestProduct();
+    ({ test, product } = running);
   });
   afterAll(async () => {
-    await product?.stop();
-    await test?.pool.end();
+    await running?.stop();
   });
 
   it('2,000 reports through two listener kills and a realtime restart: both clients get each event exactly once', async () => {

@@ -1,8 +1,9 @@
 // The whole path on a real Postgres: POST -> row + event -> notice in the staff and the public room.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
 import { recordingClient, type RecordingClient } from './test-support/feed-client.ts';
+import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 const report = {
   category: 'flooding', description: 'Ngập sâu trước cổng trường', lat: 19.8075, lng: 105.7766,
@@ -15,14 +16,15 @@ async function post(product: RunningProduct, body: unknown) {
 }
 
 describe('a report travels from the API to both rooms', () => {
+  let running: TestProduct;
   let test: TestDatabase;
   let product: RunningProduct;
   let staff: RecordingClient;
   let pub: RecordingClient;
 
   beforeAll(async () => {
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    running = await startTestProduct();
+    ({ test, product } = running);
     staff = recordingClient(product.url, { token: product.operatorToken });
     pub = recordingClient(product.url, { token: 'wrong-token' });
     expect((await staff.hello).audience).toBe('staff');
@@ -31,8 +33,7 @@ describe('a report travels from the API to both rooms', () => {
   afterAll(async () => {
     staff?.close();
     pub?.close();
-    await product?.stop();
-    await test?.pool.end();
+    await running?.stop();
   });
 
   it('stores the row and its event in one go, and announces it to staff and public', async () => {

@@ -1,12 +1,12 @@
 // A field unit's phone moves it: staff sockets see the move live, public sockets never learn where a team is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { RunningProduct } from '../main.ts';
 import type { UnitNotice } from './protocol.ts';
 import { recordingClient, type RecordingClient } from './test-support/feed-client.ts';
+import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 describe('unit movements on the feed', () => {
-  let test: TestDatabase;
+  let running: TestProduct;
   let product: RunningProduct;
   let staff: RecordingClient;
   let pub: RecordingClient;
@@ -14,8 +14,8 @@ describe('unit movements on the feed', () => {
   const publicUnits: unknown[] = [];
 
   beforeAll(async () => {
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    running = await startTestProduct();
+    ({ product } = running);
     staff = recordingClient(product.url, { token: product.operatorToken });
     pub = recordingClient(product.url);
     staff.socket.on('unit', (n) => staffUnits.push(n));
@@ -25,8 +25,7 @@ describe('unit movements on the feed', () => {
   afterAll(async () => {
     staff?.close();
     pub?.close();
-    await product?.stop();
-    await test?.pool.end();
+    await running?.stop();
   });
 
   it('reaches staff with the new position and nothing reaches the public', async () => {
