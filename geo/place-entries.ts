@@ -1,4 +1,5 @@
 // Turns already-parsed communes, the 2025 new->old mapping and POIs into search entries.
+import type { AreaProps } from './types.ts';
 import { splitType } from './vn-text.ts';
 
 export type PlaceKind = 'commune' | 'poi' | 'agency' | 'former';
@@ -21,16 +22,8 @@ export interface PlaceEntry {
   partial?: boolean;
 }
 
-export interface CommuneInput {
-  code: string;
-  name: string;
-  fullName: string;
-  nameEn?: string;
-  type?: string;
-  provinceCode?: string;
-  /** Lets "Quảng Phú Thanh Hóa" pick the right one of several Quảng Phú. */
-  provinceName?: string;
-}
+/** A commune as the boundary data describes it (provinceName lets "Quảng Phú Thanh Hóa" pick the right one). */
+export type CommuneInput = AreaProps;
 
 /** One row of codes/mapping-2025-new-to-old.csv, as the CSV names its columns. */
 export interface MappingRow {
