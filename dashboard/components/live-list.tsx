@@ -18,13 +18,16 @@ export function LiveList({ reports: incoming, categories, areaName, selectedId, 
   const [held, setHeld] = useState(false);
   const frozen = useRef(incoming);
   if (!held) frozen.current = incoming;
-  const reports = held ? frozen.current : incoming;
-  const hold = () => setHeld(true);
+  // Held rows keep their place but still show the newest status.
+  const fresh = new Map(incoming.map((r) => [r.id, r]));
+  const reports = held ? frozen.current.map((r) => fresh.get(r.id) ?? r) : incoming;
+  // Keyboard focus holds too (a pointer click's focus does not, or the list would stay frozen after a click).
+  const holdIfKeyboard = (e: { target: EventTarget }) => { if ((e.target as HTMLElement).matches?.(':focus-visible')) setHeld(true); };
   const release = (e: { currentTarget: HTMLElement; relatedTarget: EventTarget | null }) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHeld(false);
   };
   return (
-    <section className="live" aria-label={t('list.latest')} onPointerEnter={hold} onPointerLeave={() => setHeld(document.activeElement?.closest('.live') != null)} onFocus={hold} onBlur={release}>
+    <section className="live" aria-label={t('list.latest')} onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={holdIfKeyboard} onBlur={release}>
       <h2 className="panel-h">{t('list.latest')}{held && <span className="paused" data-testid="live-paused"> · {t('list.paused')}</span>}</h2>
       {reports.length === 0 && <p className="muted">{t('list.empty')}</p>}
       <ol className="live-list" data-testid="live-list">

@@ -1,0 +1,119 @@
+// Browser: a report posted through the API reaches the operator map live (list row + deck.gl picking at its
+// projected point), then the public map shows it with no reporter detail anywhere. Screenshots in e2e/artifacts/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { CategoryDTO, CreatedReportDTO } from '../ingest/presenters/dto.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ARTIFACTS = `${ROOT}e2e/artifacts`;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** "Within a couple of seconds" on a fast machine; software WebGL on a loaded CI box gets slack. */
+const LIVE_MS = 5_000;
+const REPORTER = { name: 'Lê Thị Bảo Mật', phone: '0912345678' };
+
+describe('operator and public maps in the browser', () => {
+  let dist: string;
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let ops: Page;
+  let report: CreatedReportDTO;
+
+  /** deck.gl picking at the report's projected point, retried while the overlay redraws. */
+  async function pickedAtReport(page: Page, code: string): Promise<string | null> {
+    await page.evaluate(() => window.__hientruong!.idle());
+    return page.evaluate((c) => {
+      const pos = window.__hientruong!.viewportPositionOf(c);
+      return pos ? window.__hientruong!.pickAt(pos[0], pos[1]) : null;
+    }, code);
+  }
+
+  beforeAll(async () => {
+    // Build the current source into a private folder, so the test never runs a stale dist/.
+    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    ops = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await test?.pool.end();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('keeps the operator token for the tab only and takes it out of the address bar', async () => {
+    await ops.goto(`${product.url}/ops?token=${encodeURIComponent(product.operatorToken)}`);
+    await ops.waitForSelector('[data-testid="connection"][data-state="live"]', { timeout: 20_000 });
+    expect(new URL(ops.url()).searchParams.get('token')).toBeNull();
+    expect(await ops.evaluate(() => sessionStorage.getItem('hientruong.token'))).toBe(product.operatorToken);
+    await ops.evaluate(() => window.__hientruong!.idle());
+  });
+
+  it('shows a report posted through the API in the live list and under its point on the map', async () => {
+    const { categories } = (await (await fetch(`${product.url}/api/v1/categories`)).json()) as { categories: CategoryDTO[] };
+    const category = categories.find((c) => !c.sensitive)!;
+    const res = await fetch(`${product.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // Phường Hạc Thành, the provincial capital.
+      body: JSON.stringify({ category: category.code, description: 'Rác thải đổ trộm ven đường (e2e)', lat: 19.807, lng: 105.776, reporter: REPORTER }),
+    });
+    expect(res.status).toBe(201);
+    report = (await res.json()) as CreatedReportDTO;
+
+    const row = ops.locator(`[data-testid="report-row-${report.code}"]`);
+    await row.waitFor({ timeout: LIVE_MS });
+    expect(await ops.evaluate(() => window.__hientruong!.reportsShown())).toContain(report.code);
+    await expect.poll(async () => Number(await ops.textContent('[data-testid="counter-total-value"]')), { timeout: LIVE_MS }).toBeGreaterThanOrEqual(1);
+
+    await row.click(); // flies to the report
+    await expect.poll(() => pickedAtReport(ops, report.code), { timeout: 10_000 }).toBe(report.code);
+    const pos = (await ops.evaluate((c) => window.__hientruong!.viewportPositionOf(c), report.code))!;
+    await ops.mouse.move(pos[0], pos[1]);
+    await expect.poll(() => ops.textContent('[data-testid="map-tooltip"]').catch(() => null), { timeout: 5_000 }).toContain(report.code);
+    await ops.screenshot({ path: `${ARTIFACTS}/dashboard-ops.png` });
+  });
+
+  it('shows the same report on the public map with no reporter detail anywhere', async () => {
+    const pub = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const bodies: string[] = [];
+    pub.on('response', (r) => { if (r.url().includes('/api/')) r.text().then((t) => bodies.push(t), () => {}); });
+    await pub.goto(`${product.url}/map`);
+    const row = pub.locator(`[data-testid="report-row-${report.code}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    await row.click();
+    await expect.poll(() => pickedAtReport(pub, report.code), { timeout: 10_000 }).toBe(report.code);
+
+    const dom = await pub.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
+    for (const secret of [REPORTER.name, REPORTER.phone, 'e2e)']) {
+      expect(dom).not.toContain(secret);
+      for (const body of bodies) expect(body).not.toContain(secret);
+    }
+    expect(bodies.length).toBeGreaterThan(0);
+    await pub.screenshot({ path: `${ARTIFACTS}/dashboard-public.png` });
+    await pub.context().close();
+  });
+
+  it('switches to English and remembers it', async () => {
+    await ops.click('[data-testid="lang-en"]');
+    await ops.reload();
+    await ops.waitForSelector('[data-testid="connection"][data-state="live"]');
+    expect(await ops.textContent('h1')).toBe('Operations center');
+    expect(await ops.textContent('[data-testid="lang-en"]')).toBe('EN');
+    await ops.click('[data-testid="lang-vi"]');
+    expect(await ops.textContent('h1')).toBe('Trung tâm điều hành');
+  });
+});
