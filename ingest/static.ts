@@ -10,7 +10,8 @@ export function dashboardMiddleware(distDir: string) {
   return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/socket.io')) return next();
     await files(ctx, async () => {});
-    if (ctx.body != null || ctx.status !== 404 || ctx.method !== 'GET') return;
+    // HEAD too: `curl -I` on a page must not make the dashboard look missing.
+    if (ctx.body != null || ctx.status !== 404 || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return;
     if (!existsSync(indexFile)) {
       ctx.status = 503;
       ctx.body = 'Dashboard not built: run `npm run build` (npm start does it).';

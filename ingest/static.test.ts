@@ -1,0 +1,35 @@
+// Page paths fall back to the dashboard's index.html for GET and HEAD; API paths never do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Koa from 'koa';
+import { dashboardMiddleware } from './static.ts';
+
+describe('dashboard static files', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Hiện Trường</title>');
+    writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+    const app = new Koa();
+    app.use(dashboardMiddleware(dist));
+    server = createServer(app.callback());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it.each([['GET', '/map'], ['HEAD', '/map'], ['GET', '/dispatch'], ['HEAD', '/']])('%s %s serves index.html', async (method, path) => {
+    const res = await fetch(url + path, { method });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/html/);
+  });
+
+  it('serves built files as themselves and leaves API paths alone', async () => {
+    expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
+    expect((await fetch(`${url}/api/v1/nothing`)).status).toBe(404);
+  });
+});
