@@ -10,7 +10,7 @@ module.exports = {
       // Whole-product tests may start main.ts; the product code may not reach across.
       from: { path: '^ingest/', pathNot: '\\.test\\.ts$|^ingest/test-support/' }, to: { path: '^(realtime|dashboard)/|^main\\.ts$', pathNot: '^realtime/protocol\\.ts$' } },
     { name: 'realtime-not-ingest', severity: 'error',
-      from: { path: '^realtime/', pathNot: '\\.test\\.ts$' }, to: { path: '^(ingest|dashboard)/|^main\\.ts$' } },
+      from: { path: '^realtime/', pathNot: '\\.test\\.ts$|^realtime/test-support/' }, to: { path: '^(ingest|dashboard)/|^main\\.ts$' } },
     { name: 'dashboard-types-only', severity: 'error',
       from: { path: '^dashboard/' }, to: { path: '^(geo|sql|ingest|realtime)/', pathNot: '^ingest/presenters/dto\\.ts$|^realtime/protocol\\.ts$' } },
   ],
