@@ -96,3 +96,60 @@ describe('cell counts inside a viewport', () => {
     expect(cellsCoveringBox([105.76, 19.79, 105.78, 19.81], 9, 20_000)!.length).toBeGreaterThan(0);
   });
 });
+
+describe('windowed counts at coarse resolutions (whole days plus the first partial day)', () => {
+  let db: Db;
+  const stored: { id: string; cell: string; category: string; at: number; status: string }[] = [];
+  const now = Date.now();
+  const hour = 3_600_000;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    // 400 reports an hour and a quarter apart: five days back, across several UTC midnights.
+    const points = Array.from({ length: 400 }, (_, i) => ({
+      lat: 19.4 + ((i * 37) % 100) / 100, lng: 105.3 + ((i * 53) % 120) / 150, category: ['road', 'rubbish', 'flooding'][i % 3], at: now - i * 0.3 * hour,
+    }));
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO reports (category, description, lat, lng, h3_cell, created_at, updated_at)
+       SELECT c, 'x', la, lo, h, t, t FROM unnest($1::text[], $2::float8[], $3::float8[], $4::bigint[], $5::timestamptz[]) AS u(c, la, lo, h, t) RETURNING id::text`,
+      [points.map((p) => p.category), points.map((p) => p.lat), points.map((p) => p.lng),
+        points.map((p) => cellToBigint(latLngToCell(p.lat, p.lng, 12)).toString()), points.map((p) => new Date(p.at).toISOString())],
+    );
+    rows.forEach((r, i) => stored.push({ id: r.id, cell: latLngToCell(points[i].lat, points[i].lng, 12), category: points[i].category, at: points[i].at, status: 'received' }));
+  });
+  afterAll(async () => { await db.end(); });
+
+  const startOfHour = (t: number) => Math.floor(t / hour) * hour;
+  const midnightUtc = (t: number) => Math.floor(t / (24 * hour)) * 24 * hour;
+  const windows: [string, number][] = [
+    ['50 hours', now - 50 * hour], ['3.5 days', now - 84 * hour], ['an exact UTC midnight', midnightUtc(now - 48 * hour)],
+    ['the last hour', now - hour], ['before the oldest report', now - 1000 * hour],
+  ];
+
+  it.each(windows.flatMap(([label, since]) => [5, 6, 7].map((res) => [label, res, since] as const)))(
+    'since %s at res %i equals a count of the reports since the start of that hour',
+    async (_label, res, since) => {
+      const expected = expectedCounts(stored.filter((s) => s.at >= startOfHour(since)), res);
+      expect(asObject(await countByCell(db, { res, since: new Date(since).toISOString() }))).toEqual(expected);
+    },
+  );
+
+  it('a status filter without a window reads every day; a status change moves the counts', async () => {
+    const moved = stored.filter((_, i) => i % 5 === 0);
+    await db.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [moved.map((s) => s.id)]);
+    for (const s of moved) s.status = 'triaged';
+    for (const status of ['triaged', 'received']) {
+      expect(asObject(await countByCell(db, { res: 7, status }))).toEqual(expectedCounts(stored.filter((s) => s.status === status), 7));
+    }
+    const since = now - 60 * hour;
+    expect(asObject(await countByCell(db, { res: 6, status: 'triaged', since: new Date(since).toISOString() })))
+      .toEqual(expectedCounts(stored.filter((s) => s.status === 'triaged' && s.at >= startOfHour(since)), 6));
+  });
+
+  it('a window inside a viewport counts only the cells asked for', async () => {
+    const inBox = stored.filter((s) => s.at >= startOfHour(now - 70 * hour));
+    const cells = [...new Set(inBox.map((s) => cellToParent(s.cell, 7)))].slice(0, 5);
+    const expected = expectedCounts(inBox.filter((s) => cells.includes(cellToParent(s.cell, 7))), 7);
+    expect(asObject(await countByCell(db, { res: 7, since: new Date(now - 70 * hour).toISOString(), within: { cells } }))).toEqual(expected);
+  });
+});

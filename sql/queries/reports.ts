@@ -98,35 +98,70 @@ export interface CellCountFilter {
   category?: string;
   status?: string;
   excludeCategories?: string[];
-  /** Only these cells (hex) at `res`; and, for the hourly rollup, the same area as res-10 cells. */
-  within?: { cells: string[]; cells10: string[] };
+  /** Only these cells (hex) at `res`; res 8-10 windows also need the same area as res-10 cells (the hourly rollup's key). */
+  within?: { cells: string[]; cells10?: string[] };
 }
 
+type CellCount = { cell: string; count: number };
 const toBigints = (cells: string[]) => cells.map((c) => BigInt('0x' + c).toString());
+/** The coarsest resolution kept per day in report_cell_days. */
+const DAY_ROLLUP_MAX_RES = 7;
 
 /**
- * Report counts per H3 cell at `res` (5-10). All-time counts come from the per-resolution totals;
- * a window or a status filter reads the hourly rollup (`since` counts whole hours).
+ * Report counts per H3 cell at `res` (5-10), from the rollup that fits the question:
+ * all time -> report_cell_totals; a window or status at res <= 7 -> whole days from report_cell_days plus
+ * the hours before the first whole day; finer windows -> the hourly res-10 rollup. `since` counts whole hours.
  */
-export async function countByCell(db: Db, f: CellCountFilter): Promise<{ cell: string; count: number }[]> {
+export async function countByCell(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   if (!Number.isInteger(f.res) || f.res < 5 || f.res > 10) throw new RangeError(`res ${f.res} outside 5-10`);
-  if (!f.since && !f.status) {
-    const { rows } = await db.query<{ cell: string; count: number }>(
-      `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
-        WHERE res = $1 AND ($2::text IS NULL OR category = $2) AND NOT (category = ANY($3::text[]))
-          AND ($4::bigint[] IS NULL OR cell = ANY($4::bigint[]))
-        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
-      [f.res, f.category ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
-    );
-    return rows;
-  }
-  const { rows } = await db.query<{ cell: string; count: number }>(
+  if (!f.since && !f.status) return allTimeCounts(db, f);
+  if (f.res <= DAY_ROLLUP_MAX_RES) return dailyCounts(db, f);
+  return hourlyCounts(db, f);
+}
+
+async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+  const { rows } = await db.query<CellCount>(
+    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
+      WHERE res = $1 AND ($2::text IS NULL OR category = $2) AND NOT (category = ANY($3::text[]))
+        AND ($4::bigint[] IS NULL OR cell = ANY($4::bigint[]))
+      GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
+    [f.res, f.category ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
+  );
+  return rows;
+}
+
+async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+  // `first_day` is the first midnight at or after the window's start hour: days from there, hours before it.
+  const { rows } = await db.query<CellCount>(
+    `WITH w AS (
+       SELECT h, CASE WHEN report_day(h) = h THEN h ELSE report_day(h) + interval '1 day' END AS first_day
+         FROM (SELECT date_trunc('hour', coalesce($2::timestamptz, '-infinity')) AS h) s
+     )
+     SELECT cell::text AS cell, sum(n)::int AS count FROM (
+       SELECT d.cell, d.n FROM report_cell_days d, w
+        WHERE d.res = $1 AND d.day >= w.first_day
+          AND ($3::text IS NULL OR d.category = $3) AND ($4::text IS NULL OR d.status = $4)
+          AND NOT (d.category = ANY($5::text[])) AND ($6::bigint[] IS NULL OR d.cell = ANY($6::bigint[]))
+       UNION ALL
+       SELECT h.cell${f.res}, h.n FROM report_cell_hours h, w
+        WHERE h.hour >= w.h AND h.hour < w.first_day
+          AND ($3::text IS NULL OR h.category = $3) AND ($4::text IS NULL OR h.status = $4)
+          AND NOT (h.category = ANY($5::text[])) AND ($6::bigint[] IS NULL OR h.cell${f.res} = ANY($6::bigint[]))
+     ) x GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
+    [f.res, f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
+  );
+  return rows;
+}
+
+async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+  if (f.within && !f.within.cells10) throw new RangeError(`a res-${f.res} window inside an area needs its res-10 cells`);
+  const { rows } = await db.query<CellCount>(
     `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours
       WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
         AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
         AND NOT (category = ANY($4::text[])) AND ($5::bigint[] IS NULL OR cell10 = ANY($5::bigint[]))
       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC`,
-    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells10) : null],
+    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells10!) : null],
   );
   return rows;
 }
