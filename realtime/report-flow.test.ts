@@ -93,9 +93,13 @@ describe('a report travels from the API to both rooms', () => {
     const far = await (await fetch(`${product.url}/api/v1/cells?res=9&bbox=105.0,19.0,105.01,19.01`, { headers: { authorization: `Bearer ${product.operatorToken}` } })).json();
     expect(total(near)).toBe(total(staffCells));
     expect(far.cells).toEqual([]);
-    const huge = await fetch(`${product.url}/api/v1/cells?res=10&bbox=104,19,106,21`);
+    const huge = await fetch(`${product.url}/api/v1/cells?res=10&bbox=104,19,106,21`, { headers: { authorization: `Bearer ${product.operatorToken}` } });
     expect(huge.status).toBe(422);
     expect((await huge.json()).error.fields[0].field).toBe('bbox');
+    // Public positions are snapped to res 9: finer public counts would give that precision back.
+    const fine = await fetch(`${product.url}/api/v1/cells?res=10&bbox=105.77,19.80,105.785,19.815`);
+    expect(fine.status).toBe(422);
+    expect((await fine.json()).error.fields[0]).toMatchObject({ field: 'res', reason: expect.stringContaining('9') });
     // Two more sensitive reports nearby make a group of k = 3: now, and only now, the public sees a count.
     for (let i = 0; i < 2; i++) await post(product, { ...report, category: 'misconduct', lat: 19.8075 + i / 1000 });
     const grouped = await (await fetch(`${product.url}/api/v1/cells?res=7`)).json();

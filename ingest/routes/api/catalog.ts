@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
 import { HttpError } from '../../http-error.ts';
 import { countByCell, countGroupsOfAtLeast, reportStats } from '../../../sql/queries/reports.ts';
-import { MIN_GROUP, SENSITIVE_RES } from '../../../geo/privacy.ts';
+import { MIN_GROUP, PUBLIC_RES, SENSITIVE_RES } from '../../../geo/privacy.ts';
 import type { IngestState } from '../../context.ts';
 import type { CellsDTO, StatsDTO } from '../../presenters/dto.ts';
 import { cellsQuerySchema } from '../../schemas/report-input.ts';
@@ -34,9 +34,9 @@ catalogRouter.get('/config', (ctx) => {
 const MAX_VIEWPORT_CELLS = 20_000;
 function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
   const cells = cellsCoveringBox(bbox, res, MAX_VIEWPORT_CELLS);
-  // The hourly rollup (windows, status) is keyed by res-10 cells, so a window needs the box at res 10 too.
-  const cells10 = !windowed ? [] : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
-  if (!cells || !cells10) {
+  // Fine windows read the hourly rollup, keyed by res-10 cells, so they need the box at res 10 too.
+  const cells10 = !windowed || res <= 7 ? undefined : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
+  if (!cells || cells10 === null) {
     throw new HttpError(422, 'validation_failed', `bbox: too large for res ${res}; zoom in or ask for a coarser res`, 'Vùng quá lớn cho độ phân giải này',
       [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }]);
   }
@@ -46,6 +46,11 @@ function viewportCells(bbox: [number, number, number, number], res: number, wind
 catalogRouter.get('/cells', async (ctx) => {
   const q = parseOr422(cellsQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
+  if (actor.kind !== 'staff' && q.res > PUBLIC_RES) {
+    // Public positions are snapped to res-9 centres; finer public counts would hand that precision back.
+    throw new HttpError(422, 'validation_failed', `res: the public map is limited to res ${PUBLIC_RES}`, `Bản đồ công khai chỉ tới độ phân giải ${PUBLIC_RES}`,
+      [{ field: 'res', reason: `must be <= ${PUBLIC_RES} without staff credentials` }]);
+  }
   // Sensitive categories are never counted per fine cell for the public.
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
   const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
