@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { cellToParent, latLngToCell } from 'h3-js';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import type { CategoryDTO, CreatedReportDTO } from '../ingest/presenters/dto.ts';
@@ -25,6 +26,7 @@ describe('operator and public maps in the browser', () => {
   let browser: Browser;
   let ops: Page;
   let report: CreatedReportDTO;
+  let categoryCode: string;
 
   /** deck.gl picking at the report's projected point, retried while the overlay redraws. */
   async function pickedAtReport(page: Page, code: string): Promise<string | null> {
@@ -45,6 +47,7 @@ describe('operator and public maps in the browser', () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
     ops = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
+    if (process.env.E2E_DEBUG) ops.on('response', (r) => { if (r.url().includes('/cells')) r.text().then((t) => console.log('[ops cells]', r.url(), t.slice(0, 300))); });
   }, 180_000);
 
   afterAll(async () => {
@@ -65,6 +68,7 @@ describe('operator and public maps in the browser', () => {
   it('shows a report posted through the API in the live list and under its point on the map', async () => {
     const { categories } = (await (await fetch(`${product.url}/api/v1/categories`)).json()) as { categories: CategoryDTO[] };
     const category = categories.find((c) => !c.sensitive)!;
+    categoryCode = category.code;
     const res = await fetch(`${product.url}/api/v1/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,6 +89,33 @@ describe('operator and public maps in the browser', () => {
     await ops.mouse.move(pos[0], pos[1]);
     await expect.poll(() => ops.textContent('[data-testid="map-tooltip"]').catch(() => null), { timeout: 5_000 }).toContain(report.code);
     await ops.screenshot({ path: `${ARTIFACTS}/dashboard-ops.png` });
+  });
+
+  it('counts the report in the density hexagons, from the server, and updates them live', async () => {
+    const hexCountOver = (cell: string) => ops.evaluate((c) => {
+      const shown = window.__hientruong!.hexagons();
+      const hit = shown.find((h) => h.hex === c);
+      return hit ? hit.count : shown.length ? 0 : -1;
+    }, cell);
+    // The map is zoomed to the report (res 9 at street level, asked for the viewport only).
+    const res9 = cellToParent(report.cell, 9);
+    await expect.poll(() => hexCountOver(res9), { timeout: LIVE_MS }).toBeGreaterThanOrEqual(1);
+    // A report a few hundred metres away lights its own cell within the refresh interval.
+    const [lat, lng] = [19.8105, 105.7785];
+    // Parent of the stored res-12 cell, as the server counts (not always the res-9 cell holding the point).
+    const nextCell = cellToParent(latLngToCell(lat, lng, 12), 9);
+    expect(nextCell).not.toBe(res9);
+    expect(await hexCountOver(nextCell)).toBe(0);
+    const second = await fetch(`${product.url}/api/v1/reports`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ category: categoryCode, description: 'Thêm một phản ánh gần đó (e2e)', lat, lng }),
+    });
+    expect(second.status).toBe(201);
+    await expect.poll(() => hexCountOver(nextCell), { timeout: LIVE_MS + 2_000 }).toBe(1);
+    // Another window is another server query: the last 24 hours hold both reports too.
+    await ops.selectOption('[data-testid="cell-window"]', '24h');
+    await expect.poll(() => hexCountOver(nextCell), { timeout: LIVE_MS }).toBe(1);
+    await ops.selectOption('[data-testid="cell-window"]', '7d');
   });
 
   it('shows the same report on the public map with no reporter detail anywhere', async () => {

@@ -1,12 +1,20 @@
-// Density of reports on an H3 grid whose resolution follows the zoom; aggregated client-side.
+// Density of reports on an H3 grid: counts come from the server's cell rollups (/api/v1/cells), so they
+// cover every report in the chosen window, not only the reports the browser holds.
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { cellToParent, getResolution, isValidCell } from 'h3-js';
-import type { Report } from '../data/types.ts';
 import { densityColor } from './palette.ts';
+import type { CellsQuery } from '../data/api.ts';
+import type { CellWindow } from '../data/use-cell-counts.ts';
 
 export interface HexCount { hex: string; count: number }
 
 export const HEX_LAYER_ID = 'hexagons';
+
+/** Below this resolution the whole province is one small answer; from it on the map asks for its viewport. */
+export const VIEWPORT_MIN_RES = 8;
+/** Cells the map asks for at most in one viewport (the server refuses more than 20,000). */
+const MAX_VIEW_CELLS = 12_000;
+/** Average H3 cell area in km², res 7-9 (h3geo.org tables). */
+const CELL_AREA_KM2: Record<number, number> = { 7: 5.16, 8: 0.737, 9: 0.105 };
 
 export function resForZoom(zoom: number): number {
   if (zoom < 9) return 7;
@@ -14,24 +22,32 @@ export function resForZoom(zoom: number): number {
   return 9;
 }
 
-/** Cells coarser than the target (public, coarsened) are kept as they are rather than invented finer. */
-export function aggregateCells(reports: Pick<Report, 'cell'>[], res: number): HexCount[] {
-  const counts = new Map<string, number>();
-  for (const r of reports) {
-    if (!r.cell || !isValidCell(r.cell)) continue;
-    const hex = getResolution(r.cell) > res ? cellToParent(r.cell, res) : r.cell;
-    counts.set(hex, (counts.get(hex) ?? 0) + 1);
-  }
-  return [...counts].map(([hex, count]) => ({ hex, count })).sort((a, b) => b.count - a.count || a.hex.localeCompare(b.hex));
+/** Area of a lng/lat box in km² (spherical, good enough to size a query). */
+export function boxAreaKm2([west, south, east, north]: [number, number, number, number]): number {
+  const r = 6371.0088;
+  const rad = Math.PI / 180;
+  return Math.abs(r * r * (east - west) * rad * (Math.sin(north * rad) - Math.sin(south * rad)));
 }
 
-export function hexagonLayer(reports: Pick<Report, 'cell'>[], f: { zoom: number; visible?: boolean }) {
-  const res = resForZoom(f.zoom);
-  const data = aggregateCells(reports, res);
-  const max = data.reduce((m, d) => Math.max(m, d.count), 0);
+/** The zoom's resolution, coarsened while the viewport would hold more cells than one query should return. */
+export function resForView(zoom: number, bbox: [number, number, number, number]): number {
+  let res = resForZoom(zoom);
+  const area = boxAreaKm2(bbox);
+  while (res > 7 && area / CELL_AREA_KM2[res] > MAX_VIEW_CELLS) res--;
+  return res;
+}
+
+/** The /cells question for a view: the whole province while coarse, the viewport once fine. */
+export function cellsQueryFor(view: { zoom: number; bbox: [number, number, number, number] }, window: CellWindow): CellsQuery {
+  const res = resForView(view.zoom, view.bbox);
+  return { res, ...(res >= VIEWPORT_MIN_RES ? { bbox: view.bbox } : {}), ...(window === 'all' ? {} : { window }) };
+}
+
+export function hexagonLayer(cells: HexCount[], f: { visible?: boolean } = {}) {
+  const max = cells.reduce((m, d) => Math.max(m, d.count), 0);
   return new H3HexagonLayer<HexCount>({
     id: HEX_LAYER_ID,
-    data,
+    data: cells,
     visible: f.visible ?? true,
     pickable: true,
     filled: true,

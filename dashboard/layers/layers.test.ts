@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { FeatureCollection } from 'geojson';
 import { reportsLayer, placedReports, REPORTS_LAYER_ID } from './reports-layer.ts';
-import { aggregateCells, hexagonLayer, resForZoom, HEX_LAYER_ID } from './hexagon-layer.ts';
+import { boxAreaKm2, hexagonLayer, resForView, resForZoom, HEX_LAYER_ID } from './hexagon-layer.ts';
 import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
 import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
 import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
@@ -45,18 +45,27 @@ describe('hexagons', () => {
   it.each([[6, 7], [8.99, 7], [9, 8], [10.5, 8], [11, 9], [16, 9]])('zoom %s -> res %s', (zoom, res) => {
     expect(resForZoom(zoom)).toBe(res);
   });
-  it('aggregates fine cells to parents and keeps coarser cells', () => {
-    const near = latLngToCell(19.8001, 105.7701, 12);
-    const coarse = latLngToCell(20.1, 105.3, 6);
-    const agg = aggregateCells([{ cell }, { cell: near }, { cell: null }, { cell: coarse }, { cell: 'nope' }], 8);
-    expect(agg).toEqual([{ hex: cellToParent(cell, 8), count: 2 }, { hex: coarse, count: 1 }]);
+  it.each([
+    ['a city block', 14, [105.77, 19.80, 105.80, 19.82], 9],
+    ['Thanh Hóa city (res 9 fits)', 11, [105.6, 19.7, 105.95, 19.9], 9],
+    ['the eastern plain (too many res-9 cells)', 11, [105.3, 19.5, 106.0, 20.1], 8],
+    ['the whole province (too many res-9 and res-8 cells)', 11, [104.4, 19.3, 106.1, 20.7], 7],
+    ['the province', 8, [104.4, 19.3, 106.1, 20.7], 7],
+  ] as const)('%s at zoom %i -> res %i', (_label, zoom, bbox, res) => {
+    expect(resForView(zoom, [...bbox])).toBe(res);
   });
-  it('builds an H3HexagonLayer with density colours', () => {
-    const layer = hexagonLayer([{ cell }, { cell }], { zoom: 12 });
+  it('sizes a box in km² (one degree square at the equator ≈ 12,364 km²)', () => {
+    expect(boxAreaKm2([0, 0, 1, 1])).toBeGreaterThan(12_300);
+    expect(boxAreaKm2([0, 0, 1, 1])).toBeLessThan(12_400);
+    expect(boxAreaKm2([105, 60, 106, 61])).toBeLessThan(boxAreaKm2([105, 19, 106, 20]) / 1.5);
+  });
+  it('builds an H3HexagonLayer with density colours from server counts', () => {
+    const hex = cellToParent(cell, 9);
+    const layer = hexagonLayer([{ hex, count: 4 }, { hex: cellToParent(cell, 8), count: 1 }]);
     expect(layer.id).toBe(HEX_LAYER_ID);
     const data = layer.props.data as { hex: string; count: number }[];
     expect(getResolution(data[0].hex)).toBe(9);
-    expect(call(layer.props.getHexagon, data[0])).toBe(data[0].hex);
+    expect(call(layer.props.getHexagon, data[0])).toBe(hex);
     expect(call(layer.props.getFillColor, data[0])).toEqual([...DENSITY_RAMP[4], 150]);
   });
   it.each([[1, 10, 59], [10, 10, 170], [0, 0, 59]])('density alpha(%s of %s) = %s', (n, max, alpha) => {

@@ -12,11 +12,14 @@ setWorkerUrl(workerUrl);
 
 export interface MapHandle { map: MapLibreMap; overlay: MapboxOverlay; container: HTMLElement }
 
+/** What the map shows: zoom and the visible box as [west, south, east, north]. */
+export interface Viewport { zoom: number; bbox: [number, number, number, number] }
+
 export interface MapViewProps {
   style: StyleSpecification | string;
   bounds: [[number, number], [number, number]] | null;
   layers: Layer[];
-  onZoom?: (zoom: number) => void;
+  onViewport?: (v: Viewport) => void;
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
   onReady?: (handle: MapHandle | null) => void;
@@ -48,9 +51,12 @@ export function MapView(props: MapViewProps) {
       deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
     });
     map.addControl(overlay);
-    const zoom = () => latest.current.onZoom?.(map.getZoom());
-    map.on('zoomend', zoom);
-    map.on('load', zoom);
+    const moved = () => {
+      const b = map.getBounds();
+      latest.current.onViewport?.({ zoom: map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+    };
+    map.on('moveend', moved);
+    map.on('load', moved);
     handle.current = { map, overlay, container };
     latest.current.onReady?.(handle.current);
     return () => {

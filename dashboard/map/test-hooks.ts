@@ -1,6 +1,7 @@
 // A small window.__hientruong surface so browser tests can pick through deck.gl instead of scraping pixels.
 import type { MapHandle } from './map-view.tsx';
 import { REPORTS_LAYER_ID, type PlacedReport } from '../layers/reports-layer.ts';
+import type { HexCount } from '../layers/hexagon-layer.ts';
 
 export interface HienTruongTestApi {
   deck: MapHandle['overlay'] | null;
@@ -11,6 +12,8 @@ export interface HienTruongTestApi {
   viewportPositionOf(code: string): [number, number] | null;
   /** deck.gl picking at viewport coordinates: the report code under that point, or null. */
   pickAt(x: number, y: number): string | null;
+  /** The density cells the hexagon layer is drawing now, with their counts. */
+  hexagons(): HexCount[];
   /** Resolves once the map has finished rendering its current state. */
   idle(): Promise<void>;
 }
@@ -19,7 +22,7 @@ declare global {
   interface Window { __hientruong?: HienTruongTestApi }
 }
 
-export function installTestHooks(handle: MapHandle | null, reports: () => PlacedReport[]): void {
+export function installTestHooks(handle: MapHandle | null, reports: () => PlacedReport[], hexagons: () => HexCount[]): void {
   if (!handle) { delete window.__hientruong; return; }
   const { map, overlay, container } = handle;
   const find = (code: string) => reports().find((r) => r.code === code);
@@ -39,6 +42,7 @@ export function installTestHooks(handle: MapHandle | null, reports: () => Placed
       const info = overlay.pickObject({ x: x - box.left, y: y - box.top, radius: 4, layerIds: [REPORTS_LAYER_ID] });
       return (info?.object as PlacedReport | undefined)?.code ?? null;
     },
+    hexagons,
     idle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }

@@ -1,16 +1,17 @@
 // The shared map: base style, deck.gl layers from the pure builders, hover card, and test hooks.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import { MapView, type MapHandle } from '../map/map-view.tsx';
+import { MapView, type MapHandle, type Viewport } from '../map/map-view.tsx';
 import { baseStyle, boundsOf } from '../map/base-style.ts';
 import { installTestHooks } from '../map/test-hooks.ts';
 import { runtimeConfig } from '../config.ts';
 import { areasLayer, type AreaFeature } from '../layers/areas-layer.ts';
-import { hexagonLayer, type HexCount } from '../layers/hexagon-layer.ts';
+import { cellsQueryFor, hexagonLayer, type HexCount } from '../layers/hexagon-layer.ts';
 import { labelsLayer } from '../layers/labels-layer.ts';
 import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
 import type { Theme } from '../layers/palette.ts';
 import { useFontReady } from '../data/use-prefs.ts';
+import { useCellCounts, type CellWindow } from '../data/use-cell-counts.ts';
 import type { Reference } from '../data/use-reference.ts';
 import type { Report } from '../data/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -19,6 +20,10 @@ import { MapTooltip, type HoverTarget } from '../components/map-tooltip.tsx';
 
 export interface MapSceneProps {
   reports: Report[];
+  /** Bearer token for the cell counts (null: the public answer). */
+  token: string | null;
+  /** Bumps on every applied notice: the hexagon counts refresh on it. */
+  noticeCount: number;
   reference: Reference;
   theme: Theme;
   areaName: (r: Report) => string;
@@ -29,13 +34,16 @@ export interface MapSceneProps {
   onHandle?: (h: MapHandle | null) => void;
 }
 
-export function MapScene({ reports, reference, theme, areaName, areaCounts = null, selectedId, onSelect, onHandle }: MapSceneProps) {
+export function MapScene({ reports, token, noticeCount, reference, theme, areaName, areaCounts = null, selectedId, onSelect, onHandle }: MapSceneProps) {
   const { lang, t } = useI18n();
   const fontReady = useFontReady();
-  const [zoom, setZoom] = useState(8);
+  const [view, setView] = useState<Viewport | null>(null);
+  const zoom = view?.zoom ?? 8;
+  const [cellWindow, setCellWindow] = useState<CellWindow>('7d');
   const [hover, setHover] = useState<{ x: number; y: number; target: HoverTarget; areaCode?: string } | null>(null);
   const [visible, setVisible] = useState<LayerVisibility>({ hexagons: true, points: true, labels: true });
   const placed = useRef<PlacedReport[]>([]);
+  const shownCells = useRef<HexCount[]>([]);
 
   const styleUrl = runtimeConfig().mapStyleUrl;
   const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
@@ -44,7 +52,12 @@ export function MapScene({ reports, reference, theme, areaName, areaCounts = nul
   // One memo per layer so a hover does not re-aggregate hexagons or re-place labels.
   const hoveredCode = hover?.target.kind === 'area' ? hover.areaCode ?? null : null;
   const areas = useMemo(() => areasLayer(reference.communes, { theme, hoveredCode, counts: areaCounts }), [reference.communes, theme, hoveredCode, areaCounts]);
-  const hexes = useMemo(() => hexagonLayer(reports, { zoom, visible: visible.hexagons }), [reports, zoom, visible.hexagons]);
+  const cellsQuery = useMemo(() => (view && visible.hexagons ? cellsQueryFor(view, cellWindow) : null), [view, visible.hexagons, cellWindow]);
+  const cells = useCellCounts(token, cellsQuery, noticeCount);
+  const hexes = useMemo(() => {
+    shownCells.current = visible.hexagons ? cells : [];
+    return hexagonLayer(cells, { visible: visible.hexagons });
+  }, [cells, visible.hexagons]);
   // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
   const labels = useMemo(() => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null), [reference.communes, theme, lang, zoom, fontReady, visible.labels]);
   const points = useMemo(() => {
@@ -71,15 +84,15 @@ export function MapScene({ reports, reference, theme, areaName, areaCounts = nul
   const handleRef = useRef<MapHandle | null>(null);
   const onReady = useCallback((h: MapHandle | null) => {
     handleRef.current = h;
-    installTestHooks(h, () => placed.current);
+    installTestHooks(h, () => placed.current, () => shownCells.current);
     onHandle?.(h);
   }, [onHandle]);
-  useEffect(() => () => installTestHooks(null, () => []), []);
+  useEffect(() => () => installTestHooks(null, () => [], () => []), []);
 
   return (
     <div className="scene">
-      <MapView style={style} bounds={bounds} layers={layers} onZoom={setZoom} onHover={onHover} onClick={onClick} onReady={onReady} label={t('layer.points')} />
-      <LayerToggles value={visible} onChange={setVisible} />
+      <MapView style={style} bounds={bounds} layers={layers} onViewport={setView} onHover={onHover} onClick={onClick} onReady={onReady} label={t('layer.points')} />
+      <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
       {hover && <MapTooltip x={hover.x} y={hover.y} target={hover.target} categories={reference.categoryByCode} areaName={areaName} />}
     </div>
   );

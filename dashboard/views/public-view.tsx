@@ -29,7 +29,7 @@ export function PublicView() {
   return (
     <AppShell
       title="view.public" connection={d.feed.connection} theme={d.theme} onTheme={d.setTheme} panel={panel}
-      map={<MapScene reports={d.reports} reference={d.reference} theme={d.theme} areaName={d.areaName} areaCounts={d.local.byArea} selectedId={d.selectedId} onSelect={d.select} onHandle={d.onHandle} />}
+      map={<MapScene reports={d.reports} token={d.token} noticeCount={d.feed.noticeCount} reference={d.reference} theme={d.theme} areaName={d.areaName} areaCounts={d.local.byArea} selectedId={d.selectedId} onSelect={d.select} onHandle={d.onHandle} />}
     />
   );
 }
