@@ -1,6 +1,6 @@
 // npm run bench:cells — counts per H3 cell at res 5-10 over 1,000,000 reports: our rollup vs grouping the reports.
 // Goal (issue 4): under 100 ms per query on this machine. Runs on its own embedded Postgres in a temp folder.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
@@ -28,15 +28,19 @@ async function timeMedian(run: () => Promise<unknown>, times = 5): Promise<numbe
   return samples.sort((a, b) => a - b)[Math.floor(times / 2)];
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'ht-bench-cells-'));
+// `--keep DIR` keeps the loaded database in DIR and reuses it on the next run (new migrations apply to it).
+const keepAt = process.argv.indexOf('--keep');
+const keep = keepAt > 0 ? process.argv[keepAt + 1] : undefined;
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'ht-bench-cells-'));
+const reused = keep !== undefined && existsSync(join(dir, 'pg'));
 const cluster = await startEmbeddedPostgres(join(dir, 'pg'));
 const db = createPool(cluster.url, 4);
 try {
   await migrate(db);
-  await seedCatalog(db);
+  if (!reused) await seedCatalog(db);
   const rnd = random();
   const started = performance.now();
-  for (let done = 0; done < N; done += 50_000) {
+  for (let done = reused ? N : 0; done < N; done += 50_000) {
     const n = Math.min(50_000, N - done);
     const cat: string[] = [], lat: number[] = [], lng: number[] = [], cell: string[] = [], at: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -59,12 +63,13 @@ try {
   await db.query('VACUUM ANALYZE reports');
   await db.query('VACUUM ANALYZE report_cell_hours');
   const rollupRows = (await db.query('SELECT count(*)::int n FROM report_cell_hours')).rows[0].n;
-  console.log(`loaded ${N.toLocaleString()} reports in ${((performance.now() - started) / 1000).toFixed(1)} s; rollup rows ${rollupRows.toLocaleString()}`);
+  const loaded = reused ? `reused the ${N.toLocaleString()} reports kept in ${dir}` : `loaded ${N.toLocaleString()} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  console.log(`${loaded}; hourly rollup rows ${rollupRows.toLocaleString()}`);
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model}, node ${process.version}\n`);
   console.log('query                        ours (ms)  peer (ms)  speed-up  goal <100 ms');
   const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
   for (const [label, filter] of [['all time', {}], ['last 7 days', { since: week }], ['category=flooding', { category: 'flooding' }]] as const) {
-    for (const res of [5, 7, 8, 9, 10]) {
+    for (const res of [5, 6, 7, 8, 9, 10]) {
       const f = { res, ...filter } as { res: number; since?: string; category?: string };
       const ours = await timeMedian(() => countByCell(db, f));
       const peer = await timeMedian(() => db.query(
@@ -90,5 +95,5 @@ try {
 } finally {
   await db.end();
   await cluster.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
