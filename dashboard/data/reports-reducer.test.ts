@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
-import { initialReportsState, latestReports, maxEventId, reportsReducer, type ReportsAction, type ReportsState } from './reports-reducer.ts';
+import { initialReportsState, latestReports, MAX_HELD_REPORTS, maxEventId, reportsReducer, type ReportsAction, type ReportsState } from './reports-reducer.ts';
 import type { PublicReportDTO, ReportNotice } from './types.ts';
 
 const cellA = latLngToCell(19.8, 105.77, 12);
@@ -57,6 +57,29 @@ describe('reportsReducer', () => {
     const batched = run([snapshot, { type: 'notices', notices: burst.map((a) => (a as { notice: ReportNotice }).notice) }]);
     expect(batched).toEqual(one);
     expect(batched.lastEventId).toBe('13');
+  });
+
+  it("a batch's upTo moves the resume position past events this audience does not see", () => {
+    const s = run([snapshot, { type: 'notices', notices: [(notice({}) as { notice: ReportNotice }).notice], upTo: '57' }]);
+    expect(s.lastEventId).toBe('57');
+    expect(s.reports.r1.status).toBe('triaged');
+    const empty = reportsReducer(s, { type: 'notices', notices: [], upTo: '60' });
+    expect(empty.lastEventId).toBe('60');
+    expect(empty.reports).toBe(s.reports);
+    expect(reportsReducer(empty, { type: 'notices', notices: [], upTo: '59' })).toBe(empty);
+  });
+
+  it(`holds at most ${MAX_HELD_REPORTS.toLocaleString()} reports (plus a tenth before trimming), dropping those changed longest ago`, () => {
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+    const burst = Array.from({ length: MAX_HELD_REPORTS + MAX_HELD_REPORTS / 10 + 1 }, (_, i) =>
+      (notice({ eventId: String(100 + i), reportId: `n${i}`, code: `TH-${i}`, kind: 'report.created', version: 1, at: at(i) }) as { notice: ReportNotice }).notice);
+    const s = run([snapshot, { type: 'notices', notices: burst }]);
+    expect(Object.keys(s.reports)).toHaveLength(MAX_HELD_REPORTS);
+    // r1 (2025) and the oldest notices went; the newest stayed.
+    expect(s.reports.r1).toBeUndefined();
+    expect(s.reports.n0).toBeUndefined();
+    expect(s.reports[`n${burst.length - 1}`]).toBeDefined();
+    expect(s.lastEventId).toBe(burst.at(-1)!.eventId);
   });
 
   it('a null-cell notice (sensitive, public) has no position', () => {

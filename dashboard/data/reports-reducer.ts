@@ -11,11 +11,25 @@ export interface ReportsState {
 export type ReportsAction =
   | { type: 'snapshot'; snapshot: ReportSnapshotDTO }
   | { type: 'notice'; notice: ReportNotice }
-  /** A burst applied in one render; same result as applying each notice in order. */
-  | { type: 'notices'; notices: ReportNotice[] }
+  /**
+   * A burst applied in one render; same result as applying each notice in order. `upTo` is the feed
+   * position a server batch completes (it may name an event this audience does not see): resume from it.
+   */
+  | { type: 'notices'; notices: ReportNotice[]; upTo?: string }
   | { type: 'details'; report: Report };
 
 export const initialReportsState: ReportsState = { reports: {}, lastEventId: null, loaded: false };
+
+/** Reports a screen holds at most: a wall display left on for a week must not grow without bound. */
+export const MAX_HELD_REPORTS = 20_000;
+
+/** Past the cap by a tenth, drop the reports that changed longest ago (trimming in steps keeps it rare). */
+function capped(reports: Record<string, Report>, max = MAX_HELD_REPORTS): Record<string, Report> {
+  const ids = Object.keys(reports);
+  if (ids.length <= max + Math.ceil(max / 10)) return reports;
+  const keep = ids.map((id) => reports[id]).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).slice(0, max);
+  return Object.fromEntries(keep.map((r) => [r.id, r]));
+}
 
 /** Event ids are bigint decimal strings: compare numerically, not lexically. */
 export function maxEventId(a: string | null, b: string | null): string | null {
@@ -58,7 +72,7 @@ const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<Rep
     const reports: Record<string, Report> = {};
     for (const r of snapshot.reports) reports[r.id] = newer(s.reports[r.id], r);
     for (const [id, r] of Object.entries(s.reports)) if (!reports[id]) reports[id] = r; // created after the snapshot was taken
-    return { reports, lastEventId: maxEventId(s.lastEventId, snapshot.lastEventId), loaded: true };
+    return { reports: capped(reports), lastEventId: maxEventId(s.lastEventId, snapshot.lastEventId), loaded: true };
   },
   notice(s, { notice }) {
     const next = applyNotice(s.reports[notice.reportId], notice);
@@ -66,8 +80,20 @@ const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<Rep
     if (!next) return lastEventId === s.lastEventId ? s : { ...s, lastEventId };
     return { ...s, lastEventId, reports: { ...s.reports, [notice.reportId]: next } };
   },
-  notices(s, { notices }) {
-    return notices.reduce((acc, notice) => handlers.notice(acc, { type: 'notice', notice }), s);
+  notices(s, { notices, upTo }) {
+    // One copy of the map per burst, not one per notice.
+    let reports: Record<string, Report> | null = null;
+    let lastEventId = s.lastEventId;
+    for (const notice of notices) {
+      lastEventId = maxEventId(lastEventId, notice.eventId);
+      const next = applyNotice((reports ?? s.reports)[notice.reportId], notice);
+      if (!next) continue;
+      reports ??= { ...s.reports };
+      reports[notice.reportId] = next;
+    }
+    lastEventId = maxEventId(lastEventId, upTo ?? null);
+    if (!reports && lastEventId === s.lastEventId) return s;
+    return { ...s, lastEventId, reports: reports ? capped(reports) : s.reports };
   },
   details(s, { report }) {
     const held = s.reports[report.id];

@@ -1,4 +1,4 @@
-// Socket.IO subscription: hands every notice to the reducer and resumes from the last applied event.
+// Socket.IO subscription: batched notices to the reducer; every (re)connect resumes from the last applied position.
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../realtime/protocol.ts';
@@ -9,7 +9,8 @@ export interface LiveOptions {
   /** Start only once the snapshot is in, so the handshake can resume from its lastEventId. */
   enabled: boolean;
   lastEventId: () => string | null;
-  onNotice: (n: ReportNotice) => void;
+  /** One server batch: its notices in feed order, and the position it completes. */
+  onNotices: (notices: ReportNotice[], upTo: string) => void;
   onMustRefetch: () => void;
   onHello?: (audience: Audience) => void;
 }
@@ -24,22 +25,19 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       path: '/socket.io',
       transports: ['websocket', 'polling'],
-      // A function, so every reconnect handshake carries the newest applied event id.
+      // A function, so every reconnect handshake carries the newest applied position: the server replays
+      // from it (no separate 'resume' needed). Batches: one frame per delivery, not one per event.
       auth: (cb) => {
-        const auth: HandshakeAuth = {};
+        const auth: HandshakeAuth = { batch: true };
         if (latest.current.token) auth.token = latest.current.token;
         const last = latest.current.lastEventId();
         if (last) auth.lastEventId = last;
         cb(auth as Record<string, unknown>);
       },
     });
-    socket.on('connect', () => {
-      setState('live');
-      const last = latest.current.lastEventId();
-      if (last) socket.emit('resume', last);
-    });
+    socket.on('connect', () => setState('live'));
     socket.on('hello', (h) => latest.current.onHello?.(h.audience));
-    socket.on('notice', (n) => latest.current.onNotice(n));
+    socket.on('notices', (b) => latest.current.onNotices(b.notices, b.upTo));
     socket.on('mustRefetch', () => latest.current.onMustRefetch());
     socket.on('disconnect', (reason) => setState(reason === 'io client disconnect' ? 'offline' : 'reconnecting'));
     socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));

@@ -45,24 +45,27 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     return () => clearTimeout(t);
   }, [error, state.loaded, load]);
 
-  // Bursts (a replay after reconnect, a busy hour) are applied once per frame, not once per notice.
-  const pending = useRef<ReportNotice[]>([]);
+  // Bursts (a replay after reconnect, a busy hour) are applied once per frame, not once per batch; the
+  // position a batch completes is applied with its notices, so a resume never skips one still pending.
+  const pending = useRef<{ notices: ReportNotice[]; upTo: string | null }>({ notices: [], upTo: null });
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const flush = useCallback(() => {
     flushTimer.current = null;
-    const notices = pending.current;
-    pending.current = [];
-    if (!notices.length) return;
+    const { notices, upTo } = pending.current;
+    pending.current = { notices: [], upTo: null };
+    if (!notices.length && !upTo) return;
     const before = stateRef.current.reports;
-    dispatch({ type: 'notices', notices });
+    dispatch({ type: 'notices', notices, ...(upTo ? { upTo } : {}) });
+    if (!notices.length) return;
     setNoticeCount((n) => n + notices.length);
     // Notices are deliberately thin; staff fill in the rest over HTTP, where policies apply.
     if (!token) return;
     const unknown = new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId));
     for (const id of unknown) api.report(id, token).then((report) => dispatch({ type: 'details', report })).catch(() => {});
   }, [token]);
-  const onNotice = useCallback((notice: ReportNotice) => {
-    pending.current.push(notice);
+  const onNotices = useCallback((notices: ReportNotice[], upTo: string) => {
+    pending.current.notices.push(...notices);
+    pending.current.upTo = upTo;
     flushTimer.current ??= setTimeout(flush, 100);
   }, [flush]);
   useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
@@ -71,7 +74,7 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     token,
     enabled: state.loaded,
     lastEventId: () => stateRef.current.lastEventId,
-    onNotice,
+    onNotices,
     onMustRefetch: () => void load(),
     onHello: setAudience,
   });
