@@ -6,13 +6,13 @@ import { greatCircleMetres, nearbyStoredCells, nearestAvailable } from './proxim
 // Around Hạc Thành ward, Thanh Hóa city; distances checked by hand to ~1 %.
 const AT = { lat: 19.8075, lng: 105.7766 };
 const UNITS = [
-  { id: 'far', lat: 19.7352, lng: 105.9004, status: 'available' },
-  { id: 'near-busy', lat: 19.8076, lng: 105.7767, status: 'en_route' },
-  { id: 'off', lat: 19.8075, lng: 105.7766, status: 'off_duty' },
-  { id: 'b-near', lat: 19.8100, lng: 105.7766, status: 'available' },
-  { id: 'a-near', lat: 19.8050, lng: 105.7766, status: 'available' },
-  { id: 'mid', lat: 19.8203, lng: 105.7798, status: 'available' },
-  { id: 'nowhere', lat: null, lng: null, status: 'available' },
+  { id: 'far', lat: 19.7352, lng: 105.9004, status: 'available', agency_id: 'roads' },
+  { id: 'near-busy', lat: 19.8076, lng: 105.7767, status: 'en_route', agency_id: 'police' },
+  { id: 'off', lat: 19.8075, lng: 105.7766, status: 'off_duty', agency_id: 'police' },
+  { id: 'b-near', lat: 19.8100, lng: 105.7766, status: 'available', agency_id: 'police' },
+  { id: 'a-near', lat: 19.8050, lng: 105.7766, status: 'available', agency_id: 'police' },
+  { id: 'mid', lat: 19.8203, lng: 105.7798, status: 'available', agency_id: 'roads' },
+  { id: 'nowhere', lat: null, lng: null, status: 'available', agency_id: 'roads' },
 ];
 
 describe('nearestAvailable', () => {
@@ -22,6 +22,12 @@ describe('nearestAvailable', () => {
     expect(got[0].distanceM).toBe(got[1].distanceM);
     expect(got[0].distanceM).toBeGreaterThan(270);
     expect(got[0].distanceM).toBeLessThan(285);
+  });
+  it("puts the responsible agency's units first, then the others by distance", () => {
+    const units = UNITS;
+    expect(nearestAvailable(units, AT, 4, 'roads').map((u) => u.id)).toEqual(['mid', 'far', 'a-near', 'b-near']);
+    expect(nearestAvailable(units, AT, 4, null).map((u) => u.id)).toEqual(['a-near', 'b-near', 'mid', 'far']);
+    expect(nearestAvailable(units, AT, 4, 'nobody').map((u) => u.id)).toEqual(['a-near', 'b-near', 'mid', 'far']);
   });
   it('a degree of latitude is ~111 km', () => {
     expect(greatCircleMetres({ lat: 0, lng: 0 }, { lat: 1, lng: 0 }) / 1000).toBeCloseTo(111.2, 1);

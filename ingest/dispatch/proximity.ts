@@ -23,16 +23,21 @@ export function greatCircleMetres(a: { lat: number; lng: number }, b: { lat: num
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export interface Placed { id: string; lat: number | null; lng: number | null; status: string }
+export interface Placed { id: string; lat: number | null; lng: number | null; status: string; agency_id: string }
 
 /**
- * The `limit` nearest available units by straight-line distance. A province has tens to a few hundred units,
- * so a scan is exact and cheap; ties break by id so the suggestion is stable.
+ * The `limit` nearest available units by straight-line distance, the responsible agency's own units first
+ * (a pothole goes to a road team before a passing police patrol); other agencies' units follow, for when
+ * the agency has none free. A province has tens to a few hundred units, so a scan is exact and cheap;
+ * ties break by id so the suggestion is stable.
  */
-export function nearestAvailable<U extends Placed>(units: U[], at: { lat: number; lng: number }, limit = 5): (U & { distanceM: number })[] {
+export function nearestAvailable<U extends Placed>(
+  units: U[], at: { lat: number; lng: number }, limit = 5, responsibleAgencyId: string | null = null,
+): (U & { distanceM: number })[] {
+  const foreign = (u: U) => (responsibleAgencyId !== null && u.agency_id !== responsibleAgencyId ? 1 : 0);
   return units
     .filter((u): u is U & { lat: number; lng: number } => u.status === 'available' && u.lat !== null && u.lng !== null)
     .map((u) => ({ ...u, distanceM: Math.round(greatCircleMetres(at, u)) }))
-    .sort((a, b) => a.distanceM - b.distanceM || a.id.localeCompare(b.id))
+    .sort((a, b) => foreign(a) - foreign(b) || a.distanceM - b.distanceM || a.id.localeCompare(b.id))
     .slice(0, limit);
 }

@@ -71,7 +71,9 @@ export function DetailPanel({ detail, selected: r, reference, now, units, status
         {detail.nearest.length === 0 && <li className="muted small">{d('detail.noUnits')}</li>}
         {detail.nearest.map((u, i) => (
           <li key={u.id} data-unit-id={u.id}>
-            <span>{u.name} <span className="muted small">· {km(u.distanceM ?? 0)}</span></span>
+            <span>{u.name} <span className="muted small">· {km(u.distanceM ?? 0)}</span>
+              {/* The server lists the responsible agency's teams first; a closer team of another agency comes after. */}
+              {r.agencyId && u.agencyId !== r.agencyId && <span className="small warn-text" data-other-agency> · {d('detail.otherAgency')}</span>}</span>
             <button type="button" className="dx-btn" data-action="assign" onClick={() => onAssign(u.id)}>{d('detail.assign')}{i === 0 ? ' (A)' : ''}</button>
           </li>
         ))}

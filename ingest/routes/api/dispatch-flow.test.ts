@@ -47,7 +47,9 @@ describe('duplicates, incidents, units and the queue', () => {
   it('suggests the nearest available units and assigns in one action; the unit resolves through its phone', async () => {
     const id = await app.createReport({ category: 'road', lat: 19.8100, lng: 105.7712 });
     const nearest = await dispatcher.get(`/api/v1/reports/${id}/units/nearest?limit=3`);
-    expect(nearest.body.units.map((u: any) => u.id)).toEqual(['xd-01', 'ca-01', 'dl-01']); // ~0, 1.19, 1.46 km (mt-01 is 1.58 km)
+    // The road agency's own teams, nearest first, before closer units of other agencies (ca-01 is 1.19 km away).
+    expect(nearest.body.units.map((u: any) => u.id)).toEqual(['xd-01', 'xd-02', 'ss-01']);
+    expect((await dispatcher.get(`/api/v1/reports/${id}/units/nearest?limit=5`)).body.units.map((u: any) => u.id)).toEqual(['xd-01', 'xd-02', 'ss-01', 'ca-01', 'dl-01']);
     expect(nearest.body.units[0].distanceM).toBe(22);
 
     const assigned = await dispatcher.post(`/api/v1/reports/${id}/assign`, { unitId: 'xd-01' });

@@ -49,7 +49,7 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
   authorize(canSuggestForReport(actor, report), 'suggest units for this report');
   const staff = requireStaff(actor);
   const units = await listUnits(deps.db, { statuses: ['available'], agencyId: staff.role === 'agency_officer' ? staff.agencyId : null });
-  ctx.body = { units: nearestAvailable(units, report, q.limit).map(presentUnit) } satisfies { units: UnitDTO[] };
+  ctx.body = { units: nearestAvailable(units, report, q.limit, report.agency_id).map(presentUnit) } satisfies { units: UnitDTO[] };
 });
 
 unitsRouter.post('/reports/:id/assign', async (ctx) => {
