@@ -27,6 +27,7 @@ export class FanOut {
   private pending: EventRow[] = [];
   private pendingUpTo: FeedCursor | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private lastFlushAt = -Infinity;
 
   constructor(
     private readonly io: AnyServer,
@@ -34,8 +35,9 @@ export class FanOut {
     private readonly limits: BufferLimits,
     private readonly onError: (error: unknown) => void = () => {},
     start: FeedCursor = { xid: '0', id: '0' },
-    /** Gather deliveries for this long into one frame per room (0: send each delivery at once). */
+    /** At most one frame per room per this many ms (0: send each delivery at once). */
     private readonly coalesceMs = 0,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.position = start;
     const adapter = io.of('/').adapter;
@@ -68,16 +70,24 @@ export class FanOut {
     return rooms;
   }
 
+  /**
+   * Leading-edge throttle: a delivery after a quiet spell goes out at once (no added latency when the
+   * feed is calm); under load, deliveries gather until `coalesceMs` after the last frame, so a burst
+   * costs each socket at most one frame per interval.
+   */
   deliver(events: EventRow[], upTo: FeedCursor): void {
     this.pending.push(...events);
     this.pendingUpTo = upTo;
-    if (this.coalesceMs <= 0) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.coalesceMs);
+    if (this.timer) return;
+    const wait = this.lastFlushAt + this.coalesceMs - this.now();
+    if (this.coalesceMs <= 0 || wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.lastFlushAt = this.now();
     const events = this.pending;
     const upTo = this.pendingUpTo;
     this.pending = [];
