@@ -35,13 +35,13 @@ describe('FanOut coalescing', () => {
     await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
     client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'] });
     client.on('notices', (b: NoticeBatch) => frames.push({ at: performance.now(), ids: b.notices.map((n) => n.reportId), upTo: b.upTo }));
-    await new Promise((done) => client.once('connect', done));
+    await new Promise<void>((done) => { client.once('connect', () => done()); });
     await new Promise((done) => setTimeout(done, 50)); // the join happens just after connect
   });
   afterAll(async () => {
     fan.stop();
     client.close();
-    await new Promise((done) => io.close(done));
+    await new Promise<void>((done) => { void io.close(() => done()); });
   });
 
   const cursor = (id: number) => ({ xid: String(1000 + id), id: String(id) });
