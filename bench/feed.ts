@@ -19,6 +19,8 @@ const RUNS = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
 const QUICK = args.includes('--quick');
 const SECONDS = QUICK ? 1.5 : 3;
 const COALESCE_MS = Number(args[args.indexOf('--coalesce') + 1] || 0) || 50;
+// Socket.IO clients in worker threads for the fan-out bench (0: all in this thread, as before).
+const CLIENT_WORKERS = args.includes('--client-workers') ? Number(args[args.indexOf('--client-workers') + 1]) : 0;
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['1', '2', '3', '4'];
 const log = (line: string) => process.stderr.write(line + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -120,9 +122,9 @@ async function endToEnd(kind: 'ours' | 'peer'): Promise<{ p50: number; p99: numb
 async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate: number; p99: number; peak: number; peakP99: number }> {
   const server = await startServer({ kind, streaming: true, coalesceMs: COALESCE_MS });
   const n = QUICK ? 2000 : 5000;
-  const clients = await connectClients(server.url, n, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined, sampleEvery: 50 });
+  const clients = await connectClients(server.url, n, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined, sampleEvery: 50, workers: CLIENT_WORKERS });
   let best = { perSecond: 0, rate: 0, p99: NaN, peak: 0, peakP99: NaN };
-  for (const rate of [5, 10, 25, 50, 100, 200, 400]) {
+  for (const rate of [5, 10, 15, 20, 25, 35, 50, 100, 200, 400]) {
     const before = clients.received;
     clients.arrivals.length = 0;
     const load = await openLoop(server.url, rate, SECONDS);

@@ -1,14 +1,23 @@
-// Many socket.io clients in one process: count every notice, time a sample of them against the POST.
+// Many socket.io clients: count every notice, time a sample of them against the POST. With `workers`,
+// the clients are spread over worker threads so that one core of client-side parsing is not what the
+// fan-out bench measures.
+import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 
 export interface ClientPool {
   received: number;
-  /** (reportId, arrival ms) pairs from the sampled clients. */
+  /** (reportId, arrival ms on this thread's performance clock) pairs from the sampled clients. */
   arrivals: { id: string; at: number }[];
   close(): void;
 }
 
-export async function connectClients(url: string, n: number, opts: { batch: boolean; staffToken?: string; sampleEvery?: number }): Promise<ClientPool> {
+export interface ClientOptions { batch: boolean; staffToken?: string; sampleEvery?: number; workers?: number }
+
+export async function connectClients(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
+  return opts.workers && opts.workers > 0 ? connectInWorkers(url, n, opts) : connectHere(url, n, opts);
+}
+
+async function connectHere(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
   const pool: ClientPool = { received: 0, arrivals: [], close: () => sockets.forEach((s) => s.close()) };
   const sockets: Socket[] = [];
   const sampleEvery = opts.sampleEvery ?? 10;
@@ -30,6 +39,30 @@ export async function connectClients(url: string, n: number, opts: { batch: bool
     ready.push(new Promise((done, fail) => { socket.once('connect', () => done()); socket.once('connect_error', fail); }));
     sockets.push(socket);
     if (i % 200 === 199) await Promise.all(ready.slice(-200)); // connect in waves, not 5,000 handshakes at once
+  }
+  await Promise.all(ready);
+  return pool;
+}
+
+async function connectInWorkers(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
+  const workers: Worker[] = [];
+  const pool: ClientPool = { received: 0, arrivals: [], close: () => workers.forEach((w) => w.postMessage('close')) };
+  const share = Math.ceil(n / opts.workers!);
+  const ready: Promise<void>[] = [];
+  for (let from = 0; from < n; from += share) {
+    const worker = new Worker(new URL('./client-worker.mjs', import.meta.url), {
+      workerData: { url, from, count: Math.min(share, n - from), batch: opts.batch, staffToken: opts.staffToken, sampleEvery: opts.sampleEvery ?? 10 },
+    });
+    ready.push(new Promise((done, fail) => {
+      worker.on('error', fail);
+      worker.on('message', (m: { type: string; received?: number; arrivals?: { id: string; at: number }[] }) => {
+        if (m.type === 'ready') return done();
+        pool.received += m.received!;
+        // Worker clocks are absolute; bring them onto this thread's performance clock.
+        for (const a of m.arrivals!) pool.arrivals.push({ id: a.id, at: a.at - performance.timeOrigin });
+      });
+    }));
+    workers.push(worker);
   }
   await Promise.all(ready);
   return pool;
