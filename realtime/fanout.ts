@@ -72,8 +72,8 @@ export class FanOut {
 
   /**
    * Leading-edge throttle: a delivery after a quiet spell goes out at once (no added latency when the
-   * feed is calm); under load, deliveries gather until `coalesceMs` after the last frame, so a burst
-   * costs each socket at most one frame per interval.
+   * feed is calm); under load, deliveries gather until `coalesceMs` after the last frame was handed
+   * out, so a burst costs each socket at most one frame per interval.
    */
   deliver(events: EventRow[], upTo: FeedCursor): void {
     this.pending.push(...events);
@@ -87,7 +87,6 @@ export class FanOut {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.lastFlushAt = this.now();
     const events = this.pending;
     const upTo = this.pendingUpTo;
     this.pending = [];
@@ -120,6 +119,9 @@ export class FanOut {
     }
     // Same tick as the emits: a socket that joins from now on gets exactly what comes after.
     this.position = upTo;
+    // The interval counts from the end of this frame's work: a broadcast that takes 30 ms to hand out
+    // must not shorten the pause that lets the next deliveries gather.
+    this.lastFlushAt = this.now();
   }
 
   /** Field units moving: staff and the unit's agency only, never a public room. True when it was one. */
