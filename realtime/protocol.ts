@@ -43,7 +43,8 @@ export interface HelloMessage {
 }
 
 export interface MustRefetch {
-  reason: 'gap-too-old' | 'buffer-overflow' | 'unknown-cursor';
+  /** `reauthorize`: the socket's credentials no longer give the actor it connected as; it is disconnected next. */
+  reason: 'gap-too-old' | 'buffer-overflow' | 'unknown-cursor' | 'reauthorize';
 }
 
 /**
@@ -91,7 +92,7 @@ export interface HandshakeAuth {
   watch?: WatchRequest;
 }
 
-/** Who a socket belongs to, decided by the server at connect (and on token refresh), never by the client. */
+/** Who a socket belongs to, decided by the server at connect and again every minute, never by the client. */
 export interface SocketActor {
   audience: Audience;
   role?: string;

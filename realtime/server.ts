@@ -24,6 +24,8 @@ export interface RealtimeOptions {
   coalesceMs?: number;
   /** Events per log read, so also the most one delivery adds to a socket's queue between two checks. */
   batchSize?: number;
+  /** How often staff sockets are authorised again (a ticket expires, an account changes); default 60 s. */
+  reauthorizeMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -179,11 +181,27 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     });
   });
 
+  // Authorisation is not only a connect-time check: a staff socket whose credentials no longer give the
+  // same actor (ticket expired, role or agency changed) is told why and dropped; it reconnects as what it is now.
+  const sameActor = (a: SocketActor, b: SocketActor) => a.audience === b.audience && a.role === b.role && (a.agencyId ?? null) === (b.agencyId ?? null);
+  const reauthorize = async () => {
+    for (const socket of io.of('/').sockets.values() as Iterable<FeedSocket>) {
+      if (socket.data.actor.audience !== 'staff') continue;
+      const now = await Promise.resolve(opts.authorize((socket.handshake.auth ?? {}) as HandshakeAuth)).catch(() => null);
+      if (now && sameActor(now, socket.data.actor)) continue;
+      socket.emit('mustRefetch', { reason: 'reauthorize' });
+      socket.disconnect(true);
+    }
+  };
+  const reauthTimer = setInterval(() => void reauthorize().catch(onError), opts.reauthorizeMs ?? 60_000);
+  reauthTimer.unref();
+
   return {
     io,
     tailer,
     fanOut: feed,
     close: async () => {
+      clearInterval(reauthTimer);
       await tailer.stop();
       feed.stop();
       await new Promise<void>((done) => io.close(() => done()));

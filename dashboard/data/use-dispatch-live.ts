@@ -12,6 +12,8 @@ export interface DispatchLiveOptions {
   onUnit: (n: UnitNotice) => void;
   /** Called after every (re)connect: whatever was missed is fetched again. */
   onResync: () => void;
+  /** The server no longer recognises this socket's ticket (expired, account changed): fetch the session again. */
+  onReauthorize?: () => void;
 }
 
 export function useDispatchLive(opts: DispatchLiveOptions): ConnectionState {
@@ -25,7 +27,7 @@ export function useDispatchLive(opts: DispatchLiveOptions): ConnectionState {
     socket.on('notice', (n) => latest.current.onReport(n));
     socket.on('notices', (b) => b.notices.forEach((n) => latest.current.onReport(n)));
     socket.on('unit', (n) => latest.current.onUnit(n));
-    socket.on('mustRefetch', () => latest.current.onResync());
+    socket.on('mustRefetch', (m) => (m?.reason === 'reauthorize' ? latest.current.onReauthorize?.() : latest.current.onResync()));
     socket.on('disconnect', () => setState('reconnecting'));
     socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));
     return () => { socket.removeAllListeners(); socket.disconnect(); };

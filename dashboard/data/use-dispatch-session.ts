@@ -8,6 +8,8 @@ export interface DispatchSession {
   loading: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Ask the server again who is signed in (a fresh socket ticket, or back to the sign-in screen). */
+  refresh(): void;
 }
 
 export function useDispatchSession(): DispatchSession {
@@ -21,5 +23,6 @@ export function useDispatchSession(): DispatchSession {
     await dispatchApi.logout().catch(() => {});
     setSession(null);
   }, []);
-  return { session, loading, login, logout };
+  const refresh = useCallback(() => { dispatchApi.session().then(setSession, () => setSession(null)); }, []);
+  return { session, loading, login, logout, refresh };
 }

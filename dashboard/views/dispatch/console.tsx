@@ -15,7 +15,7 @@ import { urgencyOrder, useNow } from './sla.ts';
 import { useDispatchI18n } from './strings.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
-export function Console({ session, onLogout }: { session: SessionDTO; onLogout: () => Promise<void> }) {
+export function Console({ session, onLogout, onReauthorize }: { session: SessionDTO; onLogout: () => Promise<void>; onReauthorize?: () => void }) {
   const { d, t, lang, status } = useDispatchI18n();
   const [theme, setTheme] = useTheme();
   const reference = useReference(null);
@@ -23,7 +23,7 @@ export function Console({ session, onLogout }: { session: SessionDTO; onLogout: 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const q = useDispatchQueue(filters, selectedId);
-  const connection = useDispatchLive({ token: session.socketToken, onReport: q.onReport, onUnit: q.onUnit, onResync: q.refreshAll });
+  const connection = useDispatchLive({ token: session.socketToken, onReport: q.onReport, onUnit: q.onUnit, onResync: q.refreshAll, onReauthorize });
   const now = useNow();
   const items = useMemo(() => urgencyOrder(q.items, now), [q.items, now]);
   const selected = q.detail.item && q.detail.item.id === selectedId ? q.detail.item : null;

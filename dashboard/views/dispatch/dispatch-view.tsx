@@ -8,5 +8,5 @@ export function DispatchView() {
   const s = useDispatchSession();
   if (s.loading) return <div className="center-page" aria-busy="true" />;
   if (!s.session?.user || !s.session.socketToken) return <LoginScreen onLogin={s.login} />;
-  return <Console session={s.session} onLogout={s.logout} />;
+  return <Console session={s.session} onLogout={s.logout} onReauthorize={s.refresh} />;
 }
