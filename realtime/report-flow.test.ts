@@ -96,6 +96,10 @@ describe('a report travels from the API to both rooms', () => {
     const huge = await fetch(`${product.url}/api/v1/cells?res=10&bbox=104,19,106,21`, { headers: { authorization: `Bearer ${product.operatorToken}` } });
     expect(huge.status).toBe(422);
     expect((await huge.json()).error.fields[0].field).toBe('bbox');
+    // Whole-province answers stop at res 8; finer ones are asked per viewport.
+    const whole = await fetch(`${product.url}/api/v1/cells?res=9`, { headers: { authorization: `Bearer ${product.operatorToken}` } });
+    expect(whole.status).toBe(422);
+    expect((await whole.json()).error.fields[0]).toMatchObject({ field: 'bbox', reason: expect.stringContaining('res 8') });
     // Public positions are snapped to res 9: finer public counts would give that precision back.
     const fine = await fetch(`${product.url}/api/v1/cells?res=10&bbox=105.77,19.80,105.785,19.815`);
     expect(fine.status).toBe(422);

@@ -2,7 +2,7 @@
 import Router from '@koa/router';
 import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
 import { HttpError } from '../../http-error.ts';
-import { countByCell, countGroupsOfAtLeast, reportStats } from '../../../sql/queries/reports.ts';
+import { WHOLE_AREA_MAX_RES, countByCell, countGroupsOfAtLeast, reportStats } from '../../../sql/queries/reports.ts';
 import { MIN_GROUP, PUBLIC_RES, SENSITIVE_RES } from '../../../geo/privacy.ts';
 import type { IngestState } from '../../context.ts';
 import type { CellsDTO, StatsDTO } from '../../presenters/dto.ts';
@@ -50,6 +50,12 @@ catalogRouter.get('/cells', async (ctx) => {
     // Public positions are snapped to res-9 centres; finer public counts would hand that precision back.
     throw new HttpError(422, 'validation_failed', `res: the public map is limited to res ${PUBLIC_RES}`, `Bản đồ công khai chỉ tới độ phân giải ${PUBLIC_RES}`,
       [{ field: 'res', reason: `must be <= ${PUBLIC_RES} without staff credentials` }]);
+  }
+  if (!q.bbox && q.res > WHOLE_AREA_MAX_RES) {
+    // The same bound as a viewport's: a province at res 9 is over 100,000 cells (6-12 MB, 0.3-0.6 s of
+    // database time per call on a public endpoint). Maps ask per viewport from res 8 on.
+    throw new HttpError(422, 'validation_failed', `bbox: required at res ${q.res}; without one at most res ${WHOLE_AREA_MAX_RES}`, `Cần bbox (vùng nhìn) ở độ phân giải ${q.res}`,
+      [{ field: 'bbox', reason: `required above res ${WHOLE_AREA_MAX_RES}: the whole province would be over ${MAX_VIEWPORT_CELLS} cells` }]);
   }
   // Sensitive categories are never counted per fine cell for the public.
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
