@@ -12,3 +12,6 @@ export function isStaffReport(r: Report): r is StaffReportDTO & { stub?: boolean
 }
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** Reports counted in one H3 cell, as the density layer draws it. */
+export interface HexCount { hex: string; count: number }

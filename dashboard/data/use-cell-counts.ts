@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, type CellsQuery } from './api.ts';
 import { useThrottled } from './use-throttled.ts';
-import type { HexCount } from '../layers/hexagon-layer.ts';
+import type { HexCount } from './types.ts';
 
 /** How far back the hexagons count; `all` reads the all-time totals. */
 export type CellWindow = '24h' | '7d' | '30d' | 'all';

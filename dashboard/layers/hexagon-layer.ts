@@ -4,8 +4,9 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { densityColor } from './palette.ts';
 import type { CellsQuery } from '../data/api.ts';
 import type { CellWindow } from '../data/use-cell-counts.ts';
+import type { HexCount } from '../data/types.ts';
 
-export interface HexCount { hex: string; count: number }
+export type { HexCount } from '../data/types.ts';
 
 export const HEX_LAYER_ID = 'hexagons';
 
