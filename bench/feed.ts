@@ -51,7 +51,9 @@ async function freshDb(): Promise<string> {
 
 async function startServer(spec: Omit<ServerSpec, 'databaseUrl'>): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const databaseUrl = await freshDb();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/feed/server.ts', JSON.stringify({ ...spec, databaseUrl })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each server process there (open in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'bench/feed/server.ts', JSON.stringify({ ...spec, databaseUrl })], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((done, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error('server did not start in 60 s')), 60_000);
