@@ -22,9 +22,8 @@ export function useDispatchLive(opts: DispatchLiveOptions): ConnectionState {
   latest.current = opts;
   useEffect(() => {
     if (!opts.token) return;
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', transports: ['websocket', 'polling'], auth: { token: opts.token } });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', transports: ['websocket', 'polling'], auth: { token: opts.token, batch: true } });
     socket.on('connect', () => { setState('live'); latest.current.onResync(); });
-    socket.on('notice', (n) => latest.current.onReport(n));
     socket.on('notices', (b) => b.notices.forEach((n) => latest.current.onReport(n)));
     socket.on('unit', (n) => latest.current.onUnit(n));
     socket.on('mustRefetch', (m) => (m?.reason === 'reauthorize' ? latest.current.onReauthorize?.() : latest.current.onResync()));
