@@ -122,12 +122,26 @@ describe('operator and public maps in the browser', () => {
     const pub = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const bodies: string[] = [];
     pub.on('response', (r) => { if (r.url().includes('/api/')) r.text().then((t) => bodies.push(t), () => {}); });
+    // Three security reports in one place: the public sees only their coarse k-anonymous cell, never a point.
+    const sensitive: CreatedReportDTO[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${product.url}/api/v1/reports`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ category: 'security', description: 'Tụ tập gây rối (e2e)', lat: 19.80, lng: 105.79 }),
+      });
+      expect(r.status).toBe(201);
+      sensitive.push((await r.json()) as CreatedReportDTO);
+    }
     await pub.goto(`${product.url}/map`);
+    const coarse = cellToParent(sensitive[0].cell, 7);
+    await expect.poll(() => pub.evaluate(() => window.__hientruong?.sensitiveCells() ?? []), { timeout: 20_000 }).toContainEqual({ hex: coarse, count: 3 });
     const row = pub.locator(`[data-testid="report-row-${report.code}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.click();
     await expect.poll(() => pickedAtReport(pub, report.code), { timeout: 10_000 }).toBe(report.code);
 
+    const drawn = await pub.evaluate(() => window.__hientruong!.reportsShown());
+    for (const r of sensitive) expect(drawn).not.toContain(r.code);
     const dom = await pub.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
     for (const secret of [REPORTER.name, REPORTER.phone, 'e2e)']) {
       expect(dom).not.toContain(secret);

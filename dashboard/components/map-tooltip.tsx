@@ -6,6 +6,7 @@ import { isStaffReport } from '../data/types.ts';
 export type HoverTarget =
   | { kind: 'report'; report: Report }
   | { kind: 'hex'; count: number }
+  | { kind: 'sensitive'; count: number }
   | { kind: 'area'; name: string; count: number | null };
 
 export interface MapTooltipProps { x: number; y: number; target: HoverTarget; categories: Record<string, CategoryDTO>; areaName: (r: Report) => string }
@@ -25,6 +26,7 @@ export function MapTooltip({ x, y, target, categories, areaName }: MapTooltipPro
         </dl>
       )}
       {target.kind === 'hex' && <div>{t('hex.count')}: <b>{target.count}</b></div>}
+      {target.kind === 'sensitive' && <div>{t('sensitive.count')}: <b>{target.count}</b><br /><span className="small">{t('sensitive.note')}</span></div>}
       {target.kind === 'area' && <div><b>{target.name}</b>{target.count !== null && <> · {t('hex.count')}: {target.count}</>}</div>}
     </div>
   );

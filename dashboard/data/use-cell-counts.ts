@@ -11,8 +11,16 @@ export const CELL_WINDOWS: CellWindow[] = ['24h', '7d', '30d', 'all'];
 /** Counts refresh at most this often while notices stream in (every viewer asks, so not on every notice). */
 const REFRESH_MS = 2000;
 
-export function useCellCounts(token: string | null, query: CellsQuery | null, noticeCount: number): HexCount[] {
-  const [cells, setCells] = useState<HexCount[]>([]);
+export interface CellCounts {
+  cells: HexCount[];
+  /** Public only: sensitive categories as all-time counts per coarse cell, where at least k reports share it. */
+  sensitive: HexCount[];
+}
+
+const toHex = (list: { cell: string; count: number }[]) => list.map((c) => ({ hex: c.cell, count: c.count }));
+
+export function useCellCounts(token: string | null, query: CellsQuery | null, noticeCount: number): CellCounts {
+  const [cells, setCells] = useState<CellCounts>({ cells: [], sensitive: [] });
   const tick = useThrottled(noticeCount, REFRESH_MS);
   const key = query ? JSON.stringify(query) : null;
   useEffect(() => {
@@ -21,7 +29,7 @@ export function useCellCounts(token: string | null, query: CellsQuery | null, no
     // A pan ends in several moveends; wait for the map to settle before asking.
     const timer = setTimeout(() => {
       api.cells(JSON.parse(key) as CellsQuery, token, ctl.signal)
-        .then((dto) => setCells(dto.cells.map((c) => ({ hex: c.cell, count: c.count }))), () => {});
+        .then((dto) => setCells({ cells: toHex(dto.cells), sensitive: toHex(dto.sensitive?.cells ?? []) }), () => {});
     }, 150);
     return () => { clearTimeout(timer); ctl.abort(); };
   }, [key, token, tick]);

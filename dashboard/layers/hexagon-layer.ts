@@ -9,6 +9,7 @@ import type { HexCount } from '../data/types.ts';
 export type { HexCount } from '../data/types.ts';
 
 export const HEX_LAYER_ID = 'hexagons';
+export const SENSITIVE_LAYER_ID = 'sensitive-cells';
 
 /** Below this resolution the whole province is one small answer; from it on the map asks for its viewport. */
 export const VIEWPORT_MIN_RES = 8;
@@ -58,5 +59,25 @@ export function hexagonLayer(cells: HexCount[], f: { visible?: boolean } = {}) {
     getHexagon: (d) => d.hex,
     getFillColor: (d) => densityColor(d.count, max, 150),
     updateTriggers: { getFillColor: max },
+  });
+}
+
+/**
+ * The public's only view of sensitive categories (security, misconduct): coarse cells (res 7, ~5 km²)
+ * holding at least k reports, outlined so they read as "somewhere in here", never as a point.
+ */
+export function sensitiveLayer(cells: HexCount[], f: { visible?: boolean } = {}) {
+  return new H3HexagonLayer<HexCount>({
+    id: SENSITIVE_LAYER_ID,
+    data: cells,
+    visible: f.visible ?? true,
+    pickable: true,
+    filled: true,
+    stroked: true,
+    extruded: false,
+    getHexagon: (d) => d.hex,
+    getFillColor: [244, 63, 94, 40],
+    getLineColor: [244, 63, 94, 220],
+    lineWidthMinPixels: 2,
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { FeatureCollection } from 'geojson';
 import { reportsLayer, placedReports, REPORTS_LAYER_ID } from './reports-layer.ts';
-import { boxAreaKm2, hexagonLayer, resForView, resForZoom, HEX_LAYER_ID } from './hexagon-layer.ts';
+import { boxAreaKm2, hexagonLayer, resForView, resForZoom, sensitiveLayer, HEX_LAYER_ID, SENSITIVE_LAYER_ID } from './hexagon-layer.ts';
 import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
 import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
 import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
@@ -67,6 +67,13 @@ describe('hexagons', () => {
     expect(getResolution(data[0].hex)).toBe(9);
     expect(call(layer.props.getHexagon, data[0])).toBe(hex);
     expect(call(layer.props.getFillColor, data[0])).toEqual([...DENSITY_RAMP[4], 150]);
+  });
+  it('draws sensitive counts as outlined coarse cells, pickable for their count', () => {
+    const layer = sensitiveLayer([{ hex: cellToParent(cell, 7), count: 3 }]);
+    expect(layer.id).toBe(SENSITIVE_LAYER_ID);
+    expect(layer.props.stroked).toBe(true);
+    expect(layer.props.pickable).toBe(true);
+    expect(getResolution((layer.props.data as { hex: string }[])[0].hex)).toBe(7);
   });
   it.each([[1, 10, 59], [10, 10, 170], [0, 0, 59]])('density alpha(%s of %s) = %s', (n, max, alpha) => {
     expect(densityColor(n, max)[3]).toBe(alpha);

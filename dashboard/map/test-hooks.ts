@@ -14,6 +14,8 @@ export interface HienTruongTestApi {
   pickAt(x: number, y: number): string | null;
   /** The density cells the hexagon layer is drawing now, with their counts. */
   hexagons(): HexCount[];
+  /** Public map: the coarse k-anonymous cells of sensitive categories being drawn. */
+  sensitiveCells(): HexCount[];
   /** Resolves once the map has finished rendering its current state. */
   idle(): Promise<void>;
 }
@@ -22,7 +24,7 @@ declare global {
   interface Window { __hientruong?: HienTruongTestApi }
 }
 
-export function installTestHooks(handle: MapHandle | null, reports: () => PlacedReport[], hexagons: () => HexCount[]): void {
+export function installTestHooks(handle: MapHandle | null, reports: () => PlacedReport[], hexagons: () => HexCount[], sensitiveCells: () => HexCount[]): void {
   if (!handle) { delete window.__hientruong; return; }
   const { map, overlay, container } = handle;
   const find = (code: string) => reports().find((r) => r.code === code);
@@ -43,6 +45,7 @@ export function installTestHooks(handle: MapHandle | null, reports: () => Placed
       return (info?.object as PlacedReport | undefined)?.code ?? null;
     },
     hexagons,
+    sensitiveCells,
     idle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }

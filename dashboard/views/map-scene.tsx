@@ -6,7 +6,7 @@ import { baseStyle, boundsOf } from '../map/base-style.ts';
 import { installTestHooks } from '../map/test-hooks.ts';
 import { runtimeConfig } from '../config.ts';
 import { areasLayer, type AreaFeature } from '../layers/areas-layer.ts';
-import { cellsQueryFor, hexagonLayer, type HexCount } from '../layers/hexagon-layer.ts';
+import { cellsQueryFor, hexagonLayer, sensitiveLayer, SENSITIVE_LAYER_ID, type HexCount } from '../layers/hexagon-layer.ts';
 import { labelsLayer } from '../layers/labels-layer.ts';
 import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
 import type { Theme } from '../layers/palette.ts';
@@ -44,6 +44,7 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
   const [visible, setVisible] = useState<LayerVisibility>({ hexagons: true, points: true, labels: true });
   const placed = useRef<PlacedReport[]>([]);
   const shownCells = useRef<HexCount[]>([]);
+  const shownSensitive = useRef<HexCount[]>([]);
 
   const styleUrl = runtimeConfig().mapStyleUrl;
   const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
@@ -53,11 +54,15 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
   const hoveredCode = hover?.target.kind === 'area' ? hover.areaCode ?? null : null;
   const areas = useMemo(() => areasLayer(reference.communes, { theme, hoveredCode, counts: areaCounts }), [reference.communes, theme, hoveredCode, areaCounts]);
   const cellsQuery = useMemo(() => (view && visible.hexagons ? cellsQueryFor(view, cellWindow) : null), [view, visible.hexagons, cellWindow]);
-  const cells = useCellCounts(token, cellsQuery, noticeCount);
+  const counts = useCellCounts(token, cellsQuery, noticeCount);
   const hexes = useMemo(() => {
-    shownCells.current = visible.hexagons ? cells : [];
-    return hexagonLayer(cells, { visible: visible.hexagons });
-  }, [cells, visible.hexagons]);
+    shownCells.current = visible.hexagons ? counts.cells : [];
+    return hexagonLayer(counts.cells, { visible: visible.hexagons });
+  }, [counts.cells, visible.hexagons]);
+  const sensitive = useMemo(() => {
+    shownSensitive.current = visible.hexagons ? counts.sensitive : [];
+    return sensitiveLayer(counts.sensitive, { visible: visible.hexagons });
+  }, [counts.sensitive, visible.hexagons]);
   // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
   const labels = useMemo(() => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null), [reference.communes, theme, lang, zoom, fontReady, visible.labels]);
   const points = useMemo(() => {
@@ -65,13 +70,14 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
     return reportsLayer(reports, { theme, categoryColors: reference.categoryColors, selectedId, visible: visible.points });
   }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
   // Names sit on top so they stay readable over dense points.
-  const layers = useMemo(() => [areas, hexes, points, ...(labels ? [labels] : [])], [areas, hexes, labels, points]);
+  const layers = useMemo(() => [areas, hexes, sensitive, points, ...(labels ? [labels] : [])], [areas, hexes, sensitive, labels, points]);
 
   const onHover = useCallback((info: PickingInfo) => {
     if (!info.object || !info.layer) return setHover(null);
     const id = info.layer.id;
     if (id === 'reports') return setHover({ x: info.x, y: info.y, target: { kind: 'report', report: info.object as Report } });
     if (id === 'hexagons') return setHover({ x: info.x, y: info.y, target: { kind: 'hex', count: (info.object as HexCount).count } });
+    if (id === SENSITIVE_LAYER_ID) return setHover({ x: info.x, y: info.y, target: { kind: 'sensitive', count: (info.object as HexCount).count } });
     const p = (info.object as AreaFeature).properties;
     if (!p) return setHover(null);
     setHover({ x: info.x, y: info.y, areaCode: p.code, target: { kind: 'area', name: lang === 'en' && p.nameEn ? p.nameEn : (p.fullName ?? p.name), count: areaCounts ? areaCounts[p.code] ?? 0 : null } });
@@ -84,10 +90,10 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
   const handleRef = useRef<MapHandle | null>(null);
   const onReady = useCallback((h: MapHandle | null) => {
     handleRef.current = h;
-    installTestHooks(h, () => placed.current, () => shownCells.current);
+    installTestHooks(h, () => placed.current, () => shownCells.current, () => shownSensitive.current);
     onHandle?.(h);
   }, [onHandle]);
-  useEffect(() => () => installTestHooks(null, () => [], () => []), []);
+  useEffect(() => () => installTestHooks(null, () => [], () => [], () => []), []);
 
   return (
     <div className="scene">
