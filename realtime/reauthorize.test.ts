@@ -33,7 +33,7 @@ describe('staff sockets are authorised again while connected', () => {
 
   it('a ticket that expires is told why and disconnected; a kiosk and a live ticket stay', async () => {
     const claims = { role: 'dispatcher', agencyId: null, unitId: null, userId: '1' };
-    const expiring = recordingClient(url, { token: signTicket({ ...claims, exp: Date.now() + 1500 }, SECRET) });
+    const expiring = recordingClient(url, { token: signTicket({ ...claims, exp: Date.now() + 3000 }, SECRET) });
     const lasting = recordingClient(url, { token: signTicket({ ...claims, exp: Date.now() + 3_600_000 }, SECRET) });
     const kiosk = recordingClient(url, { token: 'kiosk-token' });
     const hellos = await Promise.all([expiring.hello, lasting.hello, kiosk.hello]);
