@@ -62,6 +62,24 @@ describe('a report travels from the API to both rooms', () => {
     expect(staffSnap.reports[0].reporter.name).toBe('Trần Thị Bình');
   });
 
+  it('details for a burst of notices come in one request by ids, bounded and validated', async () => {
+    const a = await post(product, report);
+    const b = await post(product, { ...report, lat: 19.81 });
+    const staff = { headers: { authorization: `Bearer ${product.operatorToken}` } };
+    const both = await (await fetch(`${product.url}/api/v1/reports?ids=${a.body.id},${b.body.id},${a.body.id}`, staff)).json();
+    expect(both.reports.map((r: { id: string }) => r.id).sort()).toEqual([a.body.id, b.body.id].sort());
+    expect(both.reports[0].reporter).toBeDefined();
+    const pub = await (await fetch(`${product.url}/api/v1/reports?ids=${a.body.id}`)).json();
+    expect(pub.reports).toHaveLength(1);
+    expect(pub.reports[0].reporter).toBeUndefined();
+    const bad = await fetch(`${product.url}/api/v1/reports?ids=1,abc`);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.fields[0].field).toBe('ids');
+    const many = await fetch(`${product.url}/api/v1/reports?ids=${Array.from({ length: 201 }, (_, i) => i + 1).join(',')}`);
+    expect(many.status).toBe(422);
+    expect((await many.json()).error.fields[0]).toMatchObject({ field: 'ids', reason: expect.stringContaining('200') });
+  });
+
   it('a sensitive report reaches the public room with no location', async () => {
     const created = await post(product, { ...report, category: 'security' });
     await pub.waitFor((ns) => ns.some((n) => n.reportId === created.body.id));

@@ -30,6 +30,8 @@ export const api = {
     getJson<GeoJSON.FeatureCollection>(level === 'province' ? '/api/v1/areas.geojson?level=province' : '/api/v1/areas.geojson', null, signal),
   reports: (token: string | null, signal?: AbortSignal, limit = 5000) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${limit}`, token, signal),
   report: (id: string, token: string | null) => getJson<Report>(`/api/v1/reports/${encodeURIComponent(id)}`, token),
+  /** Details of up to 200 reports in one request (the server's MAX_IDS_PER_REQUEST). */
+  reportsByIds: (ids: string[], token: string | null) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${ids.length}&ids=${ids.join(',')}`, token),
   cells: (q: CellsQuery, token: string | null, signal?: AbortSignal) => getJson<CellsDTO>(cellsPath(q), token, signal),
   stats: (token: string | null, signal?: AbortSignal) => getJson<StatsDTO>('/api/v1/stats', token, signal),
   session: (token: string | null, signal?: AbortSignal) => getJson<{ audience: Audience }>('/api/v1/session', token, signal),

@@ -5,6 +5,8 @@ import { initialReportsState, reportsReducer, type ReportsState } from './report
 import { useLiveNotices } from './use-live-notices.ts';
 import type { Audience, ConnectionState, ReportNotice } from './types.ts';
 
+const DETAILS_PER_REQUEST = 200;
+
 export interface ReportsFeed {
   state: ReportsState;
   connection: ConnectionState;
@@ -60,8 +62,13 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     setNoticeCount((n) => n + notices.length);
     // Notices are deliberately thin; staff fill in the rest over HTTP, where policies apply.
     if (!token) return;
-    const unknown = new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId));
-    for (const id of unknown) api.report(id, token).then((report) => dispatch({ type: 'details', report })).catch(() => {});
+    // One request per 200 new reports, not one per report: a surge must not turn every wall display into a flood of GETs.
+    const unknown = [...new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId))];
+    for (let i = 0; i < unknown.length; i += DETAILS_PER_REQUEST) {
+      api.reportsByIds(unknown.slice(i, i + DETAILS_PER_REQUEST), token)
+        .then(({ reports }) => { for (const report of reports) dispatch({ type: 'details', report }); })
+        .catch(() => {});
+    }
   }, [token]);
   const onNotices = useCallback((notices: ReportNotice[], upTo: string) => {
     pending.current.notices.push(...notices);

@@ -22,10 +22,16 @@ const bboxParam = z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'mus
   .transform((v) => (v ? (v.split(',').map(Number) as [number, number, number, number]) : undefined))
   .refine((b) => !b || (b[0] < b[2] && b[1] < b[3] && b[1] >= -90 && b[3] <= 90), 'west must be < east and south < north, within -90..90');
 
+/** Reports a screen asks details for in one request (what a burst of notices named). */
+export const MAX_IDS_PER_REQUEST = 200;
+
 export const reportListQuerySchema = z.object({
   bbox: bboxParam,
   since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
+  ids: z.string().regex(/^\d{1,18}(,\d{1,18})*$/, 'must be report ids separated by commas').optional()
+    .transform((v) => (v ? [...new Set(v.split(','))] : undefined))
+    .refine((v) => !v || v.length <= MAX_IDS_PER_REQUEST, `at most ${MAX_IDS_PER_REQUEST} ids`),
 });
 
 const WINDOW_UNITS_MS = { h: 3_600_000, d: 86_400_000 } as const;

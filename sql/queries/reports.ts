@@ -76,6 +76,8 @@ export async function findReport(db: Db | Tx, id: string): Promise<ReportRow | n
 export interface ReportFilter {
   bbox?: [number, number, number, number];
   since?: string;
+  /** Only these reports (what a burst of notices named). */
+  ids?: string[];
   limit: number;
 }
 
@@ -192,9 +194,9 @@ export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEv
     const { rows } = await tx.query<ReportRow>(
       `SELECT ${COLUMNS} FROM reports
         WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
-          AND ($5::timestamptz IS NULL OR created_at >= $5)
+          AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($7::bigint[] IS NULL OR id = ANY($7::bigint[]))
         ORDER BY created_at DESC, id DESC LIMIT $6`,
-      [f.bbox?.[0] ?? null, f.bbox?.[1] ?? null, f.bbox?.[2] ?? null, f.bbox?.[3] ?? null, f.since ?? null, f.limit],
+      [f.bbox?.[0] ?? null, f.bbox?.[1] ?? null, f.bbox?.[2] ?? null, f.bbox?.[3] ?? null, f.since ?? null, f.limit, f.ids ?? null],
     );
     return { lastEventId: head.id === '0' ? null : head.id, rows };
   });
