@@ -83,12 +83,19 @@ export interface ReportFilter {
 
 export interface ReportStatsRow { total: number; last24h: number; byStatus: Record<string, number>; byCategory: Record<string, number> }
 
+/**
+ * Counters for every screen, read from the cell rollups (res-5 rows: a few hundred to a few thousand)
+ * rather than by counting the reports: every viewer asks about once a second while reports stream in,
+ * and four counts over a million reports took ~180 ms each time. The last 24 h use the created_at index.
+ */
 export async function reportStats(db: Db): Promise<ReportStatsRow> {
   const { rows } = await db.query(
-    `SELECT (SELECT count(*)::int FROM reports) AS total,
+    `SELECT (SELECT coalesce(sum(n), 0)::int FROM report_cell_totals WHERE res = 5) AS total,
             (SELECT count(*)::int FROM reports WHERE created_at > now() - interval '24 hours') AS last24h,
-            (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int n FROM reports GROUP BY status) s) AS by_status,
-            (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM (SELECT category, count(*)::int n FROM reports GROUP BY category) c) AS by_category`,
+            (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM
+               (SELECT status, sum(n)::int n FROM report_cell_days WHERE res = 5 GROUP BY status HAVING sum(n) > 0) s) AS by_status,
+            (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM
+               (SELECT category, sum(n)::int n FROM report_cell_totals WHERE res = 5 GROUP BY category HAVING sum(n) > 0) c) AS by_category`,
   );
   const r = rows[0];
   return { total: r.total, last24h: r.last24h, byStatus: r.by_status, byCategory: r.by_category };
