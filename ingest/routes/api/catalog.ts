@@ -8,8 +8,18 @@ import type { IngestState } from '../../context.ts';
 import type { CellsDTO, StatsDTO } from '../../presenters/dto.ts';
 import { cellsQuerySchema } from '../../schemas/report-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
+import { SharedAnswers } from '../../shared-answers.ts';
+import type { Db } from '../../../sql/db.ts';
 
 export const catalogRouter = new Router<IngestState>({ prefix: '/api/v1' });
+
+/** Per database (tests run several apps in one process): the answers every open screen asks for each second. */
+const shared = new WeakMap<Db, { stats: SharedAnswers<StatsDTO>; cells: SharedAnswers<CellsDTO> }>();
+function sharedFor(db: Db) {
+  let s = shared.get(db);
+  if (!s) shared.set(db, (s = { stats: new SharedAnswers(1000), cells: new SharedAnswers(1000) }));
+  return s;
+}
 
 catalogRouter.get('/categories', (ctx) => {
   ctx.body = { categories: ctx.state.deps.catalog.categories };
@@ -60,17 +70,22 @@ catalogRouter.get('/cells', async (ctx) => {
   // Sensitive categories are never counted per fine cell for the public.
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
   const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
-  const rows = await countByCell(deps.db, { ...q, excludeCategories, within });
-  const hex = (list: { cell: string; count: number }[]) => list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
-  const body: CellsDTO = { res: q.res, cells: hex(rows) };
-  if (actor.kind !== 'staff') {
-    // The public sees sensitive categories only as coarse, k-anonymous all-time counts (geo/privacy's rule).
-    const groups = await countGroupsOfAtLeast(deps.db, [...deps.catalog.sensitive], SENSITIVE_RES, MIN_GROUP);
-    body.sensitive = { res: SENSITIVE_RES, k: MIN_GROUP, cells: hex(groups) };
-  }
-  ctx.body = body;
+  const answer = async (): Promise<CellsDTO> => {
+    const rows = await countByCell(deps.db, { ...q, excludeCategories, within });
+    const hex = (list: { cell: string; count: number }[]) => list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
+    const body: CellsDTO = { res: q.res, cells: hex(rows) };
+    if (actor.kind !== 'staff') {
+      // The public sees sensitive categories only as coarse, k-anonymous all-time counts (geo/privacy's rule).
+      const groups = await countGroupsOfAtLeast(deps.db, [...deps.catalog.sensitive], SENSITIVE_RES, MIN_GROUP);
+      body.sensitive = { res: SENSITIVE_RES, k: MIN_GROUP, cells: hex(groups) };
+    }
+    return body;
+  };
+  // Province-wide questions are the same for every viewer of an audience: share them; viewports differ.
+  ctx.body = q.bbox ? await answer() : await sharedFor(deps.db).cells.get(`${actor.kind === 'staff' ? 'staff' : 'public'}?${ctx.querystring}`, answer);
 });
 
 catalogRouter.get('/stats', async (ctx) => {
-  ctx.body = (await reportStats(ctx.state.deps.db)) satisfies StatsDTO;
+  const { db } = ctx.state.deps;
+  ctx.body = await sharedFor(db).stats.get('stats', () => reportStats(db));
 });

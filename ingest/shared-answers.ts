@@ -1,0 +1,22 @@
+// Answers every screen asks for at the same moment (counters, province-wide cells): callers within
+// `ttlMs` share one database query, so a thousand open maps cost one query a second, not a thousand.
+export class SharedAnswers<T> {
+  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxKeys = 256,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
+    if (this.entries.size >= this.maxKeys) this.entries.clear(); // bounded: odd keys cannot grow it
+    const value = load();
+    this.entries.set(key, { at: this.now(), value });
+    // A failure is not an answer to share: the next caller tries again.
+    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    return value;
+  }
+}
