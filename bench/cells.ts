@@ -7,16 +7,13 @@ import { latLngToCell } from 'h3-js';
 import { cellToBigint, cellsCoveringBox } from '../geo/h3.ts';
 import { createPool, migrate } from '../sql/db.ts';
 import { startEmbeddedPostgres } from '../sql/embedded.ts';
+import { seededRandom } from '../geo/test-support/seeded-random.ts';
 import { WHOLE_AREA_MAX_RES, countByCell } from '../sql/queries/reports.ts';
 import { seedCatalog } from '../sql/seed/seed-catalog.ts';
 
 const N = Number(process.env.BENCH_REPORTS ?? 1_000_000);
 const CATEGORIES = ['rubbish', 'road', 'encroachment', 'flooding', 'lighting', 'security', 'other'];
 const TOWNS = [[19.807, 105.776], [19.735, 105.903], [20.08, 105.86], [19.42, 105.79], [20.09, 105.38], [19.93, 105.43]];
-
-function random(seed = 7) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 async function timeMedian(run: () => Promise<unknown>, times = 5): Promise<number> {
   const samples: number[] = [];
@@ -38,7 +35,7 @@ const db = createPool(cluster.url, 4);
 try {
   await migrate(db);
   if (!reused) await seedCatalog(db);
-  const rnd = random();
+  const rnd = seededRandom(7);
   const started = performance.now();
   for (let done = reused ? N : 0; done < N; done += 50_000) {
     const n = Math.min(50_000, N - done);

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { bbox as bboxOf, booleanPointInPolygon } from '@turf/turf';
 import { buildAreaIndex, DEFAULT_AREA_RES } from '../geo/area-index.ts';
 import type { AreaCollection } from '../geo/types.ts';
+import { seededRandom } from '../geo/test-support/seeded-random.ts';
 import { buildPlaceIndex } from '../geo/address-search.ts';
 import { buildPlaceEntries, type MappingRow, type PoiInput } from '../geo/place-entries.ts';
 
@@ -26,18 +27,10 @@ const DATASETS = ['thanh-hoa-communes-166', 'hcmc-wards-168'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Uniform points over the bbox, then every vertex of every ring exactly and nudged by ±1e-7 on each axis. */
 function probePoints(fc: AreaCollection, box: number[], seed: number): Float64Array {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const out: number[] = [];
   for (let i = 0; i < RANDOM_POINTS; i++) out.push(box[0] + rnd() * (box[2] - box[0]), box[1] + rnd() * (box[3] - box[1]));
   for (const f of fc.features) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { buildAreaIndex } from './area-index.ts';
+import { seededRandom } from './test-support/seeded-random.ts';
 import type { AreaCollection } from './types.ts';
 
 const DATA = new URL('../sql/data/vn/', import.meta.url);
@@ -13,15 +14,6 @@ const hospitals = read('poi/hospitals-thanh-hoa.geojson').features as Array<{
 }>;
 const index = buildAreaIndex(thanhHoa);
 
-/** Seeded PRNG so a failing point can be replayed. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ringsOf(fc: AreaCollection): number[][][] {
   return fc.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat());
@@ -86,7 +78,7 @@ describe('buildAreaIndex on Thanh Hóa (166 communes, full precision)', () => {
   });
 
   it('agrees with turf on 20,000 random points over the province bbox and 3,000 nudged vertices', () => {
-    const rnd = mulberry32(38);
+    const rnd = seededRandom(38);
     const points: number[][] = [];
     for (let i = 0; i < 20_000; i++) points.push([104.374 + rnd() * 1.702, 19.287 + rnd() * 1.383]);
     const vertices = ringsOf(thanhHoa).flat();

@@ -4,10 +4,7 @@ import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import { cellToBigint } from '../geo/h3.ts';
 import type { Db } from './db.ts';
 import { freshDatabase } from './test-support/db.ts';
-
-function seededRandom(seed: number): () => number {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+import { seededRandom } from '../geo/test-support/seeded-random.ts';
 
 describe('h3_parent and h3_resolution in SQL', () => {
   let db: Db;
