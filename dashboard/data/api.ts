@@ -1,5 +1,5 @@
 // Thin fetch wrapper: every call carries the bearer token when there is one; errors carry the status.
-import type { CategoryDTO, CellsDTO, Report, ReportSnapshotDTO, StatsDTO, Audience } from './types.ts';
+import type { CategoryDTO, CellsDTO, ReportSnapshotDTO, StatsDTO, Audience } from './types.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
@@ -29,7 +29,6 @@ export const api = {
   areas: (level: 'commune' | 'province', signal?: AbortSignal) =>
     getJson<GeoJSON.FeatureCollection>(level === 'province' ? '/api/v1/areas.geojson?level=province' : '/api/v1/areas.geojson', null, signal),
   reports: (token: string | null, signal?: AbortSignal, limit = 5000) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${limit}`, token, signal),
-  report: (id: string, token: string | null) => getJson<Report>(`/api/v1/reports/${encodeURIComponent(id)}`, token),
   /** Details of up to 200 reports in one request (the server's MAX_IDS_PER_REQUEST). */
   reportsByIds: (ids: string[], token: string | null) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${ids.length}&ids=${ids.join(',')}`, token),
   cells: (q: CellsQuery, token: string | null, signal?: AbortSignal) => getJson<CellsDTO>(cellsPath(q), token, signal),

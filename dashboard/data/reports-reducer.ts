@@ -75,10 +75,7 @@ const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<Rep
     return { reports: capped(reports), lastEventId: maxEventId(s.lastEventId, snapshot.lastEventId), loaded: true };
   },
   notice(s, { notice }) {
-    const next = applyNotice(s.reports[notice.reportId], notice);
-    const lastEventId = maxEventId(s.lastEventId, notice.eventId);
-    if (!next) return lastEventId === s.lastEventId ? s : { ...s, lastEventId };
-    return { ...s, lastEventId, reports: { ...s.reports, [notice.reportId]: next } };
+    return handlers.notices(s, { type: 'notices', notices: [notice] });
   },
   notices(s, { notices, upTo }) {
     // One copy of the map per burst, not one per notice.
