@@ -1,6 +1,7 @@
 // Density of reports on an H3 grid: counts come from the server's cell rollups (/api/v1/cells), so they
 // cover every report in the chosen window, not only the reports the browser holds.
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { getHexagonAreaAvg, UNITS } from 'h3-js';
 import { densityColor } from './palette.ts';
 import type { CellsQuery } from '../data/api.ts';
 import type { CellWindow } from '../data/use-cell-counts.ts';
@@ -15,8 +16,6 @@ export const SENSITIVE_LAYER_ID = 'sensitive-cells';
 export const VIEWPORT_MIN_RES = 8;
 /** Cells the map asks for at most in one viewport (the server refuses more than 20,000). */
 const MAX_VIEW_CELLS = 12_000;
-/** Average H3 cell area in km², res 7-9 (h3geo.org tables). */
-const CELL_AREA_KM2: Record<number, number> = { 7: 5.16, 8: 0.737, 9: 0.105 };
 
 export function resForZoom(zoom: number): number {
   if (zoom < 9) return 7;
@@ -35,7 +34,7 @@ export function boxAreaKm2([west, south, east, north]: [number, number, number, 
 export function resForView(zoom: number, bbox: [number, number, number, number]): number {
   let res = resForZoom(zoom);
   const area = boxAreaKm2(bbox);
-  while (res > 7 && area / CELL_AREA_KM2[res] > MAX_VIEW_CELLS) res--;
+  while (res > 7 && area / getHexagonAreaAvg(res, UNITS.km2) > MAX_VIEW_CELLS) res--;
   return res;
 }
 
