@@ -37,7 +37,6 @@ export class FanOut {
     start: FeedCursor = { xid: '0', id: '0' },
     /** At most one frame per room per this many ms (0: send each delivery at once). */
     private readonly coalesceMs = 0,
-    private readonly now: () => number = () => performance.now(),
   ) {
     this.position = start;
     const adapter = io.of('/').adapter;
@@ -79,7 +78,7 @@ export class FanOut {
     this.pending.push(...events);
     this.pendingUpTo = upTo;
     if (this.timer) return;
-    const wait = this.lastFlushAt + this.coalesceMs - this.now();
+    const wait = this.lastFlushAt + this.coalesceMs - performance.now();
     if (this.coalesceMs <= 0 || wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
@@ -121,7 +120,7 @@ export class FanOut {
     this.position = upTo;
     // The interval counts from the end of this frame's work: a broadcast that takes 30 ms to hand out
     // must not shorten the pause that lets the next deliveries gather.
-    this.lastFlushAt = this.now();
+    this.lastFlushAt = performance.now();
   }
 
   /** Field units moving: staff and the unit's agency only, never a public room. True when it was one. */

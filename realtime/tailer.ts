@@ -12,6 +12,10 @@ export interface TailerOptions {
   onError?: (error: unknown) => void;
 }
 
+/** The held-back back-off: first look again after this long, doubling to the cap. */
+const HELD_BACK_FIRST_MS = 5;
+const HELD_BACK_MAX_MS = 50;
+
 export class EventTailer {
   private cursor: FeedCursor = { xid: '0', id: '0' };
   private subscriber: Subscriber | null = null;
@@ -24,7 +28,7 @@ export class EventTailer {
    * starts it over: under steady load some batch is nearly always open, and a back-off grown during one
    * hold must not delay the next (that cost up to 200 ms of latency per notice).
    */
-  private heldBackMs = 5;
+  private heldBackMs = HELD_BACK_FIRST_MS;
 
   constructor(
     private readonly db: Db,
@@ -46,7 +50,7 @@ export class EventTailer {
       retryInterval: (attempt) => Math.min(1000, 100 * attempt),
       paranoidChecking: 5000,
     });
-    subscriber.notifications.on(EVENTS_CHANNEL, () => { this.heldBackMs = 5; this.wake(); });
+    subscriber.notifications.on(EVENTS_CHANNEL, () => { this.heldBackMs = HELD_BACK_FIRST_MS; this.wake(); });
     // After every (re)connect, doorbells rung meanwhile are gone: catch up from the log.
     subscriber.events.on('connected', () => this.wake());
     subscriber.events.on('error', (e) => this.opts.onError?.(e));
@@ -77,14 +81,14 @@ export class EventTailer {
           rows = await readSettledEvents(this.db, this.cursor, batch);
           if (rows.length === 0) break;
           this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
-          this.heldBackMs = 5;
+          this.heldBackMs = HELD_BACK_FIRST_MS;
           this.deliver(rows);
         } while (rows.length === batch && !this.stopped);
         // Committed events held back by an older open transaction: look again shortly, not at the next poll.
         // (Checked after the read, so a transaction that ends between the two is not missed: its rows show here.)
         if (!this.stopped && (await hasEventsAfter(this.db, this.cursor))) {
           setTimeout(() => this.wake(), this.heldBackMs);
-          this.heldBackMs = Math.min(50, this.heldBackMs * 2);
+          this.heldBackMs = Math.min(HELD_BACK_MAX_MS, this.heldBackMs * 2);
         }
       } while (this.rerun && !this.stopped);
     } catch (error) {
