@@ -1,13 +1,13 @@
 // Delivery rules on a real Postgres: group commit through the API, area rooms, resume without repeats,
 // bounded replay, and a slow socket that cannot hold the feed's memory hostage.
-import { createServer, type Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import type { SocketActor } from './protocol.ts';
-import { attachRealtime, type Realtime } from './server.ts';
+import type { Realtime } from './server.ts';
+import { startStandaloneRealtime } from './test-support/standalone-realtime.ts';
 import { gapsAndDuplicates, recordingClient } from './test-support/feed-client.ts';
 import { postMany, postReport, reportBody } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
@@ -89,20 +89,16 @@ describe('through the product', () => {
 
 describe('with a realtime server of small limits', () => {
   let test: TestDatabase;
-  let http: HttpServer;
   let rt: Realtime;
   let url: string;
   const authorize = (): SocketActor => ({ audience: 'staff', role: 'operator' });
 
   beforeAll(async () => {
     test = await freshTestDatabase();
-    http = createServer();
-    rt = await attachRealtime(http, {
+    ({ rt, url } = await startStandaloneRealtime({
       db: test.pool, listenUrl: test.url, authorize,
       replay: { maxEvents: 50 }, buffer: { maxPackets: 200, maxBytes: 512 * 1024 }, batchSize: 100,
-    });
-    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
-    url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+    }));
   });
   afterAll(async () => {
     await rt?.close();
@@ -183,10 +179,7 @@ describe('with a realtime server of small limits', () => {
         };
       },
     });
-    const slowHttp = createServer();
-    const slowRt = await attachRealtime(slowHttp, { db: slowReplay, listenUrl: test.url, authorize, coalesceMs: 5 });
-    await new Promise<void>((done) => slowHttp.listen(0, '127.0.0.1', done));
-    const slowUrl = `http://127.0.0.1:${(slowHttp.address() as { port: number }).port}`;
+    const { rt: slowRt, url: slowUrl } = await startStandaloneRealtime({ db: slowReplay, listenUrl: test.url, authorize, coalesceMs: 5 });
     try {
       await append(1);
       const cursor = (await test.pool.query('SELECT max(id)::text AS id FROM events')).rows[0].id as string;

@@ -1,13 +1,12 @@
 // Fault injection on a live stream: the LISTEN connection is killed, the realtime server restarts, a
 // client drops and resumes, two realtime processes share one database. Every client must end with
 // exactly the events that were written: no gap, no duplicate.
-import { createServer, type Server as HttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startProduct, type RunningProduct } from '../main.ts';
 import type { TestDatabase } from '../sql/test-support/db.ts';
 import type { SocketActor } from './protocol.ts';
-import { attachRealtime, type Realtime } from './server.ts';
+import { startStandaloneRealtime, type StandaloneRealtime } from './test-support/standalone-realtime.ts';
 import { gapsAndDuplicates, recordingClient, type RecordingClient } from './test-support/feed-client.ts';
 import { postMany } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
@@ -62,17 +61,12 @@ describe('the feed under faults', () => {
   });
 
   it('2,000 reports through two listener kills and a realtime restart: both clients get each event exactly once', async () => {
-    let realtime: { rt: Realtime; http: HttpServer } | null = null;
-    let port = 0;
+    let realtime: StandaloneRealtime | null = null;
     const startRealtime = async () => {
-      const http = createServer();
-      const rt = await attachRealtime(http, { db: test.pool, listenUrl: test.url, authorize, pollMs: 1000, coalesceMs: 15 });
-      await new Promise<void>((done) => http.listen(port, '127.0.0.1', done));
-      port = (http.address() as { port: number }).port;
-      realtime = { rt, http };
+      realtime = await startStandaloneRealtime({ db: test.pool, listenUrl: test.url, authorize, pollMs: 1000, coalesceMs: 15 }, realtime?.port ?? 0);
     };
     await startRealtime();
-    const url = `http://127.0.0.1:${port}`;
+    const url = realtime!.url;
     const stayer = recordingClient(url, { token: 'staff-token', batch: true });
     let resumer: RecordingClient = recordingClient(url, {});
     await Promise.all([stayer.hello, resumer.hello]);

@@ -1,30 +1,25 @@
 // Authorisation holds for the life of a socket, not only at connect: an expired ticket is dropped.
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTicket } from '../ingest/auth/tokens.ts';
 import { createSocketAuthorizer } from '../ingest/policies/socket-actor.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { attachRealtime, type Realtime } from './server.ts';
+import type { Realtime } from './server.ts';
+import { startStandaloneRealtime } from './test-support/standalone-realtime.ts';
 import { recordingClient } from './test-support/feed-client.ts';
 
 const SECRET = 'reauthorize-test-secret';
 
 describe('staff sockets are authorised again while connected', () => {
   let test: TestDatabase;
-  let http: HttpServer;
   let rt: Realtime;
   let url: string;
 
   beforeAll(async () => {
     test = await freshTestDatabase();
-    http = createServer();
-    rt = await attachRealtime(http, {
+    ({ rt, url } = await startStandaloneRealtime({
       db: test.pool, listenUrl: test.url, reauthorizeMs: 100,
       authorize: createSocketAuthorizer({ operatorToken: 'kiosk-token', ticketSecret: SECRET }),
-    });
-    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    }));
   });
   afterAll(async () => {
     await rt?.close();
