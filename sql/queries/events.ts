@@ -93,7 +93,11 @@ export interface ReportEventPayload {
  * is true must look again soon: the transaction holding them back may end without a doorbell (a rollback).
  */
 export async function hasEventsAfter(db: Db, cursor: FeedCursor): Promise<boolean> {
-  const { rows } = await db.query<{ any: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM events WHERE (xid, id) > ($1::xid8, $2::bigint)) AS any', [cursor.xid, cursor.id]);
-  return rows[0].any;
+  const { rows } = await db.query(HAS_EVENTS_AFTER_SQL, [cursor.xid, cursor.id]);
+  return rows.length > 0;
 }
+
+// ORDER BY the index's columns: as EXISTS the planner chose a sequential scan from the oldest event,
+// a read of the whole log on every held-back check (0.5 ms at 20k events, seconds at millions).
+export const HAS_EVENTS_AFTER_SQL =
+  'SELECT 1 FROM events WHERE (xid, id) > ($1::xid8, $2::bigint) ORDER BY events.xid, events.id LIMIT 1';
