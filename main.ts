@@ -15,6 +15,7 @@ import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createPool, migrate } from './sql/db.ts';
+import { startRollupApplier } from './sql/rollup-applier.ts';
 import { openDatabase } from './sql/open-database.ts';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
@@ -91,6 +92,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 
+  const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
   const http = createServer(app.callback());
   const realtime = opts.feed?.enabled === false ? null : await attachRealtime(http, {
     db,
@@ -117,6 +119,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       stopDemo();
       await realtime?.close();
       await new Promise<void>((done) => http.close(() => done()));
+      await rollups.stop();
       await db.end();
       await database.stop();
     },

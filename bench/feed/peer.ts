@@ -11,6 +11,7 @@ import { loadCatalog } from '../../ingest/catalog.ts';
 import { reportInputSchema } from '../../ingest/schemas/report-input.ts';
 import type { Db } from '../../sql/db.ts';
 import { currentAreas } from '../../sql/queries/areas.ts';
+import { startRollupApplier } from '../../sql/rollup-applier.ts';
 
 export const NAIVE_TRIGGER_SQL = `
 CREATE OR REPLACE FUNCTION naive_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,6 +40,8 @@ export async function startPeer(db: Db, url: string, streaming: boolean): Promis
       ctx.status = 503;
     }
   });
+  // The same rollup work as ours: the schema queues every report for it, whoever writes.
+  const rollups = startRollupApplier(db);
   const http = createServer(app.callback());
   const io = new Server(http, { serveClient: false });
   let listener: pg.Client | null = null;
@@ -60,6 +63,7 @@ export async function startPeer(db: Db, url: string, streaming: boolean): Promis
     http,
     stop: async () => {
       await listener?.end().catch(() => {});
+      await rollups.stop();
       await new Promise<void>((done) => io.close(() => done()));
     },
   };

@@ -90,12 +90,12 @@ export interface ReportStatsRow { total: number; last24h: number; byStatus: Reco
  */
 export async function reportStats(db: Db): Promise<ReportStatsRow> {
   const { rows } = await db.query(
-    `SELECT (SELECT coalesce(sum(n), 0)::int FROM report_cell_totals WHERE res = 5) AS total,
+    `SELECT (SELECT coalesce(sum(n), 0)::int FROM report_cell_totals_live WHERE res = 5) AS total,
             (SELECT count(*)::int FROM reports WHERE created_at > now() - interval '24 hours') AS last24h,
             (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM
-               (SELECT status, sum(n)::int n FROM report_cell_days WHERE res = 5 GROUP BY status HAVING sum(n) > 0) s) AS by_status,
+               (SELECT status, sum(n)::int n FROM report_cell_days_live WHERE res = 5 GROUP BY status HAVING sum(n) > 0) s) AS by_status,
             (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM
-               (SELECT category, sum(n)::int n FROM report_cell_totals WHERE res = 5 GROUP BY category HAVING sum(n) > 0) c) AS by_category`,
+               (SELECT category, sum(n)::int n FROM report_cell_totals_live WHERE res = 5 GROUP BY category HAVING sum(n) > 0) c) AS by_category`,
   );
   const r = rows[0];
   return { total: r.total, last24h: r.last24h, byStatus: r.by_status, byCategory: r.by_category };
@@ -133,10 +133,10 @@ export async function countByCell(db: Db, f: CellCountFilter): Promise<CellCount
 async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   const { rows } = await db.query<CellCount>(
     // GROUP BY the bigint column, not the text it is shown as: hashing numbers is ~20 % faster at res 8.
-    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
+    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals_live
       WHERE res = $1 AND ($2::text IS NULL OR category = $2) AND NOT (category = ANY($3::text[]))
         AND ($4::bigint[] IS NULL OR cell = ANY($4::bigint[]))
-      GROUP BY report_cell_totals.cell HAVING sum(n) > 0 ORDER BY 2 DESC`,
+      GROUP BY report_cell_totals_live.cell HAVING sum(n) > 0 ORDER BY 2 DESC`,
     [f.res, f.category ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
   );
   return rows;
@@ -150,12 +150,12 @@ async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
          FROM (SELECT date_trunc('hour', coalesce($2::timestamptz, '-infinity')) AS h) s
      )
      SELECT cell::text AS cell, sum(n)::int AS count FROM (
-       SELECT d.cell, d.n FROM report_cell_days d, w
+       SELECT d.cell, d.n FROM report_cell_days_live d, w
         WHERE d.res = $1 AND d.day >= w.first_day
           AND ($3::text IS NULL OR d.category = $3) AND ($4::text IS NULL OR d.status = $4)
           AND NOT (d.category = ANY($5::text[])) AND ($6::bigint[] IS NULL OR d.cell = ANY($6::bigint[]))
        UNION ALL
-       SELECT h.cell${f.res}, h.n FROM report_cell_hours h, w
+       SELECT h.cell${f.res}, h.n FROM report_cell_hours_live h, w
         WHERE h.hour >= w.h AND h.hour < w.first_day
           AND ($3::text IS NULL OR h.category = $3) AND ($4::text IS NULL OR h.status = $4)
           AND NOT (h.category = ANY($5::text[])) AND ($6::bigint[] IS NULL OR h.cell${f.res} = ANY($6::bigint[]))
@@ -168,11 +168,11 @@ async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
 async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   if (f.within && !f.within.cells10) throw new RangeError(`a res-${f.res} window inside an area needs its res-10 cells`);
   const { rows } = await db.query<CellCount>(
-    `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours
+    `SELECT cell${f.res}::text AS cell, sum(n)::int AS count FROM report_cell_hours_live
       WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
         AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
         AND NOT (category = ANY($4::text[])) AND ($5::bigint[] IS NULL OR cell10 = ANY($5::bigint[]))
-      GROUP BY report_cell_hours.cell${f.res} HAVING sum(n) > 0 ORDER BY 2 DESC`,
+      GROUP BY report_cell_hours_live.cell${f.res} HAVING sum(n) > 0 ORDER BY 2 DESC`,
     [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells10!) : null],
   );
   return rows;
@@ -181,8 +181,8 @@ async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
 /** All-time counts of the given categories per cell at `res`, only for cells holding at least `k`. */
 export async function countGroupsOfAtLeast(db: Db, categories: string[], res: number, k: number): Promise<{ cell: string; count: number }[]> {
   const { rows } = await db.query<{ cell: string; count: number }>(
-    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals
-      WHERE res = $1 AND category = ANY($2::text[]) GROUP BY report_cell_totals.cell HAVING sum(n) >= $3 ORDER BY 2 DESC`,
+    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_totals_live
+      WHERE res = $1 AND category = ANY($2::text[]) GROUP BY report_cell_totals_live.cell HAVING sum(n) >= $3 ORDER BY 2 DESC`,
     [res, categories, k],
   );
   return rows;
