@@ -76,3 +76,32 @@ describe('event tailer', () => {
     expect(xids).toHaveLength(total);
   });
 });
+
+describe('event tailer under a burst of doorbells', () => {
+  let test: TestDatabase;
+  beforeAll(async () => { test = await freshTestDatabase(); });
+  afterAll(async () => { await test.pool.end(); });
+
+  it('reads the log at most once per gap, yet delivers every event, and a calm feed at once', async () => {
+    const deliveries: EventRow[][] = [];
+    const tailer = new EventTailer(test.pool, test.url, (rows) => deliveries.push(rows), { pollMs: 60_000, minGapMs: 300 });
+    await tailer.start();
+    try {
+      await new Promise((r) => setTimeout(r, 400)); // past the gap of the start-up read
+      // Calm: one event is read at its doorbell, not after the gap.
+      const calmAt = performance.now();
+      await test.pool.query("INSERT INTO events (kind, payload) VALUES ('test', '{}')");
+      while (deliveries.flat().length < 1 && performance.now() - calmAt < 2000) await new Promise((r) => setTimeout(r, 5));
+      expect(performance.now() - calmAt).toBeLessThan(250);
+      // A burst: 30 commits, 30 doorbells, within one gap.
+      for (let i = 0; i < 30; i++) await test.pool.query("INSERT INTO events (kind, payload) VALUES ('test', '{}')");
+      const burstAt = performance.now();
+      while (deliveries.flat().length < 31 && performance.now() - burstAt < 3000) await new Promise((r) => setTimeout(r, 5));
+      expect(deliveries.flat()).toHaveLength(31);
+      expect(new Set(deliveries.flat().map((e) => e.id)).size).toBe(31);
+      expect(deliveries.length).toBeLessThanOrEqual(3);
+    } finally {
+      await tailer.stop();
+    }
+  });
+});

@@ -9,12 +9,19 @@ export interface TailerOptions {
   batchSize?: number;
   /** Safety net for a doorbell lost while the listener reconnects, and for an unrelated old transaction ending. */
   pollMs?: number;
+  /**
+   * Least time between the starts of two reads of the log. A calm feed reads at its doorbell; under a surge
+   * doorbells ring every few ms, and two queries per ring cost Postgres more than the reads deliver.
+   */
+  minGapMs?: number;
   onError?: (error: unknown) => void;
 }
 
 /** The held-back back-off: first look again after this long, doubling to the cap. */
 const HELD_BACK_FIRST_MS = 5;
 const HELD_BACK_MAX_MS = 50;
+/** Below the fan-out's 50 ms coalescing window, so batched screens see no added delay. */
+const DEFAULT_MIN_GAP_MS = 20;
 
 export class EventTailer {
   private cursor: FeedCursor = { xid: '0', id: '0' };
@@ -22,6 +29,8 @@ export class EventTailer {
   private timer: NodeJS.Timeout | null = null;
   private draining = false;
   private rerun = false;
+  private lastDrainAt = -Infinity;
+  private gapTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   /**
    * Back-off while an old transaction holds committed events back: 5 ms, doubling to 50 ms. A doorbell
@@ -67,41 +76,48 @@ export class EventTailer {
       this.rerun = true;
       return;
     }
+    const wait = this.lastDrainAt + (this.opts.minGapMs ?? DEFAULT_MIN_GAP_MS) - performance.now();
+    if (wait > 0) {
+      this.gapTimer ??= setTimeout(() => { this.gapTimer = null; this.wake(); }, wait);
+      return;
+    }
     void this.drain();
   }
 
   private async drain(): Promise<void> {
     this.draining = true;
+    this.rerun = false;
+    this.lastDrainAt = performance.now();
     const batch = this.opts.batchSize ?? 1000;
     try {
+      let rows: EventRow[];
       do {
-        this.rerun = false;
-        let rows: EventRow[];
-        do {
-          rows = await readSettledEvents(this.db, this.cursor, batch);
-          if (rows.length === 0) break;
-          this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
-          this.heldBackMs = HELD_BACK_FIRST_MS;
-          this.deliver(rows);
-        } while (rows.length === batch && !this.stopped);
-        // Committed events held back by an older open transaction: look again shortly, not at the next poll.
-        // (Checked after the read, so a transaction that ends between the two is not missed: its rows show here.)
-        if (!this.stopped && (await hasEventsAfter(this.db, this.cursor))) {
-          setTimeout(() => this.wake(), this.heldBackMs);
-          this.heldBackMs = Math.min(HELD_BACK_MAX_MS, this.heldBackMs * 2);
-        }
-      } while (this.rerun && !this.stopped);
+        rows = await readSettledEvents(this.db, this.cursor, batch);
+        if (rows.length === 0) break;
+        this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
+        this.heldBackMs = HELD_BACK_FIRST_MS;
+        this.deliver(rows);
+      } while (rows.length === batch && !this.stopped);
+      // Committed events held back by an older open transaction: look again shortly, not at the next poll.
+      // (Checked after the read, so a transaction that ends between the two is not missed: its rows show here.)
+      if (!this.stopped && (await hasEventsAfter(this.db, this.cursor))) {
+        setTimeout(() => this.wake(), this.heldBackMs);
+        this.heldBackMs = Math.min(HELD_BACK_MAX_MS, this.heldBackMs * 2);
+      }
     } catch (error) {
       this.opts.onError?.(error);
       if (!this.stopped) setTimeout(() => this.wake(), 200);
     } finally {
       this.draining = false;
     }
+    // A doorbell rang while reading: read again, no sooner than the gap allows.
+    if (this.rerun) this.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     await this.subscriber?.close().catch(() => {});
   }
 }
