@@ -62,11 +62,15 @@ export class FanOut {
 
   /** Rooms (logical) that hear one event; pure rules in rooms.ts decide, the index only skips empty rooms. */
   private roomsOf(event: EventRow): string[] {
-    const scope = scopeOf(event);
+    const scope = scopeOf(event, this.areaRooms.size > 0);
     const rooms = [STAFF_ROOM, PUBLIC_ROOM];
     if (scope.agencyId) rooms.push(AGENCY_ROOM_PREFIX + scope.agencyId);
     if (scope.areaCell) for (const room of this.areaRooms.get(scope.areaCell) ?? []) rooms.push(room);
     return rooms;
+  }
+
+  private hasListeners(room: string): boolean {
+    return this.hasSockets(wireRoom(room, 'batch')) || this.hasSockets(wireRoom(room, 'single'));
   }
 
   /**
@@ -93,10 +97,14 @@ export class FanOut {
     this.cutOffSlowSockets(); // before adding more: what is still queued now was not drained since the last delivery
     const perRoom = new Map<string, ReportNotice[]>();
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
+    // Presenting costs H3 work per event and audience: only for rooms someone is in.
+    const listened = new Map<string, boolean>();
+    const heard = (room: string) => listened.get(room) ?? (listened.set(room, this.hasListeners(room)), listened.get(room)!);
     for (const event of events) {
       try {
         if (this.emitUnit(event)) continue;
         for (const room of this.roomsOf(event)) {
+          if (!heard(room)) continue;
           const audience = audienceOfRoom(room);
           let notice = presented[audience].get(event.id);
           if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));

@@ -25,10 +25,13 @@ export function presentNotice(event: EventRow, audience: Audience): ReportNotice
   };
 }
 
-/** Who may hear an event: its agency, and its res-5 area cell unless the public may not see where it is. */
-export function scopeOf(event: EventRow): EventScope {
+/**
+ * Who may hear an event: its agency, and its res-5 area cell unless the public may not see where it is.
+ * `withArea: false` skips the cell (an H3 call) when no area room exists to hear it.
+ */
+export function scopeOf(event: EventRow, withArea = true): EventScope {
   const p = event.payload as unknown as Partial<ReportEventPayload>;
-  const areaCell = !p.sensitive && typeof p.cell === 'string' ? parentCell(p.cell, AREA_CELL_RES) : null;
+  const areaCell = withArea && !p.sensitive && typeof p.cell === 'string' ? parentCell(p.cell, AREA_CELL_RES) : null;
   return { agencyId: p.agencyId ?? null, areaCell };
 }
 
