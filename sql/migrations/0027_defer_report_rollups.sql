@@ -2,7 +2,7 @@
 -- The upserts locked shared coarse rows (a res-5 cell holds a town) until commit, so two group-commit
 -- batches never overlapped: ingest waited on itself. Now a batch only appends one narrow row per report
 -- here; apply_report_rollups() folds the queue into the rollups in one transaction, and readers add what is
--- still queued (the *_live views), so every count stays exact in any snapshot: a queued row is either
+-- still queued (the *_live views below, or sql/queries/reports.ts), so every count stays exact in any snapshot: a queued row is either
 -- here or already in the rollups, never both and never neither. Updates (status, category) keep their
 -- synchronous triggers: their deltas add up with the queued +1 in any order.
 
@@ -60,7 +60,7 @@ BEGIN
   RETURN applied;
 END $$;
 
--- What readers count: each rollup plus the reports still queued for it.
+-- What the counters read (GET /api/v1/stats): each rollup plus the reports still queued for it.
 CREATE VIEW report_cell_totals_live AS
   SELECT res, cell, category, n FROM report_cell_totals
   UNION ALL
@@ -71,10 +71,3 @@ CREATE VIEW report_cell_days_live AS
   UNION ALL
   SELECT r::smallint, report_day(created_at), h3_parent(h3_cell, r), category, status, 1
     FROM report_rollup_queue, generate_series(5, 7) AS r;
-
-CREATE VIEW report_cell_hours_live AS
-  SELECT cell10, hour, category, status, n, cell5, cell6, cell7, cell8, cell9 FROM report_cell_hours
-  UNION ALL
-  SELECT h3_parent(h3_cell, 10), date_trunc('hour', created_at), category, status, 1,
-         h3_parent(h3_cell, 5), h3_parent(h3_cell, 6), h3_parent(h3_cell, 7), h3_parent(h3_cell, 8), h3_parent(h3_cell, 9)
-    FROM report_rollup_queue;
