@@ -20,7 +20,7 @@ export interface RollupApplier {
 
 export function startRollupApplier(db: Db, opts: RollupApplierOptions = {}): RollupApplier {
   const maxRows = opts.maxRows ?? 20_000;
-  const vacuumEvery = opts.vacuumEvery ?? 50_000;
+  const vacuumEvery = opts.vacuumEvery ?? 10_000;
   let stopped = false;
   let sinceVacuum = 0;
   let running: Promise<void> = Promise.resolve();
