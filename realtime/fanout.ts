@@ -99,7 +99,11 @@ export class FanOut {
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
     // Presenting costs H3 work per event and audience: only for rooms someone is in.
     const listened = new Map<string, boolean>();
-    const heard = (room: string) => listened.get(room) ?? (listened.set(room, this.hasListeners(room)), listened.get(room)!);
+    const heard = (room: string) => {
+      let yes = listened.get(room);
+      if (yes === undefined) listened.set(room, (yes = this.hasListeners(room)));
+      return yes;
+    };
     for (const event of events) {
       try {
         if (this.emitUnit(event)) continue;
