@@ -97,18 +97,11 @@ export class FanOut {
     this.cutOffSlowSockets(); // before adding more: what is still queued now was not drained since the last delivery
     const perRoom = new Map<string, ReportNotice[]>();
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
-    // Presenting costs H3 work per event and audience: only for rooms someone is in.
-    const listened = new Map<string, boolean>();
-    const heard = (room: string) => {
-      let yes = listened.get(room);
-      if (yes === undefined) listened.set(room, (yes = this.hasListeners(room)));
-      return yes;
-    };
     for (const event of events) {
       try {
         if (this.emitUnit(event)) continue;
         for (const room of this.roomsOf(event)) {
-          if (!heard(room)) continue;
+          if (!this.hasListeners(room)) continue; // presenting costs H3 work: only for rooms someone is in
           const audience = audienceOfRoom(room);
           let notice = presented[audience].get(event.id);
           if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));
