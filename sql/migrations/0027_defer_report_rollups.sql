@@ -2,8 +2,8 @@
 -- The upserts locked shared coarse rows (a res-5 cell holds a town) until commit, so two group-commit
 -- batches never overlapped: ingest waited on itself. Now a batch only appends one narrow row per report
 -- here; apply_report_rollups() folds the queue into the rollups in one transaction, and readers add what is
--- still queued (the *_live views below, or sql/queries/reports.ts), so every count stays exact in any snapshot: a queued row is either
--- here or already in the rollups, never both and never neither. Updates (status, category) keep their
+-- still queued (the *_live views below, or sql/queries/reports.ts), so every count stays exact in any
+-- snapshot: a queued row is either here or already in the rollups, never both and never neither. Updates (status, category) keep their
 -- synchronous triggers: their deltas add up with the queued +1 in any order.
 
 CREATE TABLE report_rollup_queue (
