@@ -15,7 +15,7 @@ const cell = latLngToCell(19.8075, 105.7766, 12);
 
 function event(id: number): EventRow {
   return {
-    id: String(id), xid: String(1000 + id), report_id: String(id), kind: 'report.created', created_at: new Date(),
+    id: String(id), xid: String(1000 + id), kind: 'report.created',
     payload: { reportId: String(id), code: `TH-${id}`, category: 'road', status: 'received', version: 1, cell, areaCode: '14797', agencyId: null, sensitive: false, at: new Date().toISOString() },
   };
 }

@@ -1,7 +1,7 @@
 // Tails the event log. NOTIFY only wakes us; the log is the data, read after a commit-safe cursor.
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import type { Db } from '../sql/db.ts';
-import { hasEventsAfter, readSettledEvents, settledHead, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+import { readSettledEvents, settledHead, type EventRow, type FeedCursor, type SettledRead } from '../sql/queries/events.ts';
 
 export const EVENTS_CHANNEL = 'hientruong_events';
 
@@ -90,17 +90,18 @@ export class EventTailer {
     this.lastDrainAt = performance.now();
     const batch = this.opts.batchSize ?? 1000;
     try {
-      let rows: EventRow[];
+      let read: SettledRead;
       do {
-        rows = await readSettledEvents(this.db, this.cursor, batch);
+        read = await readSettledEvents(this.db, this.cursor, batch);
+        const rows = read.rows;
         if (rows.length === 0) break;
         this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
         this.heldBackMs = HELD_BACK_FIRST_MS;
         this.deliver(rows);
-      } while (rows.length === batch && !this.stopped);
+      } while (read.rows.length === batch && !read.heldBack && !this.stopped);
       // Committed events held back by an older open transaction: look again shortly, not at the next poll.
-      // (Checked after the read, so a transaction that ends between the two is not missed: its rows show here.)
-      if (!this.stopped && (await hasEventsAfter(this.db, this.cursor))) {
+      // (Seen in the same snapshot as the read, so a transaction that ends meanwhile is not missed: its rows show then.)
+      if (!this.stopped && read.heldBack) {
         setTimeout(() => this.wake(), this.heldBackMs);
         this.heldBackMs = Math.min(HELD_BACK_MAX_MS, this.heldBackMs * 2);
       }

@@ -35,7 +35,7 @@ describe('snapshot position', () => {
 
     await older.client.query('COMMIT');
     const after = await readSettledEvents(db, (await cursorOfEvent(db, lastEventId!))!, 100);
-    expect(after.map((e) => e.id).sort()).toEqual([older.id, newer.id].sort());
+    expect(after.rows.map((e) => e.id).sort()).toEqual([older.id, newer.id].sort());
     for (const w of [settled, older, newer]) await w.client.end();
   });
 });

@@ -1,0 +1,60 @@
+// The tailer reads the tail of the log many times a second: it must seek the (xid, id) index, not scan
+// the log, and say in the same statement whether committed events wait behind an open transaction.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import type { Db } from './db.ts';
+import { READ_TAIL_SQL, readSettledEvents, settledHead } from './queries/events.ts';
+import { freshTestDatabase } from './test-support/db.ts';
+
+describe('readSettledEvents', () => {
+  let db: Db;
+  let url: string;
+  beforeAll(async () => {
+    const test = await freshTestDatabase();
+    db = test.pool;
+    url = test.url;
+    // A log that grows faster than autovacuum analyses it, as under a surge: the planner has no fresh statistics.
+    for (let b = 0; b < 40; b++) {
+      await db.query(`INSERT INTO events (kind, payload) SELECT 'test', '{}' FROM generate_series(1, 500)`);
+    }
+  });
+  afterAll(async () => { await db.end(); });
+
+  it('answers from the (xid, id) index, whatever the length of the log', async () => {
+    // A cursor a little behind the head: where the tailer is while held-back events wait after it.
+    const { rows: [cursor] } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id DESC OFFSET 100 LIMIT 1');
+    const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${READ_TAIL_SQL}`, [cursor.xid, cursor.id, 1000]);
+    const plan = JSON.stringify(rows[0]['QUERY PLAN']);
+    expect(plan).toContain('events_xid_id');
+    expect(plan).not.toContain('Seq Scan');
+  });
+
+  it('returns the settled events and flags those an older open transaction holds back', async () => {
+    const head = await settledHead(db);
+    expect(await readSettledEvents(db, head, 100)).toEqual({ rows: [], heldBack: false });
+
+    const older = new pg.Client({ connectionString: url });
+    await older.connect();
+    await older.query('BEGIN');
+    await older.query(`INSERT INTO events (kind, payload) VALUES ('older', '{}')`); // takes its xid first
+    await db.query(`INSERT INTO events (kind, payload) VALUES ('newer', '{}')`); // commits first
+    const held = await readSettledEvents(db, head, 100);
+    expect(held).toEqual({ rows: [], heldBack: true });
+
+    await older.query('COMMIT');
+    await older.end();
+    const after = await readSettledEvents(db, head, 100);
+    expect(after.heldBack).toBe(false);
+    expect(after.rows.map((e) => e.kind)).toEqual(['older', 'newer']);
+  });
+
+  it('stops at the limit with nothing held back, so the reader reads on', async () => {
+    const head = await settledHead(db);
+    await db.query(`INSERT INTO events (kind, payload) SELECT 'test', '{}' FROM generate_series(1, 3)`);
+    const first = await readSettledEvents(db, head, 2);
+    expect(first.rows).toHaveLength(2);
+    expect(first.heldBack).toBe(false);
+    const rest = await readSettledEvents(db, { xid: first.rows[1].xid, id: first.rows[1].id }, 2);
+    expect(rest.rows).toHaveLength(1);
+  });
+});
