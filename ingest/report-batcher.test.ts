@@ -1,8 +1,8 @@
 // Group commit: concurrent submissions share transactions, each caller gets its own row, a failed batch fails all in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../sql/db.ts';
-import { freshDatabase } from '../sql/test-support/db.ts';
-import { prepareReport, type ReportContext } from './commands/create-reports.ts';
+import { createPool, type Db } from '../sql/db.ts';
+import { freshDatabase, freshTestDatabase } from '../sql/test-support/db.ts';
+import { prepareReport, storeReports, type ReportContext } from './commands/create-reports.ts';
 import { ReportBatcher } from './report-batcher.ts';
 
 const ctx: ReportContext = { geocoder: { lookup: () => null } as unknown as ReportContext['geocoder'], sensitiveCategories: new Set(['security']) };
@@ -31,5 +31,18 @@ describe('report batcher', () => {
     const results = await Promise.allSettled([1, 2, 3].map((i) => batcher.submit(prepareReport(input(i, i === 2 ? 'no-such' : 'flooding'), ctx))));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect((await db.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
+  });
+
+  it('plans its two inserts once per connection, not once per batch', async () => {
+    // One connection, so the statements it prepared are the ones the next batch finds.
+    const one = createPool((await freshTestDatabase()).url, 1);
+    try {
+      for (let i = 0; i < 3; i++) await storeReports(one, [prepareReport(input(i), ctx)]);
+      const { rows } = await one.query<{ name: string; calls: string }>(
+        `SELECT name, generic_plans + custom_plans AS calls FROM pg_prepared_statements WHERE name IN ('insert-reports', 'append-events') ORDER BY name`);
+      expect(rows).toEqual([{ name: 'append-events', calls: '3' }, { name: 'insert-reports', calls: '3' }]);
+    } finally {
+      await one.end();
+    }
   });
 });

@@ -27,11 +27,10 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
 
 export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.query(
+  await tx.query({ name: 'append-events', text:
     `INSERT INTO events (report_id, kind, payload)
      SELECT r, k, p FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(r, k, p, ord) ORDER BY ord`,
-    [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))],
-  );
+    values: [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))] });
 }
 
 // Sort by the table's columns (events.xid), never the output alias: `xid::text AS xid` would sort as
