@@ -19,6 +19,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
 const QUICK = args.includes('--quick');
 const SECONDS = QUICK ? 1.5 : 3;
+const WARM_UP_SECONDS = QUICK ? 0.5 : 2;
 const COALESCE_MS = Number(args[args.indexOf('--coalesce') + 1] || 0) || 50;
 // Socket.IO clients in worker threads for the fan-out bench (0: all in this thread, as before).
 const CLIENT_WORKERS = args.includes('--client-workers') ? Number(args[args.indexOf('--client-workers') + 1]) : 0;
@@ -70,18 +71,34 @@ async function startServer(spec: Omit<ServerSpec, 'databaseUrl'>): Promise<{ url
   return { url, child, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) };
 }
 
-// 1. Write cost of streaming: 32 writers, streaming on / off, ours and the naive peer.
+// 1. Write cost of streaming: 32 writers, streaming on / off, ours and the naive peer. Both servers stay
+// up, warmed, and take turns (off, on, off, on, ...): a 2-core VM drifts by more than the few per cent
+// measured here, and alternating puts the same drift on both sides. Each side's rate is its median turn.
+const WRITE_TURNS = 3;
 async function writeCost(kind: 'ours' | 'peer'): Promise<{ on: number; off: number }> {
-  const rate = async (streaming: boolean) => {
-    const server = await startServer({ kind, streaming, coalesceMs: COALESCE_MS });
-    const clients = streaming ? await connectClients(server.url, 20, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined }) : null;
-    const r = await closedLoop(server.url, 32, SECONDS);
-    clients?.close();
-    await server.stop();
-    log(`  write ${kind} streaming=${streaming}: ${r.perSecond.toFixed(0)} reports/s, p99 ${r.p99.toFixed(1)} ms, failed ${r.failed}`);
-    return r.perSecond;
-  };
-  return { off: await rate(false), on: await rate(true) };
+  const off = await startServer({ kind, streaming: false, coalesceMs: COALESCE_MS });
+  const on = await startServer({ kind, streaming: true, coalesceMs: COALESCE_MS });
+  const clients = await connectClients(on.url, 20, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined });
+  const rates = { off: [] as number[], on: [] as number[] };
+  try {
+    // Warm up first: a fresh process spends its first seconds compiling, and that is not the cost of streaming.
+    for (const server of [off, on]) await closedLoop(server.url, 32, WARM_UP_SECONDS);
+    for (let turn = 0; turn < WRITE_TURNS; turn++) {
+      for (const [mode, server] of [['off', off], ['on', on]] as const) {
+        const meter = cpuMeter(server.child.pid!);
+        const r = await closedLoop(server.url, 32, SECONDS);
+        const cpu = meter(Math.max(1, r.ok));
+        rates[mode].push(r.perSecond);
+        log(`  write ${kind} streaming=${mode}: ${r.perSecond.toFixed(0)} reports/s, p99 ${r.p99.toFixed(1)} ms, failed ${r.failed}` +
+          ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)}, postgres ${cpu.postgresUs.toFixed(0)}, load+clients ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
+      }
+    }
+  } finally {
+    clients.close();
+    await off.stop();
+    await on.stop();
+  }
+  return { off: median(rates.off), on: median(rates.on) };
 }
 
 // 2. Ingest throughput at p99 <= 50 ms: step the number of writers, keep the best rate that holds the bound.
@@ -155,10 +172,10 @@ async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate:
   return best;
 }
 
-const median = (xs: number[]) => {
+function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+}
 type Row = { name: string; ours: number; peer: number; ratio: number; goal: string; pass: boolean; unit: string };
 const runs: Row[][] = [];
 try {
