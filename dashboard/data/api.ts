@@ -1,5 +1,5 @@
 // Thin fetch wrapper: every call carries the bearer token when there is one; errors carry the status.
-import type { CategoryDTO, CellsDTO, ReportSnapshotDTO, StatsDTO, Audience } from './types.ts';
+import type { CategoryDTO, CellsDTO, ReportSnapshotDTO, StatsDTO } from './types.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
@@ -33,5 +33,4 @@ export const api = {
   reportsByIds: (ids: string[], token: string | null) => getJson<ReportSnapshotDTO>(`/api/v1/reports?limit=${ids.length}&ids=${ids.join(',')}`, token),
   cells: (q: CellsQuery, token: string | null, signal?: AbortSignal) => getJson<CellsDTO>(cellsPath(q), token, signal),
   stats: (token: string | null, signal?: AbortSignal) => getJson<StatsDTO>('/api/v1/stats', token, signal),
-  session: (token: string | null, signal?: AbortSignal) => getJson<{ audience: Audience }>('/api/v1/session', token, signal),
 };
