@@ -50,8 +50,8 @@ async function connectInWorkers(url: string, n: number, opts: ClientOptions): Pr
   const share = Math.ceil(n / opts.workers!);
   const ready: Promise<void>[] = [];
   for (let from = 0; from < n; from += share) {
-    const worker = new Worker(new URL('./client-worker.mjs', import.meta.url), {
-      workerData: { url, from, count: Math.min(share, n - from), batch: opts.batch, staffToken: opts.staffToken, sampleEvery: opts.sampleEvery ?? 10 },
+    const worker = new Worker(new URL('./client-worker-boot.mjs', import.meta.url), {
+      workerData: { url, count: Math.min(share, n - from), batch: opts.batch, staffToken: opts.staffToken, sampleEvery: opts.sampleEvery ?? 10 },
     });
     ready.push(new Promise((done, fail) => {
       worker.on('error', fail);

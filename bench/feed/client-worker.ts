@@ -1,0 +1,23 @@
+// Worker thread holding a share of the bench's socket.io clients, so the load generator is not one
+// core's worth of JSON parsing. Started through client-worker-boot.mjs: workers do not inherit tsx's loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import { connectClients, type ClientOptions } from './clients.ts';
+
+const { url, count, ...opts } = workerData as { url: string; count: number } & Omit<ClientOptions, 'workers'>;
+const port = parentPort!;
+const pool = await connectClients(url, count, opts);
+port.postMessage({ type: 'ready' });
+let reported = 0;
+const report = setInterval(() => {
+  if (pool.received === reported && pool.arrivals.length === 0) return;
+  // Absolute ms: this thread's performance clock starts at its own origin.
+  const arrivals = pool.arrivals.splice(0).map((a) => ({ id: a.id, at: a.at + performance.timeOrigin }));
+  port.postMessage({ type: 'counts', received: pool.received - reported, arrivals });
+  reported = pool.received;
+}, 25);
+port.on('message', (m) => {
+  if (m !== 'close') return;
+  clearInterval(report);
+  pool.close();
+  port.close();
+});
