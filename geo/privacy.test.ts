@@ -1,7 +1,7 @@
 // Public output never carries more than the coarse cell, and sensitive reports only as counts of at least k.
 import { cellToLatLng, cellToParent, getResolution, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_RES, publicCellOf, publicLocation, sensitiveCounts } from './privacy.ts';
+import { PUBLIC_RES, publicCellIdOf, publicCellOf, publicLocation, sensitiveCounts } from './privacy.ts';
 
 const HAC_THANH = { lat: 19.8075, lng: 105.7766 };
 const SAM_SON = { lat: 19.7441, lng: 105.9046 };
@@ -104,5 +104,16 @@ describe('publicCellOf', () => {
   it('gives a sensitive report no location and refuses a non-cell', () => {
     expect(publicCellOf(latLngToCell(19.8, 105.77, 12), true)).toBeNull();
     expect(() => publicCellOf('not-a-cell', false)).toThrow(/not an H3 cell/);
+  });
+
+  it('publicCellIdOf, used by live notices, names the same cell, by the same rule and options', () => {
+    for (let i = 0; i < 200; i++) {
+      const stored = latLngToCell(19.4 + (i % 20) * 0.05, 105.3 + Math.floor(i / 20) * 0.08, 12);
+      expect(publicCellIdOf(stored, false)).toBe(publicCellOf(stored, false)!.cell);
+      expect(publicCellIdOf(stored, false, { publicRes: 7 })).toBe(publicCellOf(stored, false, { publicRes: 7 })!.cell);
+      expect(publicCellIdOf(stored, true)).toBeNull();
+    }
+    expect(() => publicCellIdOf('not-a-cell', false)).toThrow(/not an H3 cell/);
+    expect(() => publicCellIdOf(latLngToCell(19.8, 105.77, 12), false, { publicRes: 16 })).toThrow(RangeError);
   });
 });

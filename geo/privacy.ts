@@ -79,10 +79,16 @@ export function sensitiveCounts(cells: Iterable<string>, options: PrivacyOptions
  * Snapshot and notice both derive from the stored cell, so a report never jumps between the two.
  */
 export function publicCellOf(storedCell: string, sensitive: boolean, options: PrivacyOptions = {}): PublicLocation | null {
-  const { publicRes } = checkedOptions(options);
-  if (sensitive) return null;
-  if (!isValidCell(storedCell)) throw new RangeError(`not an H3 cell: ${storedCell}`);
-  const cell = getResolution(storedCell) > publicRes ? cellToParent(storedCell, publicRes) : storedCell;
+  const cell = publicCellIdOf(storedCell, sensitive, options);
+  if (cell === null) return null;
   const [lat, lng] = cellToLatLng(cell);
   return { cell, lat, lng };
+}
+
+/** The same rule, the cell alone: a live notice carries no centre, and the feed presents every event. */
+export function publicCellIdOf(storedCell: string, sensitive: boolean, options?: PrivacyOptions): string | null {
+  const publicRes = options ? checkedOptions(options).publicRes : PUBLIC_RES;
+  if (sensitive) return null;
+  if (!isValidCell(storedCell)) throw new RangeError(`not an H3 cell: ${storedCell}`);
+  return getResolution(storedCell) > publicRes ? cellToParent(storedCell, publicRes) : storedCell;
 }
