@@ -98,7 +98,7 @@ export class EventTailer {
         this.cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
         this.heldBackMs = HELD_BACK_FIRST_MS;
         this.deliver(rows);
-      } while (read.rows.length === batch && !read.heldBack && !this.stopped);
+      } while (read.rows.length === batch && !this.stopped);
       // Committed events held back by an older open transaction: look again shortly, not at the next poll.
       // (Seen in the same snapshot as the read, so a transaction that ends meanwhile is not missed: its rows show then.)
       if (!this.stopped && read.heldBack) {

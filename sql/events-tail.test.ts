@@ -32,6 +32,16 @@ describe('readSettledEvents', () => {
     }
   });
 
+  it('looks for a held-back event without walking the log after the cursor', async () => {
+    // A cursor with 20,000 events after it: the held-back probe must seek to xmin, not scan from the cursor.
+    const { rows: [first] } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id LIMIT 1');
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${READ_TAIL_SQL}`, [first.xid, first.id, 1000]);
+    const [settled, heldBack] = rows[0]['QUERY PLAN'][0].Plan.Plans;
+    expect(settled['Actual Rows']).toBe(1000);
+    expect(heldBack['Actual Rows']).toBe(0);
+    expect(heldBack['Shared Hit Blocks'] + heldBack['Shared Read Blocks']).toBeLessThan(10);
+  });
+
   it('returns the settled events and flags those an older open transaction holds back', async () => {
     const head = await settledHead(db);
     expect(await readSettledEvents(db, head, 100)).toEqual({ rows: [], heldBack: false });
@@ -49,6 +59,21 @@ describe('readSettledEvents', () => {
     const after = await readSettledEvents(db, head, 100);
     expect(after.heldBack).toBe(false);
     expect(after.rows.map((e) => e.kind)).toEqual(['older', 'newer']);
+  });
+
+  it('reports a long hold-up by one row, whatever waits behind it', async () => {
+    const head = await settledHead(db);
+    const older = new pg.Client({ connectionString: url });
+    await older.connect();
+    await older.query('BEGIN');
+    await older.query(`INSERT INTO events (kind, payload) VALUES ('older', '{}')`);
+    await db.query(`INSERT INTO events (kind, payload) SELECT 'newer', '{}' FROM generate_series(1, 50)`);
+    const { rows } = await db.query(READ_TAIL_SQL, [head.xid, head.id, 100]);
+    expect(rows.map((r) => r.settled)).toEqual([false]);
+    expect(rows[0].payload).toBeNull();
+    await older.query('ROLLBACK');
+    await older.end();
+    expect((await readSettledEvents(db, head, 100)).rows).toHaveLength(50);
   });
 
   it('stops at the limit with nothing held back, so the reader reads on', async () => {

@@ -40,8 +40,8 @@ export async function appendEvents(tx: Tx, events: { reportId: string | null; ki
 export interface SettledRead {
   rows: EventRow[];
   /**
-   * Committed events after `rows` that an older, still open transaction holds back. The reader must look
-   * again soon: that transaction may end without a doorbell (a rollback, or one that wrote no event).
+   * Committed events wait after the settled ones, held back by an older, still open transaction. The
+   * reader must look again soon: that transaction may end without a doorbell (a rollback, or no event).
    */
   heldBack: boolean;
 }
@@ -50,22 +50,27 @@ export interface SettledRead {
  * Events after `cursor` whose transaction is older than every transaction still running.
  * Those transactions have ended, so no row can still appear before the returned ones: reading
  * in (xid, id) order below the snapshot's xmin never skips a late commit.
- * One statement, one snapshot: the rows at or above xmin that it also sees are the held-back ones. They
- * come after every settled row in this order, so the settled ones are a prefix; the rest are read again later.
+ * One statement, so one snapshot: the second branch looks for a committed row at or above that xmin,
+ * a held-back one, and stops at the first (a long transaction must not make every recheck re-read them all).
+ * It needs no cursor bound: every delivered row was below an earlier xmin, and xmin never goes back. (With
+ * the cursor bound too, the index scan started at the cursor: a catch-up read walked the whole rest of the log.)
  */
 export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: number): Promise<SettledRead> {
   // Named: planned once per connection, not on every read of a surge.
   const { rows } = await db.query<EventRow & { settled: boolean }>({ name: 'feed-read-tail', text: READ_TAIL_SQL, values: [cursor.xid, cursor.id, limit] });
-  let settled = 0;
-  while (settled < rows.length && rows[settled].settled) settled++;
-  const heldBack = settled < rows.length;
-  if (heldBack) rows.length = settled;
+  const heldBack = rows.length > 0 && !rows[rows.length - 1].settled;
+  if (heldBack) rows.length -= 1;
   return { rows, heldBack }; // each row keeps its `settled` flag: deleting a field would slow every later read of the row
 }
 
-export const READ_TAIL_SQL =
-  `SELECT id, xid::text AS xid, kind, payload, xid < pg_snapshot_xmin(pg_current_snapshot()) AS settled FROM events
-    WHERE (xid, id) > ($1::xid8, $2::bigint) ORDER BY events.xid, events.id LIMIT $3`;
+export const READ_TAIL_SQL = `
+  (SELECT id, xid::text AS xid, kind, payload, true AS settled FROM events
+    WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY events.xid, events.id LIMIT $3)
+  UNION ALL
+  (SELECT id, xid::text AS xid, kind, NULL AS payload, false AS settled FROM events
+    WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY events.xid, events.id LIMIT 1)`;
 
 /** Where a feed that starts now begins: after every settled event. */
 export async function settledHead(db: Db | Tx): Promise<FeedCursor> {
