@@ -1,17 +1,8 @@
 // The tailer never skips an event whose transaction took its id early but committed late.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { EventRow } from '../sql/queries/events.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { freshTestDatabase, openEventWriter, type TestDatabase } from '../sql/test-support/db.ts';
 import { EventTailer } from './tailer.ts';
-
-async function openWriter(url: string, label: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('BEGIN');
-  const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [{ label }]);
-  return { client, id: rows[0].id as string };
-}
 
 describe('event tailer', () => {
   let test: TestDatabase;
@@ -33,8 +24,8 @@ describe('event tailer', () => {
   };
 
   it('delivers both events once when the lower id commits after the higher one', async () => {
-    const early = await openWriter(test.url, 'early id, late commit');
-    const late = await openWriter(test.url, 'late id, early commit');
+    const early = await openEventWriter(test.url, 'early id, late commit');
+    const late = await openEventWriter(test.url, 'late id, early commit');
     expect(BigInt(early.id)).toBeLessThan(BigInt(late.id));
     await late.client.query('COMMIT');
     await new Promise((r) => setTimeout(r, 150));
@@ -50,8 +41,8 @@ describe('event tailer', () => {
   });
 
   it('a rolled-back transaction leaves nothing and holds nothing back', async () => {
-    const doomed = await openWriter(test.url, 'rolled back');
-    const kept = await openWriter(test.url, 'kept');
+    const doomed = await openEventWriter(test.url, 'rolled back');
+    const kept = await openEventWriter(test.url, 'kept');
     await kept.client.query('COMMIT');
     await doomed.client.query('ROLLBACK');
     await waitForSeen(3);

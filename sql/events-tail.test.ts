@@ -1,10 +1,9 @@
 // The tailer reads the tail of the log many times a second: it must seek the (xid, id) index, not scan
 // the log, and say in the same statement whether committed events wait behind an open transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { Db } from './db.ts';
 import { READ_TAIL_SQL, readSettledEvents, settledHead } from './queries/events.ts';
-import { freshTestDatabase } from './test-support/db.ts';
+import { freshTestDatabase, openEventWriter } from './test-support/db.ts';
 
 describe('readSettledEvents', () => {
   let db: Db;
@@ -46,33 +45,27 @@ describe('readSettledEvents', () => {
     const head = await settledHead(db);
     expect(await readSettledEvents(db, head, 100)).toEqual({ rows: [], heldBack: false });
 
-    const older = new pg.Client({ connectionString: url });
-    await older.connect();
-    await older.query('BEGIN');
-    await older.query(`INSERT INTO events (kind, payload) VALUES ('older', '{}')`); // takes its xid first
-    await db.query(`INSERT INTO events (kind, payload) VALUES ('newer', '{}')`); // commits first
+    const older = await openEventWriter(url, 'older'); // takes its xid first
+    const { rows: [newer] } = await db.query(`INSERT INTO events (kind, payload) VALUES ('newer', '{}') RETURNING id::text`); // commits first
     const held = await readSettledEvents(db, head, 100);
     expect(held).toEqual({ rows: [], heldBack: true });
 
-    await older.query('COMMIT');
-    await older.end();
+    await older.client.query('COMMIT');
+    await older.client.end();
     const after = await readSettledEvents(db, head, 100);
     expect(after.heldBack).toBe(false);
-    expect(after.rows.map((e) => e.kind)).toEqual(['older', 'newer']);
+    expect(after.rows.map((e) => e.id)).toEqual([older.id, newer.id]);
   });
 
   it('reports a long hold-up by one row, whatever waits behind it', async () => {
     const head = await settledHead(db);
-    const older = new pg.Client({ connectionString: url });
-    await older.connect();
-    await older.query('BEGIN');
-    await older.query(`INSERT INTO events (kind, payload) VALUES ('older', '{}')`);
+    const older = await openEventWriter(url, 'older');
     await db.query(`INSERT INTO events (kind, payload) SELECT 'newer', '{}' FROM generate_series(1, 50)`);
     const { rows } = await db.query(READ_TAIL_SQL, [head.xid, head.id, 100]);
     expect(rows.map((r) => r.settled)).toEqual([false]);
     expect(rows[0].payload).toBeNull();
-    await older.query('ROLLBACK');
-    await older.end();
+    await older.client.query('ROLLBACK');
+    await older.client.end();
     expect((await readSettledEvents(db, head, 100)).rows).toHaveLength(50);
   });
 

@@ -1,10 +1,9 @@
 // The snapshot's feed position must never be past an event that a still-open older transaction will commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { Db } from './db.ts';
 import { cursorOfEvent, readSettledEvents } from './queries/events.ts';
 import { snapshotReports } from './queries/reports.ts';
-import { freshTestDatabase, type TestDatabase } from './test-support/db.ts';
+import { freshTestDatabase, openEventWriter, type TestDatabase } from './test-support/db.ts';
 
 describe('snapshot position', () => {
   let test: TestDatabase;
@@ -15,13 +14,7 @@ describe('snapshot position', () => {
   });
   afterAll(async () => { await db.end(); });
 
-  const writer = async (label: string) => {
-    const client = new pg.Client({ connectionString: test.url });
-    await client.connect();
-    await client.query('BEGIN');
-    const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [{ label }]);
-    return { client, id: rows[0].id as string };
-  };
+  const writer = (label: string) => openEventWriter(test.url, label);
 
   it('stops before events an older open transaction holds back, so resuming from it misses nothing', async () => {
     const settled = await writer('settled');

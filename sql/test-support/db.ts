@@ -30,3 +30,12 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
 export async function freshDatabase(): Promise<Db> {
   return (await freshTestDatabase()).pool;
 }
+
+/** A transaction left open after appending one event: it holds its xid (and the event) back until the test ends it. */
+export async function openEventWriter(url: string, label: string): Promise<{ client: pg.Client; id: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [{ label }]);
+  return { client, id: rows[0].id as string };
+}
