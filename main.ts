@@ -1,5 +1,6 @@
 // Composition root: the only module that knows both edges (ingest HTTP, realtime sockets) and wires them
-// on one port. `npm start` runs it; tests call startProduct() to run the real thing in-process.
+// on one port. `npm start` runs it; tests call startProduct() to run the real thing in-process. Run with
+// --feed-process it is the feed's own process, which startProduct forks (realtime/feed-process.ts).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,9 @@ import { loadCatalog } from './ingest/catalog.ts';
 import { RoutingTable } from './ingest/routing-table.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
+import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
+import { serveWithFeed } from './realtime/feed-port.ts';
+import { startFeedProcess } from './realtime/feed-process.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
@@ -37,8 +41,11 @@ export interface ProductOptions {
   /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
   demoAccounts?: boolean;
   mapStyleUrl?: string;
-  /** The change feed: off serves HTTP only (benchmarks); coalesceMs gathers notices into fewer frames. */
-  feed?: { enabled?: boolean; coalesceMs?: number };
+  /**
+   * The change feed, served by its own process behind the same port: off serves HTTP only (benchmarks);
+   * coalesceMs gathers notices into fewer frames; nice (default 19) is how far it yields the cores to the write path.
+   */
+  feed?: { enabled?: boolean; coalesceMs?: number; nice?: number };
   distDir?: string;
   log?: (line: string) => void;
 }
@@ -52,8 +59,16 @@ export interface RunningProduct {
   /** Demo accounts that exist (all share DEMO_PASSWORD); empty in production. */
   demoAccounts: { username: string; role: string }[];
   databaseUrl: string;
+  /** The feed process's pid (null while it restarts, or with the feed off). */
+  feedPid(): number | null;
   stop(): Promise<void>;
 }
+
+/** What the feed process needs to authorise sockets and tail the log, sent to it over IPC. */
+interface FeedConfig { databaseUrl: string; operatorToken: string; sessionSecret: string; coalesceMs: number }
+
+const FEED_PROCESS_ARG = '--feed-process';
+export const DEFAULT_FEED_NICE = 19;
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -92,16 +107,19 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 
-  const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
-  const http = createServer(app.callback());
-  const realtime = opts.feed?.enabled === false ? null : await attachRealtime(http, {
-    db,
-    listenUrl: databaseUrl,
-    // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
-    authorize: createSocketAuthorizer({ operatorToken, ticketSecret: sessionSecret }),
-    coalesceMs: opts.feed?.coalesceMs ?? 50,
-    onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
+  const feed = opts.feed?.enabled === false ? null : await startFeedProcess<FeedConfig>({
+    entry: fileURLToPath(import.meta.url),
+    args: [FEED_PROCESS_ARG],
+    config: { databaseUrl, operatorToken, sessionSecret, coalesceMs: opts.feed?.coalesceMs ?? 50 },
+    nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
+    log,
+  }).catch(async (e) => {
+    await db.end();
+    await database.stop();
+    throw e;
   });
+  const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
+  const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
   const { port } = http.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
@@ -115,15 +133,37 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     dispatchUrl: `${url}/dispatch`,
     demoAccounts: DEMO_STAFF.filter((d) => demoUsers.includes(d.username)).map((d) => ({ username: d.username, role: d.role })),
     databaseUrl,
+    feedPid: () => feed?.pid() ?? null,
     stop: async () => {
       stopDemo();
-      await realtime?.close();
-      await new Promise<void>((done) => http.close(() => done()));
+      await feed?.stop();
+      await closeHttp();
       await rollups.stop();
       await db.end();
       await database.stop();
     },
   };
+}
+
+/** The feed process: the realtime edge alone, on connections the main process hands it. */
+async function startFeedChild(config: FeedConfig, log: (line: string) => void): Promise<FeedChild> {
+  const db = createPool(config.databaseUrl, 8);
+  const http = createServer();
+  const realtime = await attachRealtime(http, {
+    db,
+    listenUrl: config.databaseUrl,
+    // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
+    authorize: createSocketAuthorizer({ operatorToken: config.operatorToken, ticketSecret: config.sessionSecret }),
+    coalesceMs: config.coalesceMs,
+    onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
+  });
+  return { http, close: async () => { await realtime.close(); await db.end(); } };
+}
+
+function feedNice(value: string): number {
+  const nice = Number(value);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new Error(`FEED_NICE must be a whole number from 0 to 19, not "${value}"`);
+  return nice;
 }
 
 async function runFromCommandLine(): Promise<void> {
@@ -140,6 +180,7 @@ async function runFromCommandLine(): Promise<void> {
     operatorToken: env.OPERATOR_TOKEN || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },
     log: (line) => console.log(`[hien-truong] ${line}`),
   });
   console.log(`
@@ -165,7 +206,9 @@ Ctrl-C để dừng / to stop.`);
   process.on('SIGTERM', shutdown);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === FEED_PROCESS_ARG) {
+  runFeedChild(startFeedChild);
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runFromCommandLine().catch((e) => {
     console.error(e);
     process.exit(1);

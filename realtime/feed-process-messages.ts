@@ -1,0 +1,12 @@
+// What the main process and its feed process say to each other over the IPC channel.
+export type ToFeedProcess<Config> =
+  | { type: 'start'; config: Config }
+  /** Comes with the connection's handle; `raw` (base64) is the upgrade request as it was received. */
+  | { type: 'upgrade'; raw: string }
+  | { type: 'stop' };
+
+export type FromFeedProcess =
+  /** `port` is where, on 127.0.0.1, the main process proxies long-polling requests. */
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; message: string }
+  | { type: 'log'; line: string };

@@ -1,0 +1,143 @@
+// The feed in its own process behind the product's one port. Streaming competes for the same cores as the
+// Postgres backends that commit reports; at a lower priority it takes only the CPU the write path leaves, so
+// a surge of reports is not slowed by the screens watching it. The main process keeps the port: it hands
+// each WebSocket upgrade's connection to the feed process (the kernel then carries the socket straight to
+// it) and proxies the few long-polling requests, which can share keep-alive connections with the API.
+import { fork, type ChildProcess } from 'node:child_process';
+import { request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
+import { setPriority } from 'node:os';
+import { pipeline } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { FromFeedProcess, ToFeedProcess } from './feed-process-messages.ts';
+
+export interface FeedProcessOptions<Config> {
+  /** Module the child runs (it calls runFeedChild), with its arguments. */
+  entry: string;
+  args: string[];
+  /** Sent over IPC, not argv, so secrets do not show in `ps`. */
+  config: Config;
+  /** Niceness of the feed process (0 to 19): how far streaming steps back when the cores are busy. */
+  nice: number;
+  log(line: string): void;
+}
+
+export interface FeedProcess {
+  /** Requests for the Socket.IO path belong to the feed process. */
+  owns(req: IncomingMessage): boolean;
+  proxy(req: IncomingMessage, res: ServerResponse): void;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void;
+  /** The current child's pid, or null between a crash and its restart. */
+  pid(): number | null;
+  stop(): Promise<void>;
+}
+
+export const FEED_PATH = '/socket.io/';
+const RESTART_DELAYS_MS = [200, 500, 1000, 2000, 5000];
+const STOP_GRACE_MS = 5000;
+const UNAVAILABLE = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+
+// The child loads TypeScript the way `npm start` does; vitest's or tsx's own loader flags are not inherited.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+interface Running { child: ChildProcess; port: number }
+
+export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>): Promise<FeedProcess> {
+  let running: Running | null = null;
+  let newest: ChildProcess | null = null; // running, or still starting
+  let stopping = false;
+  let crashes = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+  const spawn = () => new Promise<Running>((ready, failed) => {
+    const child = fork(opts.entry, opts.args, { execArgv: ['--import', tsxLoader], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    newest = child;
+    let started = false;
+    try {
+      setPriority(child.pid!, opts.nice);
+    } catch (e) {
+      opts.log(`feed process: cannot set its priority (${(e as Error).message}); it runs at the main one`);
+    }
+    child.on('message', (message: FromFeedProcess) => {
+      if (message.type === 'log') opts.log(`feed: ${message.line}`);
+      else if (message.type === 'ready') {
+        started = true;
+        crashes = 0;
+        running = { child, port: message.port };
+        opts.log(`feed process ${child.pid} serving`);
+        ready(running);
+      } else if (message.type === 'failed' && !started) failed(new Error(`feed process: ${message.message}`));
+    });
+    child.on('error', (e) => { if (!started) failed(e); else opts.log(`feed process: ${e.message}`); });
+    child.on('exit', (code, signal) => {
+      if (running?.child === child) running = null;
+      if (!started) return failed(new Error(`feed process exited before it was ready (${signal ?? code})`));
+      if (stopping) return;
+      // Clients reconnect and resume from their lastEventId, so a restart loses nothing they were owed.
+      opts.log(`feed process ${child.pid} exited (${signal ?? code}); restarting`);
+      restartLater();
+    });
+    child.send({ type: 'start', config: opts.config } satisfies ToFeedProcess<Config>);
+  });
+
+  const restartLater = () => {
+    const delay = RESTART_DELAYS_MS[Math.min(crashes++, RESTART_DELAYS_MS.length - 1)];
+    setTimeout(() => {
+      if (!stopping) spawn().catch((e) => { opts.log((e as Error).message); restartLater(); });
+    }, delay);
+  };
+
+  await spawn();
+
+  return {
+    owns: (req) => (req.url ?? '').startsWith(FEED_PATH),
+
+    upgrade: (req, socket, head) => {
+      if (!running || !(req.url ?? '').startsWith(FEED_PATH)) return void socket.end(UNAVAILABLE);
+      // The child parses the request again from these bytes, as if the connection had come to it.
+      const raw = Buffer.concat([Buffer.from(requestHead(req), 'latin1'), head]);
+      running.child.send({ type: 'upgrade', raw: raw.toString('base64') } satisfies ToFeedProcess<Config>, socket, { keepOpen: false }, (e) => {
+        if (e) socket.destroy();
+      });
+    },
+
+    proxy: (req, res) => {
+      if (!running) return unavailable(res);
+      const upstream = request({ host: '127.0.0.1', port: running.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // A feed process that dies mid-answer must not leave the client's request hanging open.
+        pipeline(answer, res, (e) => { if (e) res.destroy(); });
+      });
+      upstream.on('error', () => unavailable(res));
+      pipeline(req, upstream, (e) => { if (e) unavailable(res); });
+    },
+
+    pid: () => running?.child.pid ?? null,
+
+    stop: async () => {
+      stopping = true;
+      agent.destroy();
+      const child = newest;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      if (child.connected) child.send({ type: 'stop' } satisfies ToFeedProcess<Config>);
+      else child.kill('SIGKILL');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function requestHead(req: IncomingMessage): string {
+  let head = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) head += `${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`;
+  return `${head}\r\n`;
+}
+
+function unavailable(res: ServerResponse): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+  res.end(JSON.stringify({ error: 'the live feed is restarting; retry' }));
+}
