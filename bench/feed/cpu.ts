@@ -4,25 +4,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_US = 10_000; // USER_HZ is 100 on Linux
 
-function processTicks(pid: number | string): number {
+/** utime + stime, and the parent pid, of one process; null once it has ended. */
+function processStat(pid: number | string): { ticks: number; ppid: number; postgres: boolean } | null {
   try {
-    // Fields after the command name: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name: ppid is the 2nd, utime and stime the 12th and 13th.
+    const fields = stat.split(') ')[1].split(' ');
+    return { ticks: Number(fields[11]) + Number(fields[12]), ppid: Number(fields[1]), postgres: stat.includes('(postgres)') };
   } catch {
-    return 0; // the process ended
+    return null;
   }
 }
 
-function postgresTicks(): number {
-  let ticks = 0;
+/** Ticks of the server process, of its child processes (the feed process), and of every Postgres process. */
+function processTicks(serverPid: number): { server: number; children: number; postgres: number } {
+  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: 0 };
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/stat`, 'utf8').includes('(postgres)')) ticks += processTicks(pid);
-    } catch { /* gone */ }
+    const stat = processStat(pid);
+    if (stat?.postgres) out.postgres += stat.ticks;
+    else if (stat?.ppid === serverPid) out.children += stat.ticks;
   }
-  return ticks;
+  return out;
 }
 
 function idleTicks(): number {
@@ -30,17 +33,20 @@ function idleTicks(): number {
   return cpu[3] + cpu[4]; // idle + iowait, all cores
 }
 
-export interface CpuSplit { serverUs: number; postgresUs: number; loadUs: number; idleUs: number }
+/** serverUs counts the server's child processes too; feedUs is that part alone. */
+export interface CpuSplit { serverUs: number; feedUs: number; postgresUs: number; loadUs: number; idleUs: number }
 
 /** Starts counting; the returned function gives µs of CPU per unit of work (e.g. per report) since then. */
 export function cpuMeter(serverPid: number): (units: number) => CpuSplit {
-  const server = processTicks(serverPid), postgres = postgresTicks(), idle = idleTicks(), load = process.cpuUsage();
+  const before = processTicks(serverPid), idle = idleTicks(), load = process.cpuUsage();
   return (units) => {
     const used = process.cpuUsage(load);
+    const now = processTicks(serverPid);
     const per = (ticks: number) => (ticks * TICK_US) / units;
     return {
-      serverUs: per(processTicks(serverPid) - server),
-      postgresUs: per(postgresTicks() - postgres),
+      serverUs: per(now.server - before.server + now.children - before.children),
+      feedUs: per(now.children - before.children),
+      postgresUs: per(now.postgres - before.postgres),
       loadUs: (used.user + used.system) / units,
       idleUs: per(idleTicks() - idle),
     };

@@ -4,14 +4,14 @@ import { startProduct } from '../../main.ts';
 import { createPool } from '../../sql/db.ts';
 import { startPeer } from './peer.ts';
 
-export interface ServerSpec { kind: 'ours' | 'peer'; databaseUrl: string; streaming: boolean; coalesceMs?: number }
+export interface ServerSpec { kind: 'ours' | 'peer'; databaseUrl: string; streaming: boolean; coalesceMs?: number; feedNice?: number }
 
 const spec = JSON.parse(process.argv[2]) as ServerSpec;
 let stop: () => Promise<void>;
 if (spec.kind === 'ours') {
   const product = await startProduct({
     databaseUrl: spec.databaseUrl, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent', demoAccounts: false,
-    operatorToken: 'bench-staff', feed: { enabled: spec.streaming, coalesceMs: spec.coalesceMs },
+    operatorToken: 'bench-staff', feed: { enabled: spec.streaming, coalesceMs: spec.coalesceMs, nice: spec.feedNice },
   });
   if (!spec.streaming) {
     const db = createPool(spec.databaseUrl, 1);
