@@ -148,7 +148,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
 async function startFeedChild(config: FeedConfig, log: (line: string) => void): Promise<FeedChild> {
   const db = createPool(config.databaseUrl, 8);
-  const http = createServer();
+  // Socket.IO answers its own path; anything else on the loopback port gets a 404 rather than no answer.
+  const http = createServer((_req, res) => res.writeHead(404).end());
   const realtime = await attachRealtime(http, {
     db,
     listenUrl: config.databaseUrl,
