@@ -1,6 +1,6 @@
 // The feed in its own process behind the product's one port. Streaming competes for the same cores as the
-// Postgres backends that commit reports; at a lower priority it takes only the CPU the write path leaves, so
-// a surge of reports is not slowed by the screens watching it. The main process keeps the port: it hands
+// Postgres backends that commit reports; at a lower priority it takes mostly the CPU the write path leaves,
+// so the screens watching a surge slow it less. The main process keeps the port: it hands
 // each WebSocket upgrade's connection to the feed process (the kernel then carries the socket straight to
 // it) and proxies the few long-polling requests, which can share keep-alive connections with the API.
 import { fork, type ChildProcess } from 'node:child_process';
