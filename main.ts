@@ -207,9 +207,10 @@ Ctrl-C để dừng / to stop.`);
   process.on('SIGTERM', shutdown);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === FEED_PROCESS_ARG) {
+const runAsEntry = Boolean(process.argv[1]) && fileURLToPath(import.meta.url) === process.argv[1];
+if (runAsEntry && process.argv[2] === FEED_PROCESS_ARG) {
   runFeedChild(startFeedChild);
-} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+} else if (runAsEntry) {
   runFromCommandLine().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -33,7 +33,8 @@ export interface FeedProcess {
   stop(): Promise<void>;
 }
 
-export const FEED_PATH = '/socket.io/';
+const FEED_PATH = '/socket.io/';
+const isFeedRequest = (req: IncomingMessage) => (req.url ?? '').startsWith(FEED_PATH);
 const RESTART_DELAYS_MS = [200, 500, 1000, 2000, 5000];
 const STOP_GRACE_MS = 5000;
 const UNAVAILABLE = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
@@ -93,10 +94,10 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
   await spawn();
 
   return {
-    owns: (req) => (req.url ?? '').startsWith(FEED_PATH),
+    owns: isFeedRequest,
 
     upgrade: (req, socket, head) => {
-      if (!running || !(req.url ?? '').startsWith(FEED_PATH)) return void socket.end(UNAVAILABLE);
+      if (!running || !isFeedRequest(req)) return void socket.end(UNAVAILABLE);
       // The child parses the request again from these bytes, as if the connection had come to it.
       const raw = Buffer.concat([Buffer.from(requestHead(req), 'latin1'), head]);
       running.child.send({ type: 'upgrade', raw: raw.toString('base64') } satisfies ToFeedProcess<Config>, socket, { keepOpen: false }, (e) => {
