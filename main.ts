@@ -18,7 +18,7 @@ import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
 import { serveWithFeed } from './realtime/feed-port.ts';
 import { startFeedProcess } from './realtime/feed-process.ts';
 import { attachRealtime } from './realtime/server.ts';
-import { createPool, migrate } from './sql/db.ts';
+import { createFeedPool, createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
 import { openDatabase } from './sql/open-database.ts';
 import { currentAreas } from './sql/queries/areas.ts';
@@ -147,7 +147,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
 async function startFeedChild(config: FeedConfig, log: (line: string) => void): Promise<FeedChild> {
-  const db = createPool(config.databaseUrl, 8);
+  const db = createFeedPool(config.databaseUrl, 8);
   // Socket.IO answers its own path; anything else on the loopback port gets a 404 rather than no answer.
   const http = createServer((_req, res) => res.writeHead(404).end());
   const realtime = await attachRealtime(http, {

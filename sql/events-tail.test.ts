@@ -1,7 +1,7 @@
 // The tailer reads the tail of the log many times a second: it must seek the (xid, id) index, not scan
 // the log, and say in the same statement whether committed events wait behind an open transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from './db.ts';
+import { createFeedPool, createPool, type Db } from './db.ts';
 import { READ_TAIL_SQL, readSettledEvents, settledHead } from './queries/events.ts';
 import { freshTestDatabase, openEventWriter } from './test-support/db.ts';
 
@@ -77,5 +77,25 @@ describe('readSettledEvents', () => {
     expect(first.heldBack).toBe(false);
     const rest = await readSettledEvents(db, { xid: first.rows[1].xid, id: first.rows[1].id }, 2);
     expect(rest.rows).toHaveLength(1);
+  });
+
+  it('reads the tail on one generic plan in the feed process, not a new plan per read', async () => {
+    // The tailer's reads: the cursor steps along the head of an analysed log (autovacuum keeps a growing one
+    // analysed), a few events at a time.
+    await db.query('ANALYZE events');
+    const plansOf = async (pool: Db) => {
+      let cursor = await settledHead(pool);
+      for (let i = 0; i < 12; i++) {
+        await pool.query(`INSERT INTO events (kind, payload) SELECT 'test', '{}' FROM generate_series(1, 20)`);
+        const { rows } = await readSettledEvents(pool, cursor, 1000);
+        cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
+      }
+      const { rows: [plans] } = await pool.query("SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = 'feed-read-tail'");
+      await pool.end();
+      return plans;
+    };
+    // One connection each, so the statement counted is the one that ran. Left to itself Postgres plans every read.
+    expect((await plansOf(createPool(url, 1))).custom_plans).toBe(12);
+    expect(await plansOf(createFeedPool(url, 1))).toEqual({ generic_plans: 12, custom_plans: 0 });
   });
 });
