@@ -95,7 +95,7 @@ async function writeCost(kind: 'ours' | 'peer'): Promise<{ on: number; off: numb
         const cpu = meter(Math.max(1, r.ok));
         rates[mode].push(r.perSecond);
         log(`  write ${kind} streaming=${mode}: ${r.perSecond.toFixed(0)} reports/s, p99 ${r.p99.toFixed(1)} ms, failed ${r.failed}` +
-          ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)} (feed process ${cpu.feedUs.toFixed(0)}), postgres ${cpu.postgresUs.toFixed(0)}, load+clients ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
+          ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)} (feed process ${cpu.feedUs.toFixed(0)}), postgres ${cpu.postgresUs.toFixed(0)} (for the feed ${cpu.feedPostgresUs.toFixed(0)}), load+clients ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
       }
     }
   } finally {
@@ -116,7 +116,7 @@ async function throughput(kind: 'ours' | 'peer'): Promise<Throughput> {
     const r = await closedLoop(server.url, workers, SECONDS);
     const cpu = meter(Math.max(1, r.ok));
     log(`  ingest ${kind} ${workers} writers: ${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms failed ${r.failed}` +
-      ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)} (feed process ${cpu.feedUs.toFixed(0)}), postgres ${cpu.postgresUs.toFixed(0)}, load ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
+      ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)} (feed process ${cpu.feedUs.toFixed(0)}), postgres ${cpu.postgresUs.toFixed(0)} (for the feed ${cpu.feedPostgresUs.toFixed(0)}), load ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
     if (r.p99 <= 50 && r.failed === 0 && r.perSecond > best.best) best = { ...best, best: r.perSecond, at: workers, p99: r.p99, cpu };
     if (r.failed === 0 && r.perSecond > best.peak) best = { ...best, peak: r.perSecond, peakP99: r.p99 };
     if (r.p99 > 250) break;

@@ -1,6 +1,6 @@
 // CPU time by process, from /proc (Linux): where a report's cost goes when server, Postgres and the load
 // generator share the machine's cores.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICK_US = 10_000; // USER_HZ is 100 on Linux
 
@@ -16,14 +16,58 @@ function processStat(pid: number | string): { ticks: number; ppid: number; postg
   }
 }
 
-/** Ticks of the server process, of its child processes (the feed process), and of every Postgres process. */
-function processTicks(serverPid: number): { server: number; children: number; postgres: number } {
-  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: 0 };
+/** Local TCP ports of the sockets `pids` hold open (their ends of their Postgres connections, among others). */
+function localPorts(pids: number[]): Set<number> {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkOrEmpty(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]);
+      }
+    } catch { /* ended meanwhile */ }
+  }
+  const ports = new Set<number>();
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length > 9 && inodes.has(f[9])) ports.add(parseInt(f[1].split(':')[1], 16));
+  }
+  return ports;
+}
+
+function readlinkOrEmpty(path: string): string {
+  try { return readlinkSync(path); } catch { return ''; }
+}
+
+/** The client port in a backend's title, "postgres: user db 127.0.0.1(54321) idle". */
+function backendClientPort(pid: string): number | null {
+  try {
+    const m = /\((\d+)\)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Ticks of the server process, of its child processes (the feed process), of every Postgres process, and of
+ * the Postgres backends serving the feed process (its reads and its LISTEN): the share of Postgres streaming costs.
+ */
+function processTicks(serverPid: number): { server: number; children: number; postgres: number; feedPostgres: number } {
+  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: 0, feedPostgres: 0 };
+  const postgres: { pid: string; ticks: number }[] = [];
+  const children: number[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = processStat(pid);
-    if (stat?.postgres) out.postgres += stat.ticks;
-    else if (stat?.ppid === serverPid) out.children += stat.ticks;
+    if (stat?.postgres) postgres.push({ pid, ticks: stat.ticks });
+    else if (stat?.ppid === serverPid) { out.children += stat.ticks; children.push(Number(pid)); }
+  }
+  const feedPorts = children.length ? localPorts(children) : new Set<number>();
+  for (const backend of postgres) {
+    out.postgres += backend.ticks;
+    const port = feedPorts.size ? backendClientPort(backend.pid) : null;
+    if (port !== null && feedPorts.has(port)) out.feedPostgres += backend.ticks;
   }
   return out;
 }
@@ -33,8 +77,8 @@ function idleTicks(): number {
   return cpu[3] + cpu[4]; // idle + iowait, all cores
 }
 
-/** serverUs counts the server's child processes too; feedUs is that part alone. */
-export interface CpuSplit { serverUs: number; feedUs: number; postgresUs: number; loadUs: number; idleUs: number }
+/** serverUs counts the server's child processes too; feedUs is that part alone; feedPostgresUs is part of postgresUs. */
+export interface CpuSplit { serverUs: number; feedUs: number; postgresUs: number; feedPostgresUs: number; loadUs: number; idleUs: number }
 
 /** Starts counting; the returned function gives µs of CPU per unit of work (e.g. per report) since then. */
 export function cpuMeter(serverPid: number): (units: number) => CpuSplit {
@@ -47,6 +91,8 @@ export function cpuMeter(serverPid: number): (units: number) => CpuSplit {
       serverUs: per(now.server - before.server + now.children - before.children),
       feedUs: per(now.children - before.children),
       postgresUs: per(now.postgres - before.postgres),
+      // Backends that served the feed at the end: a backend that lived only in between is not counted.
+      feedPostgresUs: per(now.feedPostgres - before.feedPostgres),
       loadUs: (used.user + used.system) / units,
       idleUs: per(idleTicks() - idle),
     };
