@@ -76,7 +76,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const log = opts.log ?? (() => {});
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log });
   const databaseUrl = database.url;
-  const db = createPool(databaseUrl, 30);
+  // With the feed on, writes ring its doorbell after commit, throttled (sql/doorbell.ts); off (benchmarks), the trigger decides.
+  const db = createPool(databaseUrl, 30, { ringAfterCommit: opts.feed?.enabled !== false });
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   if (await seedCatalog(db)) log('seeded the Thanh Hóa demo catalog (166 communes, categories, agencies)');

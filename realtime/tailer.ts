@@ -1,9 +1,9 @@
 // Tails the event log. NOTIFY only wakes us; the log is the data, read after a commit-safe cursor.
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import type { Db } from '../sql/db.ts';
+import { EVENTS_CHANNEL } from '../sql/doorbell.ts';
 import { readSettledEvents, settledHead, type EventRow, type FeedCursor, type SettledRead } from '../sql/queries/events.ts';
 
-export const EVENTS_CHANNEL = 'hientruong_events';
 
 export interface TailerOptions {
   batchSize?: number;

@@ -2,14 +2,32 @@
 import pg from 'pg';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Doorbell, RINGS_AFTER_COMMIT } from './doorbell.ts';
 
 export type Db = pg.Pool;
 export type Tx = pg.PoolClient;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-export function createPool(url: string, max = 20, applicationName = 'hientruong', options?: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName, options });
+export interface PoolOptions {
+  applicationName?: string;
+  /** Postgres settings for every session, as in libpq's `options` ("-c name=value ..."). */
+  settings?: string[];
+  /**
+   * Events appended through this pool ring the doorbell after their commit, throttled (doorbell.ts), instead
+   * of once per statement from the trigger. For the product's writers; a pool without it rings as before.
+   */
+  ringAfterCommit?: boolean;
+}
+
+const doorbells = new WeakMap<Db, Doorbell>();
+/** Transactions that appended events, so their commit rings. */
+const changedFeed = new WeakSet<Tx>();
+
+export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
+  const settings = [...(opts.settings ?? []), ...(opts.ringAfterCommit ? [RINGS_AFTER_COMMIT] : [])];
+  const pool = new pg.Pool({ connectionString: url, max, application_name: opts.applicationName ?? 'hientruong', options: settings.join(' ') || undefined });
+  if (opts.ringAfterCommit) doorbells.set(pool, new Doorbell(pool));
   // An idle client dying (Postgres restart, terminated backend) must not crash the process.
   pool.on('error', () => {});
   return pool;
@@ -22,7 +40,12 @@ export function createPool(url: string, max = 20, applicationName = 'hientruong'
  * indexes, for which a generic plan is as good.
  */
 export function createFeedPool(url: string, max: number): Db {
-  return createPool(url, max, 'hientruong-feed', '-c plan_cache_mode=force_generic_plan');
+  return createPool(url, max, { applicationName: 'hientruong-feed', settings: ['-c plan_cache_mode=force_generic_plan'] });
+}
+
+/** Called by whatever appends to the events log in `tx`: the commit then rings the doorbell (if its pool rings after commit). */
+export function markFeedChanged(tx: Tx): void {
+  changedFeed.add(tx);
 }
 
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -36,11 +59,13 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     await tx.query('BEGIN');
     const result = await work(tx);
     await tx.query('COMMIT');
+    if (changedFeed.has(tx)) doorbells.get(db)?.ring();
     return result;
   } catch (error) {
     await tx.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    changedFeed.delete(tx);
     tx.removeListener('error', onError);
     // A broken connection is discarded, not handed to the next caller.
     tx.release(broken ? (broken as Error) : undefined);

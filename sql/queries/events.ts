@@ -1,5 +1,5 @@
 // The append-only event log and the commit-safe reads the change feed is built on.
-import type { Db, Tx } from '../db.ts';
+import { markFeedChanged, type Db, type Tx } from '../db.ts';
 
 /** What the feed needs of an event: its position, its kind and what it carries. */
 export interface EventRow {
@@ -25,8 +25,10 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
   return i === 0n ? 0 : i < 0n ? -1 : 1;
 }
 
+/** Appends in `tx`, which must be a withTransaction's: its commit rings the feed's doorbell. */
 export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
   if (events.length === 0) return;
+  markFeedChanged(tx);
   await tx.query({ name: 'append-events', text:
     `INSERT INTO events (report_id, kind, payload)
      SELECT r, k, p FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(r, k, p, ord) ORDER BY ord`,
