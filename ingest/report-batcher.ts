@@ -1,5 +1,5 @@
 // Group commit for report creation: requests that arrive together share one transaction, so a burst
-// costs a few commits and a few NOTIFYs (the NOTIFY commit lock serialises every notifying commit).
+// costs a few commits, and the doorbell is rung after them, throttled (sql/doorbell.ts).
 // Each caller still gets its own row only after the durable commit, or the batch's error.
 import type { Db } from '../sql/db.ts';
 import type { ReportRow } from '../sql/queries/reports.ts';
