@@ -50,26 +50,34 @@ function backendClientPort(pid: string): number | null {
 }
 
 /**
- * Ticks of the server process, of its child processes (the feed process), of every Postgres process, and of
- * the Postgres backends serving the feed process (its reads and its LISTEN): the share of Postgres streaming costs.
+ * Ticks of the server process, of its child processes (the feed process), of each Postgres process, and
+ * which of those serve the feed process (its reads and its LISTEN): the share of Postgres streaming costs.
  */
-function processTicks(serverPid: number): { server: number; children: number; postgres: number; feedPostgres: number } {
-  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: 0, feedPostgres: 0 };
-  const postgres: { pid: string; ticks: number }[] = [];
+function processTicks(serverPid: number): { server: number; children: number; postgres: Map<string, number>; feedBackends: Set<string> } {
+  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: new Map<string, number>(), feedBackends: new Set<string>() };
   const children: number[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = processStat(pid);
-    if (stat?.postgres) postgres.push({ pid, ticks: stat.ticks });
+    if (stat?.postgres) out.postgres.set(pid, stat.ticks);
     else if (stat?.ppid === serverPid) { out.children += stat.ticks; children.push(Number(pid)); }
   }
   const feedPorts = children.length ? localPorts(children) : new Set<number>();
-  for (const backend of postgres) {
-    out.postgres += backend.ticks;
-    const port = feedPorts.size ? backendClientPort(backend.pid) : null;
-    if (port !== null && feedPorts.has(port)) out.feedPostgres += backend.ticks;
+  for (const pid of feedPorts.size ? out.postgres.keys() : []) {
+    const port = backendClientPort(pid);
+    if (port !== null && feedPorts.has(port)) out.feedBackends.add(pid);
   }
   return out;
+}
+
+/**
+ * Ticks the Postgres processes alive at the end spent since the start (a process that ended in between
+ * is left out, rather than subtracting its whole life); with `only`, just those processes.
+ */
+function postgresDelta(before: Map<string, number>, now: Map<string, number>, only?: Set<string>): number {
+  let ticks = 0;
+  for (const [pid, t] of now) if (!only || only.has(pid)) ticks += t - (before.get(pid) ?? 0);
+  return ticks;
 }
 
 function idleTicks(): number {
@@ -90,9 +98,8 @@ export function cpuMeter(serverPid: number): (units: number) => CpuSplit {
     return {
       serverUs: per(now.server - before.server + now.children - before.children),
       feedUs: per(now.children - before.children),
-      postgresUs: per(now.postgres - before.postgres),
-      // Backends that served the feed at the end: a backend that lived only in between is not counted.
-      feedPostgresUs: per(now.feedPostgres - before.feedPostgres),
+      postgresUs: per(postgresDelta(before.postgres, now.postgres)),
+      feedPostgresUs: per(postgresDelta(before.postgres, now.postgres, now.feedBackends)),
       loadUs: (used.user + used.system) / units,
       idleUs: per(idleTicks() - idle),
     };
