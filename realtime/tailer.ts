@@ -4,7 +4,6 @@ import type { Db } from '../sql/db.ts';
 import { EVENTS_CHANNEL } from '../sql/doorbell.ts';
 import { readSettledEvents, settledHead, type EventRow, type FeedCursor, type SettledRead } from '../sql/queries/events.ts';
 
-
 export interface TailerOptions {
   batchSize?: number;
   /** Safety net for a doorbell lost while the listener reconnects, and for an unrelated old transaction ending. */
