@@ -23,6 +23,8 @@ export interface PoolOptions {
 const doorbells = new WeakMap<Db, Doorbell>();
 /** Transactions that appended events, so their commit rings. */
 const changedFeed = new WeakSet<Tx>();
+/** Transactions run by withTransaction: the only ones whose commit can ring. */
+const openTransactions = new WeakSet<Tx>();
 
 export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
   const settings = [...(opts.settings ?? []), ...(opts.ringAfterCommit ? [RINGS_AFTER_COMMIT] : [])];
@@ -45,6 +47,9 @@ export function createFeedPool(url: string, max: number): Db {
 
 /** Called by whatever appends to the events log in `tx`: the commit then rings the doorbell (if its pool rings after commit). */
 export function markFeedChanged(tx: Tx): void {
+  // Outside withTransaction nothing would ring after the commit (the trigger is quiet for the product's pool),
+  // and the events would wait for the feed's one-second poll: fail where the mistake is made instead.
+  if (!openTransactions.has(tx)) throw new Error('events must be appended inside withTransaction: its commit rings the feed');
   changedFeed.add(tx);
 }
 
@@ -55,6 +60,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
   let broken: unknown = null;
   const onError = (error: unknown) => { broken = error; };
   tx.on('error', onError);
+  openTransactions.add(tx);
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
@@ -65,6 +71,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     await tx.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    openTransactions.delete(tx);
     changedFeed.delete(tx);
     tx.removeListener('error', onError);
     // A broken connection is discarded, not handed to the next caller.

@@ -92,4 +92,18 @@ describe('the doorbell', () => {
       await db.end();
     }
   });
+
+  it('refuses events appended outside withTransaction, which would ring nothing after their commit', async () => {
+    const client = await spare.connect();
+    try {
+      await client.query('BEGIN');
+      const before = (await client.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n;
+      await expect(appendEvents(client, [{ reportId: null, kind: 'test', payload: {} }])).rejects.toThrow(/inside withTransaction/);
+      await client.query('COMMIT');
+      // Refused before the INSERT: nothing was written that the feed would only find on its next poll.
+      expect((await spare.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n).toBe(before);
+    } finally {
+      client.release();
+    }
+  });
 });

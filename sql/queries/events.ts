@@ -25,7 +25,7 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
   return i === 0n ? 0 : i < 0n ? -1 : 1;
 }
 
-/** Appends in `tx`, which must be a withTransaction's: its commit rings the feed's doorbell. */
+/** Appends in `tx`, which must be a withTransaction's (refused otherwise): its commit rings the feed's doorbell. */
 export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
