@@ -1,10 +1,14 @@
 // Worker thread holding a share of the bench's socket.io clients, so the load generator is not one
 // core's worth of JSON parsing. Started through client-worker-boot.mjs: workers do not inherit tsx's loader.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectClients, type ClientOptions } from './clients.ts';
 
-const { url, count, ...opts } = workerData as { url: string; count: number } & Omit<ClientOptions, 'workers'>;
+const { url, count, nice, ...opts } = workerData as { url: string; count: number } & Omit<ClientOptions, 'workers'>;
 const port = parentPort!;
+// On Linux a thread has its own niceness, set through its thread id (/proc/thread-self -> <pid>/task/<tid>).
+if (nice !== undefined) setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
 const pool = await connectClients(url, count, opts);
 port.postMessage({ type: 'ready' });
 let reported = 0;

@@ -11,7 +11,11 @@ export interface ClientPool {
   close(): void;
 }
 
-export interface ClientOptions { batch: boolean; staffToken?: string; sampleEvery?: number; workers?: number }
+export interface ClientOptions {
+  batch: boolean; staffToken?: string; sampleEvery?: number; workers?: number;
+  /** Niceness of the worker threads (with `workers`): whether the stand-in screens outrank the feed process (nice 19). */
+  nice?: number;
+}
 
 export async function connectClients(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
   return opts.workers && opts.workers > 0 ? connectInWorkers(url, n, opts) : connectHere(url, n, opts);
@@ -51,7 +55,7 @@ async function connectInWorkers(url: string, n: number, opts: ClientOptions): Pr
   const ready: Promise<void>[] = [];
   for (let from = 0; from < n; from += share) {
     const worker = new Worker(new URL('./client-worker-boot.mjs', import.meta.url), {
-      workerData: { url, count: Math.min(share, n - from), batch: opts.batch, staffToken: opts.staffToken, sampleEvery: opts.sampleEvery ?? 10 },
+      workerData: { url, count: Math.min(share, n - from), batch: opts.batch, staffToken: opts.staffToken, sampleEvery: opts.sampleEvery ?? 10, nice: opts.nice },
     });
     ready.push(new Promise((done, fail) => {
       worker.on('error', fail);
