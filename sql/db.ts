@@ -21,10 +21,8 @@ export interface PoolOptions {
 }
 
 const doorbells = new WeakMap<Db, Doorbell>();
-/** Transactions that appended events, so their commit rings. */
-const changedFeed = new WeakSet<Tx>();
-/** Transactions run by withTransaction: the only ones whose commit can ring. */
-const openTransactions = new WeakSet<Tx>();
+/** Transactions open in withTransaction (the only ones whose commit can ring), and whether they appended events. */
+const appendedEvents = new WeakMap<Tx, boolean>();
 
 export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
   const settings = [...(opts.settings ?? []), ...(opts.ringAfterCommit ? [RINGS_AFTER_COMMIT] : [])];
@@ -49,8 +47,8 @@ export function createFeedPool(url: string, max: number): Db {
 export function markFeedChanged(tx: Tx): void {
   // Outside withTransaction nothing would ring after the commit (the trigger is quiet for the product's pool),
   // and the events would wait for the feed's one-second poll: fail where the mistake is made instead.
-  if (!openTransactions.has(tx)) throw new Error('events must be appended inside withTransaction: its commit rings the feed');
-  changedFeed.add(tx);
+  if (!appendedEvents.has(tx)) throw new Error('events must be appended inside withTransaction: its commit rings the feed');
+  appendedEvents.set(tx, true);
 }
 
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -60,19 +58,18 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
   let broken: unknown = null;
   const onError = (error: unknown) => { broken = error; };
   tx.on('error', onError);
-  openTransactions.add(tx);
+  appendedEvents.set(tx, false);
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
     await tx.query('COMMIT');
-    if (changedFeed.has(tx)) doorbells.get(db)?.ring();
+    if (appendedEvents.get(tx)) doorbells.get(db)?.ring();
     return result;
   } catch (error) {
     await tx.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    openTransactions.delete(tx);
-    changedFeed.delete(tx);
+    appendedEvents.delete(tx);
     tx.removeListener('error', onError);
     // A broken connection is discarded, not handed to the next caller.
     tx.release(broken ? (broken as Error) : undefined);
