@@ -115,16 +115,17 @@ async function writeCost(kind: 'ours' | 'peer'): Promise<{ on: number; off: numb
 }
 
 // 2. Ingest throughput at p99 <= 50 ms: step the number of writers, keep the best rate that holds the bound.
-type Throughput = { best: number; at: number; p99: number; peak: number; peakP99: number; cpu: CpuSplit | null };
+type Throughput = { best: number; at: number; p99: number; peak: number; peakP99: number; firstStep: number; cpu: CpuSplit | null };
 async function throughput(kind: 'ours' | 'peer'): Promise<Throughput> {
   const server = await startServer({ kind, streaming: kind === 'ours', coalesceMs: COALESCE_MS });
-  let best: Throughput = { best: 0, at: 0, p99: NaN, peak: 0, peakP99: NaN, cpu: null };
+  let best: Throughput = { best: 0, at: 0, p99: NaN, peak: 0, peakP99: NaN, firstStep: NaN, cpu: null };
   for (const workers of WRITER_STEPS) {
     const meter = cpuMeter(server.child.pid!);
     const r = await closedLoop(server.url, workers, SECONDS);
     const cpu = meter(Math.max(1, r.ok));
     log(`  ingest ${kind} ${workers} writers: ${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms failed ${r.failed}` +
       ` | CPU µs/report: server ${cpu.serverUs.toFixed(0)} (feed process ${cpu.feedUs.toFixed(0)}), postgres ${cpu.postgresUs.toFixed(0)} (for the feed ${cpu.feedPostgresUs.toFixed(0)}), load ${cpu.loadUs.toFixed(0)}, idle ${cpu.idleUs.toFixed(0)}`);
+    if (Number.isNaN(best.firstStep)) best = { ...best, firstStep: r.perSecond };
     if (r.p99 <= 50 && r.failed === 0 && r.perSecond > best.best) best = { ...best, best: r.perSecond, at: workers, p99: r.p99, cpu };
     if (r.failed === 0 && r.perSecond > best.peak) best = { ...best, peak: r.perSecond, peakP99: r.p99 };
     if (r.p99 > 250) break;
@@ -158,11 +159,11 @@ async function endToEnd(kind: 'ours' | 'peer'): Promise<{ p50: number; p99: numb
 }
 
 // 4. Fan-out to 5,000 clients: raise the report rate while p99 <= 250 ms and nothing is lost.
-async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate: number; p99: number; peak: number; peakP99: number }> {
+async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate: number; p99: number; peak: number; peakP99: number; firstStep: number }> {
   const server = await startServer({ kind, streaming: true, coalesceMs: COALESCE_MS });
   const n = QUICK ? 2000 : 5000;
   const clients = await connectClients(server.url, n, { batch: kind === 'ours', staffToken: kind === 'ours' ? 'bench-staff' : undefined, sampleEvery: 50, workers: CLIENT_WORKERS, nice: SCREEN_NICE });
-  let best = { perSecond: 0, rate: 0, p99: NaN, peak: 0, peakP99: NaN };
+  let best = { perSecond: 0, rate: 0, p99: NaN, peak: 0, peakP99: NaN, firstStep: NaN };
   for (const rate of [5, 10, 15, 20, 25, 35, 50, 100, 200, 400]) {
     const before = clients.received;
     clients.arrivals.length = 0;
@@ -174,6 +175,7 @@ async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate:
     const p99 = pct(ms, 0.99);
     const perSecond = got / SECONDS;
     log(`  fan-out ${kind} ${rate} reports/s to ${n}: ${(perSecond / 1000).toFixed(0)}k notices/s, p99 ${p99.toFixed(0)} ms, delivered ${((got / expected) * 100).toFixed(1)}%`);
+    if (Number.isNaN(best.firstStep)) best = { ...best, firstStep: perSecond };
     if (got < expected * 0.99) break;
     if (p99 <= 250) best = { ...best, perSecond, rate, p99 };
     if (perSecond > best.peak) best = { ...best, peak: perSecond, peakP99: p99 };
@@ -189,12 +191,20 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
-type Row = { name: string; ours: number; peer: number; ratio: number; goal: string; pass: boolean; unit: string };
+type Row = { name: string; ours: number; peer: number; ratio: number; goal: string; pass: boolean; unit: string; atLeast?: boolean };
+
+/**
+ * Ours over the peer at a latency bound. A peer that missed the bound at every step did less than its
+ * first step allows, so the ratio is only known to be at least ours over that step (never "infinite").
+ */
+function ratioAtBound(ours: number, peer: number, peerFirstStep: number): { ratio: number; atLeast: boolean } {
+  return peer > 0 ? { ratio: ours / peer, atLeast: false } : { ratio: ours / peerFirstStep, atLeast: true };
+}
 const runs: Row[][] = [];
 try {
   for (let run = 1; run <= RUNS; run++) {
     log(`run ${run}/${RUNS}`);
-    const skip = { on: NaN, off: NaN, ratio: NaN, best: NaN, at: 0, p99: NaN, p50: NaN, max: NaN, delivered: NaN, perSecond: NaN, rate: NaN, peak: NaN, peakP99: NaN, cpu: null };
+    const skip = { on: NaN, off: NaN, ratio: NaN, best: NaN, at: 0, p99: NaN, p50: NaN, max: NaN, delivered: NaN, perSecond: NaN, rate: NaN, peak: NaN, peakP99: NaN, firstStep: NaN, cpu: null };
     const wOurs = ONLY.includes('1') ? await writeCost('ours') : skip;
     const wPeer = ONLY.includes('1') ? await writeCost('peer') : skip;
     const tOurs = ONLY.includes('2') ? await throughput('ours') : skip;
@@ -203,10 +213,12 @@ try {
     const ePeer = ONLY.includes('3') ? await endToEnd('peer') : skip;
     const fOurs = ONLY.includes('4') ? await fanOut('ours') : skip;
     const fPeer = ONLY.includes('4') ? await fanOut('peer') : skip;
+    const ingest = ratioAtBound(tOurs.best, tPeer.best, tPeer.firstStep);
+    const fan = ratioAtBound(fOurs.perSecond, fPeer.perSecond, fPeer.firstStep);
     runs.push([
       { name: `1 write cost: streaming on/off (32 writers, ${CALIBRATE ? 'CALIBRATION: both off' : `${WRITE_CLIENTS} clients`})`, ours: wOurs.ratio, peer: wPeer.ratio, ratio: wOurs.ratio, goal: '>= 0.9', pass: wOurs.ratio >= 0.9, unit: 'ratio' },
       { name: '  reports/s with streaming on', ours: wOurs.on, peer: wPeer.on, ratio: wOurs.on / wPeer.on, goal: '', pass: true, unit: '/s' },
-      { name: '2 ingest reports/s at p99 <= 50 ms', ours: tOurs.best, peer: tPeer.best, ratio: tOurs.best / tPeer.best, goal: '>= 3x, >= 5000/s', pass: tOurs.best / tPeer.best >= 3 && tOurs.best >= 5000, unit: '/s' },
+      { name: '2 ingest reports/s at p99 <= 50 ms', ours: tOurs.best, peer: tPeer.best, ...ingest, goal: '>= 3x, >= 5000/s', pass: ingest.ratio >= 3 && tOurs.best >= 5000, unit: '/s' },
       { name: '  writers at that rate', ours: tOurs.at, peer: tPeer.at, ratio: NaN, goal: '', pass: true, unit: 'n' },
       ...(['serverUs', 'postgresUs', 'loadUs', 'idleUs'] as const).map((k) => ({
         name: `  CPU µs per report there: ${{ serverUs: 'server', postgresUs: 'Postgres', loadUs: 'load generator', idleUs: 'idle' }[k]}`,
@@ -217,7 +229,7 @@ try {
       { name: '3 e2e p50 ms (1,000 clients, 200/s)', ours: eOurs.p50, peer: ePeer.p50, ratio: ePeer.p50 / eOurs.p50, goal: '', pass: true, unit: 'ms' },
       { name: '3 e2e p99 ms', ours: eOurs.p99, peer: ePeer.p99, ratio: ePeer.p99 / eOurs.p99, goal: 'ours <= 150 ms', pass: eOurs.p99 <= 150, unit: 'ms' },
       { name: '3 e2e max ms', ours: eOurs.max, peer: ePeer.max, ratio: ePeer.max / eOurs.max, goal: '', pass: true, unit: 'ms' },
-      { name: `4 fan-out notices/s at p99 <= 250 ms (${QUICK ? '2,000' : '5,000'} clients${SCREEN_NICE === undefined ? '' : ` at nice ${SCREEN_NICE}`})`, ours: fOurs.perSecond, peer: fPeer.perSecond, ratio: fOurs.perSecond / fPeer.perSecond, goal: '>= 3x', pass: fOurs.perSecond / fPeer.perSecond >= 3, unit: '/s' },
+      { name: `4 fan-out notices/s at p99 <= 250 ms (${QUICK ? '2,000' : '5,000'} clients${SCREEN_NICE === undefined ? '' : ` at nice ${SCREEN_NICE}`})`, ours: fOurs.perSecond, peer: fPeer.perSecond, ...fan, goal: '>= 3x', pass: fan.ratio >= 3, unit: '/s' },
       { name: '  reports/s at that point', ours: fOurs.rate, peer: fPeer.rate, ratio: fOurs.rate / fPeer.rate, goal: '', pass: true, unit: '/s' },
       { name: '  peak notices/s delivered (any p99, nothing lost)', ours: fOurs.peak, peer: fPeer.peak, ratio: fOurs.peak / fPeer.peak, goal: '', pass: true, unit: '/s' },
       { name: '  p99 ms at that peak', ours: fOurs.peakP99, peer: fPeer.peakP99, ratio: fPeer.peakP99 / fOurs.peakP99, goal: '', pass: true, unit: 'ms' },
@@ -226,13 +238,15 @@ try {
   const rows = runs[0].map((r, i) => {
     const col = (k: 'ours' | 'peer' | 'ratio') => median(runs.map((run) => run[i][k]));
     const ratio = col('ratio');
-    return { ...r, ours: col('ours'), peer: col('peer'), ratio, pass: runs.filter((run) => run[i].pass).length * 2 > runs.length };
+    // A median over lower bounds is a lower bound too.
+    const atLeast = runs.some((run) => run[i].atLeast);
+    return { ...r, ours: col('ours'), peer: col('peer'), ratio, atLeast, pass: runs.filter((run) => run[i].pass).length * 2 > runs.length };
   });
   const fmt = (v: number, unit: string) => (Number.isFinite(v) ? (unit === 'ratio' ? v.toFixed(2) : unit === 'ms' ? v.toFixed(1) : v.toFixed(0)) : 'n/a');
   console.log(`\nFeed bench — ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, medians of ${RUNS} run(s)${QUICK ? ', quick' : ''}`);
   console.log('| metric | ours | naive peer | ours vs peer | goal | met |');
   console.log('|---|---:|---:|---:|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} | ${r.unit === 'ratio' || !Number.isFinite(r.ratio) ? '' : fmt(r.ratio, 'ratio') + 'x'} | ${r.goal} | ${r.goal ? (r.pass ? 'yes' : 'NO') : ''} |`);
+  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} | ${r.unit === 'ratio' || !Number.isFinite(r.ratio) ? '' : (r.atLeast ? '>= ' : '') + fmt(r.ratio, 'ratio') + 'x'} | ${r.goal} | ${r.goal ? (r.pass ? 'yes' : 'NO') : ''} |`);
 } finally {
   await admin.end();
   await cluster.stop();
