@@ -137,9 +137,11 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     feedPid: () => feed?.pid() ?? null,
     stop: async () => {
       stopDemo();
+      // Background work first: on Ctrl-C the embedded Postgres is shutting down already (it shares the
+      // terminal's process group), and a rollup run started now would only fail and say so.
+      await rollups.stop();
       await feed?.stop();
       await closeHttp();
-      await rollups.stop();
       await db.end();
       await database.stop();
     },
