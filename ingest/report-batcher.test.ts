@@ -1,7 +1,7 @@
 // Group commit: concurrent submissions share transactions, each caller gets its own row, a failed batch fails all in it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, type Db } from '../sql/db.ts';
-import { freshDatabase, freshTestDatabase } from '../sql/test-support/db.ts';
+import { describe, expect, it } from 'vitest';
+import { createPool } from '../sql/db.ts';
+import { useTestDatabase } from '../sql/test-support/db.ts';
 import { prepareReport, storeReports, type ReportContext } from './commands/create-reports.ts';
 import { ReportBatcher } from './report-batcher.ts';
 
@@ -9,15 +9,13 @@ const ctx: ReportContext = { geocoder: { lookup: () => null } as unknown as Repo
 const input = (i: number, category = 'flooding') => ({ category, description: `báo cáo số ${i}`, lat: 19.8 + i * 1e-4, lng: 105.77 });
 
 describe('report batcher', () => {
-  let db: Db;
-  beforeAll(async () => { db = await freshDatabase(); });
-  afterAll(async () => { await db.end(); });
+  const test = useTestDatabase();
 
   it('stores 300 concurrent reports in far fewer transactions, each caller getting its own row', async () => {
-    const batcher = new ReportBatcher(db, { maxItems: 50, windowMs: 2, maxInFlight: 2 });
+    const batcher = new ReportBatcher(test.pool, { maxItems: 50, windowMs: 2, maxInFlight: 2 });
     const rows = await Promise.all(Array.from({ length: 300 }, (_, i) => batcher.submit(prepareReport(input(i), ctx))));
     expect(rows.map((r) => r.description)).toEqual(Array.from({ length: 300 }, (_, i) => `báo cáo số ${i}`));
-    const { rows: [counts] } = await db.query(
+    const { rows: [counts] } = await test.pool.query(
       `SELECT count(*)::int AS events, count(DISTINCT xid)::int AS txs FROM events WHERE report_id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
     expect(counts.events).toBe(300);
     expect(counts.txs).toBeLessThanOrEqual(12);
@@ -25,17 +23,17 @@ describe('report batcher', () => {
   });
 
   it('a batch that fails rejects every caller in it and stores none of them', async () => {
-    const batcher = new ReportBatcher(db, { maxItems: 10, windowMs: 5, maxInFlight: 1 });
-    const before = (await db.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
+    const batcher = new ReportBatcher(test.pool, { maxItems: 10, windowMs: 5, maxInFlight: 1 });
+    const before = (await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
     // An unknown category slips past (validation normally stops it) and breaks the foreign key for the whole batch.
     const results = await Promise.allSettled([1, 2, 3].map((i) => batcher.submit(prepareReport(input(i, i === 2 ? 'no-such' : 'flooding'), ctx))));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect((await db.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
+    expect((await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
   });
 
   it('plans its two inserts once per connection, not once per batch', async () => {
     // One connection, so the statements it prepared are the ones the next batch finds.
-    const one = createPool((await freshTestDatabase()).url, 1);
+    const one = createPool(test.url, 1);
     try {
       for (let i = 0; i < 3; i++) await storeReports(one, [prepareReport(input(i), ctx)]);
       const { rows } = await one.query<{ name: string; calls: string }>(

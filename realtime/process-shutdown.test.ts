@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { useTestDatabase } from '../sql/test-support/db.ts';
 import { recordingClient } from './test-support/feed-client.ts';
 import { postMany, postReport } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
@@ -34,9 +34,7 @@ describe('SIGTERM to the product', () => {
   });
 
   describe('the command line on DATABASE_URL', () => {
-    let test: TestDatabase;
-    beforeAll(async () => { test = await freshTestDatabase(); });
-    afterAll(async () => { await test.pool.end(); });
+    const test = useTestDatabase();
 
     it('stops in order and exits 0 when its process group is sent SIGTERM; every report it acknowledged is stored', async () => {
       // detached: its own process group, as under a service manager, so the signal can go to the group.

@@ -1,7 +1,7 @@
 // The tailer never skips an event whose transaction took its id early but committed late.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRow } from '../sql/queries/events.ts';
-import { freshTestDatabase, openEventWriter, type TestDatabase } from '../sql/test-support/db.ts';
+import { freshTestDatabase, openEventWriter, useTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import { EventTailer } from './tailer.ts';
 
 describe('event tailer', () => {
@@ -69,9 +69,7 @@ describe('event tailer', () => {
 });
 
 describe('event tailer under a burst of doorbells', () => {
-  let test: TestDatabase;
-  beforeAll(async () => { test = await freshTestDatabase(); });
-  afterAll(async () => { await test.pool.end(); });
+  const test = useTestDatabase();
 
   it('reads the log at most once per gap, yet delivers every event, and a calm feed at once', async () => {
     const deliveries: EventRow[][] = [];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAreaFile, type AreaFileOptions } from './area-file.ts';
-import { withTransaction, type Db } from './db.ts';
+import { withTransaction } from './db.ts';
 import { currentAreas, importAreaSet } from './queries/areas.ts';
-import { freshDatabase } from './test-support/db.ts';
+import { useTestDatabase } from './test-support/db.ts';
 
 const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]] });
 const opts: AreaFileOptions = { level: 'commune', codeProp: 'ma', nameProp: 'ten', provinceCode: '38', effectiveFrom: '2027-01-01', source: 'test' };
@@ -29,22 +29,20 @@ describe('boundary file parsing', () => {
 });
 
 describe('importing a new official set', () => {
-  let db: Db;
-  beforeAll(async () => { db = await freshDatabase(); });
-  afterAll(async () => { await db.end(); });
+  const test = useTestDatabase();
 
   it('replaces the province’s current communes from its effective date and keeps history and reports’ areas', async () => {
-    await db.query(`INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name) VALUES ('road', 'x', 19.8, 105.77, 1, '14797', 'Phường Hạc Thành')`);
+    await test.pool.query(`INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name) VALUES ('road', 'x', 19.8, 105.77, 1, '14797', 'Phường Hạc Thành')`);
     const { set } = parseAreaFile(file([
       { type: 'Feature', properties: { ma: '90001', ten: 'Hợp Nhất' }, geometry: square(105.7, 19.7) },
       { type: 'Feature', properties: { ma: '90002', ten: 'Tân Lập' }, geometry: square(105.8, 19.8) },
     ]), null, opts);
-    await withTransaction(db, (tx) => importAreaSet(tx, set!));
-    const now = await currentAreas(db, 'commune');
+    await withTransaction(test.pool, (tx) => importAreaSet(tx, set!));
+    const now = await currentAreas(test.pool, 'commune');
     expect(now.features.map((f) => f.properties.code)).toEqual(['90001', '90002']);
-    const { rows } = await db.query("SELECT count(*)::int n FROM areas WHERE level = 'commune' AND effective_to = '2027-01-01'");
+    const { rows } = await test.pool.query("SELECT count(*)::int n FROM areas WHERE level = 'commune' AND effective_to = '2027-01-01'");
     expect(rows[0].n).toBe(166);
-    const kept = await db.query('SELECT area_code, area_name FROM reports');
+    const kept = await test.pool.query('SELECT area_code, area_name FROM reports');
     expect(kept.rows[0]).toEqual({ area_code: '14797', area_name: 'Phường Hạc Thành' });
   });
 });

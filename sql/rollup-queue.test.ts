@@ -1,5 +1,5 @@
 // New reports reach the rollups through a queue: every count must be exact before, during and after applying it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { latLngToCell } from 'h3-js';
 import { cellToBigint } from '../geo/h3.ts';
@@ -7,7 +7,7 @@ import type { Db } from './db.ts';
 import { countByCell, reportStats } from './queries/reports.ts';
 import { applyReportRollups, queuedRollupRows } from './queries/rollups.ts';
 import { startRollupApplier } from './rollup-applier.ts';
-import { freshTestDatabase, type TestDatabase } from './test-support/db.ts';
+import { useTestDatabase } from './test-support/db.ts';
 
 const INSERT = `INSERT INTO reports (category, description, lat, lng, h3_cell)
   SELECT c, 'x', la, lo, h FROM unnest($1::text[], $2::float8[], $3::float8[], $4::bigint[]) AS t(c, la, lo, h) RETURNING id::text`;
@@ -40,30 +40,24 @@ async function fromRollups(db: Db) {
 }
 
 describe('report rollup queue', () => {
-  let test: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    test = await freshTestDatabase();
-    db = test.pool;
-  });
-  afterAll(async () => { await db.end(); });
+  const test = useTestDatabase();
 
   it('queues one row per new report, and counts are exact before and after applying', async () => {
-    await db.query(INSERT, reportsParams(120, 0));
-    expect(await queuedRollupRows(db)).toBe(120);
-    expect(await fromRollups(db)).toEqual(await direct(db));
-    expect(await applyReportRollups(db)).toBe(120);
-    expect(await queuedRollupRows(db)).toBe(0);
-    expect(await fromRollups(db)).toEqual(await direct(db));
+    await test.pool.query(INSERT, reportsParams(120, 0));
+    expect(await queuedRollupRows(test.pool)).toBe(120);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
+    expect(await applyReportRollups(test.pool)).toBe(120);
+    expect(await queuedRollupRows(test.pool)).toBe(0);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
   });
 
   it('a status change of a report still queued adds up with its queued row', async () => {
-    const { rows } = await db.query<{ id: string }>(INSERT, reportsParams(30, 7));
-    await db.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [rows.slice(0, 10).map((r) => r.id)]);
-    expect(await fromRollups(db)).toEqual(await direct(db));
-    await applyReportRollups(db);
-    expect(await fromRollups(db)).toEqual(await direct(db));
-    const stats = await reportStats(db);
+    const { rows } = await test.pool.query<{ id: string }>(INSERT, reportsParams(30, 7));
+    await test.pool.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [rows.slice(0, 10).map((r) => r.id)]);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
+    await applyReportRollups(test.pool);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
+    const stats = await reportStats(test.pool);
     expect(stats.byStatus.triaged).toBe(10);
     expect(stats.total).toBe(150);
   });
@@ -73,36 +67,36 @@ describe('report rollup queue', () => {
     await writer.connect();
     await writer.query('BEGIN');
     await writer.query(INSERT, reportsParams(25, 11));
-    expect(await applyReportRollups(db)).toBe(0);
+    expect(await applyReportRollups(test.pool)).toBe(0);
     await writer.query('COMMIT');
     await writer.end();
-    expect(await fromRollups(db)).toEqual(await direct(db));
-    expect(await applyReportRollups(db)).toBe(25);
-    expect(await fromRollups(db)).toEqual(await direct(db));
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
+    expect(await applyReportRollups(test.pool)).toBe(25);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
   });
 
   it('one applier at a time: a second one returns at once with nothing taken', async () => {
-    await db.query(INSERT, reportsParams(5, 13));
+    await test.pool.query(INSERT, reportsParams(5, 13));
     const first = new pg.Client({ connectionString: test.url });
     await first.connect();
     await first.query('BEGIN');
     expect((await first.query('SELECT apply_report_rollups() AS n')).rows[0].n).toBe(5);
-    await db.query(INSERT, reportsParams(5, 17));
-    expect(await applyReportRollups(db)).toBe(0);
+    await test.pool.query(INSERT, reportsParams(5, 17));
+    expect(await applyReportRollups(test.pool)).toBe(0);
     await first.query('ROLLBACK'); // the first gives its take back: nothing is lost
     await first.end();
-    expect(await applyReportRollups(db)).toBe(10);
-    expect(await fromRollups(db)).toEqual(await direct(db));
+    expect(await applyReportRollups(test.pool)).toBe(10);
+    expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
   });
 
   it('the applier drains a queue larger than one take, while writers keep writing', async () => {
     const errors: unknown[] = [];
-    const applier = startRollupApplier(db, { intervalMs: 20, maxRows: 40, vacuumEvery: 100, onError: (e) => errors.push(e) });
+    const applier = startRollupApplier(test.pool, { intervalMs: 20, maxRows: 40, vacuumEvery: 100, onError: (e) => errors.push(e) });
     try {
-      for (let i = 0; i < 10; i++) await db.query(INSERT, reportsParams(37, 100 + i));
+      for (let i = 0; i < 10; i++) await test.pool.query(INSERT, reportsParams(37, 100 + i));
       await applier.drain();
-      expect(await queuedRollupRows(db)).toBe(0);
-      expect(await fromRollups(db)).toEqual(await direct(db));
+      expect(await queuedRollupRows(test.pool)).toBe(0);
+      expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
       expect(errors).toEqual([]); // the VACUUM it ran on the way included
     } finally {
       await applier.stop();

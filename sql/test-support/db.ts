@@ -1,5 +1,5 @@
 // Each test file gets its own database cloned from the migrated, seeded template: isolation without re-migrating.
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { createPool, type Db } from '../db.ts';
@@ -24,6 +24,14 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
   }
   const url = withDatabase(adminUrl, name);
   return { url, pool: createPool(url), adminUrl };
+}
+
+/** A fresh database for the enclosing describe block: cloned before its tests, its pool closed after them. */
+export function useTestDatabase(): TestDatabase {
+  const test = {} as TestDatabase;
+  beforeAll(async () => { Object.assign(test, await freshTestDatabase()); });
+  afterAll(async () => { await test.pool?.end(); });
+  return test;
 }
 
 /** A pool on a fresh migrated and seeded database. */
