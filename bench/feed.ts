@@ -166,6 +166,7 @@ async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate:
   let best = { perSecond: 0, rate: 0, p99: NaN, peak: 0, peakP99: NaN, firstStep: NaN };
   for (const rate of [5, 10, 15, 20, 25, 35, 50, 100, 200, 400]) {
     const before = clients.received;
+    const [refetchesBefore, disconnectsBefore] = [clients.refetches, clients.disconnects];
     clients.arrivals.length = 0;
     const load = await openLoop(server.url, rate, SECONDS);
     const expected = load.ok * n;
@@ -174,7 +175,7 @@ async function fanOut(kind: 'ours' | 'peer'): Promise<{ perSecond: number; rate:
     const ms = latencies(load, clients.arrivals);
     const p99 = pct(ms, 0.99);
     const perSecond = got / SECONDS;
-    log(`  fan-out ${kind} ${rate} reports/s to ${n}: ${(perSecond / 1000).toFixed(0)}k notices/s, p99 ${p99.toFixed(0)} ms, delivered ${((got / expected) * 100).toFixed(1)}%`);
+    log(`  fan-out ${kind} ${rate} reports/s to ${n}: ${(perSecond / 1000).toFixed(0)}k notices/s, p99 ${p99.toFixed(0)} ms, delivered ${((got / expected) * 100).toFixed(1)}%, mustRefetch ${clients.refetches - refetchesBefore}, disconnected ${clients.disconnects - disconnectsBefore}`);
     if (Number.isNaN(best.firstStep)) best = { ...best, firstStep: perSecond };
     if (got < expected * 0.99) break;
     if (p99 <= 250) best = { ...best, perSecond, rate, p99 };

@@ -12,12 +12,16 @@ if (nice !== undefined) setPriority(Number(readlinkSync('/proc/thread-self').spl
 const pool = await connectClients(url, count, opts);
 port.postMessage({ type: 'ready' });
 let reported = 0;
+let reportedRefetches = 0;
+let reportedDisconnects = 0;
 const report = setInterval(() => {
-  if (pool.received === reported && pool.arrivals.length === 0) return;
+  if (pool.received === reported && pool.refetches === reportedRefetches && pool.disconnects === reportedDisconnects && pool.arrivals.length === 0) return;
   // Absolute ms: this thread's performance clock starts at its own origin.
   const arrivals = pool.arrivals.splice(0).map((a) => ({ id: a.id, at: a.at + performance.timeOrigin }));
-  port.postMessage({ type: 'counts', received: pool.received - reported, arrivals });
+  port.postMessage({ type: 'counts', received: pool.received - reported, refetches: pool.refetches - reportedRefetches, disconnects: pool.disconnects - reportedDisconnects, arrivals });
   reported = pool.received;
+  reportedRefetches = pool.refetches;
+  reportedDisconnects = pool.disconnects;
 }, 25);
 port.on('message', (m) => {
   if (m !== 'close') return;

@@ -6,6 +6,9 @@ import { io, type Socket } from 'socket.io-client';
 
 export interface ClientPool {
   received: number;
+  /** `mustRefetch`s received and connections lost (any reason but our own close): beside a backlog, what a step can miss. */
+  refetches: number;
+  disconnects: number;
   /** (reportId, arrival ms on this thread's performance clock) pairs from the sampled clients. */
   arrivals: { id: string; at: number }[];
   close(): void;
@@ -22,7 +25,7 @@ export async function connectClients(url: string, n: number, opts: ClientOptions
 }
 
 async function connectHere(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
-  const pool: ClientPool = { received: 0, arrivals: [], close: () => sockets.forEach((s) => s.close()) };
+  const pool: ClientPool = { received: 0, refetches: 0, disconnects: 0, arrivals: [], close: () => sockets.forEach((s) => s.close()) };
   const sockets: Socket[] = [];
   const sampleEvery = opts.sampleEvery ?? 10;
   const ready: Promise<void>[] = [];
@@ -40,6 +43,8 @@ async function connectHere(url: string, n: number, opts: ClientOptions): Promise
       pool.received += b.notices.length;
       if (sampled) { const at = performance.now(); for (const m of b.notices) pool.arrivals.push({ id: m.reportId, at }); }
     });
+    socket.on('mustRefetch', () => { pool.refetches++; });
+    socket.on('disconnect', (reason) => { if (reason !== 'io client disconnect') pool.disconnects++; });
     ready.push(new Promise((done, fail) => { socket.once('connect', () => done()); socket.once('connect_error', fail); }));
     sockets.push(socket);
     if (i % 200 === 199) await Promise.all(ready.slice(-200)); // connect in waves, not 5,000 handshakes at once
@@ -50,7 +55,7 @@ async function connectHere(url: string, n: number, opts: ClientOptions): Promise
 
 async function connectInWorkers(url: string, n: number, opts: ClientOptions): Promise<ClientPool> {
   const workers: Worker[] = [];
-  const pool: ClientPool = { received: 0, arrivals: [], close: () => workers.forEach((w) => w.postMessage('close')) };
+  const pool: ClientPool = { received: 0, refetches: 0, disconnects: 0, arrivals: [], close: () => workers.forEach((w) => w.postMessage('close')) };
   const share = Math.ceil(n / opts.workers!);
   const ready: Promise<void>[] = [];
   for (let from = 0; from < n; from += share) {
@@ -59,9 +64,11 @@ async function connectInWorkers(url: string, n: number, opts: ClientOptions): Pr
     });
     ready.push(new Promise((done, fail) => {
       worker.on('error', fail);
-      worker.on('message', (m: { type: string; received?: number; arrivals?: { id: string; at: number }[] }) => {
+      worker.on('message', (m: { type: string; received?: number; refetches?: number; disconnects?: number; arrivals?: { id: string; at: number }[] }) => {
         if (m.type === 'ready') return done();
         pool.received += m.received!;
+        pool.refetches += m.refetches!;
+        pool.disconnects += m.disconnects!;
         // Worker clocks are absolute; bring them onto this thread's performance clock.
         for (const a of m.arrivals!) pool.arrivals.push({ id: a.id, at: a.at - performance.timeOrigin });
       });
