@@ -12,8 +12,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist`;
 const ARTIFACTS = `${ROOT}e2e/artifacts`;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-/** The goal is under a second (the delays are printed); three software-WebGL pages share two cores here, so the wait allows slack. */
-const LIVE_MS = 10_000;
+/**
+ * The goal is under a second (the delays are printed); three software-WebGL pages share two cores here, so the
+ * wait allows slack: on a Zen 5 CI host the printed delays reached 6 s and one wait ran out at 10 s although
+ * the status had arrived (the failure screenshot showed it).
+ */
+const LIVE_MS = 30_000;
 
 describe('dispatch console in the browser', () => {
   let test: TestDatabase;
@@ -88,7 +92,7 @@ describe('dispatch console in the browser', () => {
       await Promise.all([shot(a, 'failed-a'), shot(b, 'failed-b'), shot(pub, 'failed-public')]).catch(() => {});
       throw e;
     }
-  }, 120_000);
+  }, 240_000);
 
   async function flow() {
     await signIn(a, 'dispatcher');
