@@ -11,17 +11,14 @@ const port = parentPort!;
 if (nice !== undefined) setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
 const pool = await connectClients(url, count, opts);
 port.postMessage({ type: 'ready' });
-let reported = 0;
-let reportedRefetches = 0;
-let reportedDisconnects = 0;
+// The pool is this thread's alone: hand its counts over and start them again from zero.
 const report = setInterval(() => {
-  if (pool.received === reported && pool.refetches === reportedRefetches && pool.disconnects === reportedDisconnects && pool.arrivals.length === 0) return;
+  const { received, refetches, disconnects } = pool;
+  if (received + refetches + disconnects === 0 && pool.arrivals.length === 0) return;
   // Absolute ms: this thread's performance clock starts at its own origin.
   const arrivals = pool.arrivals.splice(0).map((a) => ({ id: a.id, at: a.at + performance.timeOrigin }));
-  port.postMessage({ type: 'counts', received: pool.received - reported, refetches: pool.refetches - reportedRefetches, disconnects: pool.disconnects - reportedDisconnects, arrivals });
-  reported = pool.received;
-  reportedRefetches = pool.refetches;
-  reportedDisconnects = pool.disconnects;
+  port.postMessage({ type: 'counts', received, refetches, disconnects, arrivals });
+  pool.received = pool.refetches = pool.disconnects = 0;
 }, 25);
 port.on('message', (m) => {
   if (m !== 'close') return;
