@@ -2,17 +2,37 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'geo-imports-nothing-of-ours', severity: 'error',
-      from: { path: '^geo/' }, to: { path: '^(sql|ingest|realtime|dashboard|bench|e2e)/|^main\\.ts$' } },
-    { name: 'sql-only-geo', severity: 'error',
-      from: { path: '^sql/', pathNot: '\\.test\\.ts$|^sql/test-support/' }, to: { path: '^(ingest|realtime|dashboard)/|^main\\.ts$' } },
-    { name: 'ingest-not-realtime', severity: 'error',
+    {
+      name: 'geo-imports-nothing-of-ours',
+      severity: 'error',
+      from: { path: '^geo/' },
+      to: { path: '^(sql|ingest|realtime|dashboard|bench|e2e)/|^main\\.ts$' },
+    },
+    {
+      name: 'sql-only-geo',
+      severity: 'error',
+      from: { path: '^sql/', pathNot: '\\.test\\.ts$|^sql/test-support/' },
+      to: { path: '^(ingest|realtime|dashboard)/|^main\\.ts$' },
+    },
+    {
+      name: 'ingest-not-realtime',
+      severity: 'error',
       // Whole-product tests may start main.ts; the product code may not reach across.
-      from: { path: '^ingest/', pathNot: '\\.test\\.ts$|^ingest/test-support/' }, to: { path: '^(realtime|dashboard)/|^main\\.ts$', pathNot: '^realtime/protocol\\.ts$' } },
-    { name: 'realtime-not-ingest', severity: 'error',
-      from: { path: '^realtime/', pathNot: '\\.test\\.ts$|^realtime/test-support/' }, to: { path: '^(ingest|dashboard)/|^main\\.ts$' } },
-    { name: 'dashboard-types-only', severity: 'error',
-      from: { path: '^dashboard/' }, to: { path: '^(geo|sql|ingest|realtime)/', pathNot: '^ingest/presenters/dto\\.ts$|^realtime/protocol\\.ts$' } },
+      from: { path: '^ingest/', pathNot: '\\.test\\.ts$|^ingest/test-support/' },
+      to: { path: '^(realtime|dashboard)/|^main\\.ts$', pathNot: '^realtime/protocol\\.ts$' },
+    },
+    {
+      name: 'realtime-not-ingest',
+      severity: 'error',
+      from: { path: '^realtime/', pathNot: '\\.test\\.ts$|^realtime/test-support/' },
+      to: { path: '^(ingest|dashboard)/|^main\\.ts$' },
+    },
+    {
+      name: 'dashboard-types-only',
+      severity: 'error',
+      from: { path: '^dashboard/' },
+      to: { path: '^(geo|sql|ingest|realtime)/', pathNot: '^ingest/presenters/dto\\.ts$|^realtime/protocol\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -65,7 +65,12 @@ export interface RunningProduct {
 }
 
 /** What the feed process needs to authorise sockets and tail the log, sent to it over IPC. */
-interface FeedConfig { databaseUrl: string; operatorToken: string; sessionSecret: string; coalesceMs: number }
+interface FeedConfig {
+  databaseUrl: string;
+  operatorToken: string;
+  sessionSecret: string;
+  coalesceMs: number;
+}
 
 const FEED_PROCESS_ARG = '--feed-process';
 export const DEFAULT_FEED_NICE = 19;
@@ -84,15 +89,21 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   await seedSlaConfig(db);
   const production = process.env.NODE_ENV === 'production';
   if (opts.demoAccounts ?? !production) {
-    const created = await seedDemoDispatch(db, { hashPassword, hashToken, cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)) });
+    const created = await seedDemoDispatch(db, {
+      hashPassword,
+      hashToken,
+      cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)),
+    });
     if (created.length) log(`seeded demo staff accounts: ${created.join(', ')}`);
   }
   const demoUsers = await activeDemoUsernames(db);
   if (production && demoUsers.length) {
     await db.end();
     await database.stop();
-    throw new Error(`Refusing to start in production with demo accounts and their published password: ${demoUsers.join(', ')}. `
-      + 'Deactivate them (UPDATE staff_users SET active = false WHERE demo) and create real accounts.');
+    throw new Error(
+      `Refusing to start in production with demo accounts and their published password: ${demoUsers.join(', ')}. ` +
+        'Deactivate them (UPDATE staff_users SET active = false WHERE demo) and create real accounts.',
+    );
   }
 
   const catalog = await loadCatalog(db);
@@ -104,21 +115,33 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
   const routing = await new RoutingTable(db).reload();
-  const app = createApp({ db, geocoder, catalog, routing, operatorToken, sessionSecret, areasGeojson, mapStyleUrl: opts.mapStyleUrl });
+  const app = createApp({
+    db,
+    geocoder,
+    catalog,
+    routing,
+    operatorToken,
+    sessionSecret,
+    areasGeojson,
+    mapStyleUrl: opts.mapStyleUrl,
+  });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
 
-  const feed = opts.feed?.enabled === false ? null : await startFeedProcess<FeedConfig>({
-    entry: fileURLToPath(import.meta.url),
-    args: [FEED_PROCESS_ARG],
-    config: { databaseUrl, operatorToken, sessionSecret, coalesceMs: opts.feed?.coalesceMs ?? 50 },
-    nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
-    log,
-  }).catch(async (e) => {
-    await db.end();
-    await database.stop();
-    throw e;
-  });
+  const feed =
+    opts.feed?.enabled === false
+      ? null
+      : await startFeedProcess<FeedConfig>({
+          entry: fileURLToPath(import.meta.url),
+          args: [FEED_PROCESS_ARG],
+          config: { databaseUrl, operatorToken, sessionSecret, coalesceMs: opts.feed?.coalesceMs ?? 50 },
+          nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
+          log,
+        }).catch(async (e) => {
+          await db.end();
+          await database.stop();
+          throw e;
+        });
   const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
   const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -132,7 +155,10 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     publicUrl: `${url}/map`,
     operatorToken,
     dispatchUrl: `${url}/dispatch`,
-    demoAccounts: DEMO_STAFF.filter((d) => demoUsers.includes(d.username)).map((d) => ({ username: d.username, role: d.role })),
+    demoAccounts: DEMO_STAFF.filter((d) => demoUsers.includes(d.username)).map((d) => ({
+      username: d.username,
+      role: d.role,
+    })),
     databaseUrl,
     feedPid: () => feed?.pid() ?? null,
     stop: async () => {
@@ -161,12 +187,19 @@ async function startFeedChild(config: FeedConfig, log: (line: string) => void): 
     coalesceMs: config.coalesceMs,
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
-  return { http, close: async () => { await realtime.close(); await db.end(); } };
+  return {
+    http,
+    close: async () => {
+      await realtime.close();
+      await db.end();
+    },
+  };
 }
 
 function feedNice(value: string): number {
   const nice = Number(value);
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new Error(`FEED_NICE must be a whole number from 0 to 19, not "${value}"`);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19)
+    throw new Error(`FEED_NICE must be a whole number from 0 to 19, not "${value}"`);
   return nice;
 }
 
@@ -193,10 +226,14 @@ Hiện Trường đang chạy / is running
   Điều hành / Operator view:          ${product.operatorUrl}
   API:                                ${product.url}/api/v1/categories
   Bàn điều phối / Dispatch console:   ${product.dispatchUrl}
-${product.demoAccounts.length ? `  Tài khoản thử / Demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):
+${
+  product.demoAccounts.length
+    ? `  Tài khoản thử / Demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):
 ${product.demoAccounts.map((a) => `    ${a.username.padEnd(12)} ${a.role}`).join('\n')}
   Điện thoại đội / Unit phone token:  Authorization: Bearer unit_demo_<unit id>, e.g. unit_demo_xd-01
-` : ''}  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
+`
+    : ''
+}  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
 Ctrl-C để dừng / to stop.`);
   let stopping = false;
   const shutdown = async () => {

@@ -9,23 +9,33 @@ const CONTRACTS = ['ingest/presenters/dto.ts', 'realtime/protocol.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourceFiles(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : []);
+    d.isDirectory() ? sourceFiles(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : [],
+  );
 }
 
 describe('dashboard dependency rules', () => {
-  it.each(sourceFiles(join(ROOT, 'dashboard')).map((f) => [relative(ROOT, f), f]))('%s imports server code only as contract types', (_name, file) => {
-    const ast = parseFileSync(file, { syntax: 'typescript', tsx: file.endsWith('x') });
-    for (const item of ast.body) {
-      if (item.type !== 'ImportDeclaration' && item.type !== 'ExportNamedDeclaration' && item.type !== 'ExportAllDeclaration') continue;
-      const source = 'source' in item && item.source ? item.source.value : null;
-      if (!source || !source.startsWith('.')) continue;
-      const target = relative(ROOT, resolve(join(file, '..'), source));
-      if (target.startsWith('dashboard/')) continue;
-      expect(CONTRACTS, `${target} is not a dashboard contract`).toContain(target);
-      const typeOnly = item.type === 'ImportDeclaration'
-        ? item.typeOnly || item.specifiers.every((s) => s.type === 'ImportSpecifier' && s.isTypeOnly)
-        : item.type === "ExportNamedDeclaration" && item.typeOnly;
-      expect(typeOnly, `${target} must be imported with 'import type'`).toBe(true);
-    }
-  });
+  it.each(sourceFiles(join(ROOT, 'dashboard')).map((f) => [relative(ROOT, f), f]))(
+    '%s imports server code only as contract types',
+    (_name, file) => {
+      const ast = parseFileSync(file, { syntax: 'typescript', tsx: file.endsWith('x') });
+      for (const item of ast.body) {
+        if (
+          item.type !== 'ImportDeclaration' &&
+          item.type !== 'ExportNamedDeclaration' &&
+          item.type !== 'ExportAllDeclaration'
+        )
+          continue;
+        const source = 'source' in item && item.source ? item.source.value : null;
+        if (!source || !source.startsWith('.')) continue;
+        const target = relative(ROOT, resolve(join(file, '..'), source));
+        if (target.startsWith('dashboard/')) continue;
+        expect(CONTRACTS, `${target} is not a dashboard contract`).toContain(target);
+        const typeOnly =
+          item.type === 'ImportDeclaration'
+            ? item.typeOnly || item.specifiers.every((s) => s.type === 'ImportSpecifier' && s.isTypeOnly)
+            : item.type === 'ExportNamedDeclaration' && item.typeOnly;
+        expect(typeOnly, `${target} must be imported with 'import type'`).toBe(true);
+      }
+    },
+  );
 });

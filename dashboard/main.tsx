@@ -12,12 +12,17 @@ import { NotFound } from './views/not-found.tsx';
 import { loadRuntimeConfig } from './config.ts';
 
 const { view: View, path } = resolvePath(window.location.pathname);
-if (path !== window.location.pathname) window.history.replaceState(null, '', path + window.location.search + window.location.hash);
+if (path !== window.location.pathname)
+  window.history.replaceState(null, '', path + window.location.search + window.location.hash);
 
-void loadRuntimeConfig().then(() => createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <Suspense fallback={<div className="center-page" aria-busy="true" />}>{View ? <View /> : <NotFound />}</Suspense>
-    </I18nProvider>
-  </StrictMode>,
-));
+void loadRuntimeConfig().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <Suspense fallback={<div className="center-page" aria-busy="true" />}>
+          {View ? <View /> : <NotFound />}
+        </Suspense>
+      </I18nProvider>
+    </StrictMode>,
+  ),
+);

@@ -14,7 +14,15 @@ import type { CategoryDTO, CreatedReportDTO } from '../ingest/presenters/dto.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /** "Within a couple of seconds" on a fast machine; software WebGL on a loaded CI box gets slack. */
 const LIVE_MS = 5_000;
 const REPORTER = { name: 'Lê Thị Bảo Mật', phone: '0912345678' };
@@ -47,7 +55,10 @@ describe('operator and public maps in the browser', () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
     ops = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
-    if (process.env.E2E_DEBUG) ops.on('response', (r) => { if (r.url().includes('/cells')) r.text().then((t) => console.log('[ops cells]', r.url(), t.slice(0, 300))); });
+    if (process.env.E2E_DEBUG)
+      ops.on('response', (r) => {
+        if (r.url().includes('/cells')) r.text().then((t) => console.log('[ops cells]', r.url(), t.slice(0, 300)));
+      });
   }, 180_000);
 
   afterAll(async () => {
@@ -66,14 +77,22 @@ describe('operator and public maps in the browser', () => {
   });
 
   it('shows a report posted through the API in the live list and under its point on the map', async () => {
-    const { categories } = (await (await fetch(`${product.url}/api/v1/categories`)).json()) as { categories: CategoryDTO[] };
+    const { categories } = (await (await fetch(`${product.url}/api/v1/categories`)).json()) as {
+      categories: CategoryDTO[];
+    };
     const category = categories.find((c) => !c.sensitive)!;
     categoryCode = category.code;
     const res = await fetch(`${product.url}/api/v1/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Phường Hạc Thành, the provincial capital.
-      body: JSON.stringify({ category: category.code, description: 'Rác thải đổ trộm ven đường (e2e)', lat: 19.807, lng: 105.776, reporter: REPORTER }),
+      body: JSON.stringify({
+        category: category.code,
+        description: 'Rác thải đổ trộm ven đường (e2e)',
+        lat: 19.807,
+        lng: 105.776,
+        reporter: REPORTER,
+      }),
     });
     expect(res.status).toBe(201);
     report = (await res.json()) as CreatedReportDTO;
@@ -81,22 +100,27 @@ describe('operator and public maps in the browser', () => {
     const row = ops.locator(`[data-testid="report-row-${report.code}"]`);
     await row.waitFor({ timeout: LIVE_MS });
     expect(await ops.evaluate(() => window.__hientruong!.reportsShown())).toContain(report.code);
-    await expect.poll(async () => Number(await ops.textContent('[data-testid="counter-total-value"]')), { timeout: LIVE_MS }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => Number(await ops.textContent('[data-testid="counter-total-value"]')), { timeout: LIVE_MS })
+      .toBeGreaterThanOrEqual(1);
 
     await row.click(); // flies to the report
     await expect.poll(() => pickedAtReport(ops, report.code), { timeout: 10_000 }).toBe(report.code);
     const pos = (await ops.evaluate((c) => window.__hientruong!.viewportPositionOf(c), report.code))!;
     await ops.mouse.move(pos[0], pos[1]);
-    await expect.poll(() => ops.textContent('[data-testid="map-tooltip"]').catch(() => null), { timeout: 5_000 }).toContain(report.code);
+    await expect
+      .poll(() => ops.textContent('[data-testid="map-tooltip"]').catch(() => null), { timeout: 5_000 })
+      .toContain(report.code);
     await ops.screenshot({ path: `${ARTIFACTS}/dashboard-ops.png` });
   });
 
   it('counts the report in the density hexagons, from the server, and updates them live', async () => {
-    const hexCountOver = (cell: string) => ops.evaluate((c) => {
-      const shown = window.__hientruong!.hexagons();
-      const hit = shown.find((h) => h.hex === c);
-      return hit ? hit.count : shown.length ? 0 : -1;
-    }, cell);
+    const hexCountOver = (cell: string) =>
+      ops.evaluate((c) => {
+        const shown = window.__hientruong!.hexagons();
+        const hit = shown.find((h) => h.hex === c);
+        return hit ? hit.count : shown.length ? 0 : -1;
+      }, cell);
     // The map is zoomed to the report (res 9 at street level, asked for the viewport only).
     const res9 = cellToParent(report.cell, 9);
     await expect.poll(() => hexCountOver(res9), { timeout: LIVE_MS }).toBeGreaterThanOrEqual(1);
@@ -107,7 +131,8 @@ describe('operator and public maps in the browser', () => {
     expect(nextCell).not.toBe(res9);
     expect(await hexCountOver(nextCell)).toBe(0);
     const second = await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ category: categoryCode, description: 'Thêm một phản ánh gần đó (e2e)', lat, lng }),
     });
     expect(second.status).toBe(201);
@@ -121,20 +146,29 @@ describe('operator and public maps in the browser', () => {
   it('shows the same report on the public map with no reporter detail anywhere', async () => {
     const pub = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const bodies: string[] = [];
-    pub.on('response', (r) => { if (r.url().includes('/api/')) r.text().then((t) => bodies.push(t), () => {}); });
+    pub.on('response', (r) => {
+      if (r.url().includes('/api/'))
+        r.text().then(
+          (t) => bodies.push(t),
+          () => {},
+        );
+    });
     // Three security reports in one place: the public sees only their coarse k-anonymous cell, never a point.
     const sensitive: CreatedReportDTO[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await fetch(`${product.url}/api/v1/reports`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'security', description: 'Tụ tập gây rối (e2e)', lat: 19.80, lng: 105.79 }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ category: 'security', description: 'Tụ tập gây rối (e2e)', lat: 19.8, lng: 105.79 }),
       });
       expect(r.status).toBe(201);
       sensitive.push((await r.json()) as CreatedReportDTO);
     }
     await pub.goto(`${product.url}/map`);
     const coarse = cellToParent(sensitive[0].cell, 7);
-    await expect.poll(() => pub.evaluate(() => window.__hientruong?.sensitiveCells() ?? []), { timeout: 20_000 }).toContainEqual({ hex: coarse, count: 3 });
+    await expect
+      .poll(() => pub.evaluate(() => window.__hientruong?.sensitiveCells() ?? []), { timeout: 20_000 })
+      .toContainEqual({ hex: coarse, count: 3 });
     const row = pub.locator(`[data-testid="report-row-${report.code}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.click();

@@ -11,7 +11,15 @@ import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts'
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist`;
 const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /**
  * The goal is under a second (the delays are printed); three software-WebGL pages share two cores here, so the
  * wait allows slack: on a Zen 5 CI host the printed delays reached 6 s and one wait ran out at 10 s although
@@ -38,7 +46,9 @@ describe('dispatch console in the browser', () => {
 
   const api = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(product.url + path, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
     });
     expect(res.status, path).toBeLessThan(300);
     return res.json();
@@ -54,20 +64,30 @@ describe('dispatch console in the browser', () => {
     return Date.now() - started;
   }
 
-  const step = (what: string) => { if (process.env.E2E_DEBUG) console.log(new Date().toISOString(), what); };
+  const step = (what: string) => {
+    if (process.env.E2E_DEBUG) console.log(new Date().toISOString(), what);
+  };
   const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/dispatch-${name}.png` });
 
   beforeAll(async () => {
     if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
     mkdirSync(ARTIFACTS, { recursive: true });
     test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: DIST, demoAccounts: true });
+    product = await startProduct({
+      databaseUrl: test.url,
+      port: 0,
+      host: '127.0.0.1',
+      demo: false,
+      distDir: DIST,
+      demoAccounts: true,
+    });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
     const viewport = { width: 1920, height: 1080 };
     a = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
     b = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
     pub = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    if (process.env.E2E_DEBUG) for (const p of [a, b, pub]) p.on('console', (m) => console.log('[browser]', m.type(), m.text()));
+    if (process.env.E2E_DEBUG)
+      for (const p of [a, b, pub]) p.on('console', (m) => console.log('[browser]', m.type(), m.text()));
   });
 
   afterAll(async () => {
@@ -100,7 +120,12 @@ describe('dispatch console in the browser', () => {
     await pub.goto(`${product.url}/map`);
     await pub.waitForSelector('[data-testid="connection"][data-state="live"]');
 
-    const created = await api('/api/v1/reports', { category: 'road', description: 'Sụt lún mặt đường trước số 12 Lê Lợi', lat: 19.8100, lng: 105.7712 });
+    const created = await api('/api/v1/reports', {
+      category: 'road',
+      description: 'Sụt lún mặt đường trước số 12 Lê Lợi',
+      lat: 19.81,
+      lng: 105.7712,
+    });
     const code = created.code as string;
     step('created');
     await a.waitForSelector(`[data-code="${code}"]`, { timeout: LIVE_MS });
@@ -127,7 +152,11 @@ describe('dispatch console in the browser', () => {
     await api('/api/v1/units/xd-01/position', { lat: 19.8101, lng: 105.7713, status: 'on_scene' }, 'unit_demo_xd-01');
     await api(`/api/v1/reports/${created.id}/transitions`, { to: 'in_progress' }, 'unit_demo_xd-01');
     await seenEverywhere(code, 'in_progress');
-    await api(`/api/v1/reports/${created.id}/transitions`, { to: 'resolved', publicReply: 'Đã gia cố mặt đường' }, 'unit_demo_xd-01');
+    await api(
+      `/api/v1/reports/${created.id}/transitions`,
+      { to: 'resolved', publicReply: 'Đã gia cố mặt đường' },
+      'unit_demo_xd-01',
+    );
     const resolve = await seenEverywhere(code, 'resolved');
     await a.waitForSelector(`[data-testid="detail"][data-status="resolved"]`);
     expect(await a.textContent('[data-testid="timeline"]')).toContain('Đã gia cố mặt đường');

@@ -15,15 +15,24 @@ function csv<T>(path: string): T[] {
 type GsoRow = { code: string; full_name: string; name: string; type: string; province_code: string };
 const gso = csv<GsoRow>('codes/gso-2025-communes-3321.csv');
 const mapping = csv<MappingRow>('codes/mapping-2025-new-to-old.csv');
-const pois: PoiInput[] = ['poi/hospitals-thanh-hoa.geojson', 'poi/hospitals-hcmc.geojson']
-  .flatMap((p) => JSON.parse(text(p)).features.map((f: { properties: PoiInput }) => f.properties));
-const communes = gso.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, type: r.type, provinceCode: r.province_code }));
+const pois: PoiInput[] = ['poi/hospitals-thanh-hoa.geojson', 'poi/hospitals-hcmc.geojson'].flatMap((p) =>
+  JSON.parse(text(p)).features.map((f: { properties: PoiInput }) => f.properties),
+);
+const communes = gso.map((r) => ({
+  code: r.code,
+  name: r.name,
+  fullName: r.full_name,
+  type: r.type,
+  provinceCode: r.province_code,
+}));
 const index = buildPlaceIndex(buildPlaceEntries(communes, mapping, pois));
 
 // Expected codes come from the data itself, named the way a person would check them.
-const commune = (fullName: string, province: string) => gso.find((r) => r.full_name === fullName && r.province_code === province)!.code;
+const commune = (fullName: string, province: string) =>
+  gso.find((r) => r.full_name === fullName && r.province_code === province)!.code;
 const hospital = (name: string) => pois.find((p) => p.name === name)!.id;
-const formerCommune = (oldName: string, province: string) => mapping.find((r) => r.old_name === oldName && r.old_province_code === province)!.new_code;
+const formerCommune = (oldName: string, province: string) =>
+  mapping.find((r) => r.old_name === oldName && r.old_province_code === province)!.new_code;
 
 const TH = '38';
 const HCM = '79';

@@ -50,11 +50,13 @@ export function buildPlaceIndex(entries: PlaceEntry[]): PlaceIndex {
   });
   // Word -> entries holding it; sorted words let the last (unfinished) word match as a prefix.
   const postings = new Map<string, number[]>();
-  items.forEach((item, i) => new Set(item.keyWords.flat()).forEach((w) => {
-    const list = postings.get(w);
-    if (list) list.push(i);
-    else postings.set(w, [i]);
-  }));
+  items.forEach((item, i) =>
+    new Set(item.keyWords.flat()).forEach((w) => {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }),
+  );
   const words = [...postings.keys()].sort();
   const hits = new Uint8Array(items.length);
   const stamp = new Uint32Array(items.length);
@@ -78,7 +80,8 @@ export function buildPlaceIndex(entries: PlaceEntry[]): PlaceIndex {
       };
       count(postings.get(w));
       if (k === qWords.length - 1 && w.length >= 2) {
-        for (let j = lowerBound(words, w); j < words.length && words[j].startsWith(w); j++) count(postings.get(words[j]));
+        for (let j = lowerBound(words, w); j < words.length && words[j].startsWith(w); j++)
+          count(postings.get(words[j]));
       }
     });
     // Entries holding every word if there are any; else those holding at least half of them.
@@ -104,9 +107,20 @@ export function buildPlaceIndex(entries: PlaceEntry[]): PlaceIndex {
         const score = scoreItem(item, q, options);
         if (score <= 0) continue;
         const { entry } = item;
-        hits.push({ entry, score, code: entry.kind === 'former' ? entry.currentCode ?? entry.code : entry.code, note: entry.note, noteEn: entry.noteEn });
+        hits.push({
+          entry,
+          score,
+          code: entry.kind === 'former' ? (entry.currentCode ?? entry.code) : entry.code,
+          note: entry.note,
+          noteEn: entry.noteEn,
+        });
       }
-      hits.sort((a, b) => b.score - a.score || KIND_BONUS[b.entry.kind] - KIND_BONUS[a.entry.kind] || a.entry.code.localeCompare(b.entry.code));
+      hits.sort(
+        (a, b) =>
+          b.score - a.score ||
+          KIND_BONUS[b.entry.kind] - KIND_BONUS[a.entry.kind] ||
+          a.entry.code.localeCompare(b.entry.code),
+      );
       return hits.slice(0, options.limit ?? 10);
     },
   };
@@ -118,7 +132,9 @@ function textScore(q: string, qWords: string[], key: string, kWords: string[]): 
   if (q === key) return 100;
   if (key.startsWith(q) && q.length >= 3) return 85 - Math.min(10, key.length - q.length);
   const last = qWords.length - 1;
-  const found = qWords.filter((w, i) => kWords.includes(w) || (i === last && w.length >= 2 && kWords.some((k) => k.startsWith(w)))).length;
+  const found = qWords.filter(
+    (w, i) => kWords.includes(w) || (i === last && w.length >= 2 && kWords.some((k) => k.startsWith(w))),
+  ).length;
   if (found === qWords.length) return 60 + Math.round((10 * found) / kWords.length);
   return found / qWords.length >= 0.5 ? Math.round((40 * found) / qWords.length) : 0;
 }
@@ -127,7 +143,11 @@ function scoreItem(item: Indexed, q: Query, options: SearchOptions): number {
   let best = 0;
   for (let k = 0; k < item.keys.length; k++) {
     const key = item.keys[k];
-    best = Math.max(best, textScore(q.text, q.textWords, key, item.keyWords[k]), textScore(q.core, q.coreWords, key, item.keyWords[k]));
+    best = Math.max(
+      best,
+      textScore(q.text, q.textWords, key, item.keyWords[k]),
+      textScore(q.core, q.coreWords, key, item.keyWords[k]),
+    );
   }
   if (best === 0) return 0;
   let score = best + KIND_BONUS[item.entry.kind];

@@ -10,13 +10,15 @@ const DATA = new URL('../sql/data/vn/', import.meta.url);
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, DATA), 'utf8'));
 const thanhHoa: AreaCollection = read('boundaries-2025/thanh-hoa-communes-166.geojson');
 const hospitals = read('poi/hospitals-thanh-hoa.geojson').features as Array<{
-  properties: { name: string; wardCode: string }; geometry: { coordinates: [number, number] };
+  properties: { name: string; wardCode: string };
+  geometry: { coordinates: [number, number] };
 }>;
 const index = buildAreaIndex(thanhHoa);
 
-
 function ringsOf(fc: AreaCollection): number[][][] {
-  return fc.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat());
+  return fc.features.flatMap((f) =>
+    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(),
+  );
 }
 
 /** The oracle: first feature in order that turf says contains the point (no shortcuts at all). */
@@ -29,7 +31,12 @@ function bruteForce(fc: AreaCollection, x: number, y: number): string | null {
 function bruteForceBoxed(fc: AreaCollection): (x: number, y: number) => string | null {
   const boxes = fc.features.map((f) => {
     const ps = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2);
-    return [Math.min(...ps.map((p) => p[0])), Math.min(...ps.map((p) => p[1])), Math.max(...ps.map((p) => p[0])), Math.max(...ps.map((p) => p[1]))];
+    return [
+      Math.min(...ps.map((p) => p[0])),
+      Math.min(...ps.map((p) => p[1])),
+      Math.max(...ps.map((p) => p[0])),
+      Math.max(...ps.map((p) => p[1])),
+    ];
   });
   return (x, y) => {
     const i = fc.features.findIndex((f, k) => {
@@ -40,12 +47,27 @@ function bruteForceBoxed(fc: AreaCollection): (x: number, y: number) => string |
   };
 }
 
-function mismatches(fc: AreaCollection, lookup: (x: number, y: number) => string | null, points: number[][], oracle = bruteForceBoxed(fc)) {
-  return points.filter(([x, y]) => lookup(x, y) !== oracle(x, y)).map(([x, y]) => ({ x, y, got: lookup(x, y), want: oracle(x, y) }));
+function mismatches(
+  fc: AreaCollection,
+  lookup: (x: number, y: number) => string | null,
+  points: number[][],
+  oracle = bruteForceBoxed(fc),
+) {
+  return points
+    .filter(([x, y]) => lookup(x, y) !== oracle(x, y))
+    .map(([x, y]) => ({ x, y, got: lookup(x, y), want: oracle(x, y) }));
 }
 
 const code = (x: number, y: number) => index.lookup(x, y)?.code ?? null;
-const NUDGES = [[0, 0], [1e-7, 0], [-1e-7, 0], [0, 1e-7], [0, -1e-7], [1e-7, 1e-7], [-1e-7, -1e-7]];
+const NUDGES = [
+  [0, 0],
+  [1e-7, 0],
+  [-1e-7, 0],
+  [0, 1e-7],
+  [0, -1e-7],
+  [1e-7, 1e-7],
+  [-1e-7, -1e-7],
+];
 
 describe('buildAreaIndex on Thanh Hóa (166 communes, full precision)', () => {
   it.each([
@@ -67,7 +89,8 @@ describe('buildAreaIndex on Thanh Hóa (166 communes, full precision)', () => {
     const owners = new Map<string, Set<string>>();
     for (const f of thanhHoa.features) {
       for (const ring of (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat()) {
-        for (const p of ring) owners.set(`${p[0]},${p[1]}`, (owners.get(`${p[0]},${p[1]}`) ?? new Set()).add(f.properties.code));
+        for (const p of ring)
+          owners.set(`${p[0]},${p[1]}`, (owners.get(`${p[0]},${p[1]}`) ?? new Set()).add(f.properties.code));
       }
     }
     const shared = [...owners].filter(([, s]) => s.size >= 2).map(([k]) => k.split(',').map(Number));

@@ -42,7 +42,9 @@ export function buildAreaIndex(areas: AreaCollection, options: AreaIndexOptions 
   const pips: AreaPip[] = features.map((f) => compileArea(f.geometry, f.bbox));
   // A feature's own bbox clips it in turf, so its sides are borders too.
   const grid = buildEdgeGrid(features.map((f) => (f.bbox ? withBoxEdges(f.geometry, f.bbox) : f.geometry)));
-  const boxes = features.map((f) => boxOf(f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+  const boxes = features.map((f) =>
+    boxOf(f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates),
+  );
   const containing = (x: number, y: number, all: boolean): number[] => {
     const hits: number[] = [];
     for (let i = 0; i < features.length; i++) {
@@ -99,8 +101,12 @@ export function buildAreaIndex(areas: AreaCollection, options: AreaIndexOptions 
     return -1;
   };
   const stats: AreaIndexStats = {
-    res, areas: features.length, edges: grid.edgeCount, interiorCells,
-    borderCells: cells.size - interiorCells, buildMs: performance.now() - t0,
+    res,
+    areas: features.length,
+    edges: grid.edgeCount,
+    interiorCells,
+    borderCells: cells.size - interiorCells,
+    buildMs: performance.now() - t0,
   };
   return {
     lookupIndex,
@@ -123,23 +129,52 @@ function diskOf(cell: string): { x: number; y: number; r: number } {
 
 function withBoxEdges(g: Polygon | MultiPolygon, [x0, y0, x1, y1]: number[]): MultiPolygon {
   const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return { type: 'MultiPolygon', coordinates: [...parts, [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]] };
+  return {
+    type: 'MultiPolygon',
+    coordinates: [
+      ...parts,
+      [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    ],
+  };
 }
 
 function boxOf(parts: number[][][][]): number[] {
   const b = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const rings of parts) for (const ring of rings) for (const p of ring) {
-    b[0] = Math.min(b[0], p[0]); b[1] = Math.min(b[1], p[1]);
-    b[2] = Math.max(b[2], p[0]); b[3] = Math.max(b[3], p[1]);
-  }
+  for (const rings of parts)
+    for (const ring of rings)
+      for (const p of ring) {
+        b[0] = Math.min(b[0], p[0]);
+        b[1] = Math.min(b[1], p[1]);
+        b[2] = Math.max(b[2], p[0]);
+        b[3] = Math.max(b[3], p[1]);
+      }
   return b;
 }
 
 /** Coarse cells whose descendants can reach any area: those over the areas' bbox widened by a margin. */
 function startCells(boxes: number[][], startRes: number): string[] {
   if (boxes.length === 0) return [];
-  const [x0, y0, x1, y1] = boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  const [x0, y0, x1, y1] = boxes.reduce((a, b) => [
+    Math.min(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.max(a[3], b[3]),
+  ]);
   const m = 0.5; // degrees: over twice a res-5 cell's diameter
-  const ring = [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m], [x0 - m, y0 - m]];
+  const ring = [
+    [x0 - m, y0 - m],
+    [x1 + m, y0 - m],
+    [x1 + m, y1 + m],
+    [x0 - m, y1 + m],
+    [x0 - m, y0 - m],
+  ];
   return polygonToCells(ring, startRes, true);
 }

@@ -26,10 +26,15 @@ export function buildEdgeGrid(geometries: Array<Polygon | MultiPolygon>): EdgeGr
     }
   });
   const n = owner.length;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let i = 0; i < xy.length; i += 2) {
-    x0 = Math.min(x0, xy[i]); x1 = Math.max(x1, xy[i]);
-    y0 = Math.min(y0, xy[i + 1]); y1 = Math.max(y1, xy[i + 1]);
+    x0 = Math.min(x0, xy[i]);
+    x1 = Math.max(x1, xy[i]);
+    y0 = Math.min(y0, xy[i + 1]);
+    y1 = Math.max(y1, xy[i + 1]);
   }
   // Square buckets sized so that an average bucket holds a handful of edges.
   const size = Math.max(Math.sqrt(((x1 - x0) * (y1 - y0) * TARGET_EDGES_PER_BUCKET) / Math.max(n, 1)), 1e-6);
@@ -39,8 +44,10 @@ export function buildEdgeGrid(geometries: Array<Polygon | MultiPolygon>): EdgeGr
   const row = (y: number) => Math.min(ny - 1, Math.max(0, Math.floor((y - y0) / size)));
   const eachBucket = (e: number, visit: (bucket: number) => void) => {
     const o = e * 4;
-    const c0 = col(Math.min(xy[o], xy[o + 2])), c1 = col(Math.max(xy[o], xy[o + 2]));
-    const r0 = row(Math.min(xy[o + 1], xy[o + 3])), r1 = row(Math.max(xy[o + 1], xy[o + 3]));
+    const c0 = col(Math.min(xy[o], xy[o + 2])),
+      c1 = col(Math.max(xy[o], xy[o + 2]));
+    const r0 = row(Math.min(xy[o + 1], xy[o + 3])),
+      r1 = row(Math.max(xy[o + 1], xy[o + 3]));
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * nx + c);
   };
   const start = new Int32Array(nx * ny + 1);
@@ -48,7 +55,10 @@ export function buildEdgeGrid(geometries: Array<Polygon | MultiPolygon>): EdgeGr
   for (let b = 0; b < nx * ny; b++) start[b + 1] += start[b];
   const ids = new Int32Array(start[nx * ny]);
   const fill = start.slice();
-  for (let e = 0; e < n; e++) eachBucket(e, (b) => { ids[fill[b]++] = e; });
+  for (let e = 0; e < n; e++)
+    eachBucket(e, (b) => {
+      ids[fill[b]++] = e;
+    });
   const coords = Float64Array.from(xy);
   const areaOf = Int32Array.from(owner);
 
@@ -72,17 +82,25 @@ export function buildEdgeGrid(geometries: Array<Polygon | MultiPolygon>): EdgeGr
   return {
     edgeCount: n,
     anyWithin: (cx, cy, r) => scan(cx, cy, r, () => true),
-    areasWithin: (cx, cy, r, out) => { scan(cx, cy, r, (e) => { out.add(areaOf[e]); return false; }); },
+    areasWithin: (cx, cy, r, out) => {
+      scan(cx, cy, r, (e) => {
+        out.add(areaOf[e]);
+        return false;
+      });
+    },
   };
 }
 
 /** Squared distance from (cx, cy) to the edge at coords[o..o+3], with longitudes scaled by k. */
 function segmentDist2(coords: Float64Array, o: number, cx: number, cy: number, k: number): number {
-  const ax = (coords[o] - cx) * k, ay = coords[o + 1] - cy;
-  const dx = (coords[o + 2] - cx) * k - ax, dy = coords[o + 3] - cy - ay;
+  const ax = (coords[o] - cx) * k,
+    ay = coords[o + 1] - cy;
+  const dx = (coords[o + 2] - cx) * k - ax,
+    dy = coords[o + 3] - cy - ay;
   const dd = dx * dx + dy * dy;
   let t = dd > 0 ? -(ax * dx + ay * dy) / dd : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const px = ax + t * dx, py = ay + t * dy;
+  const px = ax + t * dx,
+    py = ay + t * dy;
   return px * px + py * py;
 }

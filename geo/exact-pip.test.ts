@@ -6,9 +6,18 @@ import { compileArea } from './exact-pip.ts';
 import type { BBox } from 'geojson';
 import type { AreaCollection, AreaFeature } from './types.ts';
 
-const box = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const box = (x0: number, y0: number, x1: number, y1: number) => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const area = (code: string, geometry: AreaFeature['geometry'], bbox?: BBox): AreaFeature => ({
-  type: 'Feature', bbox, geometry, properties: { code, name: code, fullName: code },
+  type: 'Feature',
+  bbox,
+  geometry,
+  properties: { code, name: code, fullName: code },
 });
 
 // Around Hòn Mê (19.37 N, 105.93 E) so cells are realistic; sizes ~1-10 km.
@@ -18,11 +27,28 @@ const fixtures: Record<string, AreaFeature[]> = {
     area('island', { type: 'Polygon', coordinates: [box(105.84, 19.34, 105.86, 19.36)] }),
   ],
   'multipolygon of islands with a neighbour sharing an edge': [
-    area('archipelago', { type: 'MultiPolygon', coordinates: [[box(105.8, 19.3, 105.85, 19.35)], [box(105.9, 19.3, 105.92, 19.31)], [box(105.95, 19.4, 105.951, 19.401)]] }),
+    area('archipelago', {
+      type: 'MultiPolygon',
+      coordinates: [
+        [box(105.8, 19.3, 105.85, 19.35)],
+        [box(105.9, 19.3, 105.92, 19.31)],
+        [box(105.95, 19.4, 105.951, 19.401)],
+      ],
+    }),
     area('mainland', { type: 'Polygon', coordinates: [box(105.85, 19.3, 105.9, 19.35)] }),
   ],
   'overlapping areas: the first in order wins': [
-    area('first', { type: 'Polygon', coordinates: [[[105.8, 19.3], [105.9, 19.32], [105.85, 19.4], [105.8, 19.3]]] }),
+    area('first', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105.8, 19.3],
+          [105.9, 19.32],
+          [105.85, 19.4],
+          [105.8, 19.3],
+        ],
+      ],
+    }),
     area('second', { type: 'Polygon', coordinates: [box(105.82, 19.31, 105.88, 19.36)] }),
   ],
   'a feature bbox that cuts its own polygon (turf trusts it)': [
@@ -41,7 +67,14 @@ function probePoints(features: AreaFeature[]): number[][] {
       for (let i = 0; i + 1 < ring.length; i++) {
         const [a, b] = [ring[i], ring[i + 1]];
         for (const p of [a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]]) {
-          for (const [dx, dy] of [[0, 0], [1e-7, 0], [-1e-7, 0], [0, 1e-7], [0, -1e-7]]) pts.push([p[0] + dx, p[1] + dy]);
+          for (const [dx, dy] of [
+            [0, 0],
+            [1e-7, 0],
+            [-1e-7, 0],
+            [0, 1e-7],
+            [0, -1e-7],
+          ])
+            pts.push([p[0] + dx, p[1] + dy]);
         }
       }
     }
@@ -49,7 +82,8 @@ function probePoints(features: AreaFeature[]): number[][] {
   return pts;
 }
 
-const oracle = (features: AreaFeature[], [x, y]: number[]) => features.find((f) => booleanPointInPolygon([x, y], f))?.properties.code ?? null;
+const oracle = (features: AreaFeature[], [x, y]: number[]) =>
+  features.find((f) => booleanPointInPolygon([x, y], f))?.properties.code ?? null;
 
 describe.each(Object.entries(fixtures))('%s', (_name, features) => {
   const fc: AreaCollection = { type: 'FeatureCollection', features };
@@ -57,7 +91,9 @@ describe.each(Object.entries(fixtures))('%s', (_name, features) => {
 
   it('compileArea(...).contains equals booleanPointInPolygon', () => {
     const pips = features.map((f) => compileArea(f.geometry, f.bbox));
-    const wrong = points.filter((p) => features.some((f, i) => pips[i].contains(p[0], p[1]) !== booleanPointInPolygon(p, f)));
+    const wrong = points.filter((p) =>
+      features.some((f, i) => pips[i].contains(p[0], p[1]) !== booleanPointInPolygon(p, f)),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -75,7 +111,10 @@ describe('degenerate input', () => {
     { what: 'latitude beyond the pole', x: 105.8, y: 95 },
     { what: 'infinite longitude', x: Number.POSITIVE_INFINITY, y: 19.3 },
   ])('$what -> null', ({ x, y }) => {
-    const index = buildAreaIndex({ type: 'FeatureCollection', features: fixtures['square with a hole, and an island inside the hole'] });
+    const index = buildAreaIndex({
+      type: 'FeatureCollection',
+      features: fixtures['square with a hole, and an island inside the hole'],
+    });
     expect(index.lookup(x, y)).toBeNull();
   });
 

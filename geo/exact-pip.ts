@@ -54,7 +54,14 @@ function compilePart(rings: Position[][]): Part {
     }
   }
   const bands = Math.max(1, Math.min(MAX_BANDS, Math.ceil(count / EDGES_PER_BAND)));
-  const part: Part = { minY, maxY, bandH: (maxY - minY) / bands || 1, bands, start: new Int32Array(bands + 1), edges: new Float64Array(0) };
+  const part: Part = {
+    minY,
+    maxY,
+    bandH: (maxY - minY) / bands || 1,
+    bands,
+    start: new Int32Array(bands + 1),
+    edges: new Float64Array(0),
+  };
   const forEachEdge = (visit: (a: Position, b: Position, lo: number, hi: number) => void) => {
     for (const ring of rings) {
       for (let i = 0; i + 1 < ring.length; i++) {
@@ -66,7 +73,9 @@ function compilePart(rings: Position[][]): Part {
   };
   // Two passes (count, then fill) keep the CSR arrays exact in size.
   const counts = new Int32Array(bands + 1);
-  forEachEdge((_a, _b, lo, hi) => { for (let k = lo; k <= hi; k++) counts[k + 1]++; });
+  forEachEdge((_a, _b, lo, hi) => {
+    for (let k = lo; k <= hi; k++) counts[k + 1]++;
+  });
   for (let k = 0; k < bands; k++) counts[k + 1] += counts[k];
   part.start = counts.slice();
   part.edges = new Float64Array(counts[bands] * 4);

@@ -1,6 +1,14 @@
 // H3 helpers: reports store a fine cell (res 12) as bigint; aggregation uses parents.
 import {
-  POLYGON_TO_CELLS_FLAGS, UNITS, cellToLatLng, cellToParent, getHexagonAreaAvg, getResolution, isValidCell, latLngToCell, polygonToCellsExperimental,
+  POLYGON_TO_CELLS_FLAGS,
+  UNITS,
+  cellToLatLng,
+  cellToParent,
+  getHexagonAreaAvg,
+  getResolution,
+  isValidCell,
+  latLngToCell,
+  polygonToCellsExperimental,
 } from 'h3-js';
 
 /** Resolution stored with every report (~9 m edge): fine enough to derive any coarser parent. */
@@ -41,7 +49,13 @@ export function cellsCoveringBox(box: [number, number, number, number], res: num
   const approxCellKm2 = getHexagonAreaAvg(res, UNITS.km2);
   const boxKm2 = (e - w) * 111 * Math.cos(((s + n) / 2) * (Math.PI / 180)) * (n - s) * 111;
   if (boxKm2 / approxCellKm2 > max * 2) return null;
-  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  const ring = [
+    [s, w],
+    [s, e],
+    [n, e],
+    [n, w],
+    [s, w],
+  ];
   const cells = polygonToCellsExperimental(ring, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping);
   return cells.length > max ? null : cells;
 }

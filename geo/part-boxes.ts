@@ -15,17 +15,23 @@ export function buildPartBoxes(geometries: Array<Polygon | MultiPolygon>): PartB
   for (const g of geometries) {
     for (const rings of partsOf(g)) {
       const b = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const ring of rings) for (const p of ring) {
-        b[0] = Math.min(b[0], p[0]); b[1] = Math.min(b[1], p[1]);
-        b[2] = Math.max(b[2], p[0]); b[3] = Math.max(b[3], p[1]);
-      }
+      for (const ring of rings)
+        for (const p of ring) {
+          b[0] = Math.min(b[0], p[0]);
+          b[1] = Math.min(b[1], p[1]);
+          b[2] = Math.max(b[2], p[0]);
+          b[3] = Math.max(b[3], p[1]);
+        }
       if (b[0] <= b[2]) boxes.push(b);
     }
   }
   if (boxes.length === 0) return { mayHold: () => false };
-  const x0 = Math.min(...boxes.map((b) => b[0])), y0 = Math.min(...boxes.map((b) => b[1]));
-  const x1 = Math.max(...boxes.map((b) => b[2])), y1 = Math.max(...boxes.map((b) => b[3]));
-  const sx = (x1 - x0) / SIDE || 1, sy = (y1 - y0) / SIDE || 1;
+  const x0 = Math.min(...boxes.map((b) => b[0])),
+    y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2])),
+    y1 = Math.max(...boxes.map((b) => b[3]));
+  const sx = (x1 - x0) / SIDE || 1,
+    sy = (y1 - y0) / SIDE || 1;
   const col = (x: number) => Math.min(SIDE - 1, Math.floor((x - x0) / sx));
   const row = (y: number) => Math.min(SIDE - 1, Math.floor((y - y0) / sy));
   const marked = new Uint8Array(SIDE * SIDE);

@@ -49,9 +49,16 @@ export interface PoiInput {
 
 export function communeEntries(communes: CommuneInput[]): PlaceEntry[] {
   return communes.map((c) => ({
-    kind: 'commune', code: c.code, name: c.name, fullName: c.fullName, provinceCode: c.provinceCode,
+    kind: 'commune',
+    code: c.code,
+    name: c.name,
+    fullName: c.fullName,
+    provinceCode: c.provinceCode,
     type: c.type ?? splitType(c.fullName).type ?? undefined,
-    aliases: [c.nameEn, ...(c.provinceName ? [`${c.name} ${c.provinceName}`, `${c.fullName} ${c.provinceName}`] : [])].filter((a): a is string => !!a),
+    aliases: [
+      c.nameEn,
+      ...(c.provinceName ? [`${c.name} ${c.provinceName}`, `${c.fullName} ${c.provinceName}`] : []),
+    ].filter((a): a is string => !!a),
   }));
 }
 
@@ -64,10 +71,18 @@ export function formerCommuneEntries(rows: MappingRow[]): PlaceEntry[] {
       const where = r.old_district_name ? `${r.old_name}, ${r.old_district_name}` : r.old_name;
       const partial = r.coverage === 'partial';
       return {
-        kind: 'former', code: r.old_code, name, fullName: r.old_name, type: type ?? undefined, currentCode: r.new_code,
-        provinceCode: r.new_province_code, partial,
+        kind: 'former',
+        code: r.old_code,
+        name,
+        fullName: r.old_name,
+        type: type ?? undefined,
+        currentCode: r.new_code,
+        provinceCode: r.new_province_code,
+        partial,
         // "Phường 3 Quận 10": before 2025 a ward name was only unique within its district.
-        aliases: r.old_district_name ? [`${r.old_name} ${r.old_district_name}`, `${name} ${r.old_district_name}`] : undefined,
+        aliases: r.old_district_name
+          ? [`${r.old_name} ${r.old_district_name}`, `${name} ${r.old_district_name}`]
+          : undefined,
         note: `${where} (cũ), nay ${partial ? 'một phần ' : ''}thuộc ${r.new_name}`,
         noteEn: `former ${where}, now ${partial ? 'partly ' : ''}in ${r.new_name}`,
       };
@@ -94,7 +109,12 @@ export function formerDistrictEntries(rows: MappingRow[]): PlaceEntry[] {
     const target = group.find((r) => r.new_code === best[0])!;
     const { type, name } = splitType(group[0].old_district_name);
     out.push({
-      kind: 'former', code, name, fullName: group[0].old_district_name, type: type ?? undefined, currentCode: target.new_code,
+      kind: 'former',
+      code,
+      name,
+      fullName: group[0].old_district_name,
+      type: type ?? undefined,
+      currentCode: target.new_code,
       provinceCode: target.new_province_code,
       note: `${group[0].old_district_name} (cũ, cấp huyện), phần lớn nay thuộc ${target.new_name}`,
       noteEn: `former district ${group[0].old_district_name}, mostly now in ${target.new_name}`,
@@ -105,12 +125,27 @@ export function formerDistrictEntries(rows: MappingRow[]): PlaceEntry[] {
 
 export function poiEntries(pois: PoiInput[]): PlaceEntry[] {
   return pois.map((p) => ({
-    kind: 'poi', code: p.id, name: p.name, fullName: p.name, currentCode: p.wardCode ?? undefined,
-    provinceCode: p.provinceCode ?? undefined, note: p.address ?? p.wardName ?? undefined, noteEn: p.address ?? p.wardName ?? undefined,
+    kind: 'poi',
+    code: p.id,
+    name: p.name,
+    fullName: p.name,
+    currentCode: p.wardCode ?? undefined,
+    provinceCode: p.provinceCode ?? undefined,
+    note: p.address ?? p.wardName ?? undefined,
+    noteEn: p.address ?? p.wardName ?? undefined,
   }));
 }
 
 /** Everything the search knows about, from parsed data only (no I/O here). */
-export function buildPlaceEntries(communes: CommuneInput[], mapping: MappingRow[], pois: PoiInput[] = []): PlaceEntry[] {
-  return [...communeEntries(communes), ...formerCommuneEntries(mapping), ...formerDistrictEntries(mapping), ...poiEntries(pois)];
+export function buildPlaceEntries(
+  communes: CommuneInput[],
+  mapping: MappingRow[],
+  pois: PoiInput[] = [],
+): PlaceEntry[] {
+  return [
+    ...communeEntries(communes),
+    ...formerCommuneEntries(mapping),
+    ...formerDistrictEntries(mapping),
+    ...poiEntries(pois),
+  ];
 }

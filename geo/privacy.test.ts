@@ -30,18 +30,22 @@ describe('publicLocation', () => {
     const cell = latLngToCell(HAC_THANH.lat, HAC_THANH.lng, 9);
     // Points on a ~20 m lattice around the cell, kept when they fall in it.
     const inside: { lat: number; lng: number }[] = [];
-    for (let i = -15; i <= 15; i++) for (let j = -15; j <= 15; j++) {
-      const p = { lat: HAC_THANH.lat + i * 2e-4, lng: HAC_THANH.lng + j * 2e-4 };
-      if (latLngToCell(p.lat, p.lng, 9) === cell) inside.push(p);
-    }
+    for (let i = -15; i <= 15; i++)
+      for (let j = -15; j <= 15; j++) {
+        const p = { lat: HAC_THANH.lat + i * 2e-4, lng: HAC_THANH.lng + j * 2e-4 };
+        if (latLngToCell(p.lat, p.lng, 9) === cell) inside.push(p);
+      }
     const published = new Set(inside.map((p) => JSON.stringify(publicLocation(p, false))));
     expect(inside.length).toBeGreaterThan(10);
     expect(published.size).toBe(1);
   });
 
-  it.each([{ options: {} }, { options: { publicRes: 15 } }, { options: { sensitiveRes: 3 } }])('sensitive: no location at all with $options', ({ options }) => {
-    expect(publicLocation(HAC_THANH, true, options)).toBeNull();
-  });
+  it.each([{ options: {} }, { options: { publicRes: 15 } }, { options: { sensitiveRes: 3 } }])(
+    'sensitive: no location at all with $options',
+    ({ options }) => {
+      expect(publicLocation(HAC_THANH, true, options)).toBeNull();
+    },
+  );
 
   it.each([
     { what: 'NaN latitude', at: { lat: Number.NaN, lng: 105 }, options: {} },
@@ -59,12 +63,43 @@ describe('sensitiveCounts', () => {
   const cellOf = (at: { lat: number; lng: number }, res = 7) => latLngToCell(at.lat, at.lng, res);
 
   it.each([
-    { what: 'a group of 3 is published, a pair is not', cells: [...three, ...two], options: {}, want: [[cellOf(HAC_THANH), 3]] },
-    { what: 'k = 2 publishes the pair too', cells: [...three, ...two], options: { k: 2 }, want: [[cellOf(HAC_THANH), 3], [cellOf(SAM_SON), 2]] },
+    {
+      what: 'a group of 3 is published, a pair is not',
+      cells: [...three, ...two],
+      options: {},
+      want: [[cellOf(HAC_THANH), 3]],
+    },
+    {
+      what: 'k = 2 publishes the pair too',
+      cells: [...three, ...two],
+      options: { k: 2 },
+      want: [
+        [cellOf(HAC_THANH), 3],
+        [cellOf(SAM_SON), 2],
+      ],
+    },
     { what: 'k = 4 publishes nothing', cells: [...three, ...two], options: { k: 4 }, want: [] },
-    { what: 'the same cell reported twice counts twice', cells: [two[0], two[0], two[1]], options: {}, want: [[cellOf(SAM_SON), 3]] },
-    { what: 'cells already at res 7 count as they are', cells: [cellOf(SAM_SON), cellOf(SAM_SON), two[0]], options: {}, want: [[cellOf(SAM_SON), 3]] },
-    { what: 'res 6 groups when asked', cells: [...three, ...two], options: { sensitiveRes: 6, k: 2 }, want: [[cellOf(HAC_THANH, 6), 3], [cellOf(SAM_SON, 6), 2]] },
+    {
+      what: 'the same cell reported twice counts twice',
+      cells: [two[0], two[0], two[1]],
+      options: {},
+      want: [[cellOf(SAM_SON), 3]],
+    },
+    {
+      what: 'cells already at res 7 count as they are',
+      cells: [cellOf(SAM_SON), cellOf(SAM_SON), two[0]],
+      options: {},
+      want: [[cellOf(SAM_SON), 3]],
+    },
+    {
+      what: 'res 6 groups when asked',
+      cells: [...three, ...two],
+      options: { sensitiveRes: 6, k: 2 },
+      want: [
+        [cellOf(HAC_THANH, 6), 3],
+        [cellOf(SAM_SON, 6), 2],
+      ],
+    },
     { what: 'no reports, no counts', cells: [], options: {}, want: [] },
   ])('$what', ({ cells, options, want }) => {
     const got = sensitiveCounts(cells, options);

@@ -30,7 +30,8 @@ export interface SensitiveCount {
 function checkedOptions(options: PrivacyOptions): Required<PrivacyOptions> {
   const o = { publicRes: PUBLIC_RES, sensitiveRes: SENSITIVE_RES, k: MIN_GROUP, ...options };
   for (const key of ['publicRes', 'sensitiveRes'] as const) {
-    if (!Number.isInteger(o[key]) || o[key] < 0 || o[key] > 15) throw new RangeError(`${key} must be an integer 0..15, got ${o[key]}`);
+    if (!Number.isInteger(o[key]) || o[key] < 0 || o[key] > 15)
+      throw new RangeError(`${key} must be an integer 0..15, got ${o[key]}`);
   }
   if (!Number.isInteger(o.k) || o.k < 1) throw new RangeError(`k must be an integer >= 1, got ${o.k}`);
   return o;
@@ -40,11 +41,16 @@ function checkedOptions(options: PrivacyOptions): Required<PrivacyOptions> {
  * Where a report may be shown publicly. Sensitive categories get no location at all (null):
  * even a coarse cell of a single report can point at a house, so they only appear in sensitiveCounts.
  */
-export function publicLocation(point: { lat: number; lng: number }, sensitive: boolean, options: PrivacyOptions = {}): PublicLocation | null {
+export function publicLocation(
+  point: { lat: number; lng: number },
+  sensitive: boolean,
+  options: PrivacyOptions = {},
+): PublicLocation | null {
   const { lat, lng } = point;
   const { publicRes } = checkedOptions(options);
   if (sensitive) return null;
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90) throw new RangeError(`not a location: ${lat}, ${lng}`);
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90)
+    throw new RangeError(`not a location: ${lat}, ${lng}`);
   const cell = latLngToCell(lat, lng, publicRes);
   const [cLat, cLng] = cellToLatLng(cell);
   return { cell, lat: cLat, lng: cLng };
@@ -78,7 +84,11 @@ export function sensitiveCounts(cells: Iterable<string>, options: PrivacyOptions
  * The same rule from a stored (finer) cell, for callers that no longer hold the point (live notices).
  * Snapshot and notice both derive from the stored cell, so a report never jumps between the two.
  */
-export function publicCellOf(storedCell: string, sensitive: boolean, options: PrivacyOptions = {}): PublicLocation | null {
+export function publicCellOf(
+  storedCell: string,
+  sensitive: boolean,
+  options: PrivacyOptions = {},
+): PublicLocation | null {
   const cell = publicCellIdOf(storedCell, sensitive, options);
   if (cell === null) return null;
   const [lat, lng] = cellToLatLng(cell);

@@ -71,7 +71,11 @@ export function selectRule<R extends RoutingRule>(rules: readonly R[], query: Ro
   for (const rule of rules) {
     if (!matches(rule, query)) continue;
     const key: [number, number, string] = [specificity(rule), time(rule.effectiveFrom, 'effectiveFrom'), rule.id];
-    if (bestKey === null || key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+    if (
+      bestKey === null ||
+      key[0] > bestKey[0] ||
+      (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
+    ) {
       best = rule;
       bestKey = key;
     }

@@ -6,12 +6,18 @@ const TYPE_PREFIXES = ['Thành phố', 'Thị xã', 'Thị trấn', 'Đặc khu'
 
 /** NFD + drop combining marks + đ->d + lowercase; keeps punctuation (abbreviations need the dots). */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 }
 
 /** Folded words only: what entries and queries are compared on. */
 export function fold(text: string): string {
-  return stripDiacritics(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return stripDiacritics(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 // Each pattern runs on diacritic-free lowercase text that still has its punctuation.

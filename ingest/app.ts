@@ -19,13 +19,22 @@ import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
 
 export function createApp(given: IngestDeps): Koa<IngestState> {
-  const deps: IngestDeps = { ...given, sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'), loginLimiter: given.loginLimiter ?? new LoginLimiter() };
+  const deps: IngestDeps = {
+    ...given,
+    sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'),
+    loginLimiter: given.loginLimiter ?? new LoginLimiter(),
+  };
   const app = new Koa<IngestState>({ proxy: false });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(errorMiddleware);
   app.use(async (ctx, next) => {
     if (ctx.method === 'POST' && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
-      throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', 'Dữ liệu phải ở dạng application/json');
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Send the body as application/json',
+        'Dữ liệu phải ở dạng application/json',
+      );
     }
     await next();
   });
@@ -40,10 +49,22 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
     await next();
   });
   app.use(csrfMiddleware);
-  const routers = [reportsRouter, catalogRouter, geocodeRouter, routingRulesRouter, authRouter, transitionsRouter, queueRouter, unitsRouter, duplicatesRouter, staffRouter];
+  const routers = [
+    reportsRouter,
+    catalogRouter,
+    geocodeRouter,
+    routingRulesRouter,
+    authRouter,
+    transitionsRouter,
+    queueRouter,
+    unitsRouter,
+    duplicatesRouter,
+    staffRouter,
+  ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   app.use(async (ctx, next) => {
-    if (ctx.path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
+    if (ctx.path.startsWith('/api/'))
+      throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
     await next();
   });
   return app;

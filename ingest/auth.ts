@@ -29,7 +29,15 @@ export function tokenMatches(given: string | null | undefined, expected: string)
 
 /** The long-lived kiosk token: read-only, for the wall display and the operator link printed at start. */
 export function wallViewer(): StaffActor {
-  return { kind: 'staff', role: 'wall_viewer', userId: null, name: 'wall display', agencyId: null, unitId: null, via: 'token' };
+  return {
+    kind: 'staff',
+    role: 'wall_viewer',
+    userId: null,
+    name: 'wall display',
+    agencyId: null,
+    unitId: null,
+    via: 'token',
+  };
 }
 
 /** Token-only resolution (no database): the kiosk token or the public. */
@@ -37,7 +45,11 @@ export function actorFor(token: string | null | undefined, operatorToken: string
   return tokenMatches(token, operatorToken) ? wallViewer() : { kind: 'public' };
 }
 
-export interface ResolvedCaller { actor: Actor; csrfToken: string | null; sessionTokenHash: string | null }
+export interface ResolvedCaller {
+  actor: Actor;
+  csrfToken: string | null;
+  sessionTokenHash: string | null;
+}
 
 export async function resolveCaller(ctx: Context, db: Db, operatorToken: string): Promise<ResolvedCaller> {
   const bearer = bearerToken(ctx);
@@ -45,7 +57,20 @@ export async function resolveCaller(ctx: Context, db: Db, operatorToken: string)
     if (bearer.startsWith(UNIT_TOKEN_PREFIX)) {
       const unit = await findUnitByTokenHash(db, hashToken(bearer));
       // A unit's phone acts as that unit's field officer.
-      if (unit) return { actor: { kind: 'staff', role: 'field_officer', userId: null, name: unit.name, agencyId: unit.agency_id, unitId: unit.id, via: 'token' }, csrfToken: null, sessionTokenHash: null };
+      if (unit)
+        return {
+          actor: {
+            kind: 'staff',
+            role: 'field_officer',
+            userId: null,
+            name: unit.name,
+            agencyId: unit.agency_id,
+            unitId: unit.id,
+            via: 'token',
+          },
+          csrfToken: null,
+          sessionTokenHash: null,
+        };
     }
     return { actor: actorFor(bearer, operatorToken), csrfToken: null, sessionTokenHash: null };
   }
@@ -56,7 +81,15 @@ export async function resolveCaller(ctx: Context, db: Db, operatorToken: string)
     const u = session?.user;
     if (session && u && isRole(u.role)) {
       return {
-        actor: { kind: 'staff', role: u.role, userId: u.id, name: u.display_name, agencyId: u.agency_id, unitId: u.unit_id, via: 'session' },
+        actor: {
+          kind: 'staff',
+          role: u.role,
+          userId: u.id,
+          name: u.display_name,
+          agencyId: u.agency_id,
+          unitId: u.unit_id,
+          via: 'session',
+        },
         csrfToken: session.csrf_token,
         sessionTokenHash: tokenHash,
       };

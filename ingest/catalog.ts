@@ -11,8 +11,16 @@ export interface Catalog {
 
 export async function loadCatalog(db: Db): Promise<Catalog> {
   const categories: CategoryDTO[] = (await listCategories(db)).map((c) => ({
-    code: c.code, nameVi: c.name_vi, nameEn: c.name_en, sensitive: c.sensitive, color: c.color as [number, number, number],
+    code: c.code,
+    nameVi: c.name_vi,
+    nameEn: c.name_en,
+    sensitive: c.sensitive,
+    color: c.color as [number, number, number],
   }));
   const codes = new Set(categories.map((c) => c.code));
-  return { categories, sensitive: new Set(categories.filter((c) => c.sensitive).map((c) => c.code)), has: (code) => codes.has(code) };
+  return {
+    categories,
+    sensitive: new Set(categories.filter((c) => c.sensitive).map((c) => c.code)),
+    has: (code) => codes.has(code),
+  };
 }

@@ -31,13 +31,26 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
     } else if (e.status && e.status < 500 && e.expose !== false) {
       // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
       ctx.status = e.status;
-      ctx.body = body(new HttpError(e.status, e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '') ? 'invalid_json' : 'bad_request',
-        `body: ${e.message ?? 'bad request'}`, 'Yêu cầu không hợp lệ'));
+      ctx.body = body(
+        new HttpError(
+          e.status,
+          e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '') ? 'invalid_json' : 'bad_request',
+          `body: ${e.message ?? 'bad request'}`,
+          'Yêu cầu không hợp lệ',
+        ),
+      );
     } else if (isDatabaseUnavailable(err)) {
       // The client may retry: nothing was acknowledged, so nothing is lost.
       ctx.status = 503;
       ctx.set('Retry-After', '1');
-      ctx.body = body(new HttpError(503, 'unavailable', 'Database unavailable, retry shortly', 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại'));
+      ctx.body = body(
+        new HttpError(
+          503,
+          'unavailable',
+          'Database unavailable, retry shortly',
+          'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',
+        ),
+      );
     } else {
       ctx.status = 500;
       ctx.body = body(new HttpError(500, 'internal', 'Internal error', 'Lỗi hệ thống'));
@@ -49,6 +62,10 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
 function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   const message = (err as { message?: string })?.message ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code)
-    || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message,
+    )
+  );
 }

@@ -28,21 +28,39 @@ export interface PlaceSearch {
 
 export async function loadPlaceSearch(db: Db): Promise<PlaceSearch> {
   const communes = await currentAreas(db, 'commune', true);
-  const provinceCodes = [...new Set(communes.features.map((f) => f.properties.provinceCode).filter((c): c is string => !!c))];
+  const provinceCodes = [
+    ...new Set(communes.features.map((f) => f.properties.provinceCode).filter((c): c is string => !!c)),
+  ];
   const facilities = await listFacilities(db);
   const agencies = await listAgencyPlaces(db);
-  const communeAt = new Map(communes.features.map((f) => {
-    const [lng, lat] = pointOnFeature(f).geometry.coordinates; // inside the polygon, unlike a centroid
-    return [f.properties.code, { name: f.properties.fullName, lat, lng }];
-  }));
+  const communeAt = new Map(
+    communes.features.map((f) => {
+      const [lng, lat] = pointOnFeature(f).geometry.coordinates; // inside the polygon, unlike a centroid
+      return [f.properties.code, { name: f.properties.fullName, lat, lng }];
+    }),
+  );
   const facilityAt = new Map(facilities.map((f) => [f.id, f]));
   const agencyAt = new Map(agencies.map((a) => [a.id, a]));
   const entries: PlaceEntry[] = [
-    ...buildPlaceEntries(communes.features.map((f) => f.properties), readFormerNames(provinceCodes) as unknown as MappingRow[],
-      facilities.map((f) => ({ id: f.id, name: f.name, wardCode: f.area_code, provinceCode: f.province_code, address: f.address }))),
+    ...buildPlaceEntries(
+      communes.features.map((f) => f.properties),
+      readFormerNames(provinceCodes) as unknown as MappingRow[],
+      facilities.map((f) => ({
+        id: f.id,
+        name: f.name,
+        wardCode: f.area_code,
+        provinceCode: f.province_code,
+        address: f.address,
+      })),
+    ),
     ...agencies.map((a): PlaceEntry => ({
-      kind: 'agency', code: a.id, name: a.name_vi, fullName: a.name_vi, aliases: [a.name_en],
-      currentCode: a.area_code ?? undefined, provinceCode: a.province_code ?? undefined,
+      kind: 'agency',
+      code: a.id,
+      name: a.name_vi,
+      fullName: a.name_vi,
+      aliases: [a.name_en],
+      currentCode: a.area_code ?? undefined,
+      provinceCode: a.province_code ?? undefined,
     })),
   ];
   const index = buildPlaceIndex(entries);
@@ -50,14 +68,21 @@ export async function loadPlaceSearch(db: Db): Promise<PlaceSearch> {
 
   const toCandidate = (hit: PlaceHit): GeocodeCandidate => {
     const e = hit.entry;
-    const areaCode = e.kind === 'commune' ? e.code : e.currentCode ?? (e.kind === 'former' ? hit.code : null);
+    const areaCode = e.kind === 'commune' ? e.code : (e.currentCode ?? (e.kind === 'former' ? hit.code : null));
     const commune = areaCode ? communeAt.get(areaCode) : undefined;
     const facility = e.kind === 'poi' ? facilityAt.get(e.code) : undefined;
     const point = facility ?? (e.kind === 'agency' && !agencyAt.get(e.code)?.area_code ? null : commune);
     return {
-      kind: e.kind, code: e.code, name: e.name, fullName: e.fullName, score: Number(hit.score.toFixed(3)),
+      kind: e.kind,
+      code: e.code,
+      name: e.name,
+      fullName: e.fullName,
+      score: Number(hit.score.toFixed(3)),
       area: areaCode && commune ? { code: areaCode, name: commune.name } : null,
-      lat: point?.lat ?? null, lng: point?.lng ?? null, note: hit.note, noteEn: hit.noteEn,
+      lat: point?.lat ?? null,
+      lng: point?.lng ?? null,
+      note: hit.note,
+      noteEn: hit.noteEn,
     };
   };
   return { search: (q, limit) => index.search(q, { limit, provinceCode }).map(toCandidate), size: index.size };

@@ -5,8 +5,16 @@ import { useTestDatabase } from '../sql/test-support/db.ts';
 import { prepareReport, storeReports, type ReportContext } from './commands/create-reports.ts';
 import { ReportBatcher } from './report-batcher.ts';
 
-const ctx: ReportContext = { geocoder: { lookup: () => null } as unknown as ReportContext['geocoder'], sensitiveCategories: new Set(['security']) };
-const input = (i: number, category = 'flooding') => ({ category, description: `báo cáo số ${i}`, lat: 19.8 + i * 1e-4, lng: 105.77 });
+const ctx: ReportContext = {
+  geocoder: { lookup: () => null } as unknown as ReportContext['geocoder'],
+  sensitiveCategories: new Set(['security']),
+};
+const input = (i: number, category = 'flooding') => ({
+  category,
+  description: `báo cáo số ${i}`,
+  lat: 19.8 + i * 1e-4,
+  lng: 105.77,
+});
 
 describe('report batcher', () => {
   const test = useTestDatabase();
@@ -15,8 +23,12 @@ describe('report batcher', () => {
     const batcher = new ReportBatcher(test.pool, { maxItems: 50, windowMs: 2, maxInFlight: 2 });
     const rows = await Promise.all(Array.from({ length: 300 }, (_, i) => batcher.submit(prepareReport(input(i), ctx))));
     expect(rows.map((r) => r.description)).toEqual(Array.from({ length: 300 }, (_, i) => `báo cáo số ${i}`));
-    const { rows: [counts] } = await test.pool.query(
-      `SELECT count(*)::int AS events, count(DISTINCT xid)::int AS txs FROM events WHERE report_id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    const {
+      rows: [counts],
+    } = await test.pool.query(
+      `SELECT count(*)::int AS events, count(DISTINCT xid)::int AS txs FROM events WHERE report_id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
     expect(counts.events).toBe(300);
     expect(counts.txs).toBeLessThanOrEqual(12);
     expect(batcher.stats).toMatchObject({ reports: 300, failedBatches: 0 });
@@ -26,7 +38,9 @@ describe('report batcher', () => {
     const batcher = new ReportBatcher(test.pool, { maxItems: 10, windowMs: 5, maxInFlight: 1 });
     const before = (await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
     // An unknown category slips past (validation normally stops it) and breaks the foreign key for the whole batch.
-    const results = await Promise.allSettled([1, 2, 3].map((i) => batcher.submit(prepareReport(input(i, i === 2 ? 'no-such' : 'flooding'), ctx))));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((i) => batcher.submit(prepareReport(input(i, i === 2 ? 'no-such' : 'flooding'), ctx))),
+    );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect((await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
   });
@@ -37,8 +51,12 @@ describe('report batcher', () => {
     try {
       for (let i = 0; i < 3; i++) await storeReports(one, [prepareReport(input(i), ctx)]);
       const { rows } = await one.query<{ name: string; calls: string }>(
-        `SELECT name, generic_plans + custom_plans AS calls FROM pg_prepared_statements WHERE name IN ('insert-reports', 'append-events') ORDER BY name`);
-      expect(rows).toEqual([{ name: 'append-events', calls: '3' }, { name: 'insert-reports', calls: '3' }]);
+        `SELECT name, generic_plans + custom_plans AS calls FROM pg_prepared_statements WHERE name IN ('insert-reports', 'append-events') ORDER BY name`,
+      );
+      expect(rows).toEqual([
+        { name: 'append-events', calls: '3' },
+        { name: 'insert-reports', calls: '3' },
+      ]);
     } finally {
       await one.end();
     }

@@ -31,7 +31,10 @@ export class ReportBatcher {
   readonly stats = { batches: 0, reports: 0, failedBatches: 0 };
   readonly opts: BatcherOptions;
 
-  constructor(private readonly db: Db, opts: Partial<BatcherOptions> = {}) {
+  constructor(
+    private readonly db: Db,
+    opts: Partial<BatcherOptions> = {},
+  ) {
     this.opts = { ...DEFAULT_BATCHER_OPTIONS, ...opts };
   }
 
@@ -51,7 +54,10 @@ export class ReportBatcher {
       return;
     }
     if (this.timer || this.queue.length === 0) return;
-    const go = () => { this.timer = null; this.flush(); };
+    const go = () => {
+      this.timer = null;
+      this.flush();
+    };
     this.timer = this.opts.windowMs > 0 ? setTimeout(go, this.opts.windowMs) : setImmediate(go);
   }
 
@@ -66,20 +72,25 @@ export class ReportBatcher {
     while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
       const batch = this.queue.splice(0, this.opts.maxItems);
       this.inFlight++;
-      storeReports(this.db, batch.map((p) => p.report)).then(
-        (rows) => {
-          this.stats.batches++;
-          this.stats.reports += rows.length;
-          batch.forEach((p, i) => p.resolve(rows[i]));
-        },
-        (error) => {
-          this.stats.failedBatches++;
-          for (const p of batch) p.reject(error);
-        },
-      ).finally(() => {
-        this.inFlight--;
-        this.schedule();
-      });
+      storeReports(
+        this.db,
+        batch.map((p) => p.report),
+      )
+        .then(
+          (rows) => {
+            this.stats.batches++;
+            this.stats.reports += rows.length;
+            batch.forEach((p, i) => p.resolve(rows[i]));
+          },
+          (error) => {
+            this.stats.failedBatches++;
+            for (const p of batch) p.reject(error);
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.schedule();
+        });
     }
   }
 }

@@ -3,7 +3,10 @@ import { selectRule } from '../geo/routing.ts';
 import type { Db } from '../sql/db.ts';
 import { listRoutingRules, type RoutingRuleRow } from '../sql/queries/routing-rules.ts';
 
-export interface RoutingDecision { agencyId: string; ruleId: string }
+export interface RoutingDecision {
+  agencyId: string;
+  ruleId: string;
+}
 
 export class RoutingTable {
   private rules: RoutingRuleRow[] = [];
@@ -17,7 +20,12 @@ export class RoutingTable {
   }
 
   /** The agency for a report, or null when no rule applies (it goes to the triage queue). */
-  route(category: string, areaCode: string | null, provinceCode: string | null, at: Date = new Date()): RoutingDecision | null {
+  route(
+    category: string,
+    areaCode: string | null,
+    provinceCode: string | null,
+    at: Date = new Date(),
+  ): RoutingDecision | null {
     const rule = selectRule(this.rules, { category, areaCode, provinceCode, at });
     return rule ? { agencyId: rule.agencyId, ruleId: rule.id } : null;
   }

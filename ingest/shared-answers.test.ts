@@ -7,7 +7,11 @@ describe('SharedAnswers', () => {
     let loads = 0;
     const answers = new SharedAnswers<number>(1000, 10, () => t);
     const load = async () => ++loads;
-    const first = await Promise.all([answers.get('stats', load), answers.get('stats', load), answers.get('stats', load)]);
+    const first = await Promise.all([
+      answers.get('stats', load),
+      answers.get('stats', load),
+      answers.get('stats', load),
+    ]);
     expect(first).toEqual([1, 1, 1]);
     t = 999;
     expect(await answers.get('stats', load)).toBe(1);

@@ -16,7 +16,9 @@ export class SharedAnswers<T> {
     const value = load();
     this.entries.set(key, { at: this.now(), value });
     // A failure is not an answer to share: the next caller tries again.
-    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
     return value;
   }
 }

@@ -22,7 +22,12 @@ describe('dashboard static files', () => {
   });
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-  it.each([['GET', '/map'], ['HEAD', '/map'], ['GET', '/dispatch'], ['HEAD', '/']])('%s %s serves index.html', async (method, path) => {
+  it.each([
+    ['GET', '/map'],
+    ['HEAD', '/map'],
+    ['GET', '/dispatch'],
+    ['HEAD', '/'],
+  ])('%s %s serves index.html', async (method, path) => {
     const res = await fetch(url + path, { method });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/html/);

@@ -15,8 +15,21 @@ const cell = latLngToCell(19.8075, 105.7766, 12);
 
 function event(id: number): EventRow {
   return {
-    id: String(id), xid: String(1000 + id), kind: 'report.created',
-    payload: { reportId: String(id), code: `TH-${id}`, category: 'road', status: 'received', version: 1, cell, areaCode: '14797', agencyId: null, sensitive: false, at: new Date().toISOString() },
+    id: String(id),
+    xid: String(1000 + id),
+    kind: 'report.created',
+    payload: {
+      reportId: String(id),
+      code: `TH-${id}`,
+      category: 'road',
+      status: 'received',
+      version: 1,
+      cell,
+      areaCode: '14797',
+      agencyId: null,
+      sensitive: false,
+      at: new Date().toISOString(),
+    },
   };
 }
 
@@ -34,18 +47,26 @@ describe('FanOut coalescing', () => {
     fan = new FanOut(io, () => true, DEFAULT_BUFFER_LIMITS, undefined, { xid: '0', id: '0' }, COALESCE_MS);
     await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
     client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'] });
-    client.on('notices', (b: NoticeBatch) => frames.push({ at: performance.now(), ids: b.notices.map((n) => n.reportId), upTo: b.upTo }));
-    await new Promise<void>((done) => { client.once('connect', () => done()); });
+    client.on('notices', (b: NoticeBatch) =>
+      frames.push({ at: performance.now(), ids: b.notices.map((n) => n.reportId), upTo: b.upTo }),
+    );
+    await new Promise<void>((done) => {
+      client.once('connect', () => done());
+    });
     await new Promise((done) => setTimeout(done, 50)); // the join happens just after connect
   });
   afterAll(async () => {
     fan.stop();
     client.close();
-    await new Promise<void>((done) => { void io.close(() => done()); });
+    await new Promise<void>((done) => {
+      void io.close(() => done());
+    });
   });
 
   const cursor = (id: number) => ({ xid: String(1000 + id), id: String(id) });
-  const framesAfter = async (n: number) => { await expect.poll(() => frames.length, { timeout: 3000, interval: 5 }).toBeGreaterThanOrEqual(n); };
+  const framesAfter = async (n: number) => {
+    await expect.poll(() => frames.length, { timeout: 3000, interval: 5 }).toBeGreaterThanOrEqual(n);
+  };
 
   it('sends the first delivery after a quiet spell at once, and gathers the burst behind it into one frame', async () => {
     const sentAt = performance.now();

@@ -4,7 +4,15 @@ import type { Server, Socket } from 'socket.io';
 import type { EventRow, FeedCursor } from '../sql/queries/events.ts';
 import { presentNotice, presentUnitNotice, scopeOf } from './notices.ts';
 import type { ReportNotice } from './protocol.ts';
-import { AGENCY_ROOM_PREFIX, PUBLIC_ROOM, STAFF_ROOM, audienceOfRoom, cellsOfAreaRoom, roomReceives, wireRoom } from './rooms.ts';
+import {
+  AGENCY_ROOM_PREFIX,
+  PUBLIC_ROOM,
+  STAFF_ROOM,
+  audienceOfRoom,
+  cellsOfAreaRoom,
+  roomReceives,
+  wireRoom,
+} from './rooms.ts';
 
 export interface BufferLimits {
   /** Frames queued in Engine.IO for one socket (not yet handed to the transport) before it is cut off. */
@@ -51,8 +59,10 @@ export class FanOut {
     if (!created && (this.hasSockets(wireRoom(room, 'single')) || this.hasSockets(wireRoom(room, 'batch')))) return;
     for (const cell of cells) {
       const set = this.areaRooms.get(cell) ?? new Set<string>();
-      if (created) set.add(room); else set.delete(room);
-      if (set.size) this.areaRooms.set(cell, set); else this.areaRooms.delete(cell);
+      if (created) set.add(room);
+      else set.delete(room);
+      if (set.size) this.areaRooms.set(cell, set);
+      else this.areaRooms.delete(cell);
     }
   }
 
@@ -107,7 +117,8 @@ export class FanOut {
           if (notice === undefined) presented[audience].set(event.id, (notice = presentNotice(event, audience)));
           if (!notice) continue;
           const list = perRoom.get(room);
-          if (list) list.push(notice); else perRoom.set(room, [notice]);
+          if (list) list.push(notice);
+          else perRoom.set(room, [notice]);
         }
       } catch (error) {
         // One malformed event must not take its whole delivery down with it (the cursor has moved on).
@@ -157,7 +168,7 @@ export class FanOut {
       let over = queued.length > this.limits.maxPackets;
       for (let i = 0; !over && i < queued.length; i++) {
         const data = queued[i].data;
-        bytes += typeof data === 'string' ? data.length : (data as Buffer | undefined)?.byteLength ?? 0;
+        bytes += typeof data === 'string' ? data.length : ((data as Buffer | undefined)?.byteLength ?? 0);
         over = bytes > this.limits.maxBytes;
       }
       if (over && this.onOverflow(socket)) this.overflows++;

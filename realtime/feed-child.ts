@@ -11,7 +11,9 @@ export interface FeedChild {
 }
 
 export function runFeedChild<Config>(start: (config: Config, log: (line: string) => void) => Promise<FeedChild>): void {
-  const tell = (message: FromFeedProcess) => { if (process.connected) process.send?.(message); }; // after a disconnect, nobody is listening
+  const tell = (message: FromFeedProcess) => {
+    if (process.connected) process.send?.(message);
+  }; // after a disconnect, nobody is listening
   const log = (line: string) => tell({ type: 'log', line });
   let feed: FeedChild | null = null;
 

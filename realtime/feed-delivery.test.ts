@@ -31,8 +31,12 @@ describe('through the product', () => {
     expect(results.map((r) => r.status)).toEqual(new Array(200).fill(201));
     const ids = results.map((r) => r.id!);
     expect(new Set(ids).size).toBe(200);
-    const { rows: [c] } = await test.pool.query(
-      'SELECT count(*)::int AS events, count(DISTINCT xid)::int AS txs FROM events WHERE report_id = ANY($1::bigint[])', [ids]);
+    const {
+      rows: [c],
+    } = await test.pool.query(
+      'SELECT count(*)::int AS events, count(DISTINCT xid)::int AS txs FROM events WHERE report_id = ANY($1::bigint[])',
+      [ids],
+    );
     expect(c.events).toBe(200);
     // One transaction per POST would be 200. How far below depends on how fast the requests arrive against
     // how fast batches commit, so on a busy CI machine (55 seen against an old bound of 50) the bound is loose.
@@ -58,8 +62,10 @@ describe('through the product', () => {
     await province.waitFor((ns) => ns.filter((n) => posted.has(n.reportId)).length === 14);
     await sleep(200);
     const mine = <T extends { reportId: string }>(ns: T[]) => ns.filter((n) => posted.has(n.reportId));
-    const inHere = Array.from({ length: 14 }, (_, i) => reportBody(i) as { lat: number; lng: number; category: string })
-      .filter((b) => b.category !== 'security' && cellToParent(latLngToCell(b.lat, b.lng, 12), 5) === here).length; // H3 parents do not nest exactly
+    const inHere = Array.from(
+      { length: 14 },
+      (_, i) => reportBody(i) as { lat: number; lng: number; category: string },
+    ).filter((b) => b.category !== 'security' && cellToParent(latLngToCell(b.lat, b.lng, 12), 5) === here).length; // H3 parents do not nest exactly
     expect(inHere).toBeGreaterThan(0);
     expect(mine(area.notices)).toHaveLength(inHere);
     expect(mine(area.notices).every((n) => n.cell !== null)).toBe(true);
@@ -98,8 +104,12 @@ describe('with a realtime server of small limits', () => {
   beforeAll(async () => {
     test = await freshTestDatabase();
     ({ rt, url } = await startStandaloneRealtime({
-      db: test.pool, listenUrl: test.url, authorize,
-      replay: { maxEvents: 50 }, buffer: { maxPackets: 200, maxBytes: 512 * 1024 }, batchSize: 100,
+      db: test.pool,
+      listenUrl: test.url,
+      authorize,
+      replay: { maxEvents: 50 },
+      buffer: { maxPackets: 200, maxBytes: 512 * 1024 },
+      batchSize: 100,
     }));
   });
   afterAll(async () => {
@@ -108,18 +118,21 @@ describe('with a realtime server of small limits', () => {
   });
 
   /** Appends report events straight into the log, `size` bytes of code each, one transaction per call. */
-  const append = (n: number, size = 40) => test.pool.query(
-    `INSERT INTO events (report_id, kind, payload)
+  const append = (n: number, size = 40) =>
+    test.pool.query(
+      `INSERT INTO events (report_id, kind, payload)
      SELECT g, 'report.created', jsonb_build_object('reportId', g::text, 'code', repeat('x', $2), 'category', 'flooding',
        'sensitive', false, 'status', 'received', 'version', 1, 'cell', '8c65a8a2d3a9bff', 'areaCode', null, 'agencyId', null, 'at', now()::text)
-     FROM generate_series(1, $1) g`, [n, size]);
+     FROM generate_series(1, $1) g`,
+      [n, size],
+    );
 
   it('a gap longer than the replay bound gets mustRefetch, then live notices', async () => {
     await append(1);
     const probe = recordingClient(url, {});
     await probe.waitFor(() => probe.lastEventId !== null);
     await probe.hello;
-    const cursor = (await test.pool.query("SELECT max(id)::text AS id FROM events")).rows[0].id;
+    const cursor = (await test.pool.query('SELECT max(id)::text AS id FROM events')).rows[0].id;
     probe.close();
     await append(60);
     const head = (await test.pool.query('SELECT max(id)::text AS id FROM events')).rows[0].id;
@@ -145,7 +158,10 @@ describe('with a realtime server of small limits', () => {
     const queued = () => (serverSide.conn as unknown as { writeBuffer: { data?: string }[] }).writeBuffer;
     let maxBytes = 0;
     const sampler = setInterval(() => {
-      maxBytes = Math.max(maxBytes, queued().reduce((s, p) => s + (typeof p.data === 'string' ? p.data.length : 0), 0));
+      maxBytes = Math.max(
+        maxBytes,
+        queued().reduce((s, p) => s + (typeof p.data === 'string' ? p.data.length : 0), 0),
+      );
     }, 2);
     const before = (await test.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
     for (let i = 0; i < 40; i++) await append(100, 4000); // 16 MB of notices for the slow socket, 160 KB a transaction
@@ -181,18 +197,33 @@ describe('with a realtime server of small limits', () => {
         };
       },
     });
-    const { rt: slowRt, url: slowUrl } = await startStandaloneRealtime({ db: slowReplay, listenUrl: test.url, authorize, coalesceMs: 5 });
+    const { rt: slowRt, url: slowUrl } = await startStandaloneRealtime({
+      db: slowReplay,
+      listenUrl: test.url,
+      authorize,
+      coalesceMs: 5,
+    });
     try {
       await append(1);
       const cursor = (await test.pool.query('SELECT max(id)::text AS id FROM events')).rows[0].id as string;
       await append(10);
       const back = recordingClient(slowUrl, { lastEventId: cursor, batch: true });
-      for (let i = 0; i < 8; i++) { await sleep(40); await append(5); } // keeps committing through the replay's rounds
-      const expected = (await test.pool.query('SELECT id::text FROM events WHERE id > $1 ORDER BY id', [cursor])).rows.map((r) => r.id as string);
+      for (let i = 0; i < 8; i++) {
+        await sleep(40);
+        await append(5);
+      } // keeps committing through the replay's rounds
+      const expected = (
+        await test.pool.query('SELECT id::text FROM events WHERE id > $1 ORDER BY id', [cursor])
+      ).rows.map((r) => r.id as string);
       expect(expected).toHaveLength(50);
       await back.waitFor((ns) => ns.length >= 50, 10_000);
       await sleep(300);
-      expect(gapsAndDuplicates(back.notices.map((n) => n.eventId), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
+      expect(
+        gapsAndDuplicates(
+          back.notices.map((n) => n.eventId),
+          expected,
+        ),
+      ).toEqual({ missing: [], duplicates: [], extra: [] });
       back.close();
     } finally {
       await slowRt.close();

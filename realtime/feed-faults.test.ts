@@ -11,14 +11,18 @@ import { gapsAndDuplicates, recordingClient, type RecordingClient } from './test
 import { postMany } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
-const authorize = (auth: { token?: string }): SocketActor => (auth.token === 'staff-token' ? { audience: 'staff', role: 'operator' } : { audience: 'public' });
+const authorize = (auth: { token?: string }): SocketActor =>
+  auth.token === 'staff-token' ? { audience: 'staff', role: 'operator' } : { audience: 'public' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function listenerPids(adminUrl: string, db: string): Promise<number[]> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'hientruong-listen' AND datname = $1", [db]);
+    const { rows } = await admin.query(
+      "SELECT pid FROM pg_stat_activity WHERE application_name = 'hientruong-listen' AND datname = $1",
+      [db],
+    );
     return rows.map((r) => r.pid);
   } finally {
     await admin.end();
@@ -31,7 +35,10 @@ async function killListeners(adminUrl: string, db: string): Promise<number> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'hientruong-listen' AND datname = $1", [db]);
+    const { rows } = await admin.query(
+      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'hientruong-listen' AND datname = $1",
+      [db],
+    );
     return rows.filter((r) => r.ok).length;
   } finally {
     await admin.end();
@@ -39,7 +46,9 @@ async function killListeners(adminUrl: string, db: string): Promise<number> {
 }
 
 async function eventIds(test: TestDatabase): Promise<string[]> {
-  return (await test.pool.query<{ id: string }>("SELECT id::text FROM events WHERE kind = 'report.created' ORDER BY id")).rows.map((r) => r.id);
+  return (
+    await test.pool.query<{ id: string }>("SELECT id::text FROM events WHERE kind = 'report.created' ORDER BY id")
+  ).rows.map((r) => r.id);
 }
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
@@ -63,7 +72,10 @@ describe('the feed under faults', () => {
   it('2,000 reports through two listener kills and a realtime restart: both clients get each event exactly once', async () => {
     let realtime: StandaloneRealtime | null = null;
     const startRealtime = async () => {
-      realtime = await startStandaloneRealtime({ db: test.pool, listenUrl: test.url, authorize, pollMs: 1000, coalesceMs: 15 }, realtime?.port ?? 0);
+      realtime = await startStandaloneRealtime(
+        { db: test.pool, listenUrl: test.url, authorize, pollMs: 1000, coalesceMs: 15 },
+        realtime?.port ?? 0,
+      );
     };
     await startRealtime();
     const url = realtime!.url;
@@ -97,7 +109,13 @@ describe('the feed under faults', () => {
       }
     });
     expect(results.filter((r) => r.status !== 201)).toEqual([]);
-    expect(faults).toEqual(['listener killed', 'resumer left', 'realtime restarted', 'listener killed', 'resumer back']);
+    expect(faults).toEqual([
+      'listener killed',
+      'resumer left',
+      'realtime restarted',
+      'listener killed',
+      'resumer back',
+    ]);
     expect(kills.every((n) => n >= 1)).toBe(true);
     expect(resumerNotices.length).toBeGreaterThan(0);
 
@@ -106,7 +124,12 @@ describe('the feed under faults', () => {
     const resumerSeen = () => [...resumerNotices, ...resumer.notices.map((n) => n.eventId)];
     await waitUntil(() => stayer.notices.length >= 2000 && resumerSeen().length >= 2000, 20_000);
     await sleep(300); // a duplicate would arrive after the last expected one
-    expect(gapsAndDuplicates(stayer.notices.map((n) => n.eventId), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
+    expect(
+      gapsAndDuplicates(
+        stayer.notices.map((n) => n.eventId),
+        expected,
+      ),
+    ).toEqual({ missing: [], duplicates: [], extra: [] });
     expect(gapsAndDuplicates(resumerSeen(), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
     expect([...stayer.refetches, ...resumer.refetches]).toEqual([]);
     stayer.close();
@@ -115,7 +138,13 @@ describe('the feed under faults', () => {
   }, 60_000);
 
   it('two realtime processes on one database: clients on either get every event exactly once', async () => {
-    const other = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    const other = await startProduct({
+      databaseUrl: test.url,
+      port: 0,
+      host: '127.0.0.1',
+      demo: false,
+      distDir: '/nonexistent',
+    });
     try {
       const clients = [
         recordingClient(product.url, { token: product.operatorToken, batch: true }),
@@ -127,13 +156,18 @@ describe('the feed under faults', () => {
       const [a, b] = await Promise.all([postMany(product.url, 150, 4), postMany(other.url, 150, 4)]);
       expect([...a, ...b].every((r) => r.status === 201)).toBe(true);
       const posted = new Set([...a, ...b].map((r) => r.id));
-      const expected = (await test.pool.query<{ id: string }>('SELECT id::text FROM events WHERE report_id = ANY($1::bigint[])', [[...posted]])).rows.map((r) => r.id);
+      const expected = (
+        await test.pool.query<{ id: string }>('SELECT id::text FROM events WHERE report_id = ANY($1::bigint[])', [
+          [...posted],
+        ])
+      ).rows.map((r) => r.id);
       expect(expected).toHaveLength(300);
       // Only this test's reports: a client may also see the tail of the previous test, which is not in question here.
       const ours = (c: RecordingClient) => c.notices.filter((n) => posted.has(n.reportId)).map((n) => n.eventId);
       await waitUntil(() => clients.every((c) => ours(c).length >= 300), 10_000);
       await sleep(200);
-      for (const c of clients) expect(gapsAndDuplicates(ours(c), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
+      for (const c of clients)
+        expect(gapsAndDuplicates(ours(c), expected)).toEqual({ missing: [], duplicates: [], extra: [] });
       for (const c of clients) c.close();
     } finally {
       await other.stop();

@@ -27,7 +27,8 @@ export function serveWithFeed(handleApp: RequestListener, feed: FeedProcess | nu
     close: async (graceMs = 5000) => {
       http.close();
       http.closeIdleConnections();
-      for (const started = Date.now(); inFlight > 0 && Date.now() - started < graceMs;) await new Promise((r) => setTimeout(r, 20));
+      for (const started = Date.now(); inFlight > 0 && Date.now() - started < graceMs;)
+        await new Promise((r) => setTimeout(r, 20));
       http.closeAllConnections();
     },
   };

@@ -7,6 +7,4 @@ export type ToFeedProcess<Config> =
 
 export type FromFeedProcess =
   /** `port` is where, on 127.0.0.1, the main process proxies long-polling requests. */
-  | { type: 'ready'; port: number }
-  | { type: 'failed'; message: string }
-  | { type: 'log'; line: string };
+  { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'log'; line: string };

@@ -18,14 +18,19 @@ function getOver(agent: Agent, url: string): Promise<{ status: number; body: str
     get(url, { agent }, (res) => {
       let body = '';
       const localPort = res.socket.localPort!; // read now: at 'end' the socket is back in the agent's pool
-      res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => done({ status: res.statusCode!, body, localPort }));
+      res
+        .setEncoding('utf8')
+        .on('data', (d) => (body += d))
+        .on('end', () => done({ status: res.statusCode!, body, localPort }));
     }).on('error', fail);
   });
 }
 
 async function createdEventIds(test: TestDatabase, reportIds: string[]): Promise<string[]> {
   const { rows } = await test.pool.query<{ id: string }>(
-    "SELECT id::text FROM events WHERE kind = 'report.created' AND report_id = ANY($1::bigint[]) ORDER BY id", [reportIds]);
+    "SELECT id::text FROM events WHERE kind = 'report.created' AND report_id = ANY($1::bigint[]) ORDER BY id",
+    [reportIds],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -85,7 +90,10 @@ describe('the feed process', () => {
     expect(product.feedPid()).not.toBeNull();
     expect(product.feedPid()).not.toBe(killed);
 
-    const expected = await createdEventIds(test, results.map((r) => r.id!));
+    const expected = await createdEventIds(
+      test,
+      results.map((r) => r.id!),
+    );
     expect(expected).toHaveLength(600);
     await client.waitFor((n) => n.filter((x) => x.kind === 'report.created').length >= 600, 20_000);
     await sleep(300); // a duplicate would arrive after the last expected one

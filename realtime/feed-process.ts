@@ -37,12 +37,16 @@ const FEED_PATH = '/socket.io/';
 const isFeedRequest = (req: IncomingMessage) => (req.url ?? '').startsWith(FEED_PATH);
 const RESTART_DELAYS_MS = [200, 500, 1000, 2000, 5000];
 const STOP_GRACE_MS = 5000;
-const UNAVAILABLE = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+const UNAVAILABLE =
+  'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
 
 // The child loads TypeScript the way `npm start` does; vitest's or tsx's own loader flags are not inherited.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-interface Running { child: ChildProcess; port: number }
+interface Running {
+  child: ChildProcess;
+  port: number;
+}
 
 export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>): Promise<FeedProcess> {
   let running: Running | null = null;
@@ -51,43 +55,54 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
   let crashes = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-  const spawn = () => new Promise<Running>((ready, failed) => {
-    // FEED_CPU_PROF=DIR writes a V8 CPU profile of each feed process there (open in Chrome DevTools).
-    const profile = process.env.FEED_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FEED_CPU_PROF}`] : [];
-    const child = fork(opts.entry, opts.args, { execArgv: [...profile, '--import', tsxLoader], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    newest = child;
-    let started = false;
-    try {
-      setPriority(child.pid!, opts.nice);
-    } catch (e) {
-      opts.log(`feed process: cannot set its priority (${(e as Error).message}); it runs at the main one`);
-    }
-    child.on('message', (message: FromFeedProcess) => {
-      if (message.type === 'log') opts.log(`feed: ${message.line}`);
-      else if (message.type === 'ready') {
-        started = true;
-        crashes = 0;
-        running = { child, port: message.port };
-        opts.log(`feed process ${child.pid} serving`);
-        ready(running);
-      } else if (message.type === 'failed' && !started) failed(new Error(`feed process: ${message.message}`));
+  const spawn = () =>
+    new Promise<Running>((ready, failed) => {
+      // FEED_CPU_PROF=DIR writes a V8 CPU profile of each feed process there (open in Chrome DevTools).
+      const profile = process.env.FEED_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FEED_CPU_PROF}`] : [];
+      const child = fork(opts.entry, opts.args, {
+        execArgv: [...profile, '--import', tsxLoader],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      newest = child;
+      let started = false;
+      try {
+        setPriority(child.pid!, opts.nice);
+      } catch (e) {
+        opts.log(`feed process: cannot set its priority (${(e as Error).message}); it runs at the main one`);
+      }
+      child.on('message', (message: FromFeedProcess) => {
+        if (message.type === 'log') opts.log(`feed: ${message.line}`);
+        else if (message.type === 'ready') {
+          started = true;
+          crashes = 0;
+          running = { child, port: message.port };
+          opts.log(`feed process ${child.pid} serving`);
+          ready(running);
+        } else if (message.type === 'failed' && !started) failed(new Error(`feed process: ${message.message}`));
+      });
+      child.on('error', (e) => {
+        if (!started) failed(e);
+        else opts.log(`feed process: ${e.message}`);
+      });
+      child.on('exit', (code, signal) => {
+        if (running?.child === child) running = null;
+        if (!started) return failed(new Error(`feed process exited before it was ready (${signal ?? code})`));
+        if (stopping) return;
+        // Clients reconnect and resume from their lastEventId, so a restart loses nothing they were owed.
+        opts.log(`feed process ${child.pid} exited (${signal ?? code}); restarting`);
+        restartLater();
+      });
+      child.send({ type: 'start', config: opts.config } satisfies ToFeedProcess<Config>);
     });
-    child.on('error', (e) => { if (!started) failed(e); else opts.log(`feed process: ${e.message}`); });
-    child.on('exit', (code, signal) => {
-      if (running?.child === child) running = null;
-      if (!started) return failed(new Error(`feed process exited before it was ready (${signal ?? code})`));
-      if (stopping) return;
-      // Clients reconnect and resume from their lastEventId, so a restart loses nothing they were owed.
-      opts.log(`feed process ${child.pid} exited (${signal ?? code}); restarting`);
-      restartLater();
-    });
-    child.send({ type: 'start', config: opts.config } satisfies ToFeedProcess<Config>);
-  });
 
   const restartLater = () => {
     const delay = RESTART_DELAYS_MS[Math.min(crashes++, RESTART_DELAYS_MS.length - 1)];
     setTimeout(() => {
-      if (!stopping) spawn().catch((e) => { opts.log((e as Error).message); restartLater(); });
+      if (!stopping)
+        spawn().catch((e) => {
+          opts.log((e as Error).message);
+          restartLater();
+        });
     }, delay);
   };
 
@@ -100,20 +115,32 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
       if (!running || !isFeedRequest(req)) return void socket.end(UNAVAILABLE);
       // The child parses the request again from these bytes, as if the connection had come to it.
       const raw = Buffer.concat([Buffer.from(requestHead(req), 'latin1'), head]);
-      running.child.send({ type: 'upgrade', raw: raw.toString('base64') } satisfies ToFeedProcess<Config>, socket, { keepOpen: false }, (e) => {
-        if (e) socket.destroy();
-      });
+      running.child.send(
+        { type: 'upgrade', raw: raw.toString('base64') } satisfies ToFeedProcess<Config>,
+        socket,
+        { keepOpen: false },
+        (e) => {
+          if (e) socket.destroy();
+        },
+      );
     },
 
     proxy: (req, res) => {
       if (!running) return unavailable(res);
-      const upstream = request({ host: '127.0.0.1', port: running.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        // A feed process that dies mid-answer must not leave the client's request hanging open.
-        pipeline(answer, res, (e) => { if (e) res.destroy(); });
-      });
+      const upstream = request(
+        { host: '127.0.0.1', port: running.port, method: req.method, path: req.url, headers: req.headers, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          // A feed process that dies mid-answer must not leave the client's request hanging open.
+          pipeline(answer, res, (e) => {
+            if (e) res.destroy();
+          });
+        },
+      );
       upstream.on('error', () => unavailable(res));
-      pipeline(req, upstream, (e) => { if (e) unavailable(res); });
+      pipeline(req, upstream, (e) => {
+        if (e) unavailable(res);
+      });
     },
 
     pid: () => running?.child.pid ?? null,

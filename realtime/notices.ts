@@ -38,6 +38,26 @@ export function scopeOf(event: EventRow, withArea = true): EventScope {
 /** unit.updated events (ingest/commands/staff-actor.ts) for staff rooms; the public never learns where a team is. */
 export function presentUnitNotice(event: EventRow, audience: Audience): UnitNotice | null {
   if (event.kind !== 'unit.updated' || audience !== 'staff') return null;
-  const p = event.payload as { unitId: string; agencyId: string; status: UnitNotice['status']; lat: number | null; lng: number | null; version: number; reportIds: string[]; at: string };
-  return { eventId: event.id, kind: 'unit.updated', unitId: p.unitId, agencyId: p.agencyId, status: p.status, lat: p.lat, lng: p.lng, version: p.version, reportIds: p.reportIds, at: p.at };
+  const p = event.payload as {
+    unitId: string;
+    agencyId: string;
+    status: UnitNotice['status'];
+    lat: number | null;
+    lng: number | null;
+    version: number;
+    reportIds: string[];
+    at: string;
+  };
+  return {
+    eventId: event.id,
+    kind: 'unit.updated',
+    unitId: p.unitId,
+    agencyId: p.agencyId,
+    status: p.status,
+    lat: p.lat,
+    lng: p.lng,
+    version: p.version,
+    reportIds: p.reportIds,
+    at: p.at,
+  };
 }

@@ -22,7 +22,13 @@ describe('Postgres restart during a burst', () => {
     dir = mkdtempSync(join(tmpdir(), 'hientruong-pgrestart-'));
     port = await freePort();
     cluster = await startEmbeddedPostgres(join(dir, 'pg'), { port });
-    product = await startProduct({ databaseUrl: cluster.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+    product = await startProduct({
+      databaseUrl: cluster.url,
+      port: 0,
+      host: '127.0.0.1',
+      demo: false,
+      distDir: '/nonexistent',
+    });
   }, 90_000);
   afterAll(async () => {
     await product?.stop().catch(() => {});
@@ -67,13 +73,22 @@ describe('Postgres restart during a burst', () => {
     const db = new pg.Client({ connectionString: cluster.url });
     await db.connect();
     try {
-      const stored = (await db.query<{ id: string }>('SELECT id::text FROM reports WHERE id = ANY($1::bigint[])', [acked])).rows;
+      const stored = (
+        await db.query<{ id: string }>('SELECT id::text FROM reports WHERE id = ANY($1::bigint[])', [acked])
+      ).rows;
       expect(stored).toHaveLength(TOTAL);
       // A refused request may still have committed (the answer was lost, not the row): whatever is stored is delivered.
-      const events = (await db.query<{ id: string }>("SELECT id::text FROM events WHERE kind = 'report.created'")).rows.map((r) => r.id);
+      const events = (
+        await db.query<{ id: string }>("SELECT id::text FROM events WHERE kind = 'report.created'")
+      ).rows.map((r) => r.id);
       await client.waitFor((ns) => ns.length >= events.length, 20_000);
       await sleep(200);
-      expect(gapsAndDuplicates(client.notices.map((n) => n.eventId), events)).toEqual({ missing: [], duplicates: [], extra: [] });
+      expect(
+        gapsAndDuplicates(
+          client.notices.map((n) => n.eventId),
+          events,
+        ),
+      ).toEqual({ missing: [], duplicates: [], extra: [] });
     } finally {
       await db.end();
       client.close();

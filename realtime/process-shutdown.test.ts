@@ -9,15 +9,27 @@ import { postMany, postReport } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 /** Linux lists a process's children under /proc: how the test finds the feed process of a spawned product. */
-const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+const childrenOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 
 describe('SIGTERM to the product', () => {
   describe('in-process product', () => {
     let running: TestProduct;
-    beforeAll(async () => { running = await startTestProduct(); });
-    afterAll(async () => { await running?.stop(); });
+    beforeAll(async () => {
+      running = await startTestProduct();
+    });
+    afterAll(async () => {
+      await running?.stop();
+    });
 
     it('the feed process ignores a SIGTERM of its own and keeps serving until the main process stops it', async () => {
       const pid = running.product.feedPid()!;
@@ -66,7 +78,10 @@ describe('SIGTERM to the product', () => {
       expect(results.filter((r) => r.status !== 201 && r.status !== 503 && r.status !== 0)).toEqual([]);
       const acknowledged = results.filter((r) => r.status === 201).map((r) => r.id!);
       expect(acknowledged.length).toBeGreaterThan(0);
-      const { rows } = await test.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE id = ANY($1::bigint[])', [acknowledged]);
+      const { rows } = await test.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM reports WHERE id = ANY($1::bigint[])',
+        [acknowledged],
+      );
       expect(rows[0].n).toBe(acknowledged.length);
     }, 90_000);
   });

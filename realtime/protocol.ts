@@ -2,7 +2,7 @@
 // Notices stay small and are safe for the audience of the room they are emitted to.
 
 export type ReportStatus =
-  | 'received' | 'triaged' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'reopened' | 'merged';
+  'received' | 'triaged' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'reopened' | 'merged';
 
 export type Audience = 'staff' | 'public';
 

@@ -17,7 +17,9 @@ describe('staff sockets are authorised again while connected', () => {
   beforeAll(async () => {
     test = await freshTestDatabase();
     ({ rt, url } = await startStandaloneRealtime({
-      db: test.pool, listenUrl: test.url, reauthorizeMs: 100,
+      db: test.pool,
+      listenUrl: test.url,
+      reauthorizeMs: 100,
       authorize: createSocketAuthorizer({ operatorToken: 'kiosk-token', ticketSecret: SECRET }),
     }));
   });

@@ -59,7 +59,12 @@ export async function catchUp(from: FeedCursor, c: CatchUp): Promise<CatchUpResu
 }
 
 /** For a socket already live since `liveFrom`: what it missed before that, (from, liveFrom], once. */
-export async function fillBefore(db: Db, from: FeedCursor, liveFrom: FeedCursor, limits: ReplayLimits): Promise<EventRow[] | null> {
+export async function fillBefore(
+  db: Db,
+  from: FeedCursor,
+  liveFrom: FeedCursor,
+  limits: ReplayLimits,
+): Promise<EventRow[] | null> {
   if (compareCursors(from, liveFrom) >= 0) return [];
   const rows = await readEventsBetween(db, from, liveFrom, limits.maxEvents + 1);
   if (rows.length > limits.maxEvents) return null;

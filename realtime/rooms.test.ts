@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
 import type { SocketActor, WatchRequest } from './protocol.ts';
-import { AREA_ROOM_PREFIX, MAX_WATCH_CELLS, PUBLIC_ROOM, STAFF_ROOM, areaRoom, canJoin, roomReceives, roomsFor } from './rooms.ts';
+import {
+  AREA_ROOM_PREFIX,
+  MAX_WATCH_CELLS,
+  PUBLIC_ROOM,
+  STAFF_ROOM,
+  areaRoom,
+  canJoin,
+  roomReceives,
+  roomsFor,
+} from './rooms.ts';
 
 const thanhHoa5 = latLngToCell(19.8075, 105.7766, 5);
 const sầmSơn5 = latLngToCell(19.74, 105.9, 5);
@@ -14,11 +23,26 @@ describe('roomsFor', () => {
   it.each<[string, SocketActor, WatchRequest | undefined, string[]]>([
     ['operator', operator, undefined, [STAFF_ROOM]],
     ['agency officer: only its agency', officer, undefined, ['staff:agency:ubnd-14797']],
-    ['field officer of an agency: only its agency', { audience: 'staff', role: 'field_officer', agencyId: 'cong-an' }, undefined, ['staff:agency:cong-an']],
-    ['dispatcher of the command center: the whole province', { audience: 'staff', role: 'dispatcher', agencyId: 'center' }, undefined, [STAFF_ROOM]],
+    [
+      'field officer of an agency: only its agency',
+      { audience: 'staff', role: 'field_officer', agencyId: 'cong-an' },
+      undefined,
+      ['staff:agency:cong-an'],
+    ],
+    [
+      'dispatcher of the command center: the whole province',
+      { audience: 'staff', role: 'dispatcher', agencyId: 'center' },
+      undefined,
+      [STAFF_ROOM],
+    ],
     ['public, whole province', publicActor, undefined, [PUBLIC_ROOM]],
     ['public, one cell', publicActor, { cells: [thanhHoa5] }, [AREA_ROOM_PREFIX + thanhHoa5]],
-    ['public, cells in any order share a room', publicActor, { cells: [sầmSơn5, thanhHoa5, thanhHoa5] }, [areaRoom([thanhHoa5, sầmSơn5])]],
+    [
+      'public, cells in any order share a room',
+      publicActor,
+      { cells: [sầmSơn5, thanhHoa5, thanhHoa5] },
+      [areaRoom([thanhHoa5, sầmSơn5])],
+    ],
     ['public, huge bbox: the province room', publicActor, { bbox: [100, 8, 110, 24] }, [PUBLIC_ROOM]],
   ])('%s', (_, actor, watch, rooms) => {
     expect(roomsFor(actor, watch)).toEqual({ ok: true, rooms });
@@ -43,21 +67,40 @@ describe('roomsFor', () => {
 
 describe('canJoin', () => {
   const hostile: unknown[] = [
-    STAFF_ROOM, 'staff:agency:ubnd-14797', 'staff:', 'staff:cell:' + thanhHoa5, 'Staff', 'public:cell:staff', 'public:cell:',
-    AREA_ROOM_PREFIX + thanhHoa5 + '+staff', '', 'staff#batch', '__proto__',
+    STAFF_ROOM,
+    'staff:agency:ubnd-14797',
+    'staff:',
+    'staff:cell:' + thanhHoa5,
+    'Staff',
+    'public:cell:staff',
+    'public:cell:',
+    AREA_ROOM_PREFIX + thanhHoa5 + '+staff',
+    '',
+    'staff#batch',
+    '__proto__',
   ];
 
   it('a public socket can never join a staff room, whatever it asks', () => {
     for (const room of hostile) expect(canJoin(publicActor, room as string), String(room)).toBe(false);
     // Whatever a public client sends as its watch, the room it is given is a public one.
-    const asks: unknown[] = [undefined, null, {}, { cells: ['staff'] }, { cells: [STAFF_ROOM, thanhHoa5] }, { bbox: [0, 0, 1, 1] },
-      { cells: [thanhHoa5], audience: 'staff' }, { bbox: [105.7, 19.7, 105.9, 19.9], room: 'staff' }, { cells: 'staff' }];
+    const asks: unknown[] = [
+      undefined,
+      null,
+      {},
+      { cells: ['staff'] },
+      { cells: [STAFF_ROOM, thanhHoa5] },
+      { bbox: [0, 0, 1, 1] },
+      { cells: [thanhHoa5], audience: 'staff' },
+      { bbox: [105.7, 19.7, 105.9, 19.9], room: 'staff' },
+      { cells: 'staff' },
+    ];
     for (const ask of asks) {
       const r = roomsFor(publicActor, ask as WatchRequest);
-      if (r.ok) for (const room of r.rooms) {
-        expect(room === PUBLIC_ROOM || room.startsWith(AREA_ROOM_PREFIX), room).toBe(true);
-        expect(canJoin(publicActor, room)).toBe(true);
-      }
+      if (r.ok)
+        for (const room of r.rooms) {
+          expect(room === PUBLIC_ROOM || room.startsWith(AREA_ROOM_PREFIX), room).toBe(true);
+          expect(canJoin(publicActor, room)).toBe(true);
+        }
     }
   });
 

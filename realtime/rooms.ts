@@ -13,7 +13,13 @@ export const AREA_CELL_RES = 5;
 export const MAX_WATCH_CELLS = 64;
 
 /** Staff roles that watch the whole province whatever agency their account belongs to (e.g. a dispatch center). */
-export const PROVINCE_WIDE_ROLES: ReadonlySet<string> = new Set(['operator', 'wall_viewer', 'dispatcher', 'supervisor', 'administrator']);
+export const PROVINCE_WIDE_ROLES: ReadonlySet<string> = new Set([
+  'operator',
+  'wall_viewer',
+  'dispatcher',
+  'supervisor',
+  'administrator',
+]);
 
 export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: string };
 
@@ -24,7 +30,8 @@ export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: st
  */
 export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): RoomsResult {
   if (actor.audience === 'staff') {
-    if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? '')) return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
+    if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? ''))
+      return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
     return { ok: true, rooms: [STAFF_ROOM] };
   }
   if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
@@ -56,22 +63,37 @@ export function cellsOfAreaRoom(room: string): string[] | null {
 }
 
 function isAreaCell(cell: unknown): cell is string {
-  return typeof cell === 'string' && /^[0-9a-f]{15}$/.test(cell) && isValidCell(cell) && getResolution(cell) === AREA_CELL_RES;
+  return (
+    typeof cell === 'string' &&
+    /^[0-9a-f]{15}$/.test(cell) &&
+    isValidCell(cell) &&
+    getResolution(cell) === AREA_CELL_RES
+  );
 }
 
 function watchCells(watch: WatchRequest): { ok: true; cells: string[] } | { ok: false; error: string } {
   if (watch.cells !== undefined) {
-    if (!Array.isArray(watch.cells) || watch.cells.length > MAX_WATCH_CELLS) return { ok: false, error: `cells: at most ${MAX_WATCH_CELLS} H3 cells` };
-    if (!watch.cells.every(isAreaCell)) return { ok: false, error: `cells: each must be an H3 cell of resolution ${AREA_CELL_RES}` };
+    if (!Array.isArray(watch.cells) || watch.cells.length > MAX_WATCH_CELLS)
+      return { ok: false, error: `cells: at most ${MAX_WATCH_CELLS} H3 cells` };
+    if (!watch.cells.every(isAreaCell))
+      return { ok: false, error: `cells: each must be an H3 cell of resolution ${AREA_CELL_RES}` };
     return { ok: true, cells: [...new Set(watch.cells)] };
   }
   const b = watch.bbox;
-  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v))) return { ok: false, error: 'bbox: [west, south, east, north] numbers' };
+  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    return { ok: false, error: 'bbox: [west, south, east, north] numbers' };
   const [w, s, e, n] = b;
-  if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n) return { ok: false, error: 'bbox: west < east, south < north, in degrees' };
+  if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n)
+    return { ok: false, error: 'bbox: west < east, south < north, in degrees' };
   // A box wider than ~4° is not an area view: send it the whole province instead of enumerating cells.
   if (e - w > 4 || n - s > 4) return { ok: true, cells: new Array(MAX_WATCH_CELLS + 1).fill('') };
-  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  const ring = [
+    [s, w],
+    [s, e],
+    [n, e],
+    [n, w],
+    [s, w],
+  ];
   return { ok: true, cells: polygonToCellsExperimental(ring, AREA_CELL_RES, 'containmentOverlapping') };
 }
 
@@ -84,7 +106,8 @@ export interface EventScope {
 /** Whether a socket in `room` receives an event of `scope` (used by replay, same rule as live fan-out). */
 export function roomReceives(room: string, scope: EventScope): boolean {
   if (room === STAFF_ROOM || room === PUBLIC_ROOM) return true;
-  if (room.startsWith(AGENCY_ROOM_PREFIX)) return scope.agencyId !== null && room === AGENCY_ROOM_PREFIX + scope.agencyId;
+  if (room.startsWith(AGENCY_ROOM_PREFIX))
+    return scope.agencyId !== null && room === AGENCY_ROOM_PREFIX + scope.agencyId;
   const cells = cellsOfAreaRoom(room);
   return cells !== null && scope.areaCell !== null && cells.includes(scope.areaCell);
 }

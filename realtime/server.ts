@@ -6,7 +6,16 @@ import type { Db } from '../sql/db.ts';
 import { compareCursors, cursorOfEvent, settledHead, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, dropQueued, type BufferLimits } from './fanout.ts';
 import { presentNotice } from './notices.ts';
-import type { ClientToServerEvents, HandshakeAuth, MustRefetch, ReportNotice, ServerToClientEvents, SocketActor, WatchRequest, WatchResult } from './protocol.ts';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  MustRefetch,
+  ReportNotice,
+  ServerToClientEvents,
+  SocketActor,
+  WatchRequest,
+  WatchResult,
+} from './protocol.ts';
 import { DEFAULT_REPLAY_LIMITS, catchUp, fillBefore, type ReplayLimits } from './replay.ts';
 import { audienceOfRoom, canJoin, roomsFor, wireRoom } from './rooms.ts';
 import { EventTailer } from './tailer.ts';
@@ -55,13 +64,27 @@ const REPLAY_CHUNK = 500;
 const isEventId = (v: unknown): v is string => typeof v === 'string' && /^\d{1,18}$/.test(v);
 
 export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): Promise<Realtime> {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, FeedState>(http, { serveClient: false, cors: { origin: false } });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, FeedState>(http, {
+    serveClient: false,
+    cors: { origin: false },
+  });
   const limits = { ...DEFAULT_REPLAY_LIMITS, ...opts.replay };
   const onError = (e: unknown) => opts.onError?.(e);
   let fanOut: FanOut | null = null;
-  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut!.deliver(rows, tailer.position), { onError, pollMs: opts.pollMs, batchSize: opts.batchSize });
+  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut!.deliver(rows, tailer.position), {
+    onError,
+    pollMs: opts.pollMs,
+    batchSize: opts.batchSize,
+  });
   const start = await settledHead(opts.db);
-  const feed = new FanOut(io, (s) => overflow(s as FeedSocket), { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer }, onError, start, opts.coalesceMs ?? 0);
+  const feed = new FanOut(
+    io,
+    (s) => overflow(s as FeedSocket),
+    { ...DEFAULT_BUFFER_LIMITS, ...opts.buffer },
+    onError,
+    start,
+    opts.coalesceMs ?? 0,
+  );
   fanOut = feed;
   await tailer.start(start);
   /** Where live broadcasting stands: what every room has been sent (tailed but coalescing events are after it). */
@@ -72,15 +95,20 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   };
 
   const send = (socket: FeedSocket, rows: EventRow[], upTo: FeedCursor) => {
-    const notices = rows.filter((r) => FanOut.receives(socket.data.room, r))
-      .map((r) => presentNotice(r, audienceOfRoom(socket.data.room))).filter((n): n is ReportNotice => n !== null);
+    const notices = rows
+      .filter((r) => FanOut.receives(socket.data.room, r))
+      .map((r) => presentNotice(r, audienceOfRoom(socket.data.room)))
+      .filter((n): n is ReportNotice => n !== null);
     if (socket.data.format === 'single') {
       for (const n of notices) socket.emit('notice', n);
       return;
     }
     for (let i = 0; i < notices.length; i += REPLAY_CHUNK) {
       const last = i + REPLAY_CHUNK >= notices.length;
-      socket.emit('notices', { notices: notices.slice(i, i + REPLAY_CHUNK), upTo: last ? upTo.id : notices[i + REPLAY_CHUNK - 1].eventId });
+      socket.emit('notices', {
+        notices: notices.slice(i, i + REPLAY_CHUNK),
+        upTo: last ? upTo.id : notices[i + REPLAY_CHUNK - 1].eventId,
+      });
     }
     if (notices.length === 0) socket.emit('notices', { notices: [], upTo: upTo.id });
   };
@@ -112,10 +140,14 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
       return;
     }
     const result = await catchUp(from, {
-      db: opts.db, limits,
+      db: opts.db,
+      limits,
       position,
       send: (rows, upTo) => send(socket, rows, upTo),
-      join: (at) => { goLive(socket, at); socket.data.coveredFrom = from; },
+      join: (at) => {
+        goLive(socket, at);
+        socket.data.coveredFrom = from;
+      },
       gone: () => socket.disconnected,
     });
     if (result !== 'live' && result !== 'gone') refetch(socket, result);
@@ -147,7 +179,9 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     void socket.leave(wireRoom(socket.data.room, socket.data.format));
     socket.data.live = false;
     socket.data.coveredFrom = null;
-    socket.conn.once('drain', () => { if (socket.connected && !socket.data.live) goLive(socket, position()); });
+    socket.conn.once('drain', () => {
+      if (socket.connected && !socket.data.live) goLive(socket, position());
+    });
     socket.emit('mustRefetch', { reason: 'buffer-overflow' });
     return true;
   }
@@ -157,8 +191,17 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
       const actor = await opts.authorize(auth);
       const assigned = roomsFor(actor, auth.watch);
-      if (!assigned.ok || !canJoin(actor, assigned.rooms[0])) return next(new Error(assigned.ok ? 'forbidden room' : assigned.error));
-      socket.data = { actor, format: auth.batch === true ? 'batch' : 'single', room: assigned.rooms[0], live: false, coveredFrom: null, chain: Promise.resolve(), overflows: 0 };
+      if (!assigned.ok || !canJoin(actor, assigned.rooms[0]))
+        return next(new Error(assigned.ok ? 'forbidden room' : assigned.error));
+      socket.data = {
+        actor,
+        format: auth.batch === true ? 'batch' : 'single',
+        room: assigned.rooms[0],
+        live: false,
+        coveredFrom: null,
+        chain: Promise.resolve(),
+        overflows: 0,
+      };
       next();
     } catch (error) {
       onError(error);
@@ -172,10 +215,15 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     socket.emit('hello', { audience: socket.data.actor.audience, lastEventId: head.id === '0' ? null : head.id });
     if (isEventId(auth.lastEventId)) enqueue(socket, () => resume(socket, auth.lastEventId!));
     else goLive(socket, head);
-    socket.on('resume', (lastEventId) => { if (isEventId(lastEventId)) enqueue(socket, () => resume(socket, lastEventId)); });
+    socket.on('resume', (lastEventId) => {
+      if (isEventId(lastEventId)) enqueue(socket, () => resume(socket, lastEventId));
+    });
     socket.on('watch', (request, ack) => {
       enqueue(socket, async () => {
-        const result = request && typeof request === 'object' ? watch(socket, request) : { ok: false as const, error: 'watch: an object' };
+        const result =
+          request && typeof request === 'object'
+            ? watch(socket, request)
+            : { ok: false as const, error: 'watch: an object' };
         if (typeof ack === 'function') ack(result);
       });
     });
@@ -183,11 +231,14 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
 
   // Authorisation is not only a connect-time check: a staff socket whose credentials no longer give the
   // same actor (ticket expired, role or agency changed) is told why and dropped; it reconnects as what it is now.
-  const sameActor = (a: SocketActor, b: SocketActor) => a.audience === b.audience && a.role === b.role && (a.agencyId ?? null) === (b.agencyId ?? null);
+  const sameActor = (a: SocketActor, b: SocketActor) =>
+    a.audience === b.audience && a.role === b.role && (a.agencyId ?? null) === (b.agencyId ?? null);
   const reauthorize = async () => {
     for (const socket of io.of('/').sockets.values() as Iterable<FeedSocket>) {
       if (socket.data.actor.audience !== 'staff') continue;
-      const now = await Promise.resolve(opts.authorize((socket.handshake.auth ?? {}) as HandshakeAuth)).catch(() => null);
+      const now = await Promise.resolve(opts.authorize((socket.handshake.auth ?? {}) as HandshakeAuth)).catch(
+        () => null,
+      );
       if (now && sameActor(now, socket.data.actor)) continue;
       socket.emit('mustRefetch', { reason: 'reauthorize' });
       socket.disconnect(true);

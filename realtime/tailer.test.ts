@@ -55,7 +55,9 @@ describe('event tailer', () => {
   it('orders by transaction id as a number: xid 99 comes before xid 100', async () => {
     const from = seen.length;
     // Explicit old xids (long finished, so settled) whose decimal text sorts the other way round.
-    await test.pool.query(`INSERT INTO events (xid, kind, payload) VALUES ('100', 'test', '{}'), ('99', 'test', '{}'), ('3', 'test', '{}')`);
+    await test.pool.query(
+      `INSERT INTO events (xid, kind, payload) VALUES ('100', 'test', '{}'), ('99', 'test', '{}'), ('3', 'test', '{}')`,
+    );
     const fresh = new EventTailer(test.pool, test.url, (rows) => seen.push(...rows), { pollMs: 5000 });
     await fresh.start({ xid: '0', id: '0' });
     const total = (await test.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
@@ -73,19 +75,24 @@ describe('event tailer under a burst of doorbells', () => {
 
   it('reads the log at most once per gap, yet delivers every event, and a calm feed at once', async () => {
     const deliveries: EventRow[][] = [];
-    const tailer = new EventTailer(test.pool, test.url, (rows) => deliveries.push(rows), { pollMs: 60_000, minGapMs: 300 });
+    const tailer = new EventTailer(test.pool, test.url, (rows) => deliveries.push(rows), {
+      pollMs: 60_000,
+      minGapMs: 300,
+    });
     await tailer.start();
     try {
       await new Promise((r) => setTimeout(r, 400)); // past the gap of the start-up read
       // Calm: one event is read at its doorbell, not after the gap.
       const calmAt = performance.now();
       await test.pool.query("INSERT INTO events (kind, payload) VALUES ('test', '{}')");
-      while (deliveries.flat().length < 1 && performance.now() - calmAt < 2000) await new Promise((r) => setTimeout(r, 5));
+      while (deliveries.flat().length < 1 && performance.now() - calmAt < 2000)
+        await new Promise((r) => setTimeout(r, 5));
       expect(performance.now() - calmAt).toBeLessThan(250);
       // A burst: 30 commits, 30 doorbells, within one gap.
       for (let i = 0; i < 30; i++) await test.pool.query("INSERT INTO events (kind, payload) VALUES ('test', '{}')");
       const burstAt = performance.now();
-      while (deliveries.flat().length < 31 && performance.now() - burstAt < 3000) await new Promise((r) => setTimeout(r, 5));
+      while (deliveries.flat().length < 31 && performance.now() - burstAt < 3000)
+        await new Promise((r) => setTimeout(r, 5));
       expect(deliveries.flat()).toHaveLength(31);
       expect(new Set(deliveries.flat().map((e) => e.id)).size).toBe(31);
       expect(deliveries.length).toBeLessThanOrEqual(3);

@@ -2,7 +2,13 @@
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import type { Db } from '../sql/db.ts';
 import { EVENTS_CHANNEL } from '../sql/doorbell.ts';
-import { readSettledEvents, settledHead, type EventRow, type FeedCursor, type SettledRead } from '../sql/queries/events.ts';
+import {
+  readSettledEvents,
+  settledHead,
+  type EventRow,
+  type FeedCursor,
+  type SettledRead,
+} from '../sql/queries/events.ts';
 
 export interface TailerOptions {
   batchSize?: number;
@@ -52,13 +58,19 @@ export class EventTailer {
 
   async start(from?: FeedCursor): Promise<void> {
     this.cursor = from ?? (await settledHead(this.db));
-    const subscriber = createSubscriber({ connectionString: this.listenUrl, application_name: 'hientruong-listen' }, {
-      retryLimit: Infinity,
-      retryTimeout: 0, // never give up: Postgres restarts take as long as they take
-      retryInterval: (attempt) => Math.min(1000, 100 * attempt),
-      paranoidChecking: 5000,
+    const subscriber = createSubscriber(
+      { connectionString: this.listenUrl, application_name: 'hientruong-listen' },
+      {
+        retryLimit: Infinity,
+        retryTimeout: 0, // never give up: Postgres restarts take as long as they take
+        retryInterval: (attempt) => Math.min(1000, 100 * attempt),
+        paranoidChecking: 5000,
+      },
+    );
+    subscriber.notifications.on(EVENTS_CHANNEL, () => {
+      this.heldBackMs = HELD_BACK_FIRST_MS;
+      this.wake();
     });
-    subscriber.notifications.on(EVENTS_CHANNEL, () => { this.heldBackMs = HELD_BACK_FIRST_MS; this.wake(); });
     // After every (re)connect, doorbells rung meanwhile are gone: catch up from the log.
     subscriber.events.on('connected', () => this.wake());
     subscriber.events.on('error', (e) => this.opts.onError?.(e));
@@ -77,7 +89,10 @@ export class EventTailer {
     }
     const wait = this.lastDrainAt + (this.opts.minGapMs ?? DEFAULT_MIN_GAP_MS) - performance.now();
     if (wait > 0) {
-      this.gapTimer ??= setTimeout(() => { this.gapTimer = null; this.wake(); }, wait);
+      this.gapTimer ??= setTimeout(() => {
+        this.gapTimer = null;
+        this.wake();
+      }, wait);
       return;
     }
     void this.drain();

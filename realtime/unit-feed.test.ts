@@ -30,12 +30,18 @@ describe('unit movements on the feed', () => {
 
   it('reaches staff with the new position and nothing reaches the public', async () => {
     const res = await fetch(`${product.url}/api/v1/units/xd-01/position`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer unit_demo_xd-01' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer unit_demo_xd-01' },
       body: JSON.stringify({ lat: 19.8111, lng: 105.7722 }),
     });
     expect(res.status).toBe(200);
-    for (let i = 0; i < 300 && !staffUnits.some((u) => u.unitId === 'xd-01'); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(staffUnits.find((u) => u.unitId === 'xd-01')).toMatchObject({ lat: 19.8111, lng: 105.7722, agencyId: 'so-xay-dung' });
+    for (let i = 0; i < 300 && !staffUnits.some((u) => u.unitId === 'xd-01'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(staffUnits.find((u) => u.unitId === 'xd-01')).toMatchObject({
+      lat: 19.8111,
+      lng: 105.7722,
+      agencyId: 'so-xay-dung',
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(publicUnits).toEqual([]);
     expect(JSON.stringify(pub.notices)).not.toContain('xd-01');

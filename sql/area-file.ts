@@ -17,13 +17,19 @@ export interface AreaFileOptions {
 
 type Json = Record<string, unknown>;
 
-export function parseAreaFile(geojson: unknown, display: unknown, o: AreaFileOptions): { set?: AreaImport; errors: string[] } {
+export function parseAreaFile(
+  geojson: unknown,
+  display: unknown,
+  o: AreaFileOptions,
+): { set?: AreaImport; errors: string[] } {
   const errors: string[] = [];
   const fc = geojson as { type?: string; features?: Json[] };
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { errors: ['file: not a GeoJSON FeatureCollection'] };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.effectiveFrom) || Number.isNaN(Date.parse(o.effectiveFrom))) errors.push(`--effective-from: '${o.effectiveFrom}' is not a YYYY-MM-DD date`);
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+    return { errors: ['file: not a GeoJSON FeatureCollection'] };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.effectiveFrom) || Number.isNaN(Date.parse(o.effectiveFrom)))
+    errors.push(`--effective-from: '${o.effectiveFrom}' is not a YYYY-MM-DD date`);
   const simplified = new Map<string, object>();
-  for (const f of ((display as { features?: Json[] })?.features ?? [])) {
+  for (const f of (display as { features?: Json[] })?.features ?? []) {
     const code = (f.properties as Json | undefined)?.[o.codeProp];
     if (code != null && f.geometry) simplified.set(String(code), f.geometry as object);
   }
@@ -38,12 +44,14 @@ export function parseAreaFile(geojson: unknown, display: unknown, o: AreaFileOpt
     if (!code) errors.push(`${where}: property '${o.codeProp}' (--code-prop) is missing`);
     if (!name) errors.push(`${where}: property '${o.nameProp}' (--name-prop) is missing`);
     if (code && seen.has(code)) errors.push(`${where}: code ${code} appears twice`);
-    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') errors.push(`${where}: geometry must be Polygon or MultiPolygon, got ${geometry?.type ?? 'none'}`);
+    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon')
+      errors.push(`${where}: geometry must be Polygon or MultiPolygon, got ${geometry?.type ?? 'none'}`);
     seen.add(code);
     const text = (prop?: string) => (prop && props[prop] != null ? String(props[prop]) : undefined);
     features.push({
       props: {
-        code, name,
+        code,
+        name,
         fullName: text(o.fullNameProp) ?? name,
         nameEn: text(o.nameEnProp),
         type: text(o.typeProp),
@@ -54,5 +62,7 @@ export function parseAreaFile(geojson: unknown, display: unknown, o: AreaFileOpt
     });
   });
   if (features.length === 0) errors.push('file: has no features');
-  return errors.length ? { errors } : { set: { level: o.level, effectiveFrom: o.effectiveFrom, source: o.source, features }, errors };
+  return errors.length
+    ? { errors }
+    : { set: { level: o.level, effectiveFrom: o.effectiveFrom, source: o.source, features }, errors };
 }

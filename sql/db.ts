@@ -26,7 +26,12 @@ const appendedEvents = new WeakMap<Tx, boolean>();
 
 export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
   const settings = [...(opts.settings ?? []), ...(opts.ringAfterCommit ? [RINGS_AFTER_COMMIT] : [])];
-  const pool = new pg.Pool({ connectionString: url, max, application_name: opts.applicationName ?? 'hientruong', options: settings.join(' ') || undefined });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: opts.applicationName ?? 'hientruong',
+    options: settings.join(' ') || undefined,
+  });
   if (opts.ringAfterCommit) doorbells.set(pool, new Doorbell(pool));
   // An idle client dying (Postgres restart, terminated backend) must not crash the process.
   pool.on('error', () => {});
@@ -40,14 +45,18 @@ export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
  * indexes, for which a generic plan is as good.
  */
 export function createFeedPool(url: string, max: number): Db {
-  return createPool(url, max, { applicationName: 'hientruong-feed', settings: ['-c plan_cache_mode=force_generic_plan'] });
+  return createPool(url, max, {
+    applicationName: 'hientruong-feed',
+    settings: ['-c plan_cache_mode=force_generic_plan'],
+  });
 }
 
 /** Called by whatever appends to the events log in `tx`: the commit then rings the doorbell (if its pool rings after commit). */
 export function markFeedChanged(tx: Tx): void {
   // Outside withTransaction nothing would ring after the commit (the trigger is quiet for the product's pool),
   // and the events would wait for the feed's one-second poll: fail where the mistake is made instead.
-  if (!appendedEvents.has(tx)) throw new Error('events must be appended inside withTransaction: its commit rings the feed');
+  if (!appendedEvents.has(tx))
+    throw new Error('events must be appended inside withTransaction: its commit rings the feed');
   appendedEvents.set(tx, true);
 }
 
@@ -56,7 +65,9 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
   // A checked-out client has no pool error listener: a connection dying between two queries (Postgres
   // restart) would be an unhandled 'error' and crash the process. The failing query reports it instead.
   let broken: unknown = null;
-  const onError = (error: unknown) => { broken = error; };
+  const onError = (error: unknown) => {
+    broken = error;
+  };
   tx.on('error', onError);
   appendedEvents.set(tx, false);
   try {
@@ -78,12 +89,18 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
 
 /** Applies each not-yet-applied migration in name order, each in its own transaction; returns their names. */
 export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
   return withTransaction(db, async (tx) => {
     // One migrator at a time: two servers starting together must not both apply a file.
     await tx.query('SELECT pg_advisory_xact_lock(727001)');
-    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+    );
     const applied: string[] = [];
     for (const file of files.filter((f) => !done.has(f))) {
       await tx.query(readFileSync(dir + file, 'utf8'));

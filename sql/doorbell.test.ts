@@ -18,16 +18,22 @@ describe('the doorbell', () => {
     ({ url, pool: spare } = await freshTestDatabase());
     listener = new pg.Client({ connectionString: url });
     await listener.connect();
-    listener.on('notification', (n) => { if (n.channel === EVENTS_CHANNEL) rings.push(performance.now()); });
+    listener.on('notification', (n) => {
+      if (n.channel === EVENTS_CHANNEL) rings.push(performance.now());
+    });
     await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
   });
-  afterAll(async () => { await listener.end(); await spare.end(); });
+  afterAll(async () => {
+    await listener.end();
+    await spare.end();
+  });
 
-  const commits = (db: Db, n: number) => (async () => {
-    for (let i = 0; i < n; i++) {
-      await withTransaction(db, (tx) => appendEvents(tx, [{ reportId: null, kind: 'test', payload: { i } }]));
-    }
-  })();
+  const commits = (db: Db, n: number) =>
+    (async () => {
+      for (let i = 0; i < n; i++) {
+        await withTransaction(db, (tx) => appendEvents(tx, [{ reportId: null, kind: 'test', payload: { i } }]));
+      }
+    })();
 
   it('rings after commit for the product, at most once per interval, and always after the last commit', async () => {
     const db = createPool(url, 4, { ringAfterCommit: true });
@@ -80,10 +86,12 @@ describe('the doorbell', () => {
     try {
       await sleep(DOORBELL_INTERVAL_MS * 3);
       rings.length = 0;
-      await expect(withTransaction(db, async (tx) => {
-        await appendEvents(tx, [{ reportId: null, kind: 'test', payload: {} }]);
-        throw new Error('changed its mind');
-      })).rejects.toThrow('changed its mind');
+      await expect(
+        withTransaction(db, async (tx) => {
+          await appendEvents(tx, [{ reportId: null, kind: 'test', payload: {} }]);
+          throw new Error('changed its mind');
+        }),
+      ).rejects.toThrow('changed its mind');
       // The connection goes back to the pool: its next, event-free transaction must not ring either.
       await withTransaction(db, (tx) => tx.query('SELECT 1'));
       await sleep(100);
@@ -98,7 +106,9 @@ describe('the doorbell', () => {
     try {
       await client.query('BEGIN');
       const before = (await client.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n;
-      await expect(appendEvents(client, [{ reportId: null, kind: 'test', payload: {} }])).rejects.toThrow(/inside withTransaction/);
+      await expect(appendEvents(client, [{ reportId: null, kind: 'test', payload: {} }])).rejects.toThrow(
+        /inside withTransaction/,
+      );
       await client.query('COMMIT');
       // Refused before the INSERT: nothing was written that the feed would only find on its next poll.
       expect((await spare.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n).toBe(before);

@@ -15,7 +15,10 @@ export class Doorbell {
   private timer: NodeJS.Timeout | null = null;
   private again = false;
 
-  constructor(private readonly pool: pg.Pool, private readonly intervalMs = DOORBELL_INTERVAL_MS) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly intervalMs = DOORBELL_INTERVAL_MS,
+  ) {}
 
   ring(): void {
     if (this.timer) {

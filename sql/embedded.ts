@@ -53,13 +53,20 @@ export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-po
   if (!exitCodeKept) {
     exitCodeKept = true;
     let meant: typeof process.exitCode;
-    process.prependListener('beforeExit', () => { meant = process.exitCode; });
-    process.on('exit', () => { if (meant) process.exitCode = meant; });
+    process.prependListener('beforeExit', () => {
+      meant = process.exitCode;
+    });
+    process.on('exit', () => {
+      if (meant) process.exitCode = meant;
+    });
   }
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedCluster> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  opts: { port?: number; log?: (line: string) => void } = {},
+): Promise<EmbeddedCluster> {
   const dir = resolve(dataDir);
   mkdirSync(dirname(dir), { recursive: true });
   letPostgresUserTraverse(dirname(dir));
@@ -77,7 +84,15 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     persistent: true,
     createPostgresUser: true,
     // Loopback only, and enough connections for tests that run several servers against one cluster.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on', ...SURGE_WAL_FLAGS],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=on',
+      ...SURGE_WAL_FLAGS,
+    ],
     onLog: opts.log ?? (() => {}),
     onError: (e) => opts.log?.(String(e)),
   });

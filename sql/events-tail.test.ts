@@ -17,11 +17,15 @@ describe('readSettledEvents', () => {
       await db.query(`INSERT INTO events (kind, payload) SELECT 'test', '{}' FROM generate_series(1, 500)`);
     }
   });
-  afterAll(async () => { await db.end(); });
+  afterAll(async () => {
+    await db.end();
+  });
 
   it('answers from the (xid, id) index, whatever the length of the log', async () => {
     // A cursor a little behind the head: where the tailer is while held-back events wait after it.
-    const { rows: [cursor] } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id DESC OFFSET 100 LIMIT 1');
+    const {
+      rows: [cursor],
+    } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id DESC OFFSET 100 LIMIT 1');
     const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${READ_TAIL_SQL}`, [cursor.xid, cursor.id, 1000]);
     // The tailer runs it as a named statement: after a few runs Postgres may keep one generic plan for all cursors.
     const { rows: generic } = await db.query(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${READ_TAIL_SQL}`);
@@ -33,8 +37,14 @@ describe('readSettledEvents', () => {
 
   it('looks for a held-back event without walking the log after the cursor', async () => {
     // A cursor with 20,000 events after it: the held-back probe must seek to xmin, not scan from the cursor.
-    const { rows: [first] } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id LIMIT 1');
-    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${READ_TAIL_SQL}`, [first.xid, first.id, 1000]);
+    const {
+      rows: [first],
+    } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id LIMIT 1');
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${READ_TAIL_SQL}`, [
+      first.xid,
+      first.id,
+      1000,
+    ]);
     const [settled, heldBack] = rows[0]['QUERY PLAN'][0].Plan.Plans;
     expect(settled['Actual Rows']).toBe(1000);
     expect(heldBack['Actual Rows']).toBe(0);
@@ -46,7 +56,9 @@ describe('readSettledEvents', () => {
     expect(await readSettledEvents(db, head, 100)).toEqual({ rows: [], heldBack: false });
 
     const older = await openEventWriter(url, 'older'); // takes its xid first
-    const { rows: [newer] } = await db.query(`INSERT INTO events (kind, payload) VALUES ('newer', '{}') RETURNING id::text`); // commits first
+    const {
+      rows: [newer],
+    } = await db.query(`INSERT INTO events (kind, payload) VALUES ('newer', '{}') RETURNING id::text`); // commits first
     const held = await readSettledEvents(db, head, 100);
     expect(held).toEqual({ rows: [], heldBack: true });
 
@@ -90,7 +102,11 @@ describe('readSettledEvents', () => {
         const { rows } = await readSettledEvents(pool, cursor, 1000);
         cursor = { xid: rows[rows.length - 1].xid, id: rows[rows.length - 1].id };
       }
-      const { rows: [plans] } = await pool.query("SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = 'feed-read-tail'");
+      const {
+        rows: [plans],
+      } = await pool.query(
+        "SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = 'feed-read-tail'",
+      );
       await pool.end();
       return plans;
     };

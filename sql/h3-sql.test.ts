@@ -20,14 +20,18 @@ describe('h3_parent and h3_resolution in SQL', () => {
     let mismatches = 0;
     for (const row of rows) {
       const cell = cells[row.i - 1];
-      if (row.parent !== cellToBigint(cellToParent(cell, row.res)).toString() || row.resolution !== getResolution(cell)) mismatches++;
+      if (row.parent !== cellToBigint(cellToParent(cell, row.res)).toString() || row.resolution !== getResolution(cell))
+        mismatches++;
     }
     expect(mismatches).toBe(0);
   });
 
   it('a coarser request than the cell returns the cell; an impossible resolution returns null', async () => {
     const cell = cellToBigint(latLngToCell(19.8075, 105.7766, 7)).toString();
-    const { rows } = await test.pool.query('SELECT h3_parent($1::bigint, 9)::text AS same, h3_parent($1::bigint, 16) AS none, h3_parent($1::bigint, 0)::text AS root', [cell]);
+    const { rows } = await test.pool.query(
+      'SELECT h3_parent($1::bigint, 9)::text AS same, h3_parent($1::bigint, 16) AS none, h3_parent($1::bigint, 0)::text AS root',
+      [cell],
+    );
     expect(rows[0].same).toBe(cell);
     expect(rows[0].none).toBeNull();
     expect(rows[0].root).toBe(cellToBigint(cellToParent(latLngToCell(19.8075, 105.7766, 7), 0)).toString());
@@ -40,7 +44,9 @@ describe('h3_parent and h3_resolution in SQL', () => {
 
   // The rollups call it up to fifteen times per report: a call through the SQL-function executor costs ~3 µs.
   it('is inlined by the planner, not called', async () => {
-    const { rows } = await test.pool.query(`EXPLAIN (VERBOSE, FORMAT JSON) SELECT h3_parent(c, r) FROM (VALUES (617700169958293503::bigint, 5), (617700169958293503, 7)) v(c, r)`);
+    const { rows } = await test.pool.query(
+      `EXPLAIN (VERBOSE, FORMAT JSON) SELECT h3_parent(c, r) FROM (VALUES (617700169958293503::bigint, 5), (617700169958293503, 7)) v(c, r)`,
+    );
     const output = JSON.stringify(rows[0]['QUERY PLAN']);
     expect(output).toContain('CASE');
     expect(output).not.toContain('h3_parent(');

@@ -19,7 +19,9 @@ describe('migrations and seed', () => {
     const communes = await currentAreas(test.pool, 'commune');
     expect(communes.features).toHaveLength(166);
     expect(communes.features.find((f) => f.properties.code === '14797')?.properties.fullName).toBe('Phường Hạc Thành');
-    const { rows } = await test.pool.query("SELECT count(*)::int AS n, count(*) FILTER (WHERE kind = 'commune')::int AS communes FROM agencies");
+    const { rows } = await test.pool.query(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE kind = 'commune')::int AS communes FROM agencies",
+    );
     expect(rows[0]).toEqual({ n: 172, communes: 166 });
     const cats = await test.pool.query('SELECT code FROM categories WHERE sensitive ORDER BY code');
     expect(cats.rows.map((r) => r.code)).toEqual(['misconduct', 'security']);
@@ -33,8 +35,11 @@ describe('migrations and seed', () => {
   });
 
   it('never cuts a long id: report 1,000,000 does not reuse the code of report 100,000', async () => {
-    const insert = (id: number) => test.pool.query(
-      `INSERT INTO reports (id, category, description, lat, lng, h3_cell, created_at) VALUES ($1, 'road', 'x', 19.8, 105.77, 1, '2026-06-01T00:00:00Z') RETURNING tracking_code`, [id]);
+    const insert = (id: number) =>
+      test.pool.query(
+        `INSERT INTO reports (id, category, description, lat, lng, h3_cell, created_at) VALUES ($1, 'road', 'x', 19.8, 105.77, 1, '2026-06-01T00:00:00Z') RETURNING tracking_code`,
+        [id],
+      );
     expect((await insert(100_000)).rows[0].tracking_code).toBe('TH-2026-100000');
     expect((await insert(1_000_000)).rows[0].tracking_code).toBe('TH-2026-1000000');
   });

@@ -13,7 +13,12 @@ async function countedDirectly(db: Db) {
             (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int n FROM reports GROUP BY status) s) AS by_status,
             (SELECT jsonb_object_agg(category, n) FROM (SELECT category, count(*)::int n FROM reports GROUP BY category) c) AS by_category`,
   );
-  return { total: rows[0].total, last24h: rows[0].last24h, byStatus: rows[0].by_status, byCategory: rows[0].by_category };
+  return {
+    total: rows[0].total,
+    last24h: rows[0].last24h,
+    byStatus: rows[0].by_status,
+    byCategory: rows[0].by_category,
+  };
 }
 
 describe('report stats from the rollups', () => {
@@ -28,10 +33,18 @@ describe('report stats from the rollups', () => {
     await db.query(
       `INSERT INTO reports (category, description, lat, lng, h3_cell, created_at, updated_at)
        SELECT c, 'x', la, lo, h, t, t FROM unnest($1::text[], $2::float8[], $3::float8[], $4::bigint[], $5::timestamptz[]) AS u(c, la, lo, h, t)`,
-      [at.map((_, i) => ['road', 'rubbish', 'flooding', 'security'][i % 4]), lat, lng, lat.map((la, i) => cellToBigint(latLngToCell(la, lng[i], 12)).toString()), at],
+      [
+        at.map((_, i) => ['road', 'rubbish', 'flooding', 'security'][i % 4]),
+        lat,
+        lng,
+        lat.map((la, i) => cellToBigint(latLngToCell(la, lng[i], 12)).toString()),
+        at,
+      ],
     );
   });
-  afterAll(async () => { await db.end(); });
+  afterAll(async () => {
+    await db.end();
+  });
 
   it('equal a count of the reports', async () => {
     expect(await reportStats(db)).toEqual(await countedDirectly(db));

@@ -23,7 +23,8 @@ function reportsParams(n: number, seed: number) {
 async function direct(db: Db) {
   const { rows } = await db.query(
     `SELECT (SELECT jsonb_object_agg(k, n) FROM (SELECT status || '/' || category k, count(*)::int n FROM reports GROUP BY 1) s) AS by,
-            (SELECT jsonb_object_agg(c, n) FROM (SELECT h3_parent(h3_cell, 8)::text c, count(*)::int n FROM reports GROUP BY 1) s) AS cells8`);
+            (SELECT jsonb_object_agg(c, n) FROM (SELECT h3_parent(h3_cell, 8)::text c, count(*)::int n FROM reports GROUP BY 1) s) AS cells8`,
+  );
   return { by: rows[0].by ?? {}, cells8: rows[0].cells8 ?? {} };
 }
 
@@ -53,7 +54,9 @@ describe('report rollup queue', () => {
 
   it('a status change of a report still queued adds up with its queued row', async () => {
     const { rows } = await test.pool.query<{ id: string }>(INSERT, reportsParams(30, 7));
-    await test.pool.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [rows.slice(0, 10).map((r) => r.id)]);
+    await test.pool.query("UPDATE reports SET status = 'triaged' WHERE id = ANY($1::bigint[])", [
+      rows.slice(0, 10).map((r) => r.id),
+    ]);
     expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
     await applyReportRollups(test.pool);
     expect(await fromRollups(test.pool)).toEqual(await direct(test.pool));
@@ -91,7 +94,12 @@ describe('report rollup queue', () => {
 
   it('the applier drains a queue larger than one take, while writers keep writing', async () => {
     const errors: unknown[] = [];
-    const applier = startRollupApplier(test.pool, { intervalMs: 20, maxRows: 40, vacuumEvery: 100, onError: (e) => errors.push(e) });
+    const applier = startRollupApplier(test.pool, {
+      intervalMs: 20,
+      maxRows: 40,
+      vacuumEvery: 100,
+      onError: (e) => errors.push(e),
+    });
     try {
       for (let i = 0; i < 10; i++) await test.pool.query(INSERT, reportsParams(37, 100 + i));
       await applier.drain();

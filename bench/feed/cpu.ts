@@ -10,7 +10,11 @@ function processStat(pid: number | string): { ticks: number; ppid: number; postg
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name: ppid is the 2nd, utime and stime the 12th and 13th.
     const fields = stat.split(') ')[1].split(' ');
-    return { ticks: Number(fields[11]) + Number(fields[12]), ppid: Number(fields[1]), postgres: stat.includes('(postgres)') };
+    return {
+      ticks: Number(fields[11]) + Number(fields[12]),
+      ppid: Number(fields[1]),
+      postgres: stat.includes('(postgres)'),
+    };
   } catch {
     return null;
   }
@@ -25,7 +29,9 @@ function localPorts(pids: number[]): Set<number> {
         const m = /^socket:\[(\d+)\]$/.exec(readlinkOrEmpty(`/proc/${pid}/fd/${fd}`));
         if (m) inodes.add(m[1]);
       }
-    } catch { /* ended meanwhile */ }
+    } catch {
+      /* ended meanwhile */
+    }
   }
   const ports = new Set<number>();
   for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
@@ -36,7 +42,11 @@ function localPorts(pids: number[]): Set<number> {
 }
 
 function readlinkOrEmpty(path: string): string {
-  try { return readlinkSync(path); } catch { return ''; }
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
 }
 
 /** The client port in a backend's title, "postgres: user db 127.0.0.1(54321) idle". */
@@ -53,14 +63,27 @@ function backendClientPort(pid: string): number | null {
  * Ticks of the server process, of its child processes (the feed process), of each Postgres process, and
  * which of those serve the feed process (its reads and its LISTEN): the share of Postgres streaming costs.
  */
-function processTicks(serverPid: number): { server: number; children: number; postgres: Map<string, number>; feedBackends: Set<string> } {
-  const out = { server: processStat(serverPid)?.ticks ?? 0, children: 0, postgres: new Map<string, number>(), feedBackends: new Set<string>() };
+function processTicks(serverPid: number): {
+  server: number;
+  children: number;
+  postgres: Map<string, number>;
+  feedBackends: Set<string>;
+} {
+  const out = {
+    server: processStat(serverPid)?.ticks ?? 0,
+    children: 0,
+    postgres: new Map<string, number>(),
+    feedBackends: new Set<string>(),
+  };
   const children: number[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = processStat(pid);
     if (stat?.postgres) out.postgres.set(pid, stat.ticks);
-    else if (stat?.ppid === serverPid) { out.children += stat.ticks; children.push(Number(pid)); }
+    else if (stat?.ppid === serverPid) {
+      out.children += stat.ticks;
+      children.push(Number(pid));
+    }
   }
   const feedPorts = children.length ? localPorts(children) : new Set<number>();
   for (const pid of feedPorts.size ? out.postgres.keys() : []) {
@@ -86,11 +109,20 @@ function idleTicks(): number {
 }
 
 /** serverUs counts the server's child processes too; feedUs is that part alone; feedPostgresUs is part of postgresUs. */
-export interface CpuSplit { serverUs: number; feedUs: number; postgresUs: number; feedPostgresUs: number; loadUs: number; idleUs: number }
+export interface CpuSplit {
+  serverUs: number;
+  feedUs: number;
+  postgresUs: number;
+  feedPostgresUs: number;
+  loadUs: number;
+  idleUs: number;
+}
 
 /** Starts counting; the returned function gives µs of CPU per unit of work (e.g. per report) since then. */
 export function cpuMeter(serverPid: number): (units: number) => CpuSplit {
-  const before = processTicks(serverPid), idle = idleTicks(), load = process.cpuUsage();
+  const before = processTicks(serverPid),
+    idle = idleTicks(),
+    load = process.cpuUsage();
   return (units) => {
     const used = process.cpuUsage(load);
     const now = processTicks(serverPid);

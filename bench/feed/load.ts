@@ -1,12 +1,22 @@
 // Bounded HTTP load over keep-alive sockets: closed loop (N workers for a duration) or open loop (a rate).
 import { Agent, request } from 'node:http';
 
-export interface Sample { sentAt: number; ms: number; status: number; id: string | null }
+export interface Sample {
+  sentAt: number;
+  ms: number;
+  status: number;
+  id: string | null;
+}
 
 let seq = 0;
 export function reportJson(): string {
   const i = seq++;
-  return JSON.stringify({ category: i % 9 === 0 ? 'security' : 'flooding', description: `Bench report ${i}`, lat: 19.70 + (i % 97) * 0.002, lng: 105.70 + (i % 89) * 0.002 });
+  return JSON.stringify({
+    category: i % 9 === 0 ? 'security' : 'flooding',
+    description: `Bench report ${i}`,
+    lat: 19.7 + (i % 97) * 0.002,
+    lng: 105.7 + (i % 89) * 0.002,
+  });
 }
 
 export function post(url: URL, agent: Agent, onSent?: (t: number) => void): Promise<Sample> {
@@ -14,27 +24,57 @@ export function post(url: URL, agent: Agent, onSent?: (t: number) => void): Prom
   const sentAt = performance.now();
   onSent?.(sentAt);
   return new Promise((done) => {
-    const req = request({ host: url.hostname, port: url.port, path: '/api/v1/reports', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        let id: string | null = null;
-        if (res.statusCode === 201) try { id = String(JSON.parse(Buffer.concat(chunks).toString()).id); } catch { /* counted as no id */ }
-        done({ sentAt, ms: performance.now() - sentAt, status: res.statusCode ?? 0, id });
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: '/api/v1/reports',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          let id: string | null = null;
+          if (res.statusCode === 201)
+            try {
+              id = String(JSON.parse(Buffer.concat(chunks).toString()).id);
+            } catch {
+              /* counted as no id */
+            }
+          done({ sentAt, ms: performance.now() - sentAt, status: res.statusCode ?? 0, id });
+        });
+      },
+    );
     req.on('error', () => done({ sentAt, ms: performance.now() - sentAt, status: 0, id: null }));
     req.end(body);
   });
 }
 
-export interface LoadResult { ok: number; failed: number; seconds: number; perSecond: number; p50: number; p99: number; samples: Sample[] }
+export interface LoadResult {
+  ok: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  samples: Sample[];
+}
 
 export function summarise(samples: Sample[], seconds: number): LoadResult {
   const ok = samples.filter((s) => s.status === 201);
   const ms = ok.map((s) => s.ms).sort((a, b) => a - b);
-  return { ok: ok.length, failed: samples.length - ok.length, seconds, perSecond: ok.length / seconds, p50: pct(ms, 0.5), p99: pct(ms, 0.99), samples };
+  return {
+    ok: ok.length,
+    failed: samples.length - ok.length,
+    seconds,
+    perSecond: ok.length / seconds,
+    p50: pct(ms, 0.5),
+    p99: pct(ms, 0.99),
+    samples,
+  };
 }
 
 export function pct(sorted: number[], q: number): number {
@@ -49,18 +89,26 @@ export async function closedLoop(base: string, workers: number, seconds: number,
   const start = performance.now();
   const countFrom = start + warmup * 1000;
   const end = countFrom + seconds * 1000;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (performance.now() < end) {
-      const s = await post(url, agent);
-      if (s.sentAt >= countFrom && s.sentAt + s.ms <= end) samples.push(s);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < end) {
+        const s = await post(url, agent);
+        if (s.sentAt >= countFrom && s.sentAt + s.ms <= end) samples.push(s);
+      }
+    }),
+  );
   agent.destroy();
   return summarise(samples, seconds);
 }
 
 /** `rate` requests per second for `seconds`, whatever the answers take (up to `maxInFlight`). */
-export async function openLoop(base: string, rate: number, seconds: number, onSent?: (t: number) => void, maxInFlight = 512): Promise<LoadResult> {
+export async function openLoop(
+  base: string,
+  rate: number,
+  seconds: number,
+  onSent?: (t: number) => void,
+  maxInFlight = 512,
+): Promise<LoadResult> {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: maxInFlight });
   const pending: Promise<Sample>[] = [];

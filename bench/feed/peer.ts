@@ -23,15 +23,26 @@ DROP TRIGGER IF EXISTS naive_notify ON events;
 CREATE TRIGGER naive_notify AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION naive_notify();
 ALTER TABLE events DISABLE TRIGGER events_doorbell;`;
 
-export async function startPeer(db: Db, url: string, streaming: boolean): Promise<{ http: HttpServer; stop(): Promise<void> }> {
+export async function startPeer(
+  db: Db,
+  url: string,
+  streaming: boolean,
+): Promise<{ http: HttpServer; stop(): Promise<void> }> {
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
   const app = new Koa();
   app.use(bodyParser({ enableTypes: ['json'] }));
   app.use(async (ctx) => {
-    if (ctx.method !== 'POST' || ctx.path !== '/api/v1/reports') { ctx.status = 404; return; }
+    if (ctx.method !== 'POST' || ctx.path !== '/api/v1/reports') {
+      ctx.status = 404;
+      return;
+    }
     const parsed = reportInputSchema.safeParse(ctx.request.body);
-    if (!parsed.success || !catalog.has(parsed.data.category)) { ctx.status = 422; ctx.body = { error: 'invalid' }; return; }
+    if (!parsed.success || !catalog.has(parsed.data.category)) {
+      ctx.status = 422;
+      ctx.body = { error: 'invalid' };
+      return;
+    }
     try {
       const [row] = await createReports(db, [parsed.data], { geocoder, sensitiveCategories: catalog.sensitive });
       ctx.status = 201;
@@ -54,7 +65,18 @@ export async function startPeer(db: Db, url: string, streaming: boolean): Promis
     listener.on('notification', (msg) => {
       const row = JSON.parse(msg.payload ?? '{}');
       const p = row.payload ?? {};
-      io.emit('notice', { eventId: String(row.id), kind: row.kind, reportId: p.reportId, code: p.code, category: p.category, status: p.status, version: p.version, cell: p.cell, areaCode: p.areaCode, at: p.at });
+      io.emit('notice', {
+        eventId: String(row.id),
+        kind: row.kind,
+        reportId: p.reportId,
+        code: p.code,
+        category: p.category,
+        status: p.status,
+        version: p.version,
+        cell: p.cell,
+        areaCode: p.areaCode,
+        at: p.at,
+      });
     });
   } else {
     await db.query('ALTER TABLE events DISABLE TRIGGER events_doorbell');

@@ -24,7 +24,9 @@ export function AppShell({ title, connection, theme, onTheme, map, panel }: AppS
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-sep" aria-hidden="true">/</span>
+          <span className="brand-sep" aria-hidden="true">
+            /
+          </span>
           <h1 className="brand-title">{t(title)}</h1>
           <span className="brand-province">{t('app.province')}</span>
         </div>

@@ -7,13 +7,20 @@ export function StatCard({ id, label, value }: { id: string; label: MessageKey; 
   const { t, lang } = useI18n();
   return (
     <div className="stat" data-testid={`counter-${id}`}>
-      <div className="stat-value" data-testid={`counter-${id}-value`}>{value === null ? '—' : value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</div>
+      <div className="stat-value" data-testid={`counter-${id}-value`}>
+        {value === null ? '—' : value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+      </div>
       <div className="stat-label">{t(label)}</div>
     </div>
   );
 }
 
-export interface BarRow { key: string; label: ReactNode; value: number; color?: [number, number, number] }
+export interface BarRow {
+  key: string;
+  label: ReactNode;
+  value: number;
+  color?: [number, number, number];
+}
 
 export function BarList({ id, title, rows }: { id: string; title: MessageKey; rows: BarRow[] }) {
   const { t } = useI18n();
@@ -25,12 +32,20 @@ export function BarList({ id, title, rows }: { id: string; title: MessageKey; ro
         {rows.map((r) => (
           <li key={r.key} data-testid={`counter-${id}-${r.key}`} data-value={r.value}>
             <span className="bar-label">
-              {r.color && <span className="swatch" style={{ background: `rgb(${r.color.join(',')})` }} aria-hidden="true" />}
+              {r.color && (
+                <span className="swatch" style={{ background: `rgb(${r.color.join(',')})` }} aria-hidden="true" />
+              )}
               {r.label}
             </span>
             <span className="bar-value">{r.value}</span>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(100 * r.value) / max}%`, background: r.color ? `rgb(${r.color.join(',')})` : undefined }} />
+              <span
+                className="bar-fill"
+                style={{
+                  width: `${(100 * r.value) / max}%`,
+                  background: r.color ? `rgb(${r.color.join(',')})` : undefined,
+                }}
+              />
             </span>
           </li>
         ))}

@@ -19,14 +19,28 @@ export function LayerToggles({ value, onChange, cellWindow, onCellWindow }: Laye
     <fieldset className="layer-toggles">
       {(Object.keys(value) as LayerKey[]).map((k) => (
         <label key={k}>
-          <input type="checkbox" checked={value[k]} data-testid={`layer-${k}`} onChange={(e) => onChange({ ...value, [k]: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={value[k]}
+            data-testid={`layer-${k}`}
+            onChange={(e) => onChange({ ...value, [k]: e.target.checked })}
+          />
           {t(`layer.${k}` as MessageKey)}
         </label>
       ))}
       <label>
         {t('layer.window')}
-        <select value={cellWindow} data-testid="cell-window" disabled={!value.hexagons} onChange={(e) => onCellWindow(e.target.value as CellWindow)}>
-          {CELL_WINDOWS.map((w) => <option key={w} value={w}>{t(`window.${w}` as MessageKey)}</option>)}
+        <select
+          value={cellWindow}
+          data-testid="cell-window"
+          disabled={!value.hexagons}
+          onChange={(e) => onCellWindow(e.target.value as CellWindow)}
+        >
+          {CELL_WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              {t(`window.${w}` as MessageKey)}
+            </option>
+          ))}
         </select>
       </label>
     </fieldset>

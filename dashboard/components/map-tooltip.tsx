@@ -9,7 +9,13 @@ export type HoverTarget =
   | { kind: 'sensitive'; count: number }
   | { kind: 'area'; name: string; count: number | null };
 
-export interface MapTooltipProps { x: number; y: number; target: HoverTarget; categories: Record<string, CategoryDTO>; areaName: (r: Report) => string }
+export interface MapTooltipProps {
+  x: number;
+  y: number;
+  target: HoverTarget;
+  categories: Record<string, CategoryDTO>;
+  areaName: (r: Report) => string;
+}
 
 export function MapTooltip({ x, y, target, categories, areaName }: MapTooltipProps) {
   const { t, status, categoryName, time } = useI18n();
@@ -17,17 +23,47 @@ export function MapTooltip({ x, y, target, categories, areaName }: MapTooltipPro
     <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="map-tooltip">
       {target.kind === 'report' && (
         <dl>
-          <dt>{t('field.code')}</dt><dd className="mono">{target.report.code}</dd>
-          <dt>{t('field.category')}</dt><dd>{categoryName(categories[target.report.category], target.report.category)}</dd>
-          <dt>{t('field.status')}</dt><dd>{status(target.report.status)}</dd>
-          <dt>{t('field.area')}</dt><dd>{areaName(target.report)}</dd>
-          <dt>{t('field.time')}</dt><dd>{time(target.report.createdAt)}</dd>
-          {isStaffReport(target.report) && target.report.description && (<><dt>{t('field.description')}</dt><dd>{target.report.description}</dd></>)}
+          <dt>{t('field.code')}</dt>
+          <dd className="mono">{target.report.code}</dd>
+          <dt>{t('field.category')}</dt>
+          <dd>{categoryName(categories[target.report.category], target.report.category)}</dd>
+          <dt>{t('field.status')}</dt>
+          <dd>{status(target.report.status)}</dd>
+          <dt>{t('field.area')}</dt>
+          <dd>{areaName(target.report)}</dd>
+          <dt>{t('field.time')}</dt>
+          <dd>{time(target.report.createdAt)}</dd>
+          {isStaffReport(target.report) && target.report.description && (
+            <>
+              <dt>{t('field.description')}</dt>
+              <dd>{target.report.description}</dd>
+            </>
+          )}
         </dl>
       )}
-      {target.kind === 'hex' && <div>{t('hex.count')}: <b>{target.count}</b></div>}
-      {target.kind === 'sensitive' && <div>{t('sensitive.count')}: <b>{target.count}</b><br /><span className="small">{t('sensitive.note')}</span></div>}
-      {target.kind === 'area' && <div><b>{target.name}</b>{target.count !== null && <> · {t('hex.count')}: {target.count}</>}</div>}
+      {target.kind === 'hex' && (
+        <div>
+          {t('hex.count')}: <b>{target.count}</b>
+        </div>
+      )}
+      {target.kind === 'sensitive' && (
+        <div>
+          {t('sensitive.count')}: <b>{target.count}</b>
+          <br />
+          <span className="small">{t('sensitive.note')}</span>
+        </div>
+      )}
+      {target.kind === 'area' && (
+        <div>
+          <b>{target.name}</b>
+          {target.count !== null && (
+            <>
+              {' '}
+              · {t('hex.count')}: {target.count}
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -20,7 +20,13 @@ export function ThemeToggle({ theme, onChange }: { theme: Theme; onChange: (t: T
   return (
     <div className="seg" role="group">
       {(['dark', 'light'] as const).map((th) => (
-        <button key={th} type="button" aria-pressed={theme === th} data-testid={`theme-${th}`} onClick={() => onChange(th)}>
+        <button
+          key={th}
+          type="button"
+          aria-pressed={theme === th}
+          data-testid={`theme-${th}`}
+          onClick={() => onChange(th)}
+        >
           {t(`toggle.theme.${th}`)}
         </button>
       ))}

@@ -21,5 +21,7 @@ export function countReports(reports: Iterable<Report>, now: number = Date.now()
 
 /** Largest first, ties by key, for stable bar lists. */
 export function ranked(counts: Record<string, number>, limit = Infinity): [string, number][] {
-  return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit);
 }

@@ -1,8 +1,23 @@
 // The dispatch console's HTTP calls: the session cookie travels by itself; writes echo the CSRF token.
-import type { DuplicateDTO, ErrorDTO, QueueDTO, QueueItemDTO, SessionDTO, TimelineDTO, UnitDTO } from './dispatch-types.ts';
+import type {
+  DuplicateDTO,
+  ErrorDTO,
+  QueueDTO,
+  QueueItemDTO,
+  SessionDTO,
+  TimelineDTO,
+  UnitDTO,
+} from './dispatch-types.ts';
 
 export class DispatchError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly messageVi: string | undefined) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageVi: string | undefined,
+  ) {
+    super(message);
+  }
 }
 
 function csrfToken(): string {
@@ -16,7 +31,12 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken();
   }
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);
   if (!res.ok) {
@@ -26,9 +46,23 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return json as T;
 }
 
-export interface QueueFilters { status: string; category: string; agency: string; commune: string; sinceHours: string; view: 'all' | 'supervisor' }
+export interface QueueFilters {
+  status: string;
+  category: string;
+  agency: string;
+  commune: string;
+  sinceHours: string;
+  view: 'all' | 'supervisor';
+}
 
-export const emptyFilters: QueueFilters = { status: '', category: '', agency: '', commune: '', sinceHours: '', view: 'all' };
+export const emptyFilters: QueueFilters = {
+  status: '',
+  category: '',
+  agency: '',
+  commune: '',
+  sinceHours: '',
+  view: 'all',
+};
 
 export function queueQuery(f: QueueFilters, now = Date.now()): string {
   const q = new URLSearchParams();
@@ -42,7 +76,13 @@ export function queueQuery(f: QueueFilters, now = Date.now()): string {
   return s ? `?${s}` : '';
 }
 
-export interface TransitionBody { to: string; note?: string; reason?: string; publicReply?: string; expectedVersion?: number }
+export interface TransitionBody {
+  to: string;
+  note?: string;
+  reason?: string;
+  publicReply?: string;
+  expectedVersion?: number;
+}
 
 export const dispatchApi = {
   session: () => call<SessionDTO>('GET', '/api/v1/auth/session'),
@@ -54,7 +94,9 @@ export const dispatchApi = {
   duplicates: (id: string) => call<{ candidates: DuplicateDTO[] }>('GET', `/api/v1/reports/${id}/duplicates`),
   nearest: (id: string) => call<{ units: UnitDTO[] }>('GET', `/api/v1/reports/${id}/units/nearest?limit=5`),
   units: () => call<{ units: UnitDTO[] }>('GET', '/api/v1/units'),
-  transition: (id: string, body: TransitionBody) => call<QueueItemDTO>('POST', `/api/v1/reports/${id}/transitions`, body),
-  assign: (id: string, unitId: string) => call<{ report: QueueItemDTO; unit: UnitDTO }>('POST', `/api/v1/reports/${id}/assign`, { unitId }),
+  transition: (id: string, body: TransitionBody) =>
+    call<QueueItemDTO>('POST', `/api/v1/reports/${id}/transitions`, body),
+  assign: (id: string, unitId: string) =>
+    call<{ report: QueueItemDTO; unit: UnitDTO }>('POST', `/api/v1/reports/${id}/assign`, { unitId }),
   merge: (id: string, into: string) => call<{ report: QueueItemDTO }>('POST', `/api/v1/reports/${id}/merge`, { into }),
 };

@@ -1,3 +1,14 @@
 // Dispatch DTOs re-exported for the console (type-only: the bundle stays server-free).
-export type { DuplicateDTO, ErrorDTO, QueueDTO, QueueItemDTO, SessionDTO, SlaDTO, StaffRole, TimelineDTO, TimelineEntryDTO, UnitDTO } from '../../ingest/presenters/dto.ts';
+export type {
+  DuplicateDTO,
+  ErrorDTO,
+  QueueDTO,
+  QueueItemDTO,
+  SessionDTO,
+  SlaDTO,
+  StaffRole,
+  TimelineDTO,
+  TimelineEntryDTO,
+  UnitDTO,
+} from '../../ingest/presenters/dto.ts';
 export type { UnitNotice } from '../../realtime/protocol.ts';

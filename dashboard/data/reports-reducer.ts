@@ -27,7 +27,10 @@ export const MAX_HELD_REPORTS = 20_000;
 function capped(reports: Record<string, Report>, max = MAX_HELD_REPORTS): Record<string, Report> {
   const ids = Object.keys(reports);
   if (ids.length <= max + Math.ceil(max / 10)) return reports;
-  const keep = ids.map((id) => reports[id]).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).slice(0, max);
+  const keep = ids
+    .map((id) => reports[id])
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    .slice(0, max);
   return Object.fromEntries(keep.map((r) => [r.id, r]));
 }
 
@@ -46,9 +49,18 @@ function centreOf(cell: string | null): { lat: number | null; lng: number | null
 
 function stubFromNotice(n: ReportNotice): Report {
   return {
-    id: n.reportId, code: n.code, category: n.category, status: n.status, version: n.version,
-    cell: n.cell, ...centreOf(n.cell), areaCode: n.areaCode, areaName: null,
-    createdAt: n.at, updatedAt: n.at, stub: true,
+    id: n.reportId,
+    code: n.code,
+    category: n.category,
+    status: n.status,
+    version: n.version,
+    cell: n.cell,
+    ...centreOf(n.cell),
+    areaCode: n.areaCode,
+    areaName: null,
+    createdAt: n.at,
+    updatedAt: n.at,
+    stub: true,
   };
 }
 
@@ -57,8 +69,13 @@ function applyNotice(held: Report | undefined, n: ReportNotice): Report | undefi
   if (n.version <= held.version) return undefined;
   const moved = n.cell !== null && n.cell !== held.cell && held.stub === true;
   return {
-    ...held, status: n.status, version: n.version, category: n.category, areaCode: n.areaCode ?? held.areaCode,
-    updatedAt: n.at, ...(moved ? { cell: n.cell, ...centreOf(n.cell) } : {}),
+    ...held,
+    status: n.status,
+    version: n.version,
+    category: n.category,
+    areaCode: n.areaCode ?? held.areaCode,
+    updatedAt: n.at,
+    ...(moved ? { cell: n.cell, ...centreOf(n.cell) } : {}),
   } as Report;
 }
 
@@ -67,7 +84,9 @@ function newer(held: Report | undefined, incoming: Report): Report {
   return held && held.version > incoming.version ? held : incoming;
 }
 
-const handlers: { [K in ReportsAction['type']]: (s: ReportsState, a: Extract<ReportsAction, { type: K }>) => ReportsState } = {
+const handlers: {
+  [K in ReportsAction['type']]: (s: ReportsState, a: Extract<ReportsAction, { type: K }>) => ReportsState;
+} = {
   snapshot(s, { snapshot }) {
     const reports: Record<string, Report> = {};
     for (const r of snapshot.reports) reports[r.id] = newer(s.reports[r.id], r);

@@ -28,10 +28,15 @@ export function useCellCounts(token: string | null, query: CellsQuery | null, no
     const ctl = new AbortController();
     // A pan ends in several moveends; wait for the map to settle before asking.
     const timer = setTimeout(() => {
-      api.cells(JSON.parse(key) as CellsQuery, token, ctl.signal)
-        .then((dto) => setCells({ cells: toHex(dto.cells), sensitive: toHex(dto.sensitive?.cells ?? []) }), () => {});
+      api.cells(JSON.parse(key) as CellsQuery, token, ctl.signal).then(
+        (dto) => setCells({ cells: toHex(dto.cells), sensitive: toHex(dto.sensitive?.cells ?? []) }),
+        () => {},
+      );
     }, 150);
-    return () => { clearTimeout(timer); ctl.abort(); };
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
   }, [key, token, tick]);
   return cells;
 }

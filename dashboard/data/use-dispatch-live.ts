@@ -22,14 +22,26 @@ export function useDispatchLive(opts: DispatchLiveOptions): ConnectionState {
   latest.current = opts;
   useEffect(() => {
     if (!opts.token) return;
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', transports: ['websocket', 'polling'], auth: { token: opts.token, batch: true } });
-    socket.on('connect', () => { setState('live'); latest.current.onResync(); });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      auth: { token: opts.token, batch: true },
+    });
+    socket.on('connect', () => {
+      setState('live');
+      latest.current.onResync();
+    });
     socket.on('notices', (b) => b.notices.forEach((n) => latest.current.onReport(n)));
     socket.on('unit', (n) => latest.current.onUnit(n));
-    socket.on('mustRefetch', (m) => (m?.reason === 'reauthorize' ? latest.current.onReauthorize?.() : latest.current.onResync()));
+    socket.on('mustRefetch', (m) =>
+      m?.reason === 'reauthorize' ? latest.current.onReauthorize?.() : latest.current.onResync(),
+    );
     socket.on('disconnect', () => setState('reconnecting'));
     socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));
-    return () => { socket.removeAllListeners(); socket.disconnect(); };
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
   }, [opts.token]);
   return state;
 }

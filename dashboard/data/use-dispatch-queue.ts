@@ -35,10 +35,13 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
   const loadDetail = useCallback(async (id: string | null) => {
     if (!id) return setDetail(EMPTY);
     const [item, timeline, duplicates, nearest] = await Promise.all([
-      dispatchApi.item(id), dispatchApi.timeline(id),
-      dispatchApi.duplicates(id).catch(() => ({ candidates: [] })), dispatchApi.nearest(id).catch(() => ({ units: [] })),
+      dispatchApi.item(id),
+      dispatchApi.timeline(id),
+      dispatchApi.duplicates(id).catch(() => ({ candidates: [] })),
+      dispatchApi.nearest(id).catch(() => ({ units: [] })),
     ]);
-    if (sel.current === id) setDetail({ item, timeline: timeline.entries, duplicates: duplicates.candidates, nearest: nearest.units });
+    if (sel.current === id)
+      setDetail({ item, timeline: timeline.entries, duplicates: duplicates.candidates, nearest: nearest.units });
   }, []);
 
   const refreshAll = useCallback(() => {
@@ -47,8 +50,12 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
     void loadDetail(sel.current).catch(() => {});
   }, [loadQueue, loadUnits, loadDetail]);
 
-  useEffect(() => { void loadQueue().catch(() => {}); }, [filters, loadQueue]);
-  useEffect(() => { void loadDetail(selectedId).catch(() => setDetail(EMPTY)); }, [selectedId, loadDetail]);
+  useEffect(() => {
+    void loadQueue().catch(() => {});
+  }, [filters, loadQueue]);
+  useEffect(() => {
+    void loadDetail(selectedId).catch(() => setDetail(EMPTY));
+  }, [selectedId, loadDetail]);
   useEffect(() => {
     void loadUnits().catch(() => {});
     // Positions also arrive as unit notices; this poll only covers a feed that does not carry them.
@@ -58,14 +65,34 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
 
   // Many notices in a burst cost one refetch.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onReport = useCallback((_n: ReportNotice) => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => { pending.current = null; refreshAll(); }, 120);
-  }, [refreshAll]);
+  const onReport = useCallback(
+    (_n: ReportNotice) => {
+      if (pending.current) return;
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        refreshAll();
+      }, 120);
+    },
+    [refreshAll],
+  );
   const onUnit = useCallback((n: UnitNotice) => {
-    setUnits((u) => (u[n.unitId] && u[n.unitId].version >= n.version ? u : {
-      ...u, [n.unitId]: { ...(u[n.unitId] ?? { name: n.unitId, positionAt: null }), id: n.unitId, agencyId: n.agencyId, status: n.status, lat: n.lat, lng: n.lng, version: n.version, reportIds: n.reportIds },
-    }));
+    setUnits((u) =>
+      u[n.unitId] && u[n.unitId].version >= n.version
+        ? u
+        : {
+            ...u,
+            [n.unitId]: {
+              ...(u[n.unitId] ?? { name: n.unitId, positionAt: null }),
+              id: n.unitId,
+              agencyId: n.agencyId,
+              status: n.status,
+              lat: n.lat,
+              lng: n.lng,
+              version: n.version,
+              reportIds: n.reportIds,
+            },
+          },
+    );
   }, []);
 
   const unitList = useMemo(() => Object.values(units), [units]);

@@ -16,13 +16,20 @@ export function useDispatchSession(): DispatchSession {
   const [session, setSession] = useState<SessionDTO | null>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
-    dispatchApi.session().then(setSession, () => setSession(null)).finally(() => setLoading(false));
+    dispatchApi
+      .session()
+      .then(setSession, () => setSession(null))
+      .finally(() => setLoading(false));
   }, []);
-  const login = useCallback(async (username: string, password: string) => { setSession(await dispatchApi.login(username, password)); }, []);
+  const login = useCallback(async (username: string, password: string) => {
+    setSession(await dispatchApi.login(username, password));
+  }, []);
   const logout = useCallback(async () => {
     await dispatchApi.logout().catch(() => {});
     setSession(null);
   }, []);
-  const refresh = useCallback(() => { dispatchApi.session().then(setSession, () => setSession(null)); }, []);
+  const refresh = useCallback(() => {
+    dispatchApi.session().then(setSession, () => setSession(null));
+  }, []);
   return { session, loading, login, logout, refresh };
 }

@@ -43,7 +43,10 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
     socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));
     socket.io.on('reconnect_failed', () => setState('offline'));
     const offline = () => setState('offline');
-    const online = () => { setState('reconnecting'); if (!socket.connected) socket.connect(); };
+    const online = () => {
+      setState('reconnecting');
+      if (!socket.connected) socket.connect();
+    };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     return () => {

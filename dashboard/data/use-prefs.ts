@@ -6,12 +6,22 @@ const KEY = 'hientruong.theme';
 
 export function useTheme(): [Theme, (t: Theme) => void] {
   const [theme, setThemeState] = useState<Theme>(() => {
-    try { return localStorage.getItem(KEY) === 'light' ? 'light' : 'dark'; } catch { return 'dark'; }
+    try {
+      return localStorage.getItem(KEY) === 'light' ? 'light' : 'dark';
+    } catch {
+      return 'dark';
+    }
   });
-  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   const setTheme = useCallback((t: Theme) => {
     setThemeState(t);
-    try { localStorage.setItem(KEY, t); } catch { /* private mode */ }
+    try {
+      localStorage.setItem(KEY, t);
+    } catch {
+      /* private mode */
+    }
   }, []);
   return [theme, setTheme];
 }
@@ -21,8 +31,12 @@ export function useFontReady(family = 'Be Vietnam Pro'): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
-    Promise.all([600, 400].map((w) => document.fonts.load(`${w} 16px "${family}"`, 'Thanh Hóa Đông Sơn ữ ặ'))).finally(() => live && setReady(true));
-    return () => { live = false; };
+    Promise.all([600, 400].map((w) => document.fonts.load(`${w} 16px "${family}"`, 'Thanh Hóa Đông Sơn ữ ặ'))).finally(
+      () => live && setReady(true),
+    );
+    return () => {
+      live = false;
+    };
   }, [family]);
   return ready;
 }

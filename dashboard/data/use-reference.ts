@@ -20,9 +20,15 @@ function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknown[]): T
     const ctl = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
     // Reference data is needed for a usable map: retry quietly while the server starts.
-    const attempt = () => fn(ctl.signal).then(setValue, () => { if (!ctl.signal.aborted) retry = setTimeout(attempt, 3000); });
+    const attempt = () =>
+      fn(ctl.signal).then(setValue, () => {
+        if (!ctl.signal.aborted) retry = setTimeout(attempt, 3000);
+      });
     attempt();
-    return () => { ctl.abort(); clearTimeout(retry); };
+    return () => {
+      ctl.abort();
+      clearTimeout(retry);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
@@ -43,7 +49,9 @@ export function useReference(token: string | null): Reference {
       categories,
       categoryByCode: Object.fromEntries(categories.map((c) => [c.code, c])),
       categoryColors: Object.fromEntries(categories.map((c) => [c.code, c.color])),
-      communes, province, areaNames,
+      communes,
+      province,
+      areaNames,
     };
   }, [cats, communes, province]);
 }

@@ -24,15 +24,18 @@ export function useReportsFeed(token: string | null): ReportsFeed {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const snapshot = await api.reports(token, signal);
-      dispatch({ type: 'snapshot', snapshot });
-      setError(null);
-    } catch (e) {
-      if (!signal?.aborted) setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [token]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const snapshot = await api.reports(token, signal);
+        dispatch({ type: 'snapshot', snapshot });
+        setError(null);
+      } catch (e) {
+        if (!signal?.aborted) setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [token],
+  );
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -63,19 +66,32 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     // Notices are deliberately thin; staff fill in the rest over HTTP, where policies apply.
     if (!token) return;
     // One request per 200 new reports, not one per report: a surge must not turn every wall display into a flood of GETs.
-    const unknown = [...new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId))];
+    const unknown = [
+      ...new Set(notices.filter((n) => !before[n.reportId] || before[n.reportId].stub).map((n) => n.reportId)),
+    ];
     for (let i = 0; i < unknown.length; i += DETAILS_PER_REQUEST) {
-      api.reportsByIds(unknown.slice(i, i + DETAILS_PER_REQUEST), token)
-        .then(({ reports }) => { for (const report of reports) dispatch({ type: 'details', report }); })
+      api
+        .reportsByIds(unknown.slice(i, i + DETAILS_PER_REQUEST), token)
+        .then(({ reports }) => {
+          for (const report of reports) dispatch({ type: 'details', report });
+        })
         .catch(() => {});
     }
   }, [token]);
-  const onNotices = useCallback((notices: ReportNotice[], upTo: string) => {
-    pending.current.notices.push(...notices);
-    pending.current.upTo = upTo;
-    flushTimer.current ??= setTimeout(flush, 100);
-  }, [flush]);
-  useEffect(() => () => { if (flushTimer.current) clearTimeout(flushTimer.current); }, []);
+  const onNotices = useCallback(
+    (notices: ReportNotice[], upTo: string) => {
+      pending.current.notices.push(...notices);
+      pending.current.upTo = upTo;
+      flushTimer.current ??= setTimeout(flush, 100);
+    },
+    [flush],
+  );
+  useEffect(
+    () => () => {
+      if (flushTimer.current) clearTimeout(flushTimer.current);
+    },
+    [],
+  );
 
   const connection = useLiveNotices({
     token,

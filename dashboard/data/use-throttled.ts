@@ -8,7 +8,10 @@ export function useThrottled<T>(value: T, intervalMs: number): T {
   useEffect(() => {
     if (Object.is(value, shown)) return;
     const wait = Math.max(0, lastShownAt.current + intervalMs - Date.now());
-    const timer = setTimeout(() => { lastShownAt.current = Date.now(); setShown(value); }, wait);
+    const timer = setTimeout(() => {
+      lastShownAt.current = Date.now();
+      setShown(value);
+    }, wait);
     return () => clearTimeout(timer);
   }, [value, shown, intervalMs]);
   return shown;

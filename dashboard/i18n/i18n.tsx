@@ -15,18 +15,31 @@ export interface I18n {
 }
 
 function initialLang(): Lang {
-  try { return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi'; } catch { return 'vi'; }
+  try {
+    return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
 }
 
 export function makeI18n(lang: Lang, setLang: (lang: Lang) => void = () => {}): I18n {
   const dict = dictionary[lang];
-  const fmt = new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+  const fmt = new Intl.DateTimeFormat(locales[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+  });
   return {
-    lang, setLang,
+    lang,
+    setLang,
     t: (key) => dict[key],
     status: (s) => dict[`status.${s}` as MessageKey] ?? s,
     categoryName: (cat, code) => (cat ? (lang === 'vi' ? cat.nameVi : cat.nameEn) : code),
-    time: (iso) => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? iso : fmt.format(d); },
+    time: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+    },
   };
 }
 
@@ -36,7 +49,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
-    try { localStorage.setItem(KEY, next); } catch { /* private mode: the choice lasts this page */ }
+    try {
+      localStorage.setItem(KEY, next);
+    } catch {
+      /* private mode: the choice lasts this page */
+    }
   }, []);
   const value = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
   document.documentElement.lang = lang;

@@ -3,7 +3,13 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { densityColor, themeColors, type RGBA, type Theme } from './palette.ts';
 
-export interface AreaProps { code: string; name: string; fullName?: string; nameEn?: string; type?: string }
+export interface AreaProps {
+  code: string;
+  name: string;
+  fullName?: string;
+  nameEn?: string;
+  type?: string;
+}
 export type AreaFeature = Feature<Geometry, AreaProps>;
 
 export interface AreasFilters {

@@ -39,7 +39,10 @@ export function resForView(zoom: number, bbox: [number, number, number, number])
 }
 
 /** The /cells question for a view: the whole province while coarse, the viewport once fine. */
-export function cellsQueryFor(view: { zoom: number; bbox: [number, number, number, number] }, window: CellWindow): CellsQuery {
+export function cellsQueryFor(
+  view: { zoom: number; bbox: [number, number, number, number] },
+  window: CellWindow,
+): CellsQuery {
   const res = resForView(view.zoom, view.bbox);
   return { res, ...(res >= VIEWPORT_MIN_RES ? { bbox: view.bbox } : {}), ...(window === 'all' ? {} : { window }) };
 }

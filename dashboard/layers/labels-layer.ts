@@ -4,7 +4,11 @@ import type { FeatureCollection, Position } from 'geojson';
 import { themeColors, type Theme } from './palette.ts';
 import type { AreaProps } from './areas-layer.ts';
 
-export interface AreaLabel { code: string; text: string; position: [number, number] }
+export interface AreaLabel {
+  code: string;
+  text: string;
+  position: [number, number];
+}
 
 export const LABELS_LAYER_ID = 'labels';
 export const LABEL_MIN_ZOOM = 9.5;
@@ -20,7 +24,8 @@ function ringArea(ring: Position[]): number {
 export function ringCentroid(ring: Position[]): [number, number] {
   const a = ringArea(ring);
   if (a === 0) return [ring[0][0], ring[0][1]];
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
     x += (ring[j][0] + ring[i][0]) * f;
@@ -42,7 +47,10 @@ export function areaLabels(areas: FeatureCollection | null, lang: 'vi' | 'en'): 
   return out;
 }
 
-export function labelsLayer(areas: FeatureCollection | null, f: { theme: Theme; lang: 'vi' | 'en'; zoom: number; fontReady: boolean }) {
+export function labelsLayer(
+  areas: FeatureCollection | null,
+  f: { theme: Theme; lang: 'vi' | 'en'; zoom: number; fontReady: boolean },
+) {
   const colors = themeColors[f.theme];
   return new TextLayer<AreaLabel>({
     id: LABELS_LAYER_ID,

@@ -2,23 +2,47 @@ import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { FeatureCollection } from 'geojson';
 import { reportsLayer, placedReports, REPORTS_LAYER_ID } from './reports-layer.ts';
-import { boxAreaKm2, hexagonLayer, resForView, resForZoom, sensitiveLayer, HEX_LAYER_ID, SENSITIVE_LAYER_ID } from './hexagon-layer.ts';
+import {
+  boxAreaKm2,
+  hexagonLayer,
+  resForView,
+  resForZoom,
+  sensitiveLayer,
+  HEX_LAYER_ID,
+  SENSITIVE_LAYER_ID,
+} from './hexagon-layer.ts';
 import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
 import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
 import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
 import type { Report } from '../data/types.ts';
 
 const cell = latLngToCell(19.8, 105.77, 12);
-const row = (over: Partial<Report>): Report => ({
-  id: 'r1', code: 'TH-1', category: 'waste', status: 'received', lat: 19.8, lng: 105.77, cell,
-  areaCode: 'a1', areaName: 'Hàm Rồng', createdAt: '2025-07-01T00:00:00Z', updatedAt: '2025-07-01T00:00:00Z', version: 1, ...over,
-} as Report);
+const row = (over: Partial<Report>): Report =>
+  ({
+    id: 'r1',
+    code: 'TH-1',
+    category: 'waste',
+    status: 'received',
+    lat: 19.8,
+    lng: 105.77,
+    cell,
+    areaCode: 'a1',
+    areaName: 'Hàm Rồng',
+    createdAt: '2025-07-01T00:00:00Z',
+    updatedAt: '2025-07-01T00:00:00Z',
+    version: 1,
+    ...over,
+  }) as Report;
 const colors = { waste: [10, 20, 30] as [number, number, number], flood: [0, 0, 200] as [number, number, number] };
 // deck accessors are typed loosely; call them as plain functions.
 const call = (acc: unknown, d: unknown) => (acc as (d: unknown) => unknown)(d);
 
 describe('reportsLayer', () => {
-  const rows = [row({}), row({ id: 'r2', code: 'TH-2', category: 'flood', status: 'resolved' }), row({ id: 'r3', code: 'TH-3', lat: null, lng: null, cell: null })];
+  const rows = [
+    row({}),
+    row({ id: 'r2', code: 'TH-2', category: 'flood', status: 'resolved' }),
+    row({ id: 'r3', code: 'TH-3', lat: null, lng: null, cell: null }),
+  ];
   const layer = reportsLayer(rows, { theme: 'dark', categoryColors: colors, selectedId: 'r2' });
   it('has a stable id and drops unplaced rows', () => {
     expect(layer.id).toBe(REPORTS_LAYER_ID);
@@ -28,7 +52,13 @@ describe('reportsLayer', () => {
   it.each([
     { r: rows[0], position: [105.77, 19.8], fill: [10, 20, 30, 235], line: [255, 255, 255, 255], radius: 6 },
     { r: rows[1], position: [105.77, 19.8], fill: [0, 0, 200, 120], line: [74, 222, 128, 255], radius: 11 },
-    { r: row({ category: 'unknown', status: 'closed' }), position: [105.77, 19.8], fill: [160, 160, 160, 80], line: [148, 163, 184, 255], radius: 6 },
+    {
+      r: row({ category: 'unknown', status: 'closed' }),
+      position: [105.77, 19.8],
+      fill: [160, 160, 160, 80],
+      line: [148, 163, 184, 255],
+      radius: 6,
+    },
   ])('accessors for $r.code $r.status', ({ r, position, fill, line, radius }) => {
     expect(call(layer.props.getPosition, r)).toEqual(position);
     expect(call(layer.props.getFillColor, r)).toEqual(fill);
@@ -42,11 +72,18 @@ describe('reportsLayer', () => {
 });
 
 describe('hexagons', () => {
-  it.each([[6, 7], [8.99, 7], [9, 8], [10.5, 8], [11, 9], [16, 9]])('zoom %s -> res %s', (zoom, res) => {
+  it.each([
+    [6, 7],
+    [8.99, 7],
+    [9, 8],
+    [10.5, 8],
+    [11, 9],
+    [16, 9],
+  ])('zoom %s -> res %s', (zoom, res) => {
     expect(resForZoom(zoom)).toBe(res);
   });
   it.each([
-    ['a city block', 14, [105.77, 19.80, 105.80, 19.82], 9],
+    ['a city block', 14, [105.77, 19.8, 105.8, 19.82], 9],
     ['Thanh Hóa city (res 9 fits)', 11, [105.6, 19.7, 105.95, 19.9], 9],
     ['the eastern plain (too many res-9 cells)', 11, [105.3, 19.5, 106.0, 20.1], 8],
     ['the whole province (too many res-9 and res-8 cells)', 11, [104.4, 19.3, 106.1, 20.7], 7],
@@ -61,7 +98,10 @@ describe('hexagons', () => {
   });
   it('builds an H3HexagonLayer with density colours from server counts', () => {
     const hex = cellToParent(cell, 9);
-    const layer = hexagonLayer([{ hex, count: 4 }, { hex: cellToParent(cell, 8), count: 1 }]);
+    const layer = hexagonLayer([
+      { hex, count: 4 },
+      { hex: cellToParent(cell, 8), count: 1 },
+    ]);
     expect(layer.id).toBe(HEX_LAYER_ID);
     const data = layer.props.data as { hex: string; count: number }[];
     expect(getResolution(data[0].hex)).toBe(9);
@@ -75,26 +115,72 @@ describe('hexagons', () => {
     expect(layer.props.pickable).toBe(true);
     expect(getResolution((layer.props.data as { hex: string }[])[0].hex)).toBe(7);
   });
-  it.each([[1, 10, 59], [10, 10, 170], [0, 0, 59]])('density alpha(%s of %s) = %s', (n, max, alpha) => {
+  it.each([
+    [1, 10, 59],
+    [10, 10, 170],
+    [0, 0, 59],
+  ])('density alpha(%s of %s) = %s', (n, max, alpha) => {
     expect(densityColor(n, max)[3]).toBe(alpha);
   });
-  it.each([[0, 10, 0], [1, 1, 0], [1, 100, 0], [10, 100, 2], [100, 100, 4]])('density(%s of %s) -> ramp %s', (n, max, i) => {
+  it.each([
+    [0, 10, 0],
+    [1, 1, 0],
+    [1, 100, 0],
+    [10, 100, 2],
+    [100, 100, 4],
+  ])('density(%s of %s) -> ramp %s', (n, max, i) => {
     expect(densityColor(n, max).slice(0, 3)).toEqual(DENSITY_RAMP[i]);
   });
 });
 
-const square = (x: number, y: number): number[][][] => [[[x, y], [x + 2, y], [x + 2, y + 2], [x, y + 2], [x, y]]];
+const square = (x: number, y: number): number[][][] => [
+  [
+    [x, y],
+    [x + 2, y],
+    [x + 2, y + 2],
+    [x, y + 2],
+    [x, y],
+  ],
+];
 const areas: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { code: 'a1', name: 'Hàm Rồng', nameEn: 'Ham Rong' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } },
-    { type: 'Feature', properties: { code: 'a2', name: 'Đông Sơn' }, geometry: { type: 'MultiPolygon', coordinates: [square(10, 10), [[[0, 0], [0.1, 0], [0.1, 0.1], [0, 0]]]] } },
+    {
+      type: 'Feature',
+      properties: { code: 'a1', name: 'Hàm Rồng', nameEn: 'Ham Rong' },
+      geometry: { type: 'Polygon', coordinates: square(0, 0) },
+    },
+    {
+      type: 'Feature',
+      properties: { code: 'a2', name: 'Đông Sơn' },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          square(10, 10),
+          [
+            [
+              [0, 0],
+              [0.1, 0],
+              [0.1, 0.1],
+              [0, 0],
+            ],
+          ],
+        ],
+      },
+    },
   ],
 };
 
 describe('areas and labels', () => {
   it.each([
-    { code: 'a1', hovered: 'a1', counts: { a1: 4 }, line: themeColors.dark.boundaryHover, width: 2.5, fill: [...DENSITY_RAMP[4], 70] },
+    {
+      code: 'a1',
+      hovered: 'a1',
+      counts: { a1: 4 },
+      line: themeColors.dark.boundaryHover,
+      width: 2.5,
+      fill: [...DENSITY_RAMP[4], 70],
+    },
     { code: 'a2', hovered: 'a1', counts: { a1: 4 }, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
     { code: 'a2', hovered: null, counts: null, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
   ])('commune $code (hovered $hovered)', ({ code, hovered, counts, line, width, fill }) => {
@@ -106,12 +192,29 @@ describe('areas and labels', () => {
     expect(call(layer.props.getFillColor, f)).toEqual(fill);
   });
   it.each([
-    { lang: 'vi' as const, texts: ['Hàm Rồng', 'Đông Sơn'], positions: [[1, 1], [11, 11]] },
-    { lang: 'en' as const, texts: ['Ham Rong', 'Đông Sơn'], positions: [[1, 1], [11, 11]] },
+    {
+      lang: 'vi' as const,
+      texts: ['Hàm Rồng', 'Đông Sơn'],
+      positions: [
+        [1, 1],
+        [11, 11],
+      ],
+    },
+    {
+      lang: 'en' as const,
+      texts: ['Ham Rong', 'Đông Sơn'],
+      positions: [
+        [1, 1],
+        [11, 11],
+      ],
+    },
   ])('labels in $lang at the largest polygon centroid', ({ lang, texts, positions }) => {
     const labels = areaLabels(areas, lang);
     expect(labels.map((l) => l.text)).toEqual(texts);
-    labels.forEach((l, i) => { expect(l.position[0]).toBeCloseTo(positions[i][0]); expect(l.position[1]).toBeCloseTo(positions[i][1]); });
+    labels.forEach((l, i) => {
+      expect(l.position[0]).toBeCloseTo(positions[i][0]);
+      expect(l.position[1]).toBeCloseTo(positions[i][1]);
+    });
     const layer = labelsLayer(areas, { theme: 'dark', lang, zoom: 10, fontReady: true });
     expect(layer.id).toBe(LABELS_LAYER_ID);
     expect(layer.props.visible).toBe(true);
@@ -120,6 +223,12 @@ describe('areas and labels', () => {
   });
   it('hides labels when zoomed out', () => {
     expect(labelsLayer(areas, { theme: 'dark', lang: 'vi', zoom: 8, fontReady: true }).props.visible).toBe(false);
-    expect(ringCentroid([[0, 0], [0, 0], [0, 0]])).toEqual([0, 0]);
+    expect(
+      ringCentroid([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual([0, 0]);
   });
 });

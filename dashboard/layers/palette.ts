@@ -5,7 +5,11 @@ export type RGB = [number, number, number];
 export type RGBA = [number, number, number, number];
 export type Theme = 'dark' | 'light';
 
-export interface StatusStyle { line: RGB; alpha: number; width: number }
+export interface StatusStyle {
+  line: RGB;
+  alpha: number;
+  width: number;
+}
 
 const OPEN = 235;
 export const statusStyles: Record<ReportStatus, StatusStyle> = {
@@ -29,7 +33,13 @@ export function statusLine(status: ReportStatus, theme: Theme): RGB {
 export const FALLBACK_CATEGORY: RGB = [160, 160, 160];
 
 /** Sequential ramp (YlOrRd) for densities; index chosen on a log scale so one hotspot does not flatten the rest. */
-export const DENSITY_RAMP: RGB[] = [[255, 237, 160], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]];
+export const DENSITY_RAMP: RGB[] = [
+  [255, 237, 160],
+  [254, 178, 76],
+  [253, 141, 60],
+  [240, 59, 32],
+  [189, 0, 38],
+];
 
 /** Opacity grows with density too, so a sparse hexagon never hides the base map. */
 export function densityColor(count: number, max: number, alpha = 170): RGBA {
@@ -39,6 +49,16 @@ export function densityColor(count: number, max: number, alpha = 170): RGBA {
 }
 
 export const themeColors: Record<Theme, { boundary: RGBA; boundaryHover: RGBA; label: RGBA; labelOutline: RGBA }> = {
-  dark: { boundary: [94, 234, 212, 90], boundaryHover: [94, 234, 212, 255], label: [226, 232, 240, 255], labelOutline: [2, 6, 23, 255] },
-  light: { boundary: [15, 118, 110, 110], boundaryHover: [15, 118, 110, 255], label: [15, 23, 42, 255], labelOutline: [255, 255, 255, 255] },
+  dark: {
+    boundary: [94, 234, 212, 90],
+    boundaryHover: [94, 234, 212, 255],
+    label: [226, 232, 240, 255],
+    labelOutline: [2, 6, 23, 255],
+  },
+  light: {
+    boundary: [15, 118, 110, 110],
+    boundaryHover: [15, 118, 110, 255],
+    label: [15, 23, 42, 255],
+    labelOutline: [255, 255, 255, 255],
+  },
 };

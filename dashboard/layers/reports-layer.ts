@@ -32,12 +32,17 @@ export function reportsLayer(reports: Report[], f: ReportsFilters) {
     lineWidthUnits: 'pixels',
     getPosition: (r) => [r.lng, r.lat],
     getRadius: (r) => (r.id === selected ? 11 : 6),
-    getFillColor: (r): RGBA => [...(f.categoryColors[r.category] ?? FALLBACK_CATEGORY), (statusStyles[r.status] ?? statusStyles.received).alpha],
+    getFillColor: (r): RGBA => [
+      ...(f.categoryColors[r.category] ?? FALLBACK_CATEGORY),
+      (statusStyles[r.status] ?? statusStyles.received).alpha,
+    ],
     getLineColor: (r): RGBA => [...statusLine(r.status, f.theme), 255],
     getLineWidth: (r) => (r.id === selected ? 3 : (statusStyles[r.status] ?? statusStyles.received).width),
     updateTriggers: {
-      getRadius: selected, getLineWidth: selected,
-      getFillColor: f.categoryColors, getLineColor: f.theme,
+      getRadius: selected,
+      getLineWidth: selected,
+      getFillColor: f.categoryColors,
+      getLineColor: f.theme,
     },
   });
 }

@@ -4,7 +4,23 @@ import { ATTRIBUTION, baseStyle, boundsOf } from './base-style.ts';
 
 const fc: FeatureCollection = {
   type: 'FeatureCollection',
-  features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[105, 19], [106, 19], [106, 20.5], [105, 19]]] } }],
+  features: [
+    {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105, 19],
+            [106, 19],
+            [106, 20.5],
+            [105, 19],
+          ],
+        ],
+      },
+    },
+  ],
 };
 
 describe('baseStyle', () => {
@@ -22,7 +38,10 @@ describe('baseStyle', () => {
     expect(ATTRIBUTION).toContain('© OpenStreetMap contributors');
   });
   it('computes bounds', () => {
-    expect(boundsOf(fc)).toEqual([[105, 19], [106, 20.5]]);
+    expect(boundsOf(fc)).toEqual([
+      [105, 19],
+      [106, 20.5],
+    ]);
     expect(boundsOf(null)).toBeNull();
   });
 });

@@ -13,7 +13,11 @@ const palettes: Record<Theme, { bg: string; land: string; communeLine: string; p
   light: { bg: '#dfe6ee', land: '#f8fafc', communeLine: '#cbd5e1', province: '#0369a1' },
 };
 
-export function baseStyle(theme: Theme, communes: FeatureCollection | null, province: FeatureCollection | null): StyleSpecification {
+export function baseStyle(
+  theme: Theme,
+  communes: FeatureCollection | null,
+  province: FeatureCollection | null,
+): StyleSpecification {
   const p = palettes[theme];
   return {
     version: 8,
@@ -24,22 +28,48 @@ export function baseStyle(theme: Theme, communes: FeatureCollection | null, prov
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': p.bg } },
-      { id: 'communes-fill', type: 'fill', source: 'communes', paint: { 'fill-color': p.land, 'fill-outline-color': p.communeLine } },
-      { id: 'communes-line', type: 'line', source: 'communes', paint: { 'line-color': p.communeLine, 'line-width': 0.6 } },
-      { id: 'province-line', type: 'line', source: 'province', paint: { 'line-color': p.province, 'line-width': 2, 'line-opacity': 0.85 } },
+      {
+        id: 'communes-fill',
+        type: 'fill',
+        source: 'communes',
+        paint: { 'fill-color': p.land, 'fill-outline-color': p.communeLine },
+      },
+      {
+        id: 'communes-line',
+        type: 'line',
+        source: 'communes',
+        paint: { 'line-color': p.communeLine, 'line-width': 0.6 },
+      },
+      {
+        id: 'province-line',
+        type: 'line',
+        source: 'province',
+        paint: { 'line-color': p.province, 'line-width': 2, 'line-opacity': 0.85 },
+      },
     ],
   };
 }
 
 /** Bounding box [[w, s], [e, n]] of every coordinate, to fit the camera to the province. */
 export function boundsOf(fc: FeatureCollection | null): [[number, number], [number, number]] | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const visit = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
       const [x, y] = c as number[];
-      if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
     } else if (Array.isArray(c)) c.forEach(visit);
   };
   for (const f of fc?.features ?? []) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return Number.isFinite(w) ? [[w, s], [e, n]] : null;
+  return Number.isFinite(w)
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }

@@ -1,6 +1,12 @@
 // MapLibre base map with a deck.gl overlay on its own canvas (works with software WebGL).
 import { useEffect, useRef } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -10,10 +16,17 @@ import { ATTRIBUTION } from './base-style.ts';
 // The bundled worker lives next to the hashed chunks, not next to maplibre's own module URL.
 setWorkerUrl(workerUrl);
 
-export interface MapHandle { map: MapLibreMap; overlay: MapboxOverlay; container: HTMLElement }
+export interface MapHandle {
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+  container: HTMLElement;
+}
 
 /** What the map shows: zoom and the visible box as [west, south, east, north]. */
-export interface Viewport { zoom: number; bbox: [number, number, number, number] }
+export interface Viewport {
+  zoom: number;
+  bbox: [number, number, number, number];
+}
 
 export interface MapViewProps {
   style: StyleSpecification | string;
@@ -36,8 +49,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const container = el.current!;
     const map = new MapLibreMap({
-      container, style: shownStyle.current, center: [105.6, 19.9], zoom: 8,
-      attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true },
+      container,
+      style: shownStyle.current,
+      center: [105.6, 19.9],
+      zoom: 8,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
@@ -53,7 +70,10 @@ export function MapView(props: MapViewProps) {
     map.addControl(overlay);
     const moved = () => {
       const b = map.getBounds();
-      latest.current.onViewport?.({ zoom: map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+      latest.current.onViewport?.({
+        zoom: map.getZoom(),
+        bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      });
     };
     map.on('moveend', moved);
     map.on('load', moved);
@@ -71,7 +91,9 @@ export function MapView(props: MapViewProps) {
     shownStyle.current = props.style;
     handle.current.map.setStyle(props.style, { diff: true });
   }, [props.style]);
-  useEffect(() => { handle.current?.overlay.setProps({ layers: props.layers }); }, [props.layers]);
+  useEffect(() => {
+    handle.current?.overlay.setProps({ layers: props.layers });
+  }, [props.layers]);
 
   const fitted = useRef(false);
   useEffect(() => {

@@ -21,11 +21,21 @@ export interface HienTruongTestApi {
 }
 
 declare global {
-  interface Window { __hientruong?: HienTruongTestApi }
+  interface Window {
+    __hientruong?: HienTruongTestApi;
+  }
 }
 
-export function installTestHooks(handle: MapHandle | null, reports: () => PlacedReport[], hexagons: () => HexCount[], sensitiveCells: () => HexCount[]): void {
-  if (!handle) { delete window.__hientruong; return; }
+export function installTestHooks(
+  handle: MapHandle | null,
+  reports: () => PlacedReport[],
+  hexagons: () => HexCount[],
+  sensitiveCells: () => HexCount[],
+): void {
+  if (!handle) {
+    delete window.__hientruong;
+    return;
+  }
   const { map, overlay, container } = handle;
   const find = (code: string) => reports().find((r) => r.code === code);
   window.__hientruong = {
@@ -46,6 +56,7 @@ export function installTestHooks(handle: MapHandle | null, reports: () => Placed
     },
     hexagons,
     sensitiveCells,
-    idle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
+    idle: () =>
+      new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }

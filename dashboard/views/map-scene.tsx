@@ -6,7 +6,13 @@ import { baseStyle, boundsOf } from '../map/base-style.ts';
 import { installTestHooks } from '../map/test-hooks.ts';
 import { runtimeConfig } from '../config.ts';
 import { areasLayer, type AreaFeature } from '../layers/areas-layer.ts';
-import { cellsQueryFor, hexagonLayer, sensitiveLayer, SENSITIVE_LAYER_ID, type HexCount } from '../layers/hexagon-layer.ts';
+import {
+  cellsQueryFor,
+  hexagonLayer,
+  sensitiveLayer,
+  SENSITIVE_LAYER_ID,
+  type HexCount,
+} from '../layers/hexagon-layer.ts';
 import { labelsLayer } from '../layers/labels-layer.ts';
 import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
 import type { Theme } from '../layers/palette.ts';
@@ -34,7 +40,18 @@ export interface MapSceneProps {
   onHandle?: (h: MapHandle | null) => void;
 }
 
-export function MapScene({ reports, token, noticeCount, reference, theme, areaName, areaCounts = null, selectedId, onSelect, onHandle }: MapSceneProps) {
+export function MapScene({
+  reports,
+  token,
+  noticeCount,
+  reference,
+  theme,
+  areaName,
+  areaCounts = null,
+  selectedId,
+  onSelect,
+  onHandle,
+}: MapSceneProps) {
   const { lang, t } = useI18n();
   const fontReady = useFontReady();
   const [view, setView] = useState<Viewport | null>(null);
@@ -47,13 +64,25 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
   const shownSensitive = useRef<HexCount[]>([]);
 
   const styleUrl = runtimeConfig().mapStyleUrl;
-  const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
-  const bounds = useMemo(() => boundsOf(reference.province) ?? boundsOf(reference.communes), [reference.province, reference.communes]);
+  const style = useMemo(
+    () => styleUrl || baseStyle(theme, reference.communes, reference.province),
+    [styleUrl, theme, reference.communes, reference.province],
+  );
+  const bounds = useMemo(
+    () => boundsOf(reference.province) ?? boundsOf(reference.communes),
+    [reference.province, reference.communes],
+  );
 
   // One memo per layer so a hover does not re-aggregate hexagons or re-place labels.
-  const hoveredCode = hover?.target.kind === 'area' ? hover.areaCode ?? null : null;
-  const areas = useMemo(() => areasLayer(reference.communes, { theme, hoveredCode, counts: areaCounts }), [reference.communes, theme, hoveredCode, areaCounts]);
-  const cellsQuery = useMemo(() => (view && visible.hexagons ? cellsQueryFor(view, cellWindow) : null), [view, visible.hexagons, cellWindow]);
+  const hoveredCode = hover?.target.kind === 'area' ? (hover.areaCode ?? null) : null;
+  const areas = useMemo(
+    () => areasLayer(reference.communes, { theme, hoveredCode, counts: areaCounts }),
+    [reference.communes, theme, hoveredCode, areaCounts],
+  );
+  const cellsQuery = useMemo(
+    () => (view && visible.hexagons ? cellsQueryFor(view, cellWindow) : null),
+    [view, visible.hexagons, cellWindow],
+  );
   const counts = useCellCounts(token, cellsQuery, noticeCount);
   const hexes = useMemo(() => {
     shownCells.current = visible.hexagons ? counts.cells : [];
@@ -64,42 +93,109 @@ export function MapScene({ reports, token, noticeCount, reference, theme, areaNa
     return sensitiveLayer(counts.sensitive, { visible: visible.hexagons });
   }, [counts.sensitive, visible.hexagons]);
   // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
-  const labels = useMemo(() => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null), [reference.communes, theme, lang, zoom, fontReady, visible.labels]);
+  const labels = useMemo(
+    () => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null),
+    [reference.communes, theme, lang, zoom, fontReady, visible.labels],
+  );
   const points = useMemo(() => {
     placed.current = placedReports(reports);
-    return reportsLayer(reports, { theme, categoryColors: reference.categoryColors, selectedId, visible: visible.points });
+    return reportsLayer(reports, {
+      theme,
+      categoryColors: reference.categoryColors,
+      selectedId,
+      visible: visible.points,
+    });
   }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
   // Names sit on top so they stay readable over dense points.
-  const layers = useMemo(() => [areas, hexes, sensitive, points, ...(labels ? [labels] : [])], [areas, hexes, sensitive, labels, points]);
+  const layers = useMemo(
+    () => [areas, hexes, sensitive, points, ...(labels ? [labels] : [])],
+    [areas, hexes, sensitive, labels, points],
+  );
 
-  const onHover = useCallback((info: PickingInfo) => {
-    if (!info.object || !info.layer) return setHover(null);
-    const id = info.layer.id;
-    if (id === 'reports') return setHover({ x: info.x, y: info.y, target: { kind: 'report', report: info.object as Report } });
-    if (id === 'hexagons') return setHover({ x: info.x, y: info.y, target: { kind: 'hex', count: (info.object as HexCount).count } });
-    if (id === SENSITIVE_LAYER_ID) return setHover({ x: info.x, y: info.y, target: { kind: 'sensitive', count: (info.object as HexCount).count } });
-    const p = (info.object as AreaFeature).properties;
-    if (!p) return setHover(null);
-    setHover({ x: info.x, y: info.y, areaCode: p.code, target: { kind: 'area', name: lang === 'en' && p.nameEn ? p.nameEn : (p.fullName ?? p.name), count: areaCounts ? areaCounts[p.code] ?? 0 : null } });
-  }, [lang, areaCounts]);
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      if (!info.object || !info.layer) return setHover(null);
+      const id = info.layer.id;
+      if (id === 'reports')
+        return setHover({ x: info.x, y: info.y, target: { kind: 'report', report: info.object as Report } });
+      if (id === 'hexagons')
+        return setHover({ x: info.x, y: info.y, target: { kind: 'hex', count: (info.object as HexCount).count } });
+      if (id === SENSITIVE_LAYER_ID)
+        return setHover({
+          x: info.x,
+          y: info.y,
+          target: { kind: 'sensitive', count: (info.object as HexCount).count },
+        });
+      const p = (info.object as AreaFeature).properties;
+      if (!p) return setHover(null);
+      setHover({
+        x: info.x,
+        y: info.y,
+        areaCode: p.code,
+        target: {
+          kind: 'area',
+          name: lang === 'en' && p.nameEn ? p.nameEn : (p.fullName ?? p.name),
+          count: areaCounts ? (areaCounts[p.code] ?? 0) : null,
+        },
+      });
+    },
+    [lang, areaCounts],
+  );
 
-  const onClick = useCallback((info: PickingInfo) => {
-    onSelect(info.layer?.id === 'reports' ? (info.object as Report) : null);
-  }, [onSelect]);
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      onSelect(info.layer?.id === 'reports' ? (info.object as Report) : null);
+    },
+    [onSelect],
+  );
 
   const handleRef = useRef<MapHandle | null>(null);
-  const onReady = useCallback((h: MapHandle | null) => {
-    handleRef.current = h;
-    installTestHooks(h, () => placed.current, () => shownCells.current, () => shownSensitive.current);
-    onHandle?.(h);
-  }, [onHandle]);
-  useEffect(() => () => installTestHooks(null, () => [], () => [], () => []), []);
+  const onReady = useCallback(
+    (h: MapHandle | null) => {
+      handleRef.current = h;
+      installTestHooks(
+        h,
+        () => placed.current,
+        () => shownCells.current,
+        () => shownSensitive.current,
+      );
+      onHandle?.(h);
+    },
+    [onHandle],
+  );
+  useEffect(
+    () => () =>
+      installTestHooks(
+        null,
+        () => [],
+        () => [],
+        () => [],
+      ),
+    [],
+  );
 
   return (
     <div className="scene">
-      <MapView style={style} bounds={bounds} layers={layers} onViewport={setView} onHover={onHover} onClick={onClick} onReady={onReady} label={t('layer.points')} />
+      <MapView
+        style={style}
+        bounds={bounds}
+        layers={layers}
+        onViewport={setView}
+        onHover={onHover}
+        onClick={onClick}
+        onReady={onReady}
+        label={t('layer.points')}
+      />
       <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
-      {hover && <MapTooltip x={hover.x} y={hover.y} target={hover.target} categories={reference.categoryByCode} areaName={areaName} />}
+      {hover && (
+        <MapTooltip
+          x={hover.x}
+          y={hover.y}
+          target={hover.target}
+          categories={reference.categoryByCode}
+          areaName={areaName}
+        />
+      )}
     </div>
   );
 }

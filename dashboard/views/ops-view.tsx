@@ -13,23 +13,59 @@ export function OpsView() {
   const notStaff = d.feed.audience === 'public' || !d.token;
   const panel = (
     <>
-      {notStaff && <p className="warn" data-testid="not-staff">{t('ops.notStaff')}</p>}
+      {notStaff && (
+        <p className="warn" data-testid="not-staff">
+          {t('ops.notStaff')}
+        </p>
+      )}
       <div className="stats">
         <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />
         <StatCard id="last24h" label="counter.last24h" value={d.feed.state.loaded ? d.stats.last24h : null} />
       </div>
-      <BarList id="status" title="counter.byStatus" rows={ranked(d.stats.byStatus).map(([k, v]) => ({ key: k, label: status(k), value: v }))} />
       <BarList
-        id="category" title="counter.byCategory"
-        rows={ranked(d.stats.byCategory).map(([k, v]) => ({ key: k, label: categoryName(d.reference.categoryByCode[k], k), value: v, color: d.reference.categoryByCode[k]?.color }))}
+        id="status"
+        title="counter.byStatus"
+        rows={ranked(d.stats.byStatus).map(([k, v]) => ({ key: k, label: status(k), value: v }))}
       />
-      <LiveList reports={d.latest} categories={d.reference.categoryByCode} areaName={d.areaName} selectedId={d.selectedId} onSelect={d.select} />
+      <BarList
+        id="category"
+        title="counter.byCategory"
+        rows={ranked(d.stats.byCategory).map(([k, v]) => ({
+          key: k,
+          label: categoryName(d.reference.categoryByCode[k], k),
+          value: v,
+          color: d.reference.categoryByCode[k]?.color,
+        }))}
+      />
+      <LiveList
+        reports={d.latest}
+        categories={d.reference.categoryByCode}
+        areaName={d.areaName}
+        selectedId={d.selectedId}
+        onSelect={d.select}
+      />
     </>
   );
   return (
     <AppShell
-      title="view.ops" connection={d.feed.connection} theme={d.theme} onTheme={d.setTheme} panel={panel}
-      map={<MapScene reports={d.reports} token={d.token} noticeCount={d.feed.noticeCount} reference={d.reference} theme={d.theme} areaName={d.areaName} selectedId={d.selectedId} onSelect={d.select} onHandle={d.onHandle} />}
+      title="view.ops"
+      connection={d.feed.connection}
+      theme={d.theme}
+      onTheme={d.setTheme}
+      panel={panel}
+      map={
+        <MapScene
+          reports={d.reports}
+          token={d.token}
+          noticeCount={d.feed.noticeCount}
+          reference={d.reference}
+          theme={d.theme}
+          areaName={d.areaName}
+          selectedId={d.selectedId}
+          onSelect={d.select}
+          onHandle={d.onHandle}
+        />
+      }
     />
   );
 }

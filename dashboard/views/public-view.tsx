@@ -18,18 +18,51 @@ export function PublicView() {
         <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />
         <StatCard id="last24h" label="counter.last24h" value={d.feed.state.loaded ? d.stats.last24h : null} />
       </div>
-      <BarList id="area" title="counter.byArea" rows={ranked(d.local.byArea, 12).map(([k, v]) => ({ key: k, label: areaLabel(k), value: v }))} />
       <BarList
-        id="category" title="counter.byCategory"
-        rows={ranked(d.local.byCategory).map(([k, v]) => ({ key: k, label: categoryName(d.reference.categoryByCode[k], k), value: v, color: d.reference.categoryByCode[k]?.color }))}
+        id="area"
+        title="counter.byArea"
+        rows={ranked(d.local.byArea, 12).map(([k, v]) => ({ key: k, label: areaLabel(k), value: v }))}
       />
-      <LiveList reports={d.latest} categories={d.reference.categoryByCode} areaName={d.areaName} selectedId={d.selectedId} onSelect={d.select} />
+      <BarList
+        id="category"
+        title="counter.byCategory"
+        rows={ranked(d.local.byCategory).map(([k, v]) => ({
+          key: k,
+          label: categoryName(d.reference.categoryByCode[k], k),
+          value: v,
+          color: d.reference.categoryByCode[k]?.color,
+        }))}
+      />
+      <LiveList
+        reports={d.latest}
+        categories={d.reference.categoryByCode}
+        areaName={d.areaName}
+        selectedId={d.selectedId}
+        onSelect={d.select}
+      />
     </>
   );
   return (
     <AppShell
-      title="view.public" connection={d.feed.connection} theme={d.theme} onTheme={d.setTheme} panel={panel}
-      map={<MapScene reports={d.reports} token={d.token} noticeCount={d.feed.noticeCount} reference={d.reference} theme={d.theme} areaName={d.areaName} areaCounts={d.local.byArea} selectedId={d.selectedId} onSelect={d.select} onHandle={d.onHandle} />}
+      title="view.public"
+      connection={d.feed.connection}
+      theme={d.theme}
+      onTheme={d.setTheme}
+      panel={panel}
+      map={
+        <MapScene
+          reports={d.reports}
+          token={d.token}
+          noticeCount={d.feed.noticeCount}
+          reference={d.reference}
+          theme={d.theme}
+          areaName={d.areaName}
+          areaCounts={d.local.byArea}
+          selectedId={d.selectedId}
+          onSelect={d.select}
+          onHandle={d.onHandle}
+        />
+      }
     />
   );
 }

@@ -46,13 +46,33 @@ export function useDashboard({ useToken, listSize = 50 }: { useToken: boolean; l
   const select = useCallback((r: Report | null) => {
     setSelectedId(r?.id ?? null);
     const map = handle.current?.map;
-    if (map && r && r.lat !== null && r.lng !== null) map.flyTo({ center: [r.lng, r.lat], zoom: Math.max(map.getZoom(), 13.5), duration: 900 });
+    if (map && r && r.lat !== null && r.lng !== null)
+      map.flyTo({ center: [r.lng, r.lat], zoom: Math.max(map.getZoom(), 13.5), duration: 900 });
   }, []);
-  const onHandle = useCallback((h: MapHandle | null) => { handle.current = h; }, []);
-  const areaName = useCallback((r: Report) => {
-    const known = r.areaCode ? reference.areaNames[r.areaCode] : undefined;
-    return (known && known[lang]) ?? r.areaName ?? t('area.unknown');
-  }, [reference.areaNames, lang, t]);
+  const onHandle = useCallback((h: MapHandle | null) => {
+    handle.current = h;
+  }, []);
+  const areaName = useCallback(
+    (r: Report) => {
+      const known = r.areaCode ? reference.areaNames[r.areaCode] : undefined;
+      return (known && known[lang]) ?? r.areaName ?? t('area.unknown');
+    },
+    [reference.areaNames, lang, t],
+  );
 
-  return { token, feed, reference, reports, latest, local, stats: serverStats ?? local, theme, setTheme, selectedId, select, onHandle, areaName };
+  return {
+    token,
+    feed,
+    reference,
+    reports,
+    latest,
+    local,
+    stats: serverStats ?? local,
+    theme,
+    setTheme,
+    selectedId,
+    select,
+    onHandle,
+    areaName,
+  };
 }

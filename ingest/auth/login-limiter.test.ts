@@ -8,7 +8,10 @@ describe('LoginLimiter', () => {
     let now = 0;
     const l = new LoginLimiter({ maxFailures: 3, windowMs: 1000, now: () => now });
     const k = LoginLimiter.key('An', '1.2.3.4');
-    for (let i = 0; i < 3; i++) { expect(l.retryAfterMs(k)).toBe(0); l.fail(k); }
+    for (let i = 0; i < 3; i++) {
+      expect(l.retryAfterMs(k)).toBe(0);
+      l.fail(k);
+    }
     expect(l.retryAfterMs(k)).toBe(1000);
     now = 999;
     expect(l.retryAfterMs(k)).toBe(1);
@@ -36,7 +39,11 @@ describe('socket tickets', () => {
   it('carry role and agency, and expire', () => {
     const authorize = createSocketAuthorizer({ operatorToken: 'kiosk', ticketSecret: 's', now: () => 1000 });
     const claims = { role: 'agency_officer', agencyId: 'so-xay-dung', unitId: null, userId: '5' };
-    expect(authorize({ token: signTicket({ ...claims, exp: 2000 }, 's') })).toEqual({ audience: 'staff', role: 'agency_officer', agencyId: 'so-xay-dung' });
+    expect(authorize({ token: signTicket({ ...claims, exp: 2000 }, 's') })).toEqual({
+      audience: 'staff',
+      role: 'agency_officer',
+      agencyId: 'so-xay-dung',
+    });
     expect(authorize({ token: signTicket({ ...claims, exp: 999 }, 's') })).toEqual({ audience: 'public' });
     expect(authorize({ token: signTicket({ ...claims, exp: 2000 }, 'other') })).toEqual({ audience: 'public' });
   });

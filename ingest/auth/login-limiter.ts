@@ -1,9 +1,17 @@
 // Login attempts per (username, IP): a fixed window with a hard cap on tracked keys, so a spray of
 // usernames from many addresses cannot grow memory without bound (the oldest keys are dropped first).
 
-export interface LoginLimiterOptions { maxFailures?: number; windowMs?: number; maxKeys?: number; now?: () => number }
+export interface LoginLimiterOptions {
+  maxFailures?: number;
+  windowMs?: number;
+  maxKeys?: number;
+  now?: () => number;
+}
 
-interface Entry { failures: number; windowStart: number }
+interface Entry {
+  failures: number;
+  windowStart: number;
+}
 
 export class LoginLimiter {
   private readonly entries = new Map<string, Entry>();

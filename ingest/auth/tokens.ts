@@ -5,7 +5,13 @@ export const newToken = (prefix = ''): string => prefix + randomBytes(24).toStri
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** What a socket may know about its staff holder; verified without a database round trip at connect. */
-export interface TicketClaims { role: string; agencyId: string | null; unitId: string | null; userId: string | null; exp: number }
+export interface TicketClaims {
+  role: string;
+  agencyId: string | null;
+  unitId: string | null;
+  userId: string | null;
+  exp: number;
+}
 
 export function signTicket(claims: TicketClaims, secret: string): string {
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');

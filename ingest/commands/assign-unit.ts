@@ -8,23 +8,48 @@ import type { Actor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './staff-actor.ts';
 import { decisionError, lockedReportOr404 } from './transition-report.ts';
 
-export interface AssignInput { reportId: string; unitId: string; note?: string }
+export interface AssignInput {
+  reportId: string;
+  unitId: string;
+  note?: string;
+}
 
 const REASSIGNABLE = new Set(['assigned', 'in_progress']);
 
-export async function assignUnit(db: Db, actor: Actor, input: AssignInput, sensitive: ReadonlySet<string>): Promise<{ report: DispatchReportRow; unit: UnitRow }> {
+export async function assignUnit(
+  db: Db,
+  actor: Actor,
+  input: AssignInput,
+  sensitive: ReadonlySet<string>,
+): Promise<{ report: DispatchReportRow; unit: UnitRow }> {
   if (!isStaff(actor)) throw new HttpError(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
   return withTransaction(db, async (tx) => {
     const before = await lockedReportOr404(tx, input.reportId);
     const unit = await lockUnit(tx, input.unitId);
-    if (!unit) throw new HttpError(422, 'validation_failed', 'unitId: no such unit', 'Không có đội này', [{ field: 'unitId', reason: 'no such unit' }]);
-    if (!canAssignUnit(actor, before, unit)) throw new HttpError(403, 'forbidden', 'You may not assign this report to this unit', 'Bạn không được giao phản ánh này cho đội này');
+    if (!unit)
+      throw new HttpError(422, 'validation_failed', 'unitId: no such unit', 'Không có đội này', [
+        { field: 'unitId', reason: 'no such unit' },
+      ]);
+    if (!canAssignUnit(actor, before, unit))
+      throw new HttpError(
+        403,
+        'forbidden',
+        'You may not assign this report to this unit',
+        'Bạn không được giao phản ánh này cho đội này',
+      );
     if (!REASSIGNABLE.has(before.status)) {
       const d = decideTransition(actor, before, { to: 'assigned', note: input.note }, new Date());
       if (!d.ok) throw decisionError(d);
     }
-    if (before.unit_id === unit.id) throw new HttpError(409, 'already_assigned', 'The report is already with this unit', 'Phản ánh đã giao cho đội này');
-    if (unit.status !== 'available') throw new HttpError(409, 'unit_busy', `Unit ${unit.id} is ${unit.status}`, 'Đội đang bận hoặc nghỉ');
+    if (before.unit_id === unit.id)
+      throw new HttpError(
+        409,
+        'already_assigned',
+        'The report is already with this unit',
+        'Phản ánh đã giao cho đội này',
+      );
+    if (unit.status !== 'available')
+      throw new HttpError(409, 'unit_busy', `Unit ${unit.id} is ${unit.status}`, 'Đội đang bận hoặc nghỉ');
 
     const units: UnitRow[] = [];
     if (before.unit_id) {
@@ -35,7 +60,14 @@ export async function assignUnit(db: Db, actor: Actor, input: AssignInput, sensi
     units.push(await updateUnit(tx, unit.id, { status: 'en_route' }));
     // The unit's agency now owns the report: agency officers of that agency see it.
     const report = await updateReportStatus(tx, before.id, { status: 'assigned', agencyId: unit.agency_id });
-    await appendTimeline(tx, { reportId: before.id, ...timelineActor(actor), from: before.status, to: 'assigned', internalNote: input.note ?? null, unitId: unit.id });
+    await appendTimeline(tx, {
+      reportId: before.id,
+      ...timelineActor(actor),
+      from: before.status,
+      to: 'assigned',
+      internalNote: input.note ?? null,
+      unitId: unit.id,
+    });
     await appendChangeEvents(tx, sensitive, [report], units);
     return { report, unit: units[units.length - 1] };
   });

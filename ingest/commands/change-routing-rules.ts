@@ -12,24 +12,45 @@ export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutin
   return withTransaction(db, async (tx) => {
     const { rows } = await tx.query(
       `SELECT (SELECT count(*) FROM agencies WHERE id = $1)::int AS agency,
-              (SELECT count(*) FROM categories WHERE code = $2)::int AS category`, [input.agencyId, input.category]);
+              (SELECT count(*) FROM categories WHERE code = $2)::int AS category`,
+      [input.agencyId, input.category],
+    );
     const fields = [
       ...(rows[0].agency ? [] : [{ field: 'agencyId', reason: `unknown agency '${input.agencyId}'` }]),
-      ...(input.category && !rows[0].category ? [{ field: 'category', reason: `unknown category '${input.category}'` }] : []),
+      ...(input.category && !rows[0].category
+        ? [{ field: 'category', reason: `unknown category '${input.category}'` }]
+        : []),
     ];
-    if (fields.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`, 'Dữ liệu không hợp lệ', fields);
+    if (fields.length)
+      throw new HttpError(
+        422,
+        'validation_failed',
+        `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
+        'Dữ liệu không hợp lệ',
+        fields,
+      );
     const rule = await insertRoutingRule(tx, { ...input, effectiveTo: null });
     await appendEvents(tx, [{ reportId: null, kind: 'routing.added', payload: { rule, by: by(actor) } }]);
     return rule;
   });
 }
 
-export async function retireRoutingRule(db: Db, actor: StaffActor, id: string, effectiveTo: string): Promise<RoutingRuleRow> {
+export async function retireRoutingRule(
+  db: Db,
+  actor: StaffActor,
+  id: string,
+  effectiveTo: string,
+): Promise<RoutingRuleRow> {
   return withTransaction(db, async (tx) => {
     const rule = await endRoutingRule(tx, id, effectiveTo);
     if (!rule) {
-      throw new HttpError(409, 'cannot_end', `Rule ${id} does not exist or starts on or after ${effectiveTo}`, 'Không thể kết thúc quy tắc này',
-        [{ field: 'effectiveTo', reason: 'must be after the rule starts' }]);
+      throw new HttpError(
+        409,
+        'cannot_end',
+        `Rule ${id} does not exist or starts on or after ${effectiveTo}`,
+        'Không thể kết thúc quy tắc này',
+        [{ field: 'effectiveTo', reason: 'must be after the rule starts' }],
+      );
     }
     await appendEvents(tx, [{ reportId: null, kind: 'routing.ended', payload: { rule, by: by(actor) } }]);
     return rule;

@@ -32,8 +32,8 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
     routingRuleId: routed?.ruleId ?? null,
     // Outside every known area, or no rule says who acts: accepted, but a human must place it.
     needsTriage: area === null || routed === null,
-    reporterName: anonymous ? null : input.reporter?.name ?? null,
-    reporterPhone: anonymous ? null : input.reporter?.phone ?? null,
+    reporterName: anonymous ? null : (input.reporter?.name ?? null),
+    reporterPhone: anonymous ? null : (input.reporter?.phone ?? null),
     anonymous,
     source: ctx.source ?? 'api',
   };
@@ -70,16 +70,25 @@ export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedR
  */
 export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<ReportRow[]> {
   return withTransaction(db, async (tx) => {
-    const stored = await insertReports(tx, prepared.map((p) => p.row));
-    await appendEvents(tx, stored.map((row, i) => ({
-      reportId: row.id,
-      kind: 'report.created',
-      payload: reportEventPayload(row, prepared[i].sensitive),
-    })));
+    const stored = await insertReports(
+      tx,
+      prepared.map((p) => p.row),
+    );
+    await appendEvents(
+      tx,
+      stored.map((row, i) => ({
+        reportId: row.id,
+        kind: 'report.created',
+        payload: reportEventPayload(row, prepared[i].sensitive),
+      })),
+    );
     return stored;
   });
 }
 
 export async function createReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
-  return storeReports(db, inputs.map((input) => prepareReport(input, ctx)));
+  return storeReports(
+    db,
+    inputs.map((input) => prepareReport(input, ctx)),
+  );
 }

@@ -6,25 +6,50 @@ import { HttpError } from '../http-error.ts';
 import { canManageStaff } from '../policies/permissions.ts';
 import type { Actor, Role } from '../policies/roles.ts';
 
-export interface NewStaffInput { username: string; displayName: string; password: string; role: Role; agencyId?: string; unitId?: string }
+export interface NewStaffInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId?: string;
+  unitId?: string;
+}
 
 export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): Promise<StaffRow> {
-  if (!canManageStaff(actor)) throw new HttpError(403, 'forbidden', 'Only administrators manage accounts', 'Chỉ quản trị viên được quản lý tài khoản');
+  if (!canManageStaff(actor))
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Only administrators manage accounts',
+      'Chỉ quản trị viên được quản lý tài khoản',
+    );
   if ((input.role === 'agency_officer' || input.role === 'field_officer') && !input.agencyId) {
-    throw new HttpError(422, 'validation_failed', `agencyId: is required for ${input.role}`, 'Cần chọn cơ quan', [{ field: 'agencyId', reason: `is required for ${input.role}` }]);
+    throw new HttpError(422, 'validation_failed', `agencyId: is required for ${input.role}`, 'Cần chọn cơ quan', [
+      { field: 'agencyId', reason: `is required for ${input.role}` },
+    ]);
   }
   try {
     const row = await insertStaffIfMissing(db, {
-      username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: input.role,
-      agencyId: input.agencyId ?? null, unitId: input.unitId ?? null, demo: false,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      agencyId: input.agencyId ?? null,
+      unitId: input.unitId ?? null,
+      demo: false,
     });
-    if (!row) throw new HttpError(409, 'username_taken', 'username: is taken', 'Tên đăng nhập đã tồn tại', [{ field: 'username', reason: 'is taken' }]);
+    if (!row)
+      throw new HttpError(409, 'username_taken', 'username: is taken', 'Tên đăng nhập đã tồn tại', [
+        { field: 'username', reason: 'is taken' },
+      ]);
     return row;
   } catch (e) {
     // A foreign key names the agency or unit that does not exist.
     if ((e as { code?: string }).code === '23503') {
       const field = /unit/.test((e as { constraint?: string }).constraint ?? '') ? 'unitId' : 'agencyId';
-      throw new HttpError(422, 'validation_failed', `${field}: does not exist`, 'Không tồn tại', [{ field, reason: 'does not exist' }]);
+      throw new HttpError(422, 'validation_failed', `${field}: does not exist`, 'Không tồn tại', [
+        { field, reason: 'does not exist' },
+      ]);
     }
     throw e;
   }

@@ -8,14 +8,30 @@ import { HttpError } from '../http-error.ts';
 
 export const SESSION_HOURS = 12;
 
-export interface SignedIn { user: StaffRow; sessionToken: string; csrfToken: string; expiresAt: Date }
+export interface SignedIn {
+  user: StaffRow;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
 
-export async function signIn(db: Db, limiter: LoginLimiter, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
+export async function signIn(
+  db: Db,
+  limiter: LoginLimiter,
+  input: { username: string; password: string; ip: string },
+): Promise<SignedIn> {
   const key = LoginLimiter.key(input.username, input.ip);
   const wait = limiter.retryAfterMs(key);
   if (wait > 0) {
-    throw Object.assign(new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; retry in ${Math.ceil(wait / 1000)} s`,
-      'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau'), { retryAfterS: Math.ceil(wait / 1000) });
+    throw Object.assign(
+      new HttpError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins; retry in ${Math.ceil(wait / 1000)} s`,
+        'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
+      ),
+      { retryAfterS: Math.ceil(wait / 1000) },
+    );
   }
   const user = await findStaffByUsername(db, input.username.toLowerCase());
   // Always pay for one hash so a wrong username and a wrong password look the same from outside.

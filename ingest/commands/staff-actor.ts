@@ -11,20 +11,45 @@ export const timelineActor = (a: StaffActor) => ({ actorId: a.userId, actorName:
 
 /** What a unit event carries: staff-only (rooms are the realtime side's job), small, enough to move the marker. */
 export interface UnitEventPayload {
-  unitId: string; agencyId: string; name: string; status: string; lat: number | null; lng: number | null;
-  cell: string | null; version: number; reportIds: string[]; at: string;
+  unitId: string;
+  agencyId: string;
+  name: string;
+  status: string;
+  lat: number | null;
+  lng: number | null;
+  cell: string | null;
+  version: number;
+  reportIds: string[];
+  at: string;
 }
 
 export function unitEventPayload(u: UnitRow): UnitEventPayload {
   return {
-    unitId: u.id, agencyId: u.agency_id, name: u.name, status: u.status, lat: u.lat, lng: u.lng,
-    cell: u.h3_cell ? bigintToCell(u.h3_cell) : null, version: u.version, reportIds: u.report_ids, at: u.updated_at.toISOString(),
+    unitId: u.id,
+    agencyId: u.agency_id,
+    name: u.name,
+    status: u.status,
+    lat: u.lat,
+    lng: u.lng,
+    cell: u.h3_cell ? bigintToCell(u.h3_cell) : null,
+    version: u.version,
+    reportIds: u.report_ids,
+    at: u.updated_at.toISOString(),
   };
 }
 
-export async function appendChangeEvents(tx: Tx, sensitive: ReadonlySet<string>, reports: DispatchReportRow[], units: UnitRow[] = []): Promise<void> {
+export async function appendChangeEvents(
+  tx: Tx,
+  sensitive: ReadonlySet<string>,
+  reports: DispatchReportRow[],
+  units: UnitRow[] = [],
+): Promise<void> {
   await appendEvents(tx, [
-    ...reports.map((r) => ({ reportId: r.id, kind: 'report.updated', payload: reportEventPayload(r, sensitive.has(r.category)) })),
+    ...reports.map((r) => ({
+      reportId: r.id,
+      kind: 'report.updated',
+      payload: reportEventPayload(r, sensitive.has(r.category)),
+    })),
     ...units.map((u) => ({ reportId: null, kind: 'unit.updated', payload: unitEventPayload(u) })),
   ]);
 }

@@ -1,6 +1,11 @@
 // transitionReport: one move in the workflow table, with its timeline entry and its event, in one transaction.
 import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
-import { appendTimeline, lockReport, updateReportStatus, type DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
+import {
+  appendTimeline,
+  lockReport,
+  updateReportStatus,
+  type DispatchReportRow,
+} from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
 import { HttpError } from '../http-error.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
@@ -18,7 +23,13 @@ export interface TransitionInput {
 }
 
 export function decisionError(d: Exclude<Decision, { ok: true }>): HttpError {
-  return new HttpError(d.status, d.code, d.message, d.messageVi, d.field ? [{ field: d.field, reason: d.message.replace(/^\w+: /, '') }] : undefined);
+  return new HttpError(
+    d.status,
+    d.code,
+    d.message,
+    d.messageVi,
+    d.field ? [{ field: d.field, reason: d.message.replace(/^\w+: /, '') }] : undefined,
+  );
 }
 
 export async function lockedReportOr404(tx: Tx, id: string): Promise<DispatchReportRow> {
@@ -28,22 +39,38 @@ export async function lockedReportOr404(tx: Tx, id: string): Promise<DispatchRep
 }
 
 /** The unit follows the report: on scene while in progress, free again once the report leaves its hands. */
-const UNIT_STATUS_AFTER: Record<string, string | 'release'> = { in_progress: 'on_scene', resolved: 'release', triaged: 'release', closed: 'release' };
+const UNIT_STATUS_AFTER: Record<string, string | 'release'> = {
+  in_progress: 'on_scene',
+  resolved: 'release',
+  triaged: 'release',
+  closed: 'release',
+};
 
-export async function transitionReport(db: Db, actor: Actor, input: TransitionInput, sensitive: ReadonlySet<string>): Promise<DispatchReportRow> {
+export async function transitionReport(
+  db: Db,
+  actor: Actor,
+  input: TransitionInput,
+  sensitive: ReadonlySet<string>,
+): Promise<DispatchReportRow> {
   return withTransaction(db, async (tx) => {
     const before = await lockedReportOr404(tx, input.reportId);
     const decision = decideTransition(actor, before, input, new Date());
     if (!decision.ok) throw decisionError(decision);
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-      throw new HttpError(409, 'stale_version', `The report changed (version ${before.version}); reload it`, 'Phản ánh vừa được cập nhật, vui lòng tải lại');
+      throw new HttpError(
+        409,
+        'stale_version',
+        `The report changed (version ${before.version}); reload it`,
+        'Phản ánh vừa được cập nhật, vui lòng tải lại',
+      );
     }
     const staff = actor as StaffActor;
     const units: UnitRow[] = [];
     const unitStep = UNIT_STATUS_AFTER[input.to];
     if (unitStep && before.unit_id) {
       if (unitStep === 'release') await releaseAssignment(tx, before.id);
-      if (await lockUnit(tx, before.unit_id)) units.push(await updateUnit(tx, before.unit_id, { status: unitStep === 'release' ? 'available' : unitStep }));
+      if (await lockUnit(tx, before.unit_id))
+        units.push(await updateUnit(tx, before.unit_id, { status: unitStep === 'release' ? 'available' : unitStep }));
     }
     const after = await updateReportStatus(tx, before.id, {
       status: input.to,
@@ -52,8 +79,14 @@ export async function transitionReport(db: Db, actor: Actor, input: TransitionIn
       restartSla: input.to === 'reopened',
     });
     await appendTimeline(tx, {
-      reportId: before.id, ...timelineActor(staff), from: before.status, to: input.to,
-      reason: input.reason ?? null, internalNote: input.note ?? null, publicReply: input.publicReply ?? null, unitId: before.unit_id,
+      reportId: before.id,
+      ...timelineActor(staff),
+      from: before.status,
+      to: input.to,
+      reason: input.reason ?? null,
+      internalNote: input.note ?? null,
+      publicReply: input.publicReply ?? null,
+      unitId: before.unit_id,
     });
     await appendChangeEvents(tx, sensitive, [after], units);
     return after;

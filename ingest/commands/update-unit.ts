@@ -7,16 +7,29 @@ import { canReportUnitPosition, canSetUnitStatus, isStaff } from '../policies/pe
 import type { Actor } from '../policies/roles.ts';
 import { appendChangeEvents } from './staff-actor.ts';
 
-export interface UnitUpdateInput { unitId: string; lat?: number; lng?: number; status?: string }
+export interface UnitUpdateInput {
+  unitId: string;
+  lat?: number;
+  lng?: number;
+  status?: string;
+}
 
 export async function updateUnitState(db: Db, actor: Actor, input: UnitUpdateInput): Promise<UnitRow> {
-  if (!isStaff(actor)) throw new HttpError(401, 'unauthenticated', 'Sign in as staff or use the unit token', 'Cần đăng nhập');
+  if (!isStaff(actor))
+    throw new HttpError(401, 'unauthenticated', 'Sign in as staff or use the unit token', 'Cần đăng nhập');
   return withTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, input.unitId);
     if (!unit) throw new HttpError(404, 'not_found', 'Unit not found', 'Không tìm thấy đội');
     const moving = input.lat !== undefined && input.lng !== undefined;
-    if (moving && !canReportUnitPosition(actor, unit)) throw new HttpError(403, 'forbidden', 'Only the unit itself reports its position', 'Chỉ đội được cập nhật vị trí của mình');
-    if (input.status && !canSetUnitStatus(actor, unit)) throw new HttpError(403, 'forbidden', 'You may not change this unit', 'Bạn không được thay đổi đội này');
+    if (moving && !canReportUnitPosition(actor, unit))
+      throw new HttpError(
+        403,
+        'forbidden',
+        'Only the unit itself reports its position',
+        'Chỉ đội được cập nhật vị trí của mình',
+      );
+    if (input.status && !canSetUnitStatus(actor, unit))
+      throw new HttpError(403, 'forbidden', 'You may not change this unit', 'Bạn không được thay đổi đội này');
     const after = await writeUnit(tx, unit.id, {
       status: input.status,
       ...(moving ? { lat: input.lat, lng: input.lng, h3Cell: cellToBigint(cellAt(input.lat!, input.lng!)) } : {}),

@@ -2,7 +2,13 @@
 // with two hotspots that drift, so the map moves the moment it opens.
 import type { ReportInput } from '../schemas/report-input.ts';
 
-interface Town { name: string; lat: number; lng: number; spread: number; weight: number }
+interface Town {
+  name: string;
+  lat: number;
+  lng: number;
+  spread: number;
+  weight: number;
+}
 
 const TOWNS: Town[] = [
   { name: 'TP Thanh Hóa', lat: 19.807, lng: 105.776, spread: 0.03, weight: 6 },
@@ -25,7 +31,15 @@ const DESCRIPTIONS: Record<string, string[]> = {
   other: ['Cây xanh gãy đổ chắn ngang đường'],
 };
 const CATEGORY_WEIGHTS: [string, number][] = [
-  ['rubbish', 5], ['road', 4], ['encroachment', 3], ['flooding', 3], ['lighting', 2], ['security', 1], ['misconduct', 0.5], ['admin_procedure', 0.5], ['other', 1],
+  ['rubbish', 5],
+  ['road', 4],
+  ['encroachment', 3],
+  ['flooding', 3],
+  ['lighting', 2],
+  ['security', 1],
+  ['misconduct', 0.5],
+  ['admin_procedure', 0.5],
+  ['other', 1],
 ];
 
 function pick<T>(items: [T, number][], random: () => number): T {
@@ -49,7 +63,10 @@ export function demoReport(t: number, random: () => number = Math.random): Repor
     lng = (flood ? 105.79 : 105.9) + 0.01 * Math.cos(t / 400) + 0.004 * gaussian(random);
     category = flood ? 'flooding' : 'rubbish';
   } else {
-    const town = pick(TOWNS.map((x) => [x, x.weight] as [Town, number]), random);
+    const town = pick(
+      TOWNS.map((x) => [x, x.weight] as [Town, number]),
+      random,
+    );
     lat = town.lat + town.spread * gaussian(random);
     lng = town.lng + town.spread * gaussian(random);
     category = pick(CATEGORY_WEIGHTS, random);
@@ -61,7 +78,9 @@ export function demoReport(t: number, random: () => number = Math.random): Repor
     description: texts[Math.floor(random() * texts.length)],
     lat: Number(lat.toFixed(6)),
     lng: Number(lng.toFixed(6)),
-    reporter: anonymous ? { anonymous: true } : { name: 'Người dân (demo)', phone: `09${Math.floor(10_000_000 + random() * 89_999_999)}` },
+    reporter: anonymous
+      ? { anonymous: true }
+      : { name: 'Người dân (demo)', phone: `09${Math.floor(10_000_000 + random() * 89_999_999)}` },
   };
 }
 
@@ -70,8 +89,11 @@ export function startSimulator(baseUrl: string, perSecond = 3): () => void {
   const started = Date.now();
   const timer = setInterval(() => {
     const report = demoReport((Date.now() - started) / 1000);
-    fetch(`${baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) })
-      .catch(() => {}); // the demo keeps going through a restart of the database
+    fetch(`${baseUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(report),
+    }).catch(() => {}); // the demo keeps going through a restart of the database
   }, 1000 / perSecond);
   return () => clearInterval(timer);
 }

@@ -9,8 +9,8 @@ const UNITS = [
   { id: 'far', lat: 19.7352, lng: 105.9004, status: 'available', agency_id: 'roads' },
   { id: 'near-busy', lat: 19.8076, lng: 105.7767, status: 'en_route', agency_id: 'police' },
   { id: 'off', lat: 19.8075, lng: 105.7766, status: 'off_duty', agency_id: 'police' },
-  { id: 'b-near', lat: 19.8100, lng: 105.7766, status: 'available', agency_id: 'police' },
-  { id: 'a-near', lat: 19.8050, lng: 105.7766, status: 'available', agency_id: 'police' },
+  { id: 'b-near', lat: 19.81, lng: 105.7766, status: 'available', agency_id: 'police' },
+  { id: 'a-near', lat: 19.805, lng: 105.7766, status: 'available', agency_id: 'police' },
   { id: 'mid', lat: 19.8203, lng: 105.7798, status: 'available', agency_id: 'roads' },
   { id: 'nowhere', lat: null, lng: null, status: 'available', agency_id: 'roads' },
 ];

@@ -10,7 +10,9 @@ export function nearbyStoredCells(storedCell: string | bigint, res = DUPLICATE_R
   const cell = typeof storedCell === 'string' && !/^\d+$/.test(storedCell) ? storedCell : bigintToCell(storedCell);
   const storedRes = getResolution(cell);
   const parent = storedRes <= res ? cell : cellToParent(cell, res);
-  return gridDisk(parent, k).flatMap((c) => cellToChildren(c, storedRes)).map((c) => cellToBigint(c).toString());
+  return gridDisk(parent, k)
+    .flatMap((c) => cellToChildren(c, storedRes))
+    .map((c) => cellToBigint(c).toString());
 }
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -23,7 +25,13 @@ export function greatCircleMetres(a: { lat: number; lng: number }, b: { lat: num
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export interface Placed { id: string; lat: number | null; lng: number | null; status: string; agency_id: string }
+export interface Placed {
+  id: string;
+  lat: number | null;
+  lng: number | null;
+  status: string;
+  agency_id: string;
+}
 
 /**
  * The `limit` nearest available units by straight-line distance, the responsible agency's own units first
@@ -32,7 +40,10 @@ export interface Placed { id: string; lat: number | null; lng: number | null; st
  * ties break by id so the suggestion is stable.
  */
 export function nearestAvailable<U extends Placed>(
-  units: U[], at: { lat: number; lng: number }, limit = 5, responsibleAgencyId: string | null = null,
+  units: U[],
+  at: { lat: number; lng: number },
+  limit = 5,
+  responsibleAgencyId: string | null = null,
 ): (U & { distanceM: number })[] {
   const foreign = (u: U) => (responsibleAgencyId !== null && u.agency_id !== responsibleAgencyId ? 1 : 0);
   return units

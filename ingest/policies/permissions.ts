@@ -3,8 +3,16 @@ import type { Actor, Role, StaffActor } from './roles.ts';
 import { REJECT_REASONS, ruleFor, type RequiredField, type TransitionRule } from './transitions.ts';
 
 /** The slice of a report a policy needs. */
-export interface ReportScope { status: string; agency_id: string | null; unit_id: string | null; resolved_at: Date | null }
-export interface UnitScope { id: string; agency_id: string }
+export interface ReportScope {
+  status: string;
+  agency_id: string | null;
+  unit_id: string | null;
+  resolved_at: Date | null;
+}
+export interface UnitScope {
+  id: string;
+  agency_id: string;
+}
 
 const DESK: ReadonlySet<Role> = new Set(['administrator', 'supervisor', 'dispatcher']);
 
@@ -15,21 +23,27 @@ export const isDesk = (a: Actor): boolean => isStaff(a) && DESK.has(a.role);
 export function canSeeStaffReport(a: Actor, r: Pick<ReportScope, 'agency_id' | 'unit_id'>): boolean {
   if (!isStaff(a)) return false;
   switch (a.role) {
-    case 'agency_officer': return a.agencyId !== null && r.agency_id === a.agencyId;
-    case 'field_officer': return a.unitId !== null && r.unit_id === a.unitId;
-    default: return true;
+    case 'agency_officer':
+      return a.agencyId !== null && r.agency_id === a.agencyId;
+    case 'field_officer':
+      return a.unitId !== null && r.unit_id === a.unitId;
+    default:
+      return true;
   }
 }
 
 /** Internal notes and the queue are for staff who act; the kiosk shows only what the wall needs. */
 export const canViewQueue = (a: Actor): boolean => isStaff(a) && a.role !== 'wall_viewer';
-export const canReadInternalTimeline = (a: Actor, r: ReportScope): boolean => canViewQueue(a) && canSeeStaffReport(a, r);
-export const canViewEscalations = (a: Actor): boolean => isStaff(a) && (a.role === 'supervisor' || a.role === 'administrator');
+export const canReadInternalTimeline = (a: Actor, r: ReportScope): boolean =>
+  canViewQueue(a) && canSeeStaffReport(a, r);
+export const canViewEscalations = (a: Actor): boolean =>
+  isStaff(a) && (a.role === 'supervisor' || a.role === 'administrator');
 export const canSuggestForReport = (a: Actor, r: ReportScope): boolean =>
   isStaff(a) && (DESK.has(a.role) || a.role === 'agency_officer') && canSeeStaffReport(a, r);
 export const canMerge = (a: Actor): boolean => isDesk(a);
 export const canViewUnits = (a: Actor): boolean => isStaff(a);
-export const canListStaff = (a: Actor): boolean => isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
+export const canListStaff = (a: Actor): boolean =>
+  isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
 
 /** The desk assigns anywhere; an agency officer assigns its agency's reports to its agency's units. */
@@ -52,34 +66,88 @@ export function canSetUnitStatus(a: Actor, u: UnitScope): boolean {
   return a.role === 'field_officer' && a.unitId === u.id;
 }
 
-export interface TransitionRequest { to: string; reason?: string; note?: string; publicReply?: string }
+export interface TransitionRequest {
+  to: string;
+  reason?: string;
+  note?: string;
+  publicReply?: string;
+}
 
 export type Decision =
   | { ok: true; rule: TransitionRule }
-  | { ok: false; status: 401 | 403 | 409 | 422; code: string; message: string; messageVi: string; field?: RequiredField };
+  | {
+      ok: false;
+      status: 401 | 403 | 409 | 422;
+      code: string;
+      message: string;
+      messageVi: string;
+      field?: RequiredField;
+    };
 
-const deny = (status: 401 | 403 | 409 | 422, code: string, message: string, messageVi: string, field?: RequiredField): Decision =>
-  ({ ok: false, status, code, message, messageVi, field });
+const deny = (
+  status: 401 | 403 | 409 | 422,
+  code: string,
+  message: string,
+  messageVi: string,
+  field?: RequiredField,
+): Decision => ({ ok: false, status, code, message, messageVi, field });
 
 /** Everything POST /transitions must say no to, in the order a caller should hear it. */
 export function decideTransition(a: Actor, r: ReportScope, req: TransitionRequest, now: Date, via?: 'merge'): Decision {
   if (!isStaff(a)) return deny(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
   const rule = ruleFor(r.status, req.to);
-  if (!rule) return deny(409, 'illegal_transition', `A report cannot go from ${r.status} to ${req.to}`, `Không thể chuyển từ ${r.status} sang ${req.to}`);
-  if (!rule.roles.includes(a.role)) return deny(403, 'forbidden', `Role ${a.role} may not move a report to ${req.to}`, 'Vai trò của bạn không được thực hiện thao tác này');
-  if (!canSeeStaffReport(a, r)) return deny(403, 'forbidden', 'This report is outside your agency or unit', 'Phản ánh không thuộc đơn vị của bạn');
-  if (rule.via !== via) return deny(409, 'use_merge', `Moving to ${req.to} is done with POST /api/v1/reports/:id/merge`, 'Hãy dùng chức năng gộp phản ánh');
+  if (!rule)
+    return deny(
+      409,
+      'illegal_transition',
+      `A report cannot go from ${r.status} to ${req.to}`,
+      `Không thể chuyển từ ${r.status} sang ${req.to}`,
+    );
+  if (!rule.roles.includes(a.role))
+    return deny(
+      403,
+      'forbidden',
+      `Role ${a.role} may not move a report to ${req.to}`,
+      'Vai trò của bạn không được thực hiện thao tác này',
+    );
+  if (!canSeeStaffReport(a, r))
+    return deny(403, 'forbidden', 'This report is outside your agency or unit', 'Phản ánh không thuộc đơn vị của bạn');
+  if (rule.via !== via)
+    return deny(
+      409,
+      'use_merge',
+      `Moving to ${req.to} is done with POST /api/v1/reports/:id/merge`,
+      'Hãy dùng chức năng gộp phản ánh',
+    );
   if (rule.withinHoursOfResolved !== undefined) {
     const resolved = r.resolved_at?.getTime() ?? 0;
     if (now.getTime() - resolved > rule.withinHoursOfResolved * 3_600_000) {
-      return deny(409, 'reopen_window_passed', `Reports can be reopened within ${rule.withinHoursOfResolved} hours of resolution`, 'Đã quá thời hạn mở lại');
+      return deny(
+        409,
+        'reopen_window_passed',
+        `Reports can be reopened within ${rule.withinHoursOfResolved} hours of resolution`,
+        'Đã quá thời hạn mở lại',
+      );
     }
   }
   for (const field of rule.requires) {
-    if (!req[field]?.trim()) return deny(422, 'validation_failed', `${field}: is required to move to ${req.to}`, 'Thiếu thông tin bắt buộc', field);
+    if (!req[field]?.trim())
+      return deny(
+        422,
+        'validation_failed',
+        `${field}: is required to move to ${req.to}`,
+        'Thiếu thông tin bắt buộc',
+        field,
+      );
   }
   if (rule.to === 'rejected' && !(REJECT_REASONS as string[]).includes(req.reason ?? '')) {
-    return deny(422, 'validation_failed', `reason: must be one of ${REJECT_REASONS.join(', ')}`, 'Lý do từ chối không hợp lệ', 'reason');
+    return deny(
+      422,
+      'validation_failed',
+      `reason: must be one of ${REJECT_REASONS.join(', ')}`,
+      'Lý do từ chối không hợp lệ',
+      'reason',
+    );
   }
   return { ok: true, rule };
 }

@@ -1,6 +1,13 @@
 // Staff roles and the actor a request or a socket acts as. Decided by ingest/auth.ts, never by the client.
 
-export const ROLES = ['administrator', 'supervisor', 'dispatcher', 'agency_officer', 'field_officer', 'wall_viewer'] as const;
+export const ROLES = [
+  'administrator',
+  'supervisor',
+  'dispatcher',
+  'agency_officer',
+  'field_officer',
+  'wall_viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface StaffActor {

@@ -65,7 +65,11 @@ export const AT_RISK_SHARE = 0.25;
 
 /** Which deadline applies now: answering (forwarding) first, then resolving; none once resolved, closed, rejected or merged. */
 export function slaState(r: SlaInput, now: Date): SlaState {
-  const phase: SlaPhase | null = RESPONSE_PHASE.has(r.status) ? 'response' : RESOLUTION_PHASE.has(r.status) ? 'resolution' : null;
+  const phase: SlaPhase | null = RESPONSE_PHASE.has(r.status)
+    ? 'response'
+    : RESOLUTION_PHASE.has(r.status)
+      ? 'resolution'
+      : null;
   const dueAt = phase === 'response' ? r.response_due_at : phase === 'resolution' ? r.due_at : null;
   if (!phase || !dueAt) return { phase, dueAt: null, atRiskAt: null, overdue: false, atRisk: false };
   const window = Math.max(0, dueAt.getTime() - r.created_at.getTime());

@@ -5,7 +5,11 @@ import { tokenMatches } from '../auth.ts';
 import { verifyTicket } from '../auth/tokens.ts';
 import { isRole } from './roles.ts';
 
-export interface SocketAuthOptions { operatorToken: string; ticketSecret: string; now?: () => number }
+export interface SocketAuthOptions {
+  operatorToken: string;
+  ticketSecret: string;
+  now?: () => number;
+}
 
 export function createSocketAuthorizer(opts: SocketAuthOptions): (auth: HandshakeAuth | undefined) => SocketActor {
   return (auth) => {

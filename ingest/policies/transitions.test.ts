@@ -25,9 +25,22 @@ const SPEC: Record<string, string> = {
 // Legal, but only through POST /merge.
 const MERGE = ['received>merged', 'triaged>merged', 'reopened>merged'];
 
-const actor = (role: Role): StaffActor => ({ kind: 'staff', role, userId: '1', name: role, agencyId: 'so-xay-dung', unitId: 'xd-01', via: 'session' });
+const actor = (role: Role): StaffActor => ({
+  kind: 'staff',
+  role,
+  userId: '1',
+  name: role,
+  agencyId: 'so-xay-dung',
+  unitId: 'xd-01',
+  via: 'session',
+});
 // In the agency's and the unit's remit, so only the table decides.
-const report = (status: string): ReportScope => ({ status, agency_id: 'so-xay-dung', unit_id: 'xd-01', resolved_at: new Date() });
+const report = (status: string): ReportScope => ({
+  status,
+  agency_id: 'so-xay-dung',
+  unit_id: 'xd-01',
+  resolved_at: new Date(),
+});
 const full = { reason: 'spam', note: 'n', publicReply: 'p' };
 
 const cases = STATUSES.flatMap((from) => STATUSES.flatMap((to) => ROLES.map((role) => [from, to, role] as const)));
@@ -46,32 +59,51 @@ describe('the transition table', () => {
   });
 
   it('the public is told to sign in before anything else', () => {
-    expect(decideTransition({ kind: 'public' }, report('received'), { to: 'closed' }, new Date())).toMatchObject({ ok: false, status: 401 });
+    expect(decideTransition({ kind: 'public' }, report('received'), { to: 'closed' }, new Date())).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('merge moves pass only with via=merge', () => {
-    expect(decideTransition(actor('dispatcher'), report('received'), { to: 'merged' }, new Date(), 'merge').ok).toBe(true);
+    expect(decideTransition(actor('dispatcher'), report('received'), { to: 'merged' }, new Date(), 'merge').ok).toBe(
+      true,
+    );
   });
 
   it.each([
-    ['rejected', {}, 'reason'], ['rejected', { reason: 'boring' }, 'reason'], ['reopened', {}, 'note'], ['resolved', {}, 'publicReply'],
+    ['rejected', {}, 'reason'],
+    ['rejected', { reason: 'boring' }, 'reason'],
+    ['reopened', {}, 'note'],
+    ['resolved', {}, 'publicReply'],
     ['resolved', { publicReply: '   ' }, 'publicReply'],
   ] as const)('-> %s with %j is a 422 naming %s', (to, extra, field) => {
     const from = to === 'rejected' ? 'received' : to === 'reopened' ? 'resolved' : 'in_progress';
-    expect(decideTransition(actor('dispatcher'), report(from), { to, ...extra }, new Date())).toMatchObject({ ok: false, status: 422, field });
+    expect(decideTransition(actor('dispatcher'), report(from), { to, ...extra }, new Date())).toMatchObject({
+      ok: false,
+      status: 422,
+      field,
+    });
   });
 
   it('agency officers and field officers act only within their agency and unit', () => {
     const elsewhere: ReportScope = { status: 'assigned', agency_id: 'dien-luc', unit_id: 'dl-01', resolved_at: null };
     for (const role of ['agency_officer', 'field_officer'] as const) {
-      expect(decideTransition(actor(role), elsewhere, { to: 'in_progress' }, new Date())).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition(actor(role), elsewhere, { to: 'in_progress' }, new Date())).toMatchObject({
+        ok: false,
+        status: 403,
+      });
     }
     expect(decideTransition(actor('dispatcher'), elsewhere, { to: 'in_progress' }, new Date()).ok).toBe(true);
   });
 
   it('reopening a resolved report closes after seven days', () => {
     const r = { ...report('resolved'), resolved_at: new Date('2026-03-01T00:00:00Z') };
-    expect(decideTransition(actor('dispatcher'), r, { to: 'reopened', note: 'n' }, new Date('2026-03-07T23:00:00Z')).ok).toBe(true);
-    expect(decideTransition(actor('dispatcher'), r, { to: 'reopened', note: 'n' }, new Date('2026-03-08T01:00:00Z'))).toMatchObject({ status: 409, code: 'reopen_window_passed' });
+    expect(
+      decideTransition(actor('dispatcher'), r, { to: 'reopened', note: 'n' }, new Date('2026-03-07T23:00:00Z')).ok,
+    ).toBe(true);
+    expect(
+      decideTransition(actor('dispatcher'), r, { to: 'reopened', note: 'n' }, new Date('2026-03-08T01:00:00Z')),
+    ).toMatchObject({ status: 409, code: 'reopen_window_passed' });
   });
 });

@@ -5,7 +5,17 @@ import type { Role } from './roles.ts';
 
 export type RejectReason = 'duplicate' | 'not_competent' | 'insufficient_info' | 'spam';
 export const REJECT_REASONS: readonly RejectReason[] = ['duplicate', 'not_competent', 'insufficient_info', 'spam'];
-export const STATUSES: readonly ReportStatus[] = ['received', 'triaged', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'reopened', 'merged'];
+export const STATUSES: readonly ReportStatus[] = [
+  'received',
+  'triaged',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+  'reopened',
+  'merged',
+];
 
 export type RequiredField = 'reason' | 'note' | 'publicReply';
 
@@ -45,5 +55,7 @@ export function ruleFor(from: string, to: string): TransitionRule | null {
 }
 
 export function allowedTargets(from: string, role: Role): ReportStatus[] {
-  return TRANSITIONS.filter((t) => !t.via && (t.from as string[]).includes(from) && t.roles.includes(role)).map((t) => t.to);
+  return TRANSITIONS.filter((t) => !t.via && (t.from as string[]).includes(from) && t.roles.includes(role)).map(
+    (t) => t.to,
+  );
 }

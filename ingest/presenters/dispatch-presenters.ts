@@ -35,23 +35,58 @@ export function presentTimeline(rows: TimelineRow[], staff: boolean): TimelineEn
   return rows
     .filter((t) => staff || t.from_status !== t.to_status || t.public_reply)
     .map((t) => {
-      const base: TimelineEntryDTO = { id: t.id, at: t.at.toISOString(), from: t.from_status as ReportStatus, to: t.to_status as ReportStatus, reason: t.reason, publicReply: t.public_reply };
-      return staff ? { ...base, actor: { name: t.actor_name, role: t.actor_role }, internalNote: t.internal_note, unitId: t.unit_id, incidentId: t.incident_id } : base;
+      const base: TimelineEntryDTO = {
+        id: t.id,
+        at: t.at.toISOString(),
+        from: t.from_status as ReportStatus,
+        to: t.to_status as ReportStatus,
+        reason: t.reason,
+        publicReply: t.public_reply,
+      };
+      return staff
+        ? {
+            ...base,
+            actor: { name: t.actor_name, role: t.actor_role },
+            internalNote: t.internal_note,
+            unitId: t.unit_id,
+            incidentId: t.incident_id,
+          }
+        : base;
     });
 }
 
 export function presentUnit(u: UnitRow & { distanceM?: number }): UnitDTO {
   return {
-    id: u.id, agencyId: u.agency_id, name: u.name, status: u.status as UnitDTO['status'], lat: u.lat, lng: u.lng,
-    positionAt: iso(u.position_at), version: u.version, reportIds: u.report_ids, ...(u.distanceM !== undefined ? { distanceM: u.distanceM } : {}),
+    id: u.id,
+    agencyId: u.agency_id,
+    name: u.name,
+    status: u.status as UnitDTO['status'],
+    lat: u.lat,
+    lng: u.lng,
+    positionAt: iso(u.position_at),
+    version: u.version,
+    reportIds: u.report_ids,
+    ...(u.distanceM !== undefined ? { distanceM: u.distanceM } : {}),
   };
 }
 
-export function presentSession(actor: Actor, csrfToken: string | null, socketToken: string | null, username: string | null): SessionDTO {
+export function presentSession(
+  actor: Actor,
+  csrfToken: string | null,
+  socketToken: string | null,
+  username: string | null,
+): SessionDTO {
   if (actor.kind !== 'staff') return { audience: 'public', user: null, csrfToken: null, socketToken: null };
   return {
     audience: 'staff',
-    user: { id: actor.userId, username, name: actor.name, role: actor.role, agencyId: actor.agencyId, unitId: actor.unitId },
+    user: {
+      id: actor.userId,
+      username,
+      name: actor.name,
+      role: actor.role,
+      agencyId: actor.agencyId,
+      unitId: actor.unitId,
+    },
     csrfToken,
     socketToken,
   };

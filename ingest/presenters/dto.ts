@@ -44,7 +44,10 @@ export interface ReportSnapshotDTO<R = PublicReportDTO | StaffReportDTO> {
   reports: R[];
 }
 
-export interface CellCountDTO { cell: string; count: number }
+export interface CellCountDTO {
+  cell: string;
+  count: number;
+}
 
 export interface CellsDTO {
   res: number;
@@ -76,11 +79,19 @@ export interface ErrorDTO {
 
 // ---- Dispatch (staff console) ----
 
-export type StaffRole = 'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
+export type StaffRole =
+  'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
 
 export interface SessionDTO {
   audience: 'staff' | 'public';
-  user: { id: string | null; username: string | null; name: string; role: StaffRole; agencyId: string | null; unitId: string | null } | null;
+  user: {
+    id: string | null;
+    username: string | null;
+    name: string;
+    role: StaffRole;
+    agencyId: string | null;
+    unitId: string | null;
+  } | null;
   /** Echo in the x-csrf-token header on every write made with the session cookie. */
   csrfToken: string | null;
   /** Handshake token for the live feed (the session cookie is httpOnly). */
@@ -109,7 +120,10 @@ export interface QueueItemDTO extends StaffReportDTO {
   allowedTransitions: ReportStatus[];
 }
 
-export interface QueueDTO { now: string; items: QueueItemDTO[] }
+export interface QueueDTO {
+  now: string;
+  items: QueueItemDTO[];
+}
 
 export interface TimelineEntryDTO {
   id: string;
@@ -125,7 +139,10 @@ export interface TimelineEntryDTO {
   incidentId?: string | null;
 }
 
-export interface TimelineDTO { reportId: string; entries: TimelineEntryDTO[] }
+export interface TimelineDTO {
+  reportId: string;
+  entries: TimelineEntryDTO[];
+}
 
 export interface UnitDTO {
   id: string;
@@ -141,6 +158,14 @@ export interface UnitDTO {
 }
 
 export interface DuplicateDTO {
-  id: string; code: string; category: string; status: ReportStatus; description: string; lat: number; lng: number;
-  createdAt: string; incidentId: string | null; distanceM: number;
+  id: string;
+  code: string;
+  category: string;
+  status: ReportStatus;
+  description: string;
+  lat: number;
+  lng: number;
+  createdAt: string;
+  incidentId: string | null;
+  distanceM: number;
 }

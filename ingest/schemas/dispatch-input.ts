@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ROLES } from '../policies/roles.ts';
 import { REJECT_REASONS, STATUSES } from '../policies/transitions.ts';
 
-const text = (max: number) => z.string({ error: 'must be a string' }).trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string({ error: 'must be a string' }).trim().max(max, `must be at most ${max} characters`);
 
 export const loginSchema = z.strictObject({
   username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),
@@ -13,7 +14,9 @@ export const loginSchema = z.strictObject({
 export const transitionSchema = z.strictObject({
   to: z.enum(STATUSES as [string, ...string[]], { error: `must be one of ${STATUSES.join(', ')}` }),
   note: text(4000).optional(),
-  reason: z.enum(REJECT_REASONS as [string, ...string[]], { error: `must be one of ${REJECT_REASONS.join(', ')}` }).optional(),
+  reason: z
+    .enum(REJECT_REASONS as [string, ...string[]], { error: `must be one of ${REJECT_REASONS.join(', ')}` })
+    .optional(),
   publicReply: text(4000).optional(),
   expectedVersion: z.number({ error: 'must be a number' }).int().positive().optional(),
 });
@@ -29,7 +32,11 @@ export const mergeSchema = z.strictObject({
 });
 
 const coord = (what: string, min: number, max: number) =>
-  z.number({ error: `must be a number (${what})` }).finite().min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
+  z
+    .number({ error: `must be a number (${what})` })
+    .finite()
+    .min(min, `must be >= ${min}`)
+    .max(max, `must be <= ${max}`);
 
 export const UNIT_STATUSES = ['available', 'en_route', 'on_scene', 'off_duty'] as const;
 
@@ -43,7 +50,17 @@ export const unitStatusSchema = z.strictObject({
   status: z.enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` }),
 });
 
-const list = z.string().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined));
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
+  );
 
 export const queueQuerySchema = z.object({
   status: list.pipe(z.array(z.enum(STATUSES as [string, ...string[]], { error: 'unknown status' })).optional()),
@@ -59,7 +76,11 @@ export const queueQuerySchema = z.object({
 export const nearestQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
 
 export const newStaffSchema = z.strictObject({
-  username: z.string({ error: 'is required' }).trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'must be 3-64 of a-z 0-9 . _ -'),
+  username: z
+    .string({ error: 'is required' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,64}$/, 'must be 3-64 of a-z 0-9 . _ -'),
   displayName: text(200).min(1, 'is required'),
   password: z.string({ error: 'is required' }).min(12, 'must be at least 12 characters').max(256),
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),

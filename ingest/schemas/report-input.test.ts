@@ -18,7 +18,11 @@ function fieldsOf(input: unknown): { field: string; reason: string }[] {
 
 describe('report input validation', () => {
   it('accepts a complete report and trims text', () => {
-    const parsed = parseOr422(reportInputSchema, { ...valid, description: '  Ổ gà  ', reporter: { name: ' An ', phone: '0912 345 678', anonymous: false } });
+    const parsed = parseOr422(reportInputSchema, {
+      ...valid,
+      description: '  Ổ gà  ',
+      reporter: { name: ' An ', phone: '0912 345 678', anonymous: false },
+    });
     expect(parsed.description).toBe('Ổ gà');
     expect(parsed.reporter?.name).toBe('An');
   });

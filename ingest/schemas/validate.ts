@@ -8,9 +8,15 @@ export function parseOr422<S extends z.ZodType>(schema: S, input: unknown): z.in
   const fields = result.error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
     // An unknown key is reported at the key itself, so the caller sees which one to remove.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...at, key].join('.'), reason: 'is not an accepted field' }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: [...at, key].join('.'), reason: 'is not an accepted field' }));
     return [{ field: at.length ? at.join('.') : '(body)', reason: issue.message }];
   });
-  throw new HttpError(422, 'validation_failed', `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-    'Dữ liệu không hợp lệ', fields);
+  throw new HttpError(
+    422,
+    'validation_failed',
+    `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
+    'Dữ liệu không hợp lệ',
+    fields,
+  );
 }

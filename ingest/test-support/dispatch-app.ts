@@ -33,12 +33,18 @@ export interface DispatchApp {
   close(): Promise<void>;
 }
 
-export const sampleReport = { category: 'road', description: 'Ổ gà lớn giữa đường Lê Lợi', lat: 19.8075, lng: 105.7766 };
+export const sampleReport = {
+  category: 'road',
+  description: 'Ổ gà lớn giữa đường Lê Lợi',
+  lat: 19.8075,
+  lng: 105.7766,
+};
 
 function caller(url: string, headers: Record<string, string>): Caller {
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(url + path, {
-      method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -55,19 +61,36 @@ export async function startDispatchApp(): Promise<DispatchApp> {
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
   const routing = await new RoutingTable(db).reload();
-  const app = createApp({ db, geocoder, catalog, routing, operatorToken: OPERATOR_TOKEN, areasGeojson: { commune: '{}', province: '{}' } });
+  const app = createApp({
+    db,
+    geocoder,
+    catalog,
+    routing,
+    operatorToken: OPERATOR_TOKEN,
+    areasGeojson: { commune: '{}', province: '{}' },
+  });
   const server: Server = createServer(app.callback());
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const anonymous = caller(url, {});
   return {
-    url, db, anonymous, routing,
+    url,
+    db,
+    anonymous,
+    routing,
     kiosk: caller(url, { authorization: `Bearer ${OPERATOR_TOKEN}` }),
     unitPhone: (unitId) => caller(url, { authorization: `Bearer unit_demo_${unitId}` }),
     login: async (username, password = DEMO_PASSWORD) => {
-      const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const body = await res.json();
       return { ...caller(url, { cookie, 'x-csrf-token': body.csrfToken }), csrf: body.csrfToken, cookie };
     },

@@ -1,33 +1,53 @@
 // A bounded HTTP load generator for tests: posts reports with a fixed number of workers over keep-alive.
-export interface PostResult { status: number; id: string | null }
+export interface PostResult {
+  status: number;
+  id: string | null;
+}
 
 export function reportBody(i: number): object {
   // Spread over Thanh Hóa city so geocoding and area rooms see real communes.
-  return { category: i % 7 === 0 ? 'security' : 'flooding', description: `Báo cáo thử ${i}`, lat: 19.78 + (i % 50) * 0.001, lng: 105.75 + (i % 40) * 0.001 };
+  return {
+    category: i % 7 === 0 ? 'security' : 'flooding',
+    description: `Báo cáo thử ${i}`,
+    lat: 19.78 + (i % 50) * 0.001,
+    lng: 105.75 + (i % 40) * 0.001,
+  };
 }
 
 export async function postReport(url: string, i: number): Promise<PostResult> {
   try {
-    const res = await fetch(`${url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reportBody(i)) });
-    const body = await res.json().catch(() => null) as { id?: string } | null;
-    return { status: res.status, id: res.status === 201 ? body?.id ?? null : null };
+    const res = await fetch(`${url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(reportBody(i)),
+    });
+    const body = (await res.json().catch(() => null)) as { id?: string } | null;
+    return { status: res.status, id: res.status === 201 ? (body?.id ?? null) : null };
   } catch {
     return { status: 0, id: null };
   }
 }
 
 /** Posts `count` reports with `workers` in parallel; `after(done)` runs after each answer (for injecting faults). */
-export async function postMany(url: string, count: number, workers: number, after?: (done: number, r: PostResult) => Promise<void> | void, pauseMs = 0): Promise<PostResult[]> {
+export async function postMany(
+  url: string,
+  count: number,
+  workers: number,
+  after?: (done: number, r: PostResult) => Promise<void> | void,
+  pauseMs = 0,
+): Promise<PostResult[]> {
   const results: PostResult[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < count) {
-      const i = next++;
-      const r = await postReport(url, i);
-      results.push(r);
-      await after?.(results.length, r);
-      if (pauseMs) await new Promise((d) => setTimeout(d, pauseMs));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < count) {
+        const i = next++;
+        const r = await postReport(url, i);
+        results.push(r);
+        await after?.(results.length, r);
+        if (pauseMs) await new Promise((d) => setTimeout(d, pauseMs));
+      }
+    }),
+  );
   return results;
 }

@@ -3,7 +3,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachRealtime, type Realtime, type RealtimeOptions } from '../server.ts';
 
-export interface StandaloneRealtime { rt: Realtime; port: number; url: string }
+export interface StandaloneRealtime {
+  rt: Realtime;
+  port: number;
+  url: string;
+}
 
 /** `port` 0 picks a free one; pass a previous port to restart on the same address. */
 export async function startStandaloneRealtime(opts: RealtimeOptions, port = 0): Promise<StandaloneRealtime> {

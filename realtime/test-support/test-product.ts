@@ -10,7 +10,13 @@ export interface TestProduct {
 
 export async function startTestProduct(): Promise<TestProduct> {
   const test = await freshTestDatabase();
-  const product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: '/nonexistent' });
+  const product = await startProduct({
+    databaseUrl: test.url,
+    port: 0,
+    host: '127.0.0.1',
+    demo: false,
+    distDir: '/nonexistent',
+  });
   return {
     product,
     test,

@@ -15,19 +15,42 @@ const USAGE = `usage: npm run areas:import -- FILE.geojson --level commune|provi
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: Object.fromEntries(['level', 'code-prop', 'name-prop', 'full-name-prop', 'name-en-prop', 'type-prop', 'province-code-prop',
-      'province-code', 'effective-from', 'display', 'source'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(
+      [
+        'level',
+        'code-prop',
+        'name-prop',
+        'full-name-prop',
+        'name-en-prop',
+        'type-prop',
+        'province-code-prop',
+        'province-code',
+        'effective-from',
+        'display',
+        'source',
+      ].map((k) => [k, { type: 'string' as const }]),
+    ),
   });
   const file = positionals[0];
-  if (!file || !values['code-prop'] || !values['name-prop'] || (values.level !== 'commune' && values.level !== 'province')) {
+  if (
+    !file ||
+    !values['code-prop'] ||
+    !values['name-prop'] ||
+    (values.level !== 'commune' && values.level !== 'province')
+  ) {
     console.error(USAGE);
     return 2;
   }
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
   const { set, errors } = parseAreaFile(read(file), values.display ? read(values.display) : null, {
-    level: values.level, codeProp: values['code-prop'], nameProp: values['name-prop'],
-    fullNameProp: values['full-name-prop'], nameEnProp: values['name-en-prop'], typeProp: values['type-prop'],
-    provinceCodeProp: values['province-code-prop'], provinceCode: values['province-code'],
+    level: values.level,
+    codeProp: values['code-prop'],
+    nameProp: values['name-prop'],
+    fullNameProp: values['full-name-prop'],
+    nameEnProp: values['name-en-prop'],
+    typeProp: values['type-prop'],
+    provinceCodeProp: values['province-code-prop'],
+    provinceCode: values['province-code'],
     effectiveFrom: values['effective-from'] ?? new Date().toISOString().slice(0, 10),
     source: values.source ?? basename(file),
   });
@@ -40,7 +63,9 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     const n = await withTransaction(db, (tx) => importAreaSet(tx, set));
-    console.log(`Imported ${n} ${set.level} areas effective from ${set.effectiveFrom}. Restart the server to geocode with them.`);
+    console.log(
+      `Imported ${n} ${set.level} areas effective from ${set.effectiveFrom}. Restart the server to geocode with them.`,
+    );
     return 0;
   } finally {
     await db.end();
@@ -48,4 +73,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -24,15 +24,32 @@ export async function importAreaSet(tx: Tx, set: AreaImport): Promise<number> {
        ON CONFLICT (code, level, effective_from) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name,
          name_en = EXCLUDED.name_en, type = EXCLUDED.type, geometry = EXCLUDED.geometry,
          display_geometry = EXCLUDED.display_geometry, source = EXCLUDED.source, effective_to = NULL`,
-      [props.code, set.level, props.name, props.fullName, props.nameEn ?? null, props.type ?? null, props.provinceCode ?? null,
-        geometry, displayGeometry ?? null, set.effectiveFrom, set.source],
+      [
+        props.code,
+        set.level,
+        props.name,
+        props.fullName,
+        props.nameEn ?? null,
+        props.type ?? null,
+        props.provinceCode ?? null,
+        geometry,
+        displayGeometry ?? null,
+        set.effectiveFrom,
+        set.source,
+      ],
     );
   }
   return set.features.length;
 }
 
 interface AreaRow {
-  code: string; name: string; full_name: string; name_en: string | null; type: string | null; province_code: string | null; geometry: any;
+  code: string;
+  name: string;
+  full_name: string;
+  name_en: string | null;
+  type: string | null;
+  province_code: string | null;
+  geometry: any;
 }
 
 /** The areas in force now, as GeoJSON; `display` picks the simplified geometry meant for maps. */
@@ -48,7 +65,14 @@ export async function currentAreas(db: Db, level: 'province' | 'commune', displa
     features: rows.map((r) => ({
       type: 'Feature',
       id: r.code,
-      properties: { code: r.code, name: r.name, fullName: r.full_name, nameEn: r.name_en ?? undefined, type: r.type ?? undefined, provinceCode: r.province_code ?? undefined },
+      properties: {
+        code: r.code,
+        name: r.name,
+        fullName: r.full_name,
+        nameEn: r.name_en ?? undefined,
+        type: r.type ?? undefined,
+        provinceCode: r.province_code ?? undefined,
+      },
       geometry: r.geometry,
     })),
   };

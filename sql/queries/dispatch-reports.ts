@@ -58,7 +58,15 @@ export async function updateReportStatus(tx: Tx, id: string, c: StatusChange): P
                                     WHERE s.category IN (r.category, '*') ORDER BY s.category = '*' LIMIT 1)
                  ELSE due_at END
       WHERE r.id = $1`,
-    [id, c.status, c.rejectReason ?? null, c.agencyId ?? null, c.incidentId ?? null, c.resolvedAt === 'now', c.restartSla ?? false],
+    [
+      id,
+      c.status,
+      c.rejectReason ?? null,
+      c.agencyId ?? null,
+      c.incidentId ?? null,
+      c.resolvedAt === 'now',
+      c.restartSla ?? false,
+    ],
   );
   return (await findDispatchReport(tx, id))!;
 }
@@ -78,16 +86,37 @@ export interface TimelineEntry {
 }
 
 export interface TimelineRow {
-  id: string; report_id: string; at: Date; actor_name: string; actor_role: string; from_status: string; to_status: string;
-  reason: string | null; internal_note: string | null; public_reply: string | null; unit_id: string | null; incident_id: string | null;
+  id: string;
+  report_id: string;
+  at: Date;
+  actor_name: string;
+  actor_role: string;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  internal_note: string | null;
+  public_reply: string | null;
+  unit_id: string | null;
+  incident_id: string | null;
 }
 
 export async function appendTimeline(tx: Tx, e: TimelineEntry): Promise<void> {
   await tx.query(
     `INSERT INTO report_timeline (report_id, actor_id, actor_name, actor_role, from_status, to_status, reason, internal_note, public_reply, unit_id, incident_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [e.reportId, e.actorId, e.actorName, e.actorRole, e.from, e.to, e.reason ?? null, e.internalNote ?? null, e.publicReply ?? null,
-      e.unitId ?? null, e.incidentId ?? null],
+    [
+      e.reportId,
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      e.from,
+      e.to,
+      e.reason ?? null,
+      e.internalNote ?? null,
+      e.publicReply ?? null,
+      e.unitId ?? null,
+      e.incidentId ?? null,
+    ],
   );
 }
 
@@ -120,7 +149,15 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<DispatchReportR
         AND (NOT $6 OR CASE WHEN status IN ('received', 'triaged', 'reopened') THEN response_due_at ELSE due_at END < now())
       ORDER BY CASE WHEN status IN ('received', 'triaged', 'reopened') THEN response_due_at ELSE due_at END ASC NULLS LAST, id ASC
       LIMIT $7`,
-    [f.statuses, f.category ?? null, f.agencyId ?? null, f.areaCode ?? null, f.since ?? null, f.overdueOnly ?? false, f.limit],
+    [
+      f.statuses,
+      f.category ?? null,
+      f.agencyId ?? null,
+      f.areaCode ?? null,
+      f.since ?? null,
+      f.overdueOnly ?? false,
+      f.limit,
+    ],
   );
   return rows;
 }

@@ -15,7 +15,10 @@ export interface LoggedEvent extends EventRow {
 }
 
 /** A position in the feed's total order: (transaction id, event id). */
-export interface FeedCursor { xid: string; id: string }
+export interface FeedCursor {
+  xid: string;
+  id: string;
+}
 
 /** Orders two feed positions: negative when `a` comes first. */
 export function compareCursors(a: FeedCursor, b: FeedCursor): number {
@@ -26,13 +29,18 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
 }
 
 /** Appends in `tx`, which must be a withTransaction's (refused otherwise): its commit rings the feed's doorbell. */
-export async function appendEvents(tx: Tx, events: { reportId: string | null; kind: string; payload: object }[]): Promise<void> {
+export async function appendEvents(
+  tx: Tx,
+  events: { reportId: string | null; kind: string; payload: object }[],
+): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
-  await tx.query({ name: 'append-events', text:
-    `INSERT INTO events (report_id, kind, payload)
+  await tx.query({
+    name: 'append-events',
+    text: `INSERT INTO events (report_id, kind, payload)
      SELECT r, k, p FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(r, k, p, ord) ORDER BY ord`,
-    values: [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))] });
+    values: [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))],
+  });
 }
 
 // Sort by the table's columns (events.xid), never the output alias: `xid::text AS xid` would sort as
@@ -59,7 +67,11 @@ export interface SettledRead {
  */
 export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: number): Promise<SettledRead> {
   // Named: planned once per connection, not on every read of a surge.
-  const { rows } = await db.query<EventRow & { settled: boolean }>({ name: 'feed-read-tail', text: READ_TAIL_SQL, values: [cursor.xid, cursor.id, limit] });
+  const { rows } = await db.query<EventRow & { settled: boolean }>({
+    name: 'feed-read-tail',
+    text: READ_TAIL_SQL,
+    values: [cursor.xid, cursor.id, limit],
+  });
   const heldBack = rows.length > 0 && !rows[rows.length - 1].settled;
   if (heldBack) rows.length -= 1;
   return { rows, heldBack }; // each row keeps its `settled` flag: deleting a field would slow every later read of the row
@@ -89,7 +101,12 @@ export async function cursorOfEvent(db: Db, eventId: string): Promise<FeedCursor
 }
 
 /** Events strictly after `from` up to and including `to`, for replaying to one resuming client. */
-export async function readEventsBetween(db: Db, from: FeedCursor, to: FeedCursor, limit: number): Promise<LoggedEvent[]> {
+export async function readEventsBetween(
+  db: Db,
+  from: FeedCursor,
+  to: FeedCursor,
+  limit: number,
+): Promise<LoggedEvent[]> {
   const { rows } = await db.query<LoggedEvent>(
     `SELECT id, xid::text AS xid, kind, payload, created_at FROM events
       WHERE (xid, id) > ($1::xid8, $2::bigint) AND (xid, id) <= ($3::xid8, $4::bigint)

@@ -2,11 +2,17 @@
 import type { Db, Tx } from '../db.ts';
 
 export async function createIncident(tx: Tx, primaryReportId: string, category: string): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>('INSERT INTO incidents (primary_report_id, category) VALUES ($1,$2) RETURNING id::text', [primaryReportId, category]);
+  const { rows } = await tx.query<{ id: string }>(
+    'INSERT INTO incidents (primary_report_id, category) VALUES ($1,$2) RETURNING id::text',
+    [primaryReportId, category],
+  );
   return rows[0].id;
 }
 
-export async function incidentMembers(db: Db | Tx, incidentId: string): Promise<{ primaryReportId: string; reportIds: string[] }> {
+export async function incidentMembers(
+  db: Db | Tx,
+  incidentId: string,
+): Promise<{ primaryReportId: string; reportIds: string[] }> {
   const { rows } = await db.query<{ primary_report_id: string; ids: string[] }>(
     `SELECT i.primary_report_id::text, array_agg(r.id::text ORDER BY r.id) AS ids
        FROM incidents i JOIN reports r ON r.incident_id = i.id WHERE i.id = $1 GROUP BY i.primary_report_id`,
@@ -16,12 +22,23 @@ export async function incidentMembers(db: Db | Tx, incidentId: string): Promise<
 }
 
 export interface DuplicateCandidateRow {
-  id: string; tracking_code: string; category: string; status: string; description: string; lat: number; lng: number;
-  h3_cell: string; created_at: Date; incident_id: string | null;
+  id: string;
+  tracking_code: string;
+  category: string;
+  status: string;
+  description: string;
+  lat: number;
+  lng: number;
+  h3_cell: string;
+  created_at: Date;
+  incident_id: string | null;
 }
 
 /** Open reports of the category in the given stored cells within `windowHours` of `around`, excluding `excludeId`. */
-export async function findDuplicateCandidates(db: Db, f: { excludeId: string; category: string; cells: string[]; around: Date; windowHours: number; limit: number }): Promise<DuplicateCandidateRow[]> {
+export async function findDuplicateCandidates(
+  db: Db,
+  f: { excludeId: string; category: string; cells: string[]; around: Date; windowHours: number; limit: number },
+): Promise<DuplicateCandidateRow[]> {
   const { rows } = await db.query<DuplicateCandidateRow>(
     `SELECT id::text, tracking_code, category, status, description, lat, lng, h3_cell::text, created_at, incident_id::text
        FROM reports

@@ -6,8 +6,23 @@ import type { Db } from '../db.ts';
 
 const MAPPING_CSV = fileURLToPath(new URL('../data/vn/codes/mapping-2025-new-to-old.csv', import.meta.url));
 
-export interface FacilityRow { id: string; kind: string; name: string; address: string | null; lat: number; lng: number; area_code: string | null; province_code: string | null }
-export interface AgencyPlaceRow { id: string; name_vi: string; name_en: string; area_code: string | null; province_code: string | null }
+export interface FacilityRow {
+  id: string;
+  kind: string;
+  name: string;
+  address: string | null;
+  lat: number;
+  lng: number;
+  area_code: string | null;
+  province_code: string | null;
+}
+export interface AgencyPlaceRow {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  area_code: string | null;
+  province_code: string | null;
+}
 
 /** Mapping rows (CSV columns as named) for the given provinces: former names of today's communes. */
 export function readFormerNames(provinceCodes: string[]): Record<string, string>[] {
@@ -17,9 +32,15 @@ export function readFormerNames(provinceCodes: string[]): Record<string, string>
 }
 
 export async function listFacilities(db: Db): Promise<FacilityRow[]> {
-  return (await db.query<FacilityRow>('SELECT id, kind, name, address, lat, lng, area_code, province_code FROM facilities ORDER BY id')).rows;
+  return (
+    await db.query<FacilityRow>(
+      'SELECT id, kind, name, address, lat, lng, area_code, province_code FROM facilities ORDER BY id',
+    )
+  ).rows;
 }
 
 export async function listAgencyPlaces(db: Db): Promise<AgencyPlaceRow[]> {
-  return (await db.query<AgencyPlaceRow>('SELECT id, name_vi, name_en, area_code, province_code FROM agencies ORDER BY id')).rows;
+  return (
+    await db.query<AgencyPlaceRow>('SELECT id, name_vi, name_en, area_code, province_code FROM agencies ORDER BY id')
+  ).rows;
 }

@@ -52,8 +52,9 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
   if (reports.length === 0) return [];
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
   // Named: a surge runs this hundreds of times a second, and planning it each time cost Postgres more than the insert.
-  const { rows } = await tx.query<ReportRow>({ name: 'insert-reports', text:
-    `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
+  const { rows } = await tx.query<ReportRow>({
+    name: 'insert-reports',
+    text: `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
                           needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id)
      SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15
        FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
@@ -61,9 +62,24 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
             WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, ord)
       ORDER BY ord
      RETURNING ${COLUMNS}`,
-    values: [col('category'), col('description'), col('lat'), col('lng'), col('h3Cell').map(String), col('areaCode'), col('areaName'),
-      col('provinceCode'), col('agencyId'), col('needsTriage'), col('reporterName'), col('reporterPhone'), col('anonymous'), col('source'),
-      reports.map((r) => r.routingRuleId ?? null)] });
+    values: [
+      col('category'),
+      col('description'),
+      col('lat'),
+      col('lng'),
+      col('h3Cell').map(String),
+      col('areaCode'),
+      col('areaName'),
+      col('provinceCode'),
+      col('agencyId'),
+      col('needsTriage'),
+      col('reporterName'),
+      col('reporterPhone'),
+      col('anonymous'),
+      col('source'),
+      reports.map((r) => r.routingRuleId ?? null),
+    ],
+  });
   // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.
   return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
 }
@@ -81,7 +97,12 @@ export interface ReportFilter {
   limit: number;
 }
 
-export interface ReportStatsRow { total: number; last24h: number; byStatus: Record<string, number>; byCategory: Record<string, number> }
+export interface ReportStatsRow {
+  total: number;
+  last24h: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+}
 
 /**
  * Counters for every screen, read from the cell rollups (res-5 rows: a few hundred to a few thousand)
@@ -159,7 +180,10 @@ async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
 }
 
 async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
-  const match = (p: string, cell: string) => `($3::text IS NULL OR ${p}.category = $3) AND ($4::text IS NULL OR ${p}.status = $4)
+  const match = (
+    p: string,
+    cell: string,
+  ) => `($3::text IS NULL OR ${p}.category = $3) AND ($4::text IS NULL OR ${p}.status = $4)
           AND NOT (${p}.category = ANY($5::text[])) AND ($6::bigint[] IS NULL OR ${cell} = ANY($6::bigint[]))`;
   // `first_day` is the first midnight at or after the window's start hour: days from there, hours before it.
   const w = `(SELECT h, CASE WHEN report_day(h) = h THEN h ELSE report_day(h) + interval '1 day' END AS first_day
@@ -172,14 +196,25 @@ async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
       `SELECT h3_parent(q.h3_cell, $1) AS cell FROM report_rollup_queue q, ${w}
         WHERE q.created_at >= w.h AND ${match('q', 'h3_parent(q.h3_cell, $1)')}`,
     ),
-    [f.res, f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells) : null],
+    [
+      f.res,
+      f.since ?? null,
+      f.category ?? null,
+      f.status ?? null,
+      f.excludeCategories ?? [],
+      f.within ? toBigints(f.within.cells) : null,
+    ],
   );
   return rows;
 }
 
 async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
-  if (f.within && !f.within.cells10) throw new RangeError(`a res-${f.res} window inside an area needs its res-10 cells`);
-  const match = (at: string, cell10: string) => `($1::timestamptz IS NULL OR ${at} >= date_trunc('hour', $1::timestamptz))
+  if (f.within && !f.within.cells10)
+    throw new RangeError(`a res-${f.res} window inside an area needs its res-10 cells`);
+  const match = (
+    at: string,
+    cell10: string,
+  ) => `($1::timestamptz IS NULL OR ${at} >= date_trunc('hour', $1::timestamptz))
         AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
         AND NOT (category = ANY($4::text[])) AND ($5::bigint[] IS NULL OR ${cell10} = ANY($5::bigint[]))`;
   const { rows } = await db.query<CellCount>(
@@ -187,13 +222,24 @@ async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
       `SELECT cell${f.res} AS cell, n FROM report_cell_hours WHERE ${match('hour', 'cell10')}`,
       `SELECT h3_parent(h3_cell, ${f.res}) AS cell FROM report_rollup_queue WHERE ${match('created_at', 'h3_parent(h3_cell, 10)')}`,
     ),
-    [f.since ?? null, f.category ?? null, f.status ?? null, f.excludeCategories ?? [], f.within ? toBigints(f.within.cells10!) : null],
+    [
+      f.since ?? null,
+      f.category ?? null,
+      f.status ?? null,
+      f.excludeCategories ?? [],
+      f.within ? toBigints(f.within.cells10!) : null,
+    ],
   );
   return rows;
 }
 
 /** All-time counts of the given categories per cell at `res`, only for cells holding at least `k`. */
-export async function countGroupsOfAtLeast(db: Db, categories: string[], res: number, k: number): Promise<{ cell: string; count: number }[]> {
+export async function countGroupsOfAtLeast(
+  db: Db,
+  categories: string[],
+  res: number,
+  k: number,
+): Promise<{ cell: string; count: number }[]> {
   const { rows } = await db.query<{ cell: string; count: number }>(
     addQueued(
       'SELECT cell, n FROM report_cell_totals WHERE res = $1 AND category = ANY($2::text[])',
@@ -211,7 +257,10 @@ export async function countGroupsOfAtLeast(db: Db, categories: string[], res: nu
  * commit events that the feed orders before max(id), and a client resuming from there would miss them.
  * Events after the position may already be in the list; clients drop them by version.
  */
-export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEventId: string | null; rows: ReportRow[] }> {
+export async function snapshotReports(
+  db: Db,
+  f: ReportFilter,
+): Promise<{ lastEventId: string | null; rows: ReportRow[] }> {
   return withTransaction(db, async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const head = await settledHead(tx);
@@ -220,7 +269,15 @@ export async function snapshotReports(db: Db, f: ReportFilter): Promise<{ lastEv
         WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
           AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($7::bigint[] IS NULL OR id = ANY($7::bigint[]))
         ORDER BY created_at DESC, id DESC LIMIT $6`,
-      [f.bbox?.[0] ?? null, f.bbox?.[1] ?? null, f.bbox?.[2] ?? null, f.bbox?.[3] ?? null, f.since ?? null, f.limit, f.ids ?? null],
+      [
+        f.bbox?.[0] ?? null,
+        f.bbox?.[1] ?? null,
+        f.bbox?.[2] ?? null,
+        f.bbox?.[3] ?? null,
+        f.since ?? null,
+        f.limit,
+        f.ids ?? null,
+      ],
     );
     return { lastEventId: head.id === '0' ? null : head.id, rows };
   });

@@ -32,7 +32,10 @@ export async function insertRoutingRule(tx: Tx, r: NewRoutingRule): Promise<Rout
 
 /** Ends a rule from a date instead of deleting it, so reports keep a valid reference to what routed them. */
 export async function endRoutingRule(tx: Tx, id: string, effectiveTo: string): Promise<RoutingRuleRow | null> {
-  const { rowCount } = await tx.query('UPDATE routing_rules SET effective_to = $2 WHERE id = $1 AND effective_from < $2', [id, effectiveTo]);
+  const { rowCount } = await tx.query(
+    'UPDATE routing_rules SET effective_to = $2 WHERE id = $1 AND effective_from < $2',
+    [id, effectiveTo],
+  );
   if (!rowCount) return null;
   return (await tx.query<RoutingRuleRow>(`${SELECT} WHERE id = $1`, [id])).rows[0];
 }

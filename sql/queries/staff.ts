@@ -26,8 +26,13 @@ export async function listStaff(db: Db): Promise<StaffRow[]> {
 }
 
 export interface NewStaff {
-  username: string; displayName: string; passwordHash: string; role: string;
-  agencyId: string | null; unitId: string | null; demo: boolean;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  agencyId: string | null;
+  unitId: string | null;
+  demo: boolean;
 }
 
 /** Inserts, or leaves an existing username untouched; returns whether a row was created. */
@@ -41,16 +46,29 @@ export async function insertStaffIfMissing(db: Db | Tx, s: NewStaff): Promise<St
 }
 
 export async function activeDemoUsernames(db: Db): Promise<string[]> {
-  const { rows } = await db.query<{ username: string }>('SELECT username FROM staff_users WHERE demo AND active ORDER BY username');
+  const { rows } = await db.query<{ username: string }>(
+    'SELECT username FROM staff_users WHERE demo AND active ORDER BY username',
+  );
   return rows.map((r) => r.username);
 }
 
-export async function insertSession(db: Db, s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {
-  await db.query('INSERT INTO staff_sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1,$2,$3,$4)',
-    [s.tokenHash, s.userId, s.csrfToken, s.expiresAt]);
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db.query('INSERT INTO staff_sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1,$2,$3,$4)', [
+    s.tokenHash,
+    s.userId,
+    s.csrfToken,
+    s.expiresAt,
+  ]);
 }
 
-export interface SessionRow { csrf_token: string; expires_at: Date; user: StaffRow }
+export interface SessionRow {
+  csrf_token: string;
+  expires_at: Date;
+  user: StaffRow;
+}
 
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
   const { rows } = await db.query<StaffRow & { csrf_token: string; expires_at: Date }>(

@@ -31,7 +31,10 @@ export async function lockUnit(tx: Tx, id: string): Promise<UnitRow | null> {
   return rows[0] ? findUnit(tx, id) : null;
 }
 
-export async function findUnitByTokenHash(db: Db, tokenHash: string): Promise<{ id: string; agency_id: string; name: string } | null> {
+export async function findUnitByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: string; agency_id: string; name: string } | null> {
   const { rows } = await db.query('SELECT id, agency_id, name FROM units WHERE token_hash = $1', [tokenHash]);
   return rows[0] ?? null;
 }
@@ -44,7 +47,16 @@ export async function listUnits(db: Db, f: { agencyId?: string | null; statuses?
   return rows;
 }
 
-export interface NewUnit { id: string; agencyId: string; name: string; status: string; lat: number | null; lng: number | null; h3Cell: bigint | null; tokenHash: string | null }
+export interface NewUnit {
+  id: string;
+  agencyId: string;
+  name: string;
+  status: string;
+  lat: number | null;
+  lng: number | null;
+  h3Cell: bigint | null;
+  tokenHash: string | null;
+}
 
 export async function insertUnitIfMissing(db: Db | Tx, u: NewUnit): Promise<boolean> {
   const { rowCount } = await db.query(
@@ -55,7 +67,11 @@ export async function insertUnitIfMissing(db: Db | Tx, u: NewUnit): Promise<bool
   return (rowCount ?? 0) > 0;
 }
 
-export async function updateUnit(tx: Tx, id: string, c: { status?: string; lat?: number; lng?: number; h3Cell?: bigint }): Promise<UnitRow> {
+export async function updateUnit(
+  tx: Tx,
+  id: string,
+  c: { status?: string; lat?: number; lng?: number; h3Cell?: bigint },
+): Promise<UnitRow> {
   await tx.query(
     `UPDATE units SET status = coalesce($2, status), lat = coalesce($3, lat), lng = coalesce($4, lng), h3_cell = coalesce($5, h3_cell),
         position_at = CASE WHEN $3::float8 IS NULL THEN position_at ELSE now() END, version = version + 1, updated_at = now()
@@ -66,13 +82,21 @@ export async function updateUnit(tx: Tx, id: string, c: { status?: string; lat?:
 }
 
 export async function openAssignment(tx: Tx, unitId: string, reportId: string, by: string | null): Promise<void> {
-  await tx.query('UPDATE unit_assignments SET released_at = now() WHERE report_id = $1 AND released_at IS NULL', [reportId]);
-  await tx.query('INSERT INTO unit_assignments (unit_id, report_id, assigned_by) VALUES ($1,$2,$3)', [unitId, reportId, by]);
+  await tx.query('UPDATE unit_assignments SET released_at = now() WHERE report_id = $1 AND released_at IS NULL', [
+    reportId,
+  ]);
+  await tx.query('INSERT INTO unit_assignments (unit_id, report_id, assigned_by) VALUES ($1,$2,$3)', [
+    unitId,
+    reportId,
+    by,
+  ]);
 }
 
 /** Closes the report's open assignment; returns the unit it was on, if any. */
 export async function releaseAssignment(tx: Tx, reportId: string): Promise<string | null> {
   const { rows } = await tx.query<{ unit_id: string }>(
-    'UPDATE unit_assignments SET released_at = now() WHERE report_id = $1 AND released_at IS NULL RETURNING unit_id', [reportId]);
+    'UPDATE unit_assignments SET released_at = now() WHERE report_id = $1 AND released_at IS NULL RETURNING unit_id',
+    [reportId],
+  );
   return rows[0]?.unit_id ?? null;
 }

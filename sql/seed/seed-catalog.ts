@@ -5,7 +5,13 @@ import type { AreaCollection } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../db.ts';
 import { importAreaSet } from '../queries/areas.ts';
 import { seedFacilities } from './seed-facilities.ts';
-import { CATEGORIES, COMMUNE_CATEGORIES, PROVINCIAL_AGENCIES, PROVINCIAL_ROUTES, communeAgency } from './catalog-data.ts';
+import {
+  CATEGORIES,
+  COMMUNE_CATEGORIES,
+  PROVINCIAL_AGENCIES,
+  PROVINCIAL_ROUTES,
+  communeAgency,
+} from './catalog-data.ts';
 
 const DATA = fileURLToPath(new URL('../data/vn/boundaries-2025/', import.meta.url));
 const SOURCE = 'sapnhap.bando.com.vn via thanglequoc/vietnamese-provinces-database (MIT)';
@@ -24,29 +30,52 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
     return rules || facilities;
   }
   const communes = readAreas(`${province}-communes-166.geojson`);
-  const display = new Map(readAreas(`${province}-communes-166.simplified.geojson`).features.map((f) => [f.properties.code, f.geometry]));
+  const display = new Map(
+    readAreas(`${province}-communes-166.simplified.geojson`).features.map((f) => [f.properties.code, f.geometry]),
+  );
   const outline = readAreas(`${province}-province.geojson`);
   await withTransaction(db, async (tx) => {
     for (const [i, c] of CATEGORIES.entries()) {
-      await tx.query('INSERT INTO categories (code, name_vi, name_en, sensitive, color, sort_order) VALUES ($1,$2,$3,$4,$5,$6)',
-        [c.code, c.nameVi, c.nameEn, c.sensitive, c.color, i]);
+      await tx.query(
+        'INSERT INTO categories (code, name_vi, name_en, sensitive, color, sort_order) VALUES ($1,$2,$3,$4,$5,$6)',
+        [c.code, c.nameVi, c.nameEn, c.sensitive, c.color, i],
+      );
     }
     await importAreaSet(tx, {
-      level: 'province', effectiveFrom: EFFECTIVE_2025, source: SOURCE,
-      features: outline.features.map((f) => ({ props: { ...f.properties, provinceCode: f.properties.code }, geometry: f.geometry })),
+      level: 'province',
+      effectiveFrom: EFFECTIVE_2025,
+      source: SOURCE,
+      features: outline.features.map((f) => ({
+        props: { ...f.properties, provinceCode: f.properties.code },
+        geometry: f.geometry,
+      })),
     });
     await importAreaSet(tx, {
-      level: 'commune', effectiveFrom: EFFECTIVE_2025, source: SOURCE,
-      features: communes.features.map((f) => ({ props: f.properties, geometry: f.geometry, displayGeometry: display.get(f.properties.code) })),
+      level: 'commune',
+      effectiveFrom: EFFECTIVE_2025,
+      source: SOURCE,
+      features: communes.features.map((f) => ({
+        props: f.properties,
+        geometry: f.geometry,
+        displayGeometry: display.get(f.properties.code),
+      })),
     });
     const provinceCode = communes.features[0]?.properties.provinceCode ?? null;
     for (const a of PROVINCIAL_AGENCIES) {
-      await tx.query('INSERT INTO agencies (id, name_vi, name_en, kind, province_code) VALUES ($1,$2,$3,$4,$5)', [a.id, a.nameVi, a.nameEn, a.kind, provinceCode]);
+      await tx.query('INSERT INTO agencies (id, name_vi, name_en, kind, province_code) VALUES ($1,$2,$3,$4,$5)', [
+        a.id,
+        a.nameVi,
+        a.nameEn,
+        a.kind,
+        provinceCode,
+      ]);
     }
     for (const f of communes.features) {
       const a = communeAgency(f.properties);
-      await tx.query("INSERT INTO agencies (id, name_vi, name_en, kind, area_code, province_code) VALUES ($1,$2,$3,'commune',$4,$5)",
-        [a.id, a.nameVi, a.nameEn, f.properties.code, f.properties.provinceCode ?? null]);
+      await tx.query(
+        "INSERT INTO agencies (id, name_vi, name_en, kind, area_code, province_code) VALUES ($1,$2,$3,'commune',$4,$5)",
+        [a.id, a.nameVi, a.nameEn, f.properties.code, f.properties.provinceCode ?? null],
+      );
     }
   });
   await seedRoutingRules(db);

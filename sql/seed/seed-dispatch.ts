@@ -16,8 +16,10 @@ export async function seedSlaConfig(db: Db): Promise<void> {
       );
     }
     for (const d of CALENDAR_DAYS) {
-      await tx.query('INSERT INTO calendar_days (day, day_off, name_vi, name_en) VALUES ($1,$2,$3,$4) ON CONFLICT (day) DO NOTHING',
-        [d.day, d.dayOff, d.nameVi, d.nameEn]);
+      await tx.query(
+        'INSERT INTO calendar_days (day, day_off, name_vi, name_en) VALUES ($1,$2,$3,$4) ON CONFLICT (day) DO NOTHING',
+        [d.day, d.dayOff, d.nameVi, d.nameEn],
+      );
     }
   });
 }
@@ -33,7 +35,11 @@ export async function seedDemoDispatch(db: Db, tools: DemoSeedTools): Promise<st
   const passwordHash = await tools.hashPassword(DEMO_PASSWORD);
   return withTransaction(db, async (tx) => {
     for (const u of DEMO_UNITS) {
-      await insertUnitIfMissing(tx, { ...u, h3Cell: tools.cellOf(u.lat, u.lng), tokenHash: tools.hashToken(demoUnitToken(u.id)) });
+      await insertUnitIfMissing(tx, {
+        ...u,
+        h3Cell: tools.cellOf(u.lat, u.lng),
+        tokenHash: tools.hashToken(demoUnitToken(u.id)),
+      });
     }
     const created: string[] = [];
     for (const s of DEMO_STAFF) {

@@ -23,12 +23,21 @@ export const CATEGORY_SLA: CategorySlaSeed[] = [
   { category: '*', response: [8, 'hours'], resolution: [7, 'working_days'] },
 ];
 
-export interface CalendarDaySeed { day: string; dayOff: boolean; nameVi: string; nameEn: string }
+export interface CalendarDaySeed {
+  day: string;
+  dayOff: boolean;
+  nameVi: string;
+  nameEn: string;
+}
 
 const off = (day: string, nameVi: string, nameEn: string): CalendarDaySeed => ({ day, dayOff: true, nameVi, nameEn });
 const range = (from: string, to: string, nameVi: string, nameEn: string): CalendarDaySeed[] => {
   const days: CalendarDaySeed[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d <= new Date(`${to}T00:00:00Z`);
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
     days.push(off(d.toISOString().slice(0, 10), nameVi, nameEn));
   }
   return days;

@@ -29,8 +29,12 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
 /** A fresh database for the enclosing describe block: cloned before its tests, its pool closed after them. */
 export function useTestDatabase(): TestDatabase {
   const test = {} as TestDatabase;
-  beforeAll(async () => { Object.assign(test, await freshTestDatabase()); });
-  afterAll(async () => { await test.pool?.end(); });
+  beforeAll(async () => {
+    Object.assign(test, await freshTestDatabase());
+  });
+  afterAll(async () => {
+    await test.pool?.end();
+  });
   return test;
 }
 
@@ -44,6 +48,8 @@ export async function openEventWriter(url: string, label: string): Promise<{ cli
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [{ label }]);
+  const { rows } = await client.query("INSERT INTO events (kind, payload) VALUES ('test', $1) RETURNING id::text", [
+    { label },
+  ]);
   return { client, id: rows[0].id as string };
 }

@@ -37,8 +37,11 @@ export default async function setup(project: TestProject) {
   project.provide('pgAdminUrl', adminUrl);
 
   return async () => {
-    const leftovers = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ht\\_t\\_%'");
-    for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});
+    const leftovers = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'ht\\_t\\_%'",
+    );
+    for (const { datname } of leftovers.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await cluster?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

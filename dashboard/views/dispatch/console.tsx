@@ -1,6 +1,12 @@
 // The console: map | queue | detail, at 1080p. Every action goes to the server; what is shown comes back live.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { dispatchApi, DispatchError, emptyFilters, type QueueFilters, type TransitionBody } from '../../data/dispatch-api.ts';
+import {
+  dispatchApi,
+  DispatchError,
+  emptyFilters,
+  type QueueFilters,
+  type TransitionBody,
+} from '../../data/dispatch-api.ts';
 import type { SessionDTO } from '../../data/dispatch-types.ts';
 import { useDispatchLive } from '../../data/use-dispatch-live.ts';
 import { useDispatchQueue } from '../../data/use-dispatch-queue.ts';
@@ -15,7 +21,15 @@ import { urgencyOrder, useNow } from './sla.ts';
 import { useDispatchI18n } from './strings.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
-export function Console({ session, onLogout, onReauthorize }: { session: SessionDTO; onLogout: () => Promise<void>; onReauthorize?: () => void }) {
+export function Console({
+  session,
+  onLogout,
+  onReauthorize,
+}: {
+  session: SessionDTO;
+  onLogout: () => Promise<void>;
+  onReauthorize?: () => void;
+}) {
   const { d, t, lang, status } = useDispatchI18n();
   const [theme, setTheme] = useTheme();
   const reference = useReference(null);
@@ -23,42 +37,75 @@ export function Console({ session, onLogout, onReauthorize }: { session: Session
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const q = useDispatchQueue(filters, selectedId);
-  const connection = useDispatchLive({ token: session.socketToken, onReport: q.onReport, onUnit: q.onUnit, onResync: q.refreshAll, onReauthorize });
+  const connection = useDispatchLive({
+    token: session.socketToken,
+    onReport: q.onReport,
+    onUnit: q.onUnit,
+    onResync: q.refreshAll,
+    onReauthorize,
+  });
   const now = useNow();
   const items = useMemo(() => urgencyOrder(q.items, now), [q.items, now]);
   const selected = q.detail.item && q.detail.item.id === selectedId ? q.detail.item : null;
-  const highlightUnits = useMemo(() => new Set([...q.detail.nearest.map((u) => u.id), ...(selected?.unitId ? [selected.unitId] : [])]), [q.detail.nearest, selected]);
+  const highlightUnits = useMemo(
+    () => new Set([...q.detail.nearest.map((u) => u.id), ...(selected?.unitId ? [selected.unitId] : [])]),
+    [q.detail.nearest, selected],
+  );
 
-  useEffect(() => { if (!flash) return; const t = setTimeout(() => setFlash(null), 4000); return () => clearTimeout(t); }, [flash]);
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), 4000);
+    return () => clearTimeout(t);
+  }, [flash]);
 
-  const run = useCallback(async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      setFlash({ ok: true, text: d('action.done') });
-      q.refreshAll();
-    } catch (e) {
-      setFlash({ ok: false, text: e instanceof DispatchError ? (lang === 'vi' ? e.messageVi ?? e.message : e.message) : String(e) });
-    }
-  }, [d, lang, q]);
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        setFlash({ ok: true, text: d('action.done') });
+        q.refreshAll();
+      } catch (e) {
+        setFlash({
+          ok: false,
+          text: e instanceof DispatchError ? (lang === 'vi' ? (e.messageVi ?? e.message) : e.message) : String(e),
+        });
+      }
+    },
+    [d, lang, q],
+  );
 
-  const transition = useCallback((body: TransitionBody) => selectedId && run(() => dispatchApi.transition(selectedId, { ...body, expectedVersion: selected?.version })), [run, selectedId, selected]);
-  const assign = useCallback((unitId: string) => selectedId && run(() => dispatchApi.assign(selectedId, unitId)), [run, selectedId]);
-  const merge = useCallback((into: string) => selectedId && run(() => dispatchApi.merge(selectedId, into)), [run, selectedId]);
+  const transition = useCallback(
+    (body: TransitionBody) =>
+      selectedId && run(() => dispatchApi.transition(selectedId, { ...body, expectedVersion: selected?.version })),
+    [run, selectedId, selected],
+  );
+  const assign = useCallback(
+    (unitId: string) => selectedId && run(() => dispatchApi.assign(selectedId, unitId)),
+    [run, selectedId],
+  );
+  const merge = useCallback(
+    (into: string) => selectedId && run(() => dispatchApi.merge(selectedId, into)),
+    [run, selectedId],
+  );
 
-  const move = useCallback((step: number) => {
-    if (!items.length) return;
-    const i = items.findIndex((x) => x.id === selectedId);
-    const next = items[Math.min(items.length - 1, Math.max(0, i < 0 ? 0 : i + step))];
-    setSelectedId(next.id);
-    document.querySelector(`[data-report-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [items, selectedId]);
+  const move = useCallback(
+    (step: number) => {
+      if (!items.length) return;
+      const i = items.findIndex((x) => x.id === selectedId);
+      const next = items[Math.min(items.length - 1, Math.max(0, i < 0 ? 0 : i + step))];
+      setSelectedId(next.id);
+      document.querySelector(`[data-report-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    },
+    [items, selectedId],
+  );
 
   useShortcuts({
-    j: () => move(1), k: () => move(-1),
+    j: () => move(1),
+    k: () => move(-1),
     t: () => selected?.allowedTransitions.includes('triaged') && transition({ to: 'triaged' }),
     a: () => q.detail.nearest[0] && assign(q.detail.nearest[0].id),
-    r: () => (document.querySelector<HTMLTextAreaElement>('[name="publicReply"]'))?.focus(),
-    '/': () => (document.querySelector<HTMLSelectElement>('[name="filter-status"]'))?.focus(),
+    r: () => document.querySelector<HTMLTextAreaElement>('[name="publicReply"]')?.focus(),
+    '/': () => document.querySelector<HTMLSelectElement>('[name="filter-status"]')?.focus(),
   });
 
   return (
@@ -67,30 +114,63 @@ export function Console({ session, onLogout, onReauthorize }: { session: Session
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-sep" aria-hidden="true">/</span>
+          <span className="brand-sep" aria-hidden="true">
+            /
+          </span>
           <h1 className="brand-title">{d('title')}</h1>
           <span className="brand-province">{t('app.province')}</span>
         </div>
         <div className="topbar-tools">
-          <span className="dx-user" data-testid="whoami">{session.user?.name} · {session.user?.role}</span>
+          <span className="dx-user" data-testid="whoami">
+            {session.user?.name} · {session.user?.role}
+          </span>
           <ConnectionIndicator state={connection} />
           <ThemeToggle theme={theme} onChange={setTheme} />
           <LangToggle />
-          <button type="button" className="dx-btn" onClick={() => void onLogout()}>{d('logout')}</button>
+          <button type="button" className="dx-btn" onClick={() => void onLogout()}>
+            {d('logout')}
+          </button>
         </div>
       </header>
       <main className="dx-map">
-        <DispatchMap items={items} units={q.units} reference={reference} theme={theme} selected={selected} highlightUnits={highlightUnits} onSelect={setSelectedId} />
+        <DispatchMap
+          items={items}
+          units={q.units}
+          reference={reference}
+          theme={theme}
+          selected={selected}
+          highlightUnits={highlightUnits}
+          onSelect={setSelectedId}
+        />
       </main>
       <QueuePanel
-        items={items} loaded={q.loaded} now={now} filters={filters} onFilters={setFilters} reference={reference}
-        units={q.units} selectedId={selectedId} onSelect={setSelectedId} canEscalate={session.user?.role === 'supervisor' || session.user?.role === 'administrator'}
+        items={items}
+        loaded={q.loaded}
+        now={now}
+        filters={filters}
+        onFilters={setFilters}
+        reference={reference}
+        units={q.units}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        canEscalate={session.user?.role === 'supervisor' || session.user?.role === 'administrator'}
       />
       <DetailPanel
-        detail={q.detail} selected={selected} reference={reference} now={now} units={q.units} status={status}
-        onTransition={transition} onAssign={assign} onMerge={merge}
+        detail={q.detail}
+        selected={selected}
+        reference={reference}
+        now={now}
+        units={q.units}
+        status={status}
+        onTransition={transition}
+        onAssign={assign}
+        onMerge={merge}
       />
-      {flash && <div className={`dx-flash ${flash.ok ? 'ok' : 'bad'}`} role="status" data-testid="flash">{flash.text}</div>}
+      {flash && (
+        <div className={`dx-flash ${flash.ok ? 'ok' : 'bad'}`} role="status" data-testid="flash">
+          {flash.text}
+        </div>
+      )}
     </div>
   );
 }

@@ -22,46 +22,116 @@ export interface DetailPanelProps {
 const REASONS = ['duplicate', 'not_competent', 'insufficient_info', 'spam'] as const;
 const km = (m: number) => (m < 1000 ? `${m} m` : `${(m / 1000).toFixed(1)} km`);
 
-export function DetailPanel({ detail, selected: r, reference, now, units, status, onTransition, onAssign, onMerge }: DetailPanelProps) {
+export function DetailPanel({
+  detail,
+  selected: r,
+  reference,
+  now,
+  units,
+  status,
+  onTransition,
+  onAssign,
+  onMerge,
+}: DetailPanelProps) {
   const { d, dk, categoryName, time } = useDispatchI18n();
   const [note, setNote] = useState('');
   const [reply, setReply] = useState('');
   const [reason, setReason] = useState<string>('');
-  useEffect(() => { setNote(''); setReply(''); setReason(''); }, [r?.id, r?.version]);
-  if (!r) return <section className="dx-detail"><p className="muted">{d('detail.none')}</p></section>;
+  useEffect(() => {
+    setNote('');
+    setReply('');
+    setReason('');
+  }, [r?.id, r?.version]);
+  if (!r)
+    return (
+      <section className="dx-detail">
+        <p className="muted">{d('detail.none')}</p>
+      </section>
+    );
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const body = (to: string): TransitionBody => ({
-    to, ...(note.trim() ? { note: note.trim() } : {}), ...(reply.trim() ? { publicReply: reply.trim() } : {}), ...(to === 'rejected' && reason ? { reason } : {}),
+    to,
+    ...(note.trim() ? { note: note.trim() } : {}),
+    ...(reply.trim() ? { publicReply: reply.trim() } : {}),
+    ...(to === 'rejected' && reason ? { reason } : {}),
   });
   return (
     <section className="dx-detail" data-testid="detail" data-report-id={r.id} data-status={r.status}>
       <header className="dx-detail-head">
         <h2 className="mono">{r.code}</h2>
-        <span className={`dx-status s-${r.status}`} data-testid="detail-status">{status(r.status)}</span>
+        <span className={`dx-status s-${r.status}`} data-testid="detail-status">
+          {status(r.status)}
+        </span>
         <SlaBadge sla={r.sla} now={now} />
       </header>
-      <p className="dx-meta">{categoryName(reference.categoryByCode[r.category], r.category)} · {r.areaName ?? '—'} · {time(r.createdAt)}</p>
+      <p className="dx-meta">
+        {categoryName(reference.categoryByCode[r.category], r.category)} · {r.areaName ?? '—'} · {time(r.createdAt)}
+      </p>
       <p className="dx-desc">{r.description}</p>
-      <p className="small muted">{d('detail.reporter')}: {r.reporter.anonymous ? d('detail.anonymous') : [r.reporter.name, r.reporter.phone].filter(Boolean).join(' · ') || '—'}</p>
-      {r.unitId && <p className="small">{d('detail.assignedTo')}: <b data-testid="detail-unit">{unitName(r.unitId)}</b></p>}
-      {r.incidentId && <p className="small">{d('detail.incident')} #{r.incidentId}: {status(r.incidentStatus ?? r.status)} · {r.incidentSize} {d('detail.reporters')}</p>}
+      <p className="small muted">
+        {d('detail.reporter')}:{' '}
+        {r.reporter.anonymous
+          ? d('detail.anonymous')
+          : [r.reporter.name, r.reporter.phone].filter(Boolean).join(' · ') || '—'}
+      </p>
+      {r.unitId && (
+        <p className="small">
+          {d('detail.assignedTo')}: <b data-testid="detail-unit">{unitName(r.unitId)}</b>
+        </p>
+      )}
+      {r.incidentId && (
+        <p className="small">
+          {d('detail.incident')} #{r.incidentId}: {status(r.incidentStatus ?? r.status)} · {r.incidentSize}{' '}
+          {d('detail.reporters')}
+        </p>
+      )}
 
       <h3 className="panel-h">{d('action.title')}</h3>
       <div className="dx-actions">
-        <textarea name="note" placeholder={d('action.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
         <textarea
-          name="publicReply" placeholder={d('action.reply')} value={reply} onChange={(e) => setReply(e.target.value)} rows={2}
-          onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && r.allowedTransitions.includes('resolved')) onTransition(body('resolved')); }}
+          name="note"
+          placeholder={d('action.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={2}
+        />
+        <textarea
+          name="publicReply"
+          placeholder={d('action.reply')}
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+          rows={2}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && r.allowedTransitions.includes('resolved'))
+              onTransition(body('resolved'));
+          }}
         />
         {r.allowedTransitions.includes('rejected') && (
-          <select name="reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={d('action.reason')}>
+          <select
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-label={d('action.reason')}
+          >
             <option value="">{d('action.reason')}…</option>
-            {REASONS.map((x) => <option key={x} value={x}>{d(`reason.${x}` as DispatchKey)}</option>)}
+            {REASONS.map((x) => (
+              <option key={x} value={x}>
+                {d(`reason.${x}` as DispatchKey)}
+              </option>
+            ))}
           </select>
         )}
         <div className="dx-buttons">
           {r.allowedTransitions.map((to) => (
-            <button key={to} type="button" className={`dx-btn to-${to}`} data-action={to} onClick={() => onTransition(body(to))}>{dk(`to.${to}`)}</button>
+            <button
+              key={to}
+              type="button"
+              className={`dx-btn to-${to}`}
+              data-action={to}
+              onClick={() => onTransition(body(to))}
+            >
+              {dk(`to.${to}`)}
+            </button>
           ))}
         </div>
       </div>
@@ -71,10 +141,20 @@ export function DetailPanel({ detail, selected: r, reference, now, units, status
         {detail.nearest.length === 0 && <li className="muted small">{d('detail.noUnits')}</li>}
         {detail.nearest.map((u, i) => (
           <li key={u.id} data-unit-id={u.id}>
-            <span>{u.name} <span className="muted small">· {km(u.distanceM ?? 0)}</span>
+            <span>
+              {u.name} <span className="muted small">· {km(u.distanceM ?? 0)}</span>
               {/* The server lists the responsible agency's teams first; a closer team of another agency comes after. */}
-              {r.agencyId && u.agencyId !== r.agencyId && <span className="small warn-text" data-other-agency> · {d('detail.otherAgency')}</span>}</span>
-            <button type="button" className="dx-btn" data-action="assign" onClick={() => onAssign(u.id)}>{d('detail.assign')}{i === 0 ? ' (A)' : ''}</button>
+              {r.agencyId && u.agencyId !== r.agencyId && (
+                <span className="small warn-text" data-other-agency>
+                  {' '}
+                  · {d('detail.otherAgency')}
+                </span>
+              )}
+            </span>
+            <button type="button" className="dx-btn" data-action="assign" onClick={() => onAssign(u.id)}>
+              {d('detail.assign')}
+              {i === 0 ? ' (A)' : ''}
+            </button>
           </li>
         ))}
       </ul>
@@ -84,8 +164,14 @@ export function DetailPanel({ detail, selected: r, reference, now, units, status
         {detail.duplicates.length === 0 && <li className="muted small">{d('detail.noDuplicates')}</li>}
         {detail.duplicates.map((x) => (
           <li key={x.id}>
-            <span><span className="mono">{x.code}</span> · {status(x.status)} · {km(x.distanceM)}<br /><span className="small muted">{x.description}</span></span>
-            <button type="button" className="dx-btn" data-action="merge" onClick={() => onMerge(x.id)}>{d('detail.merge')}</button>
+            <span>
+              <span className="mono">{x.code}</span> · {status(x.status)} · {km(x.distanceM)}
+              <br />
+              <span className="small muted">{x.description}</span>
+            </span>
+            <button type="button" className="dx-btn" data-action="merge" onClick={() => onMerge(x.id)}>
+              {d('detail.merge')}
+            </button>
           </li>
         ))}
       </ul>
@@ -94,8 +180,14 @@ export function DetailPanel({ detail, selected: r, reference, now, units, status
       <ol className="dx-timeline" data-testid="timeline">
         {detail.timeline.map((e) => (
           <li key={e.id}>
-            <span className="small muted">{time(e.at)} · {e.actor?.name}</span>
-            <span>{status(e.from)} → <b>{status(e.to)}</b>{e.reason ? ` (${dk(`reason.${e.reason}`)})` : ''}{e.unitId ? ` · ${unitName(e.unitId)}` : ''}</span>
+            <span className="small muted">
+              {time(e.at)} · {e.actor?.name}
+            </span>
+            <span>
+              {status(e.from)} → <b>{status(e.to)}</b>
+              {e.reason ? ` (${dk(`reason.${e.reason}`)})` : ''}
+              {e.unitId ? ` · ${unitName(e.unitId)}` : ''}
+            </span>
             {e.internalNote && <span className="small">📝 {e.internalNote}</span>}
             {e.publicReply && <span className="small dx-reply">💬 {e.publicReply}</span>}
           </li>

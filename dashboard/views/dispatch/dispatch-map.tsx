@@ -23,18 +23,32 @@ export interface DispatchMapProps {
 
 export function DispatchMap({ items, units, reference, theme, selected, highlightUnits, onSelect }: DispatchMapProps) {
   const styleUrl = runtimeConfig().mapStyleUrl;
-  const style = useMemo(() => styleUrl || baseStyle(theme, reference.communes, reference.province), [styleUrl, theme, reference.communes, reference.province]);
-  const bounds = useMemo(() => boundsOf(reference.province) ?? boundsOf(reference.communes), [reference.province, reference.communes]);
-  const layers = useMemo(() => [
-    areasLayer(reference.communes, { theme }),
-    reportsLayer(items, { theme, categoryColors: reference.categoryColors, selectedId: selected?.id ?? null }),
-    unitsLayer(units, highlightUnits),
-  ], [reference.communes, reference.categoryColors, theme, items, selected, units, highlightUnits]);
+  const style = useMemo(
+    () => styleUrl || baseStyle(theme, reference.communes, reference.province),
+    [styleUrl, theme, reference.communes, reference.province],
+  );
+  const bounds = useMemo(
+    () => boundsOf(reference.province) ?? boundsOf(reference.communes),
+    [reference.province, reference.communes],
+  );
+  const layers = useMemo(
+    () => [
+      areasLayer(reference.communes, { theme }),
+      reportsLayer(items, { theme, categoryColors: reference.categoryColors, selectedId: selected?.id ?? null }),
+      unitsLayer(units, highlightUnits),
+    ],
+    [reference.communes, reference.categoryColors, theme, items, selected, units, highlightUnits],
+  );
   const handle = useRef<MapHandle | null>(null);
-  const onReady = useCallback((h: MapHandle | null) => { handle.current = h; }, []);
-  const onClick = useCallback((info: PickingInfo) => {
-    if (info.layer?.id === 'reports' && info.object) onSelect((info.object as QueueItemDTO).id);
-  }, [onSelect]);
+  const onReady = useCallback((h: MapHandle | null) => {
+    handle.current = h;
+  }, []);
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      if (info.layer?.id === 'reports' && info.object) onSelect((info.object as QueueItemDTO).id);
+    },
+    [onSelect],
+  );
   // Follow the selection so the dispatcher sees where it is and which units are around.
   const last = useRef<string | null>(null);
   if (selected && last.current !== selected.id && handle.current) {
@@ -42,5 +56,7 @@ export function DispatchMap({ items, units, reference, theme, selected, highligh
     const map = handle.current.map;
     map.flyTo({ center: [selected.lng, selected.lat], zoom: Math.max(map.getZoom(), 13), duration: 600 });
   }
-  return <MapView style={style} bounds={bounds} layers={layers} onClick={onClick} onReady={onReady} label="dispatch map" />;
+  return (
+    <MapView style={style} bounds={bounds} layers={layers} onClick={onClick} onReady={onReady} label="dispatch map" />
+  );
 }

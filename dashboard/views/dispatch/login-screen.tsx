@@ -17,7 +17,13 @@ export function LoginScreen({ onLogin }: { onLogin: (u: string, p: string) => Pr
     try {
       await onLogin(username.trim(), password);
     } catch (err) {
-      setError(err instanceof DispatchError ? (lang === 'vi' ? err.messageVi ?? err.message : err.message) : d('login.failed'));
+      setError(
+        err instanceof DispatchError
+          ? lang === 'vi'
+            ? (err.messageVi ?? err.message)
+            : err.message
+          : d('login.failed'),
+      );
     } finally {
       setBusy(false);
     }
@@ -25,12 +31,41 @@ export function LoginScreen({ onLogin }: { onLogin: (u: string, p: string) => Pr
   return (
     <div className="dx-login">
       <form className="dx-login-card" onSubmit={submit} data-testid="login-form">
-        <div className="dx-login-head"><h1>{t('app.name')} · {d('title')}</h1><LangToggle /></div>
+        <div className="dx-login-head">
+          <h1>
+            {t('app.name')} · {d('title')}
+          </h1>
+          <LangToggle />
+        </div>
         <h2>{d('login.title')}</h2>
-        <label>{d('login.username')}<input name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} /></label>
-        <label>{d('login.password')}<input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        {error && <p className="dx-error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy || !username || !password}>{d('login.submit')}</button>
+        <label>
+          {d('login.username')}
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {d('login.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="dx-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || !username || !password}>
+          {d('login.submit')}
+        </button>
       </form>
     </div>
   );

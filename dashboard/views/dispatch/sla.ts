@@ -4,17 +4,28 @@ import type { SlaDTO } from '../../data/dispatch-types.ts';
 
 export function useNow(everyMs = 15_000): number {
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => { const t = setInterval(() => setNow(Date.now()), everyMs); return () => clearInterval(t); }, [everyMs]);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
   return now;
 }
 
-export interface LiveSla { overdue: boolean; atRisk: boolean; minutes: number | null }
+export interface LiveSla {
+  overdue: boolean;
+  atRisk: boolean;
+  minutes: number | null;
+}
 
 export function liveSla(sla: SlaDTO, now: number): LiveSla {
   if (!sla.dueAt) return { overdue: false, atRisk: false, minutes: null };
   const due = Date.parse(sla.dueAt);
   const overdue = now >= due;
-  return { overdue, atRisk: !overdue && sla.atRiskAt !== null && now >= Date.parse(sla.atRiskAt), minutes: Math.round((due - now) / 60_000) };
+  return {
+    overdue,
+    atRisk: !overdue && sla.atRiskAt !== null && now >= Date.parse(sla.atRiskAt),
+    minutes: Math.round((due - now) / 60_000),
+  };
 }
 
 export function formatMinutes(m: number): string {
@@ -26,7 +37,10 @@ export function formatMinutes(m: number): string {
 
 /** Overdue first, then at risk, then by deadline: the server's order, kept as the clock moves. */
 export function urgencyOrder<T extends { sla: SlaDTO; id: string }>(items: T[], now: number): T[] {
-  const rank = (i: T) => { const s = liveSla(i.sla, now); return s.overdue ? 0 : s.atRisk ? 1 : 2; };
+  const rank = (i: T) => {
+    const s = liveSla(i.sla, now);
+    return s.overdue ? 0 : s.atRisk ? 1 : 2;
+  };
   const due = (i: T) => (i.sla.dueAt ? Date.parse(i.sla.dueAt) : Number.POSITIVE_INFINITY);
   return [...items].sort((a, b) => rank(a) - rank(b) || due(a) - due(b) || Number(a.id) - Number(b.id));
 }

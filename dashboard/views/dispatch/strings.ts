@@ -3,13 +3,13 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const vi = {
-  'title': 'Bàn điều phối',
+  title: 'Bàn điều phối',
   'login.title': 'Đăng nhập cán bộ',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.failed': 'Đăng nhập không thành công',
-  'logout': 'Đăng xuất',
+  logout: 'Đăng xuất',
   'queue.title': 'Hàng chờ xử lý',
   'queue.empty': 'Không có phản ánh nào',
   'queue.count': 'phản ánh',
@@ -63,7 +63,7 @@ const vi = {
   'to.closed': 'Đóng',
   'to.rejected': 'Từ chối',
   'to.reopened': 'Mở lại',
-  'keys': 'Phím tắt: J/K chọn · T phân loại · A giao đội gần nhất · R hoàn thành · / lọc',
+  keys: 'Phím tắt: J/K chọn · T phân loại · A giao đội gần nhất · R hoàn thành · / lọc',
   'unit.available': 'Sẵn sàng',
   'unit.en_route': 'Đang di chuyển',
   'unit.on_scene': 'Tại hiện trường',
@@ -74,13 +74,13 @@ const vi = {
 export type DispatchKey = keyof typeof vi;
 
 const en: Record<DispatchKey, string> = {
-  'title': 'Dispatch desk',
+  title: 'Dispatch desk',
   'login.title': 'Staff sign-in',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'Sign-in failed',
-  'logout': 'Sign out',
+  logout: 'Sign out',
   'queue.title': 'Queue',
   'queue.empty': 'No reports',
   'queue.count': 'reports',
@@ -134,7 +134,7 @@ const en: Record<DispatchKey, string> = {
   'to.closed': 'Close',
   'to.rejected': 'Reject',
   'to.reopened': 'Reopen',
-  'keys': 'Keys: J/K select · T triage · A assign nearest · R resolve · / filter',
+  keys: 'Keys: J/K select · T triage · A assign nearest · R resolve · / filter',
   'unit.available': 'Available',
   'unit.en_route': 'En route',
   'unit.on_scene': 'On scene',

@@ -4,7 +4,10 @@ import type { UnitDTO } from '../../data/dispatch-types.ts';
 
 type RGBA = [number, number, number, number];
 export const UNIT_COLORS: Record<UnitDTO['status'], RGBA> = {
-  available: [34, 197, 94, 255], en_route: [250, 204, 21, 255], on_scene: [249, 115, 22, 255], off_duty: [100, 116, 139, 200],
+  available: [34, 197, 94, 255],
+  en_route: [250, 204, 21, 255],
+  on_scene: [249, 115, 22, 255],
+  off_duty: [100, 116, 139, 200],
 };
 
 export type PlacedUnit = UnitDTO & { lat: number; lng: number };

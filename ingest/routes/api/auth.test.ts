@@ -4,11 +4,17 @@ import { createSocketAuthorizer } from '../../policies/socket-actor.ts';
 import { OPERATOR_TOKEN, startDispatchApp, type DispatchApp } from '../../test-support/dispatch-app.ts';
 
 const login = (app: DispatchApp, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${app.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('staff sign-in', () => {
   let app: DispatchApp;
-  beforeAll(async () => { app = await startDispatchApp(); });
+  beforeAll(async () => {
+    app = await startDispatchApp();
+  });
   afterAll(async () => app?.close());
 
   it('sets an httpOnly SameSite=Strict session cookie and a readable CSRF cookie; never returns the hash', async () => {
@@ -20,7 +26,12 @@ describe('staff sign-in', () => {
     expect(session).toMatch(/samesite=strict/i);
     expect(cookies.find((c) => c.startsWith('ht_csrf='))).not.toMatch(/httponly/i);
     const body = await res.json();
-    expect(body).toMatchObject({ audience: 'staff', user: { username: 'dispatcher', role: 'dispatcher' }, csrfToken: expect.any(String), socketToken: expect.any(String) });
+    expect(body).toMatchObject({
+      audience: 'staff',
+      user: { username: 'dispatcher', role: 'dispatcher' },
+      csrfToken: expect.any(String),
+      socketToken: expect.any(String),
+    });
     expect(JSON.stringify(body)).not.toContain('scrypt');
     const { rows } = await app.db.query("SELECT password_hash FROM staff_users WHERE username = 'dispatcher'");
     expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
@@ -46,12 +57,18 @@ describe('staff sign-in', () => {
   });
 
   it('refuses a sign-in posted from another origin', async () => {
-    expect((await login(app, { username: 'dispatcher', password: 'hientruong-demo' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await login(app, { username: 'dispatcher', password: 'hientruong-demo' }, { origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
   });
 
   it('session and sign-out: the cookie stops working at once', async () => {
     const staff = await app.login('supervisor');
-    expect((await staff.get('/api/v1/auth/session')).body).toMatchObject({ audience: 'staff', user: { role: 'supervisor' } });
+    expect((await staff.get('/api/v1/auth/session')).body).toMatchObject({
+      audience: 'staff',
+      user: { role: 'supervisor' },
+    });
     expect((await staff.post('/api/v1/auth/logout', {})).status).toBe(204);
     expect((await staff.get('/api/v1/auth/session')).body).toMatchObject({ audience: 'public', user: null });
     expect((await staff.get('/api/v1/queue')).status).toBe(401);

@@ -15,11 +15,26 @@ export const authRouter = new Router<IngestState>({ prefix: '/api/v1/auth' });
 
 function socketToken(actor: Actor, secret: string): string | null {
   if (actor.kind !== 'staff' || actor.via !== 'session') return null;
-  return signTicket({ role: actor.role, agencyId: actor.agencyId, unitId: actor.unitId, userId: actor.userId, exp: Date.now() + SESSION_HOURS * 3_600_000 }, secret);
+  return signTicket(
+    {
+      role: actor.role,
+      agencyId: actor.agencyId,
+      unitId: actor.unitId,
+      userId: actor.userId,
+      exp: Date.now() + SESSION_HOURS * 3_600_000,
+    },
+    secret,
+  );
 }
 
 function setCookies(ctx: Context, session: string | null, csrf: string | null): void {
-  const opts = { sameSite: 'strict' as const, secure: ctx.secure, path: '/', overwrite: true, maxAge: session ? SESSION_HOURS * 3_600_000 : 0 };
+  const opts = {
+    sameSite: 'strict' as const,
+    secure: ctx.secure,
+    path: '/',
+    overwrite: true,
+    maxAge: session ? SESSION_HOURS * 3_600_000 : 0,
+  };
   ctx.cookies.set(SESSION_COOKIE, session ?? '', { ...opts, httpOnly: true });
   // Readable by the page so it can echo it in the header (double submit).
   ctx.cookies.set(CSRF_COOKIE, csrf ?? '', { ...opts, httpOnly: false });
@@ -31,10 +46,19 @@ authRouter.post('/login', async (ctx) => {
   try {
     const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip });
     setCookies(ctx, s.sessionToken, s.csrfToken);
-    const actor: Actor = { kind: 'staff', role: s.user.role as never, userId: s.user.id, name: s.user.display_name, agencyId: s.user.agency_id, unitId: s.user.unit_id, via: 'session' };
+    const actor: Actor = {
+      kind: 'staff',
+      role: s.user.role as never,
+      userId: s.user.id,
+      name: s.user.display_name,
+      agencyId: s.user.agency_id,
+      unitId: s.user.unit_id,
+      via: 'session',
+    };
     ctx.body = presentSession(actor, s.csrfToken, socketToken(actor, deps.sessionSecret!), s.user.username);
   } catch (e) {
-    if (e instanceof HttpError && e.status === 429) ctx.set('Retry-After', String((e as HttpError & { retryAfterS?: number }).retryAfterS ?? 60));
+    if (e instanceof HttpError && e.status === 429)
+      ctx.set('Retry-After', String((e as HttpError & { retryAfterS?: number }).retryAfterS ?? 60));
     throw e;
   }
 });

@@ -45,10 +45,16 @@ const MAX_VIEWPORT_CELLS = 20_000;
 function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
   const cells = cellsCoveringBox(bbox, res, MAX_VIEWPORT_CELLS);
   // Fine windows read the hourly rollup, keyed by res-10 cells, so they need the box at res 10 too.
-  const cells10 = !windowed || res <= 7 ? undefined : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
+  const cells10 =
+    !windowed || res <= 7 ? undefined : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
   if (!cells || cells10 === null) {
-    throw new HttpError(422, 'validation_failed', `bbox: too large for res ${res}; zoom in or ask for a coarser res`, 'Vùng quá lớn cho độ phân giải này',
-      [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }]);
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `bbox: too large for res ${res}; zoom in or ask for a coarser res`,
+      'Vùng quá lớn cho độ phân giải này',
+      [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }],
+    );
   }
   return { cells, cells10 };
 }
@@ -58,21 +64,37 @@ catalogRouter.get('/cells', async (ctx) => {
   const { deps, actor } = ctx.state;
   if (actor.kind !== 'staff' && q.res > PUBLIC_RES) {
     // Public positions are snapped to res-9 centres; finer public counts would hand that precision back.
-    throw new HttpError(422, 'validation_failed', `res: the public map is limited to res ${PUBLIC_RES}`, `Bản đồ công khai chỉ tới độ phân giải ${PUBLIC_RES}`,
-      [{ field: 'res', reason: `must be <= ${PUBLIC_RES} without staff credentials` }]);
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `res: the public map is limited to res ${PUBLIC_RES}`,
+      `Bản đồ công khai chỉ tới độ phân giải ${PUBLIC_RES}`,
+      [{ field: 'res', reason: `must be <= ${PUBLIC_RES} without staff credentials` }],
+    );
   }
   if (!q.bbox && q.res > WHOLE_AREA_MAX_RES) {
     // The same bound as a viewport's: a province at res 9 is over 100,000 cells (6-12 MB, 0.3-0.6 s of
     // database time per call on a public endpoint). Maps ask per viewport from res 8 on.
-    throw new HttpError(422, 'validation_failed', `bbox: required at res ${q.res}; without one at most res ${WHOLE_AREA_MAX_RES}`, `Cần bbox (vùng nhìn) ở độ phân giải ${q.res}`,
-      [{ field: 'bbox', reason: `required above res ${WHOLE_AREA_MAX_RES}: the whole province would be over ${MAX_VIEWPORT_CELLS} cells` }]);
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `bbox: required at res ${q.res}; without one at most res ${WHOLE_AREA_MAX_RES}`,
+      `Cần bbox (vùng nhìn) ở độ phân giải ${q.res}`,
+      [
+        {
+          field: 'bbox',
+          reason: `required above res ${WHOLE_AREA_MAX_RES}: the whole province would be over ${MAX_VIEWPORT_CELLS} cells`,
+        },
+      ],
+    );
   }
   // Sensitive categories are never counted per fine cell for the public.
   const excludeCategories = actor.kind === 'staff' ? [] : [...deps.catalog.sensitive];
   const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
   const answer = async (): Promise<CellsDTO> => {
     const rows = await countByCell(deps.db, { ...q, excludeCategories, within });
-    const hex = (list: { cell: string; count: number }[]) => list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
+    const hex = (list: { cell: string; count: number }[]) =>
+      list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
     const body: CellsDTO = { res: q.res, cells: hex(rows) };
     if (actor.kind !== 'staff') {
       // The public sees sensitive categories only as coarse, k-anonymous all-time counts (geo/privacy's rule).
@@ -82,7 +104,9 @@ catalogRouter.get('/cells', async (ctx) => {
     return body;
   };
   // Province-wide questions are the same for every viewer of an audience: share them; viewports differ.
-  ctx.body = q.bbox ? await answer() : await sharedFor(deps.db).cells.get(`${actor.kind === 'staff' ? 'staff' : 'public'}?${ctx.querystring}`, answer);
+  ctx.body = q.bbox
+    ? await answer()
+    : await sharedFor(deps.db).cells.get(`${actor.kind === 'staff' ? 'staff' : 'public'}?${ctx.querystring}`, answer);
 });
 
 catalogRouter.get('/stats', async (ctx) => {

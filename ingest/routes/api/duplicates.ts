@@ -26,12 +26,24 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
   if (!report) throw notFound('Report');
   authorize(canSuggestForReport(actor, report), 'see duplicates of this report');
   const rows = await findDuplicateCandidates(deps.db, {
-    excludeId: id, category: report.category, cells: nearbyStoredCells(report.h3_cell), around: report.created_at,
-    windowHours: DUPLICATE_WINDOW_HOURS, limit: 20,
+    excludeId: id,
+    category: report.category,
+    cells: nearbyStoredCells(report.h3_cell),
+    around: report.created_at,
+    windowHours: DUPLICATE_WINDOW_HOURS,
+    limit: 20,
   });
   const candidates: DuplicateDTO[] = rows.map((r) => ({
-    id: r.id, code: r.tracking_code, category: r.category, status: r.status as ReportStatus, description: r.description,
-    lat: r.lat, lng: r.lng, createdAt: r.created_at.toISOString(), incidentId: r.incident_id, distanceM: Math.round(greatCircleMetres(report, r)),
+    id: r.id,
+    code: r.tracking_code,
+    category: r.category,
+    status: r.status as ReportStatus,
+    description: r.description,
+    lat: r.lat,
+    lng: r.lng,
+    createdAt: r.created_at.toISOString(),
+    incidentId: r.incident_id,
+    distanceM: Math.round(greatCircleMetres(report, r)),
   }));
   ctx.body = { reportId: id, candidates };
 });
@@ -41,7 +53,12 @@ duplicatesRouter.post('/:id/merge', async (ctx) => {
   const { actor, deps } = ctx.state;
   requireStaff(actor);
   const input = parseOr422(mergeSchema, ctx.request.body);
-  const { report, primary } = await mergeIntoIncident(deps.db, actor, { reportId: id, intoReportId: input.into, note: input.note }, deps.catalog.sensitive);
+  const { report, primary } = await mergeIntoIncident(
+    deps.db,
+    actor,
+    { reportId: id, intoReportId: input.into, note: input.note },
+    deps.catalog.sensitive,
+  );
   const now = new Date();
   ctx.body = { report: presentQueueItem(report, actor, now), primary: presentQueueItem(primary, actor, now) };
 });

@@ -32,7 +32,8 @@ geocodeRouter.get('/geocode', async (ctx) => {
     query = parseOr422(querySchema, ctx.query);
   } catch (e) {
     // A search with nothing (or too much) to search for is a bad request, not an unprocessable entity.
-    if (e instanceof HttpError) throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
+    if (e instanceof HttpError)
+      throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
     throw e;
   }
   const places = await placesOf(ctx.state.deps.db);

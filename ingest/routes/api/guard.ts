@@ -10,12 +10,16 @@ export function requireStaff(actor: Actor): StaffActor {
 
 /** `allowed` is the answer of a policy in ingest/policies; the route never decides itself. */
 export function authorize(allowed: boolean, what: string): void {
-  if (!allowed) throw new HttpError(403, 'forbidden', `Not allowed: ${what}`, 'Bạn không có quyền thực hiện thao tác này');
+  if (!allowed)
+    throw new HttpError(403, 'forbidden', `Not allowed: ${what}`, 'Bạn không có quyền thực hiện thao tác này');
 }
 
 export function idParam(ctx: Context, name = 'id'): string {
   const id = (ctx.params as Record<string, string>)[name];
-  if (!/^\d{1,18}$/.test(id)) throw new HttpError(400, 'invalid_id', `${name}: must be a positive integer`, 'Mã không hợp lệ', [{ field: name, reason: 'must be a positive integer' }]);
+  if (!/^\d{1,18}$/.test(id))
+    throw new HttpError(400, 'invalid_id', `${name}: must be a positive integer`, 'Mã không hợp lệ', [
+      { field: name, reason: 'must be a positive integer' },
+    ]);
   return id;
 }
 

@@ -2,10 +2,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDispatchApp, type Caller, type DispatchApp } from '../../test-support/dispatch-app.ts';
 
-type Who = 'anonymous' | 'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
-const WHO: Who[] = ['anonymous', 'administrator', 'supervisor', 'dispatcher', 'agency_officer', 'field_officer', 'wall_viewer'];
+type Who =
+  'anonymous' | 'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
+const WHO: Who[] = [
+  'anonymous',
+  'administrator',
+  'supervisor',
+  'dispatcher',
+  'agency_officer',
+  'field_officer',
+  'wall_viewer',
+];
 const LOGIN: Partial<Record<Who, string>> = {
-  administrator: 'admin', supervisor: 'supervisor', dispatcher: 'dispatcher', agency_officer: 'agency', field_officer: 'field',
+  administrator: 'admin',
+  supervisor: 'supervisor',
+  dispatcher: 'dispatcher',
+  agency_officer: 'agency',
+  field_officer: 'field',
 };
 
 interface RouteCase {
@@ -23,32 +36,87 @@ let n = 0;
 const ANOTHER_AGENCYS_REPORT = { category: 'rubbish' };
 const ROUTES: RouteCase[] = [
   { name: 'GET /queue', allowed: [...DESK, 'agency_officer', 'field_officer'], call: (c) => c.get('/api/v1/queue') },
-  { name: 'GET /queue?view=supervisor', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/queue?view=supervisor') },
-  { name: 'GET /reports/:id/dispatch', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/dispatch`) },
-  { name: 'POST /reports/:id/transitions', allowed: DESK, call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/transitions`, { to: 'triaged' }) },
   {
-    name: 'POST /reports/:id/assign', allowed: DESK,
+    name: 'GET /queue?view=supervisor',
+    allowed: ['administrator', 'supervisor'],
+    call: (c) => c.get('/api/v1/queue?view=supervisor'),
+  },
+  {
+    name: 'GET /reports/:id/dispatch',
+    allowed: DESK,
+    call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/dispatch`),
+  },
+  {
+    name: 'POST /reports/:id/transitions',
+    allowed: DESK,
+    call: async (c, app) =>
+      c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/transitions`, { to: 'triaged' }),
+  },
+  {
+    name: 'POST /reports/:id/assign',
+    allowed: DESK,
     call: async (c, app) => {
       await app.db.query("UPDATE units SET status = 'available' WHERE id = 'xd-02'");
       return c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/assign`, { unitId: 'xd-02' });
     },
   },
   {
-    name: 'POST /reports/:id/merge', allowed: DESK,
-    call: async (c, app) => c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/merge`, { into: await app.createReport(ANOTHER_AGENCYS_REPORT) }),
+    name: 'POST /reports/:id/merge',
+    allowed: DESK,
+    call: async (c, app) =>
+      c.post(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/merge`, {
+        into: await app.createReport(ANOTHER_AGENCYS_REPORT),
+      }),
   },
-  { name: 'GET /reports/:id/duplicates', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/duplicates`) },
-  { name: 'GET /reports/:id/units/nearest', allowed: DESK, call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`) },
-  { name: 'GET /units', allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'], call: (c) => c.get('/api/v1/units') },
-  { name: 'POST /units/xd-01/position', allowed: ['administrator', 'field_officer'], call: (c) => c.post('/api/v1/units/xd-01/position', { lat: 19.81, lng: 105.77 + (n++) / 1e4 }) },
-  { name: 'POST /units/xd-03/status', allowed: [...DESK, 'agency_officer'], call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }) },
+  {
+    name: 'GET /reports/:id/duplicates',
+    allowed: DESK,
+    call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/duplicates`),
+  },
+  {
+    name: 'GET /reports/:id/units/nearest',
+    allowed: DESK,
+    call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`),
+  },
+  {
+    name: 'GET /units',
+    allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'],
+    call: (c) => c.get('/api/v1/units'),
+  },
+  {
+    name: 'POST /units/xd-01/position',
+    allowed: ['administrator', 'field_officer'],
+    call: (c) => c.post('/api/v1/units/xd-01/position', { lat: 19.81, lng: 105.77 + n++ / 1e4 }),
+  },
+  {
+    name: 'POST /units/xd-03/status',
+    allowed: [...DESK, 'agency_officer'],
+    call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }),
+  },
   { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
   { name: 'GET /routing-rules', allowed: DESK, call: (c) => c.get('/api/v1/routing-rules') },
   {
-    name: 'POST /routing-rules', allowed: ['administrator'],
-    call: (c) => c.post('/api/v1/routing-rules', { agencyId: 'so-xay-dung', category: 'road', areaCode: '14797', effectiveFrom: '2027-01-01' }),
+    name: 'POST /routing-rules',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/routing-rules', {
+        agencyId: 'so-xay-dung',
+        category: 'road',
+        areaCode: '14797',
+        effectiveFrom: '2027-01-01',
+      }),
   },
-  { name: 'POST /staff', allowed: ['administrator'], call: (c) => c.post('/api/v1/staff', { username: `new.${n++}`, displayName: 'Cán bộ mới', password: 'a long enough password', role: 'dispatcher' }) },
+  {
+    name: 'POST /staff',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/staff', {
+        username: `new.${n++}`,
+        displayName: 'Cán bộ mới',
+        password: 'a long enough password',
+        role: 'dispatcher',
+      }),
+  },
 ];
 
 describe('permission matrix', () => {
@@ -72,7 +140,10 @@ describe('permission matrix', () => {
   it('the report list gives an agency officer staff detail for its agency only', async () => {
     const mine = await app.createReport();
     const theirs = await app.createReport();
-    await app.db.query("UPDATE reports SET agency_id = CASE WHEN id = $1 THEN 'so-xay-dung' ELSE 'dien-luc' END WHERE id IN ($1, $2)", [mine, theirs]);
+    await app.db.query(
+      "UPDATE reports SET agency_id = CASE WHEN id = $1 THEN 'so-xay-dung' ELSE 'dien-luc' END WHERE id IN ($1, $2)",
+      [mine, theirs],
+    );
     const list = (await callers.agency_officer.get('/api/v1/reports')).body.reports;
     expect(list.find((r: any) => r.id === mine).reporter).toBeDefined();
     expect(list.find((r: any) => r.id === theirs).reporter).toBeUndefined();
@@ -80,7 +151,7 @@ describe('permission matrix', () => {
     expect((await callers.dispatcher.get(`/api/v1/reports/${theirs}`)).body.description).toBeDefined();
   });
 
-  it('an agency officer acts on its own agency\'s reports, and the unit phone moves only its unit', async () => {
+  it("an agency officer acts on its own agency's reports, and the unit phone moves only its unit", async () => {
     const agency = callers.agency_officer;
     const id = await app.createReport(ANOTHER_AGENCYS_REPORT);
     await app.db.query("UPDATE reports SET agency_id = 'so-xay-dung', status = 'assigned' WHERE id = $1", [id]);
@@ -90,6 +161,8 @@ describe('permission matrix', () => {
     const phone = app.unitPhone('xd-02');
     expect((await phone.post('/api/v1/units/xd-02/position', { lat: 19.8, lng: 105.78 })).status).toBe(200);
     expect((await phone.post('/api/v1/units/xd-01/position', { lat: 19.8, lng: 105.78 })).status).toBe(403);
-    expect((await app.unitPhone('nope').post('/api/v1/units/xd-01/position', { lat: 19.8, lng: 105.78 })).status).toBe(401);
+    expect((await app.unitPhone('nope').post('/api/v1/units/xd-01/position', { lat: 19.8, lng: 105.78 })).status).toBe(
+      401,
+    );
   });
 });

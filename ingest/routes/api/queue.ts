@@ -20,10 +20,14 @@ queueRouter.get('/queue', async (ctx) => {
   authorize(canViewQueue(actor), 'view the queue');
   if (q.view === 'supervisor') authorize(canViewEscalations(actor), 'view the escalation queue');
   const rows = await listQueue(deps.db, {
-    statuses: q.status ?? OPEN_STATUSES, category: q.category, areaCode: q.commune, since: q.since,
+    statuses: q.status ?? OPEN_STATUSES,
+    category: q.category,
+    areaCode: q.commune,
+    since: q.since,
     // Agency officers only ever get their agency's reports, whatever they ask for.
-    agencyId: staff.role === 'agency_officer' ? staff.agencyId ?? '-' : q.agency,
-    overdueOnly: q.view === 'supervisor', limit: q.limit,
+    agencyId: staff.role === 'agency_officer' ? (staff.agencyId ?? '-') : q.agency,
+    overdueOnly: q.view === 'supervisor',
+    limit: q.limit,
   });
   const now = new Date();
   const items = rows.filter((r) => canSeeStaffReport(actor, r)).map((r) => presentQueueItem(r, actor, now));

@@ -21,10 +21,19 @@ reportsRouter.post('/', async (ctx) => {
   const input = parseOr422(reportInputSchema, ctx.request.body);
   const { deps } = ctx.state;
   if (!deps.catalog.has(input.category)) {
-    throw new HttpError(422, 'validation_failed', `Invalid input: category: unknown category '${input.category}'`, 'Loại phản ánh không tồn tại',
-      [{ field: 'category', reason: `unknown category '${input.category}'` }]);
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `Invalid input: category: unknown category '${input.category}'`,
+      'Loại phản ánh không tồn tại',
+      [{ field: 'category', reason: `unknown category '${input.category}'` }],
+    );
   }
-  const row = await submitReport(deps.db, input, { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive, routing: deps.routing });
+  const row = await submitReport(deps.db, input, {
+    geocoder: deps.geocoder,
+    sensitiveCategories: deps.catalog.sensitive,
+    routing: deps.routing,
+  });
   ctx.status = 201;
   ctx.set('Location', `/api/v1/reports/${row.id}`);
   ctx.body = presentCreatedReport(row);
@@ -34,14 +43,21 @@ reportsRouter.get('/', async (ctx) => {
   const query = parseOr422(reportListQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
   const { lastEventId, rows } = await snapshotReports(deps.db, query);
-  const reports = rows.map((r) => (staffMaySee(actor, r) ? presentStaffReport(r) : presentPublicReport(r, deps.catalog.sensitive.has(r.category))));
+  const reports = rows.map((r) =>
+    staffMaySee(actor, r) ? presentStaffReport(r) : presentPublicReport(r, deps.catalog.sensitive.has(r.category)),
+  );
   ctx.body = { lastEventId, reports } satisfies ReportSnapshotDTO;
 });
 
 reportsRouter.get('/:id', async (ctx) => {
   const { deps, actor } = ctx.state;
-  if (!/^\d{1,18}$/.test(ctx.params.id)) throw new HttpError(400, 'invalid_id', 'id: must be a positive integer', 'Mã không hợp lệ', [{ field: 'id', reason: 'must be a positive integer' }]);
+  if (!/^\d{1,18}$/.test(ctx.params.id))
+    throw new HttpError(400, 'invalid_id', 'id: must be a positive integer', 'Mã không hợp lệ', [
+      { field: 'id', reason: 'must be a positive integer' },
+    ]);
   const row = await findReport(deps.db, ctx.params.id);
   if (!row) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
-  ctx.body = staffMaySee(actor, row) ? presentStaffReport(row) : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
+  ctx.body = staffMaySee(actor, row)
+    ? presentStaffReport(row)
+    : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
 });

@@ -11,7 +11,16 @@ import { authorize, requireStaff } from './guard.ts';
 export const staffRouter = new Router<IngestState>({ prefix: '/api/v1/staff' });
 
 // Never the password hash.
-const present = (s: StaffRow) => ({ id: s.id, username: s.username, displayName: s.display_name, role: s.role, agencyId: s.agency_id, unitId: s.unit_id, active: s.active, demo: s.demo });
+const present = (s: StaffRow) => ({
+  id: s.id,
+  username: s.username,
+  displayName: s.display_name,
+  role: s.role,
+  agencyId: s.agency_id,
+  unitId: s.unit_id,
+  active: s.active,
+  demo: s.demo,
+});
 
 staffRouter.get('/', async (ctx) => {
   requireStaff(ctx.state.actor);

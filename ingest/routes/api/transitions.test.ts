@@ -31,11 +31,19 @@ describe('POST /api/v1/reports/:id/transitions', () => {
   it('a cookie write without the CSRF header is refused, and so is a foreign Origin', async () => {
     const id = await app.createReport();
     const noCsrf = await fetch(`${app.url}/api/v1/reports/${id}/transitions`, {
-      method: 'POST', headers: { cookie: dispatcher.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ to: 'triaged' }),
+      method: 'POST',
+      headers: { cookie: dispatcher.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'triaged' }),
     });
     expect(noCsrf.status).toBe(403);
     const foreign = await fetch(`${app.url}/api/v1/reports/${id}/transitions`, {
-      method: 'POST', headers: { cookie: dispatcher.cookie, 'x-csrf-token': dispatcher.csrf, origin: 'https://evil.example', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: {
+        cookie: dispatcher.cookie,
+        'x-csrf-token': dispatcher.csrf,
+        origin: 'https://evil.example',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ to: 'triaged' }),
     });
     expect(foreign.status).toBe(403);
@@ -44,36 +52,63 @@ describe('POST /api/v1/reports/:id/transitions', () => {
 
   it('each move bumps the version, writes the timeline and appends report.updated in the same transaction', async () => {
     const id = await app.createReport();
-    const triaged = await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'triaged', note: 'Đúng thẩm quyền Sở Xây dựng' });
+    const triaged = await dispatcher.post(`/api/v1/reports/${id}/transitions`, {
+      to: 'triaged',
+      note: 'Đúng thẩm quyền Sở Xây dựng',
+    });
     expect(triaged.status).toBe(200);
     expect(triaged.body).toMatchObject({ status: 'triaged', version: 2 });
-    const { rows: events } = await app.db.query("SELECT kind, payload FROM events WHERE report_id = $1 ORDER BY id", [id]);
+    const { rows: events } = await app.db.query('SELECT kind, payload FROM events WHERE report_id = $1 ORDER BY id', [
+      id,
+    ]);
     expect(events.map((e) => e.kind)).toEqual(['report.created', 'report.updated']);
     expect(events[1].payload).toMatchObject({ status: 'triaged', version: 2 });
 
     const stale = await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'assigned', expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    expect((await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'assigned', expectedVersion: 2 })).status).toBe(200);
-    const resolved = await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'resolved', publicReply: 'Đã vá ổ gà', note: 'xe số 3' });
+    expect(
+      (await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'assigned', expectedVersion: 2 })).status,
+    ).toBe(200);
+    const resolved = await dispatcher.post(`/api/v1/reports/${id}/transitions`, {
+      to: 'resolved',
+      publicReply: 'Đã vá ổ gà',
+      note: 'xe số 3',
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved', version: 4 });
 
     const staffView = await dispatcher.get(`/api/v1/reports/${id}/timeline`);
-    expect(staffView.body.entries.map((e: any) => `${e.from}>${e.to}`)).toEqual(['received>triaged', 'triaged>assigned', 'assigned>resolved']);
-    expect(staffView.body.entries[0]).toMatchObject({ actor: { role: 'dispatcher' }, internalNote: 'Đúng thẩm quyền Sở Xây dựng' });
+    expect(staffView.body.entries.map((e: any) => `${e.from}>${e.to}`)).toEqual([
+      'received>triaged',
+      'triaged>assigned',
+      'assigned>resolved',
+    ]);
+    expect(staffView.body.entries[0]).toMatchObject({
+      actor: { role: 'dispatcher' },
+      internalNote: 'Đúng thẩm quyền Sở Xây dựng',
+    });
     const publicView = await app.anonymous.get(`/api/v1/reports/${id}/timeline`);
     expect(publicView.body.entries).toHaveLength(3);
     expect(publicView.body.entries[2].publicReply).toBe('Đã vá ổ gà');
     const text = JSON.stringify(publicView.body);
-    for (const secret of ['Đúng thẩm quyền', 'xe số 3', 'Nguyễn Thị Hà', 'dispatcher']) expect(text).not.toContain(secret);
+    for (const secret of ['Đúng thẩm quyền', 'xe số 3', 'Nguyễn Thị Hà', 'dispatcher'])
+      expect(text).not.toContain(secret);
   });
 
   it('rejects with a reason; reopens within the window only; a stale move never half-writes', async () => {
     const id = await app.createReport();
-    expect((await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'rejected', reason: 'spam' })).body.rejectReason).toBe('spam');
+    expect(
+      (await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'rejected', reason: 'spam' })).body
+        .rejectReason,
+    ).toBe('spam');
     // Only supervisors reopen a rejected report.
-    expect((await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'reopened', note: 'x' })).status).toBe(403);
+    expect((await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'reopened', note: 'x' })).status).toBe(
+      403,
+    );
     const supervisor = await app.login('supervisor');
-    expect((await supervisor.post(`/api/v1/reports/${id}/transitions`, { to: 'reopened', note: 'Công dân bổ sung ảnh' })).status).toBe(200);
+    expect(
+      (await supervisor.post(`/api/v1/reports/${id}/transitions`, { to: 'reopened', note: 'Công dân bổ sung ảnh' }))
+        .status,
+    ).toBe(200);
 
     const other = await app.createReport();
     await dispatcher.post(`/api/v1/reports/${other}/transitions`, { to: 'assigned' });
@@ -83,7 +118,10 @@ describe('POST /api/v1/reports/:id/transitions', () => {
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('reopen_window_passed');
     await app.db.query("UPDATE reports SET resolved_at = now() - interval '1 day' WHERE id = $1", [other]);
-    expect((await dispatcher.post(`/api/v1/reports/${other}/transitions`, { to: 'reopened', note: 'chưa xong' })).body.status).toBe('reopened');
+    expect(
+      (await dispatcher.post(`/api/v1/reports/${other}/transitions`, { to: 'reopened', note: 'chưa xong' })).body
+        .status,
+    ).toBe('reopened');
   });
 
   it('merged is reachable only through the merge command', async () => {

@@ -28,7 +28,10 @@ transitionsRouter.get('/:id/timeline', async (ctx) => {
   const report = await findDispatchReport(deps.db, id);
   if (!report) throw notFound('Report');
   const rows = await listTimeline(deps.db, id);
-  ctx.body = { reportId: id, entries: presentTimeline(rows, canReadInternalTimeline(actor, report)) } satisfies TimelineDTO;
+  ctx.body = {
+    reportId: id,
+    entries: presentTimeline(rows, canReadInternalTimeline(actor, report)),
+  } satisfies TimelineDTO;
 });
 
 transitionsRouter.get('/:id/dispatch', async (ctx) => {

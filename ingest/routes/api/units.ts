@@ -9,7 +9,12 @@ import { nearestAvailable } from '../../dispatch/proximity.ts';
 import { presentQueueItem, presentUnit } from '../../presenters/dispatch-presenters.ts';
 import type { UnitDTO } from '../../presenters/dto.ts';
 import { canSuggestForReport, canViewUnits } from '../../policies/permissions.ts';
-import { assignSchema, nearestQuerySchema, unitPositionSchema, unitStatusSchema } from '../../schemas/dispatch-input.ts';
+import {
+  assignSchema,
+  nearestQuerySchema,
+  unitPositionSchema,
+  unitStatusSchema,
+} from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { authorize, idParam, notFound, requireStaff } from './guard.ts';
 
@@ -48,8 +53,13 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
   if (!report) throw notFound('Report');
   authorize(canSuggestForReport(actor, report), 'suggest units for this report');
   const staff = requireStaff(actor);
-  const units = await listUnits(deps.db, { statuses: ['available'], agencyId: staff.role === 'agency_officer' ? staff.agencyId : null });
-  ctx.body = { units: nearestAvailable(units, report, q.limit, report.agency_id).map(presentUnit) } satisfies { units: UnitDTO[] };
+  const units = await listUnits(deps.db, {
+    statuses: ['available'],
+    agencyId: staff.role === 'agency_officer' ? staff.agencyId : null,
+  });
+  ctx.body = { units: nearestAvailable(units, report, q.limit, report.agency_id).map(presentUnit) } satisfies {
+    units: UnitDTO[];
+  };
 });
 
 unitsRouter.post('/reports/:id/assign', async (ctx) => {
