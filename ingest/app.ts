@@ -7,6 +7,7 @@ import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
+import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
 import { routingRulesRouter } from './routes/api/routing-rules.ts';
@@ -27,6 +28,7 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
   const app = new Koa<IngestState>({ proxy: false });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(errorMiddleware);
+  app.use(open311Errors);
   app.use(async (ctx, next) => {
     if (ctx.method === 'POST' && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
       throw new HttpError(
@@ -62,8 +64,9 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
     staffRouter,
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.
   app.use(async (ctx, next) => {
-    if (ctx.path.startsWith('/api/'))
+    if (ctx.path.startsWith('/api/') || isOpen311Path(ctx.path))
       throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
     await next();
   });

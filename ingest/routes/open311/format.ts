@@ -1,0 +1,79 @@
+// GeoReport v2 answers in the format the path names (.xml or .json), and its `errors` shape for failures.
+import type { Context, Next } from 'koa';
+import { create } from 'xmlbuilder2';
+import { HttpError } from '../../http-error.ts';
+
+export type Open311Format = 'json' | 'xml';
+
+export const isOpen311Path = (path: string): boolean => path === '/open311' || path.startsWith('/open311/');
+
+/** The spec picks the format by the path's extension; anything else answers JSON. */
+export const formatOf = (path: string): Open311Format => (path.endsWith('.xml') ? 'xml' : 'json');
+
+/** XML is built by xmlbuilder2 from plain objects: arrays become repeated elements, nulls are left out. */
+export function toXml(root: string, content: unknown): string {
+  return create({ version: '1.0', encoding: 'utf-8' })
+    .ele({ [root]: content ?? {} })
+    .end({ prettyPrint: true });
+}
+
+/**
+ * A list answer: JSON is the bare array; XML wraps each item in `item` under `root`
+ * (`service_requests` > `request`, `services` > `service`).
+ */
+export function sendList(ctx: Context, root: string, item: string, items: object[]): void {
+  if (formatOf(ctx.path) === 'xml') {
+    ctx.type = 'application/xml; charset=utf-8';
+    ctx.body = toXml(root, items.length ? { [item]: items } : {});
+  } else {
+    ctx.body = items;
+  }
+}
+
+export function sendObject(ctx: Context, root: string, value: object): void {
+  if (formatOf(ctx.path) === 'xml') {
+    ctx.type = 'application/xml; charset=utf-8';
+    ctx.body = toXml(root, value);
+  } else {
+    ctx.body = value;
+  }
+}
+
+export interface Open311ErrorItem {
+  code: number;
+  description: string;
+}
+
+export function sendErrors(ctx: Context, status: number, errors: Open311ErrorItem[]): void {
+  ctx.status = status;
+  sendList(ctx, 'errors', 'error', errors);
+}
+
+/** Every failure under /open311/ leaves as the spec's `errors` list, in the path's format, with its HTTP status. */
+export async function open311Errors(ctx: Context, next: Next): Promise<void> {
+  if (!isOpen311Path(ctx.path)) {
+    await next();
+    return;
+  }
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body == null)
+      throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
+  } catch (err) {
+    const e = err as {
+      status?: number;
+      expose?: boolean;
+      message?: string;
+      fields?: { field: string; reason: string }[];
+    };
+    const status = e.status && e.status < 500 && (err instanceof HttpError || e.expose !== false) ? e.status : 500;
+    if (status === 500) ctx.app.emit('error', err, ctx);
+    const description = status === 500 ? 'Internal error' : (e.message ?? 'Bad request');
+    const fields = err instanceof HttpError ? (err.fields ?? []) : [];
+    // One `error` per bad field, as Open311 clients show each description to the user.
+    const errors = fields.length
+      ? fields.map((f) => ({ code: status, description: `${f.field}: ${f.reason}` }))
+      : [{ code: status, description }];
+    sendErrors(ctx, status, errors);
+  }
+}
