@@ -10,6 +10,7 @@ import { hashPassword } from './ingest/auth/password.ts';
 import { hashToken } from './ingest/auth/tokens.ts';
 import { createSocketAuthorizer } from './ingest/policies/socket-actor.ts';
 import { createApp } from './ingest/app.ts';
+import { answerClientErrors } from './ingest/client-errors.ts';
 import { loadCatalog } from './ingest/catalog.ts';
 import { RoutingTable } from './ingest/routing-table.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
@@ -144,6 +145,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
         });
   const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
   const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
+  answerClientErrors(http);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
   const { port } = http.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { resolveCaller } from './auth.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
+import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
@@ -41,6 +42,7 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  app.use(cleanTextMiddleware);
   app.use(async (ctx, next) => {
     ctx.state.deps = deps;
     // Only API calls need to know who is calling (the dashboard's static files do not touch the database).

@@ -39,6 +39,24 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
           'Yêu cầu không hợp lệ',
         ),
       );
+    } else if (isCorruptBody(err)) {
+      // A body that claims an encoding it does not have (garbage deflate, a truncated gzip) is the caller's fault.
+      ctx.status = 400;
+      ctx.body = body(
+        new HttpError(
+          400,
+          'invalid_body',
+          'body: cannot be decoded with its Content-Encoding',
+          'Dữ liệu không giải mã được',
+        ),
+      );
+    } else if (isInvalidValue(err)) {
+      // Postgres refused a value (class 22: out of range, bad encoding): the input's fault, whatever let it through.
+      ctx.status = 422;
+      ctx.body = body(
+        new HttpError(422, 'invalid_value', 'A value is out of range or not valid', 'Giá trị không hợp lệ'),
+      );
+      ctx.app.emit('error', err, ctx);
     } else if (isDatabaseUnavailable(err)) {
       // The client may retry: nothing was acknowledged, so nothing is lost.
       ctx.status = 503;
@@ -59,7 +77,18 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
   }
 }
 
-function isDatabaseUnavailable(err: unknown): boolean {
+function isCorruptBody(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED';
+}
+
+/** SQLSTATE class 22 (data exception): a value the database will not hold. */
+export function isInvalidValue(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   const message = (err as { message?: string })?.message ?? '';
   return (

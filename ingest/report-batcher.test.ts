@@ -1,4 +1,4 @@
-// Group commit: concurrent submissions share transactions, each caller gets its own row, a failed batch fails all in it.
+// Group commit: concurrent submissions share transactions, each caller gets its own row, a row that fails fails alone.
 import { describe, expect, it } from 'vitest';
 import { createPool } from '../sql/db.ts';
 import { useTestDatabase } from '../sql/test-support/db.ts';
@@ -34,15 +34,18 @@ describe('report batcher', () => {
     expect(batcher.stats).toMatchObject({ reports: 300, failedBatches: 0 });
   });
 
-  it('a batch that fails rejects every caller in it and stores none of them', async () => {
+  it('a row that breaks its batch fails alone: the others in the batch are stored', async () => {
     const batcher = new ReportBatcher(test.pool, { maxItems: 10, windowMs: 5, maxInFlight: 1 });
     const before = (await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
-    // An unknown category slips past (validation normally stops it) and breaks the foreign key for the whole batch.
+    // An unknown category slips past (validation normally stops it) and breaks the foreign key of its batch.
     const results = await Promise.allSettled(
-      [1, 2, 3].map((i) => batcher.submit(prepareReport(input(i, i === 2 ? 'no-such' : 'flooding'), ctx))),
+      [1, 2, 3, 4, 5, 6, 7].map((i) => batcher.submit(prepareReport(input(i, i === 5 ? 'no-such' : 'flooding'), ctx))),
     );
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect((await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
+    expect(results.map((r) => r.status)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((i) => (i === 5 ? 'rejected' : 'fulfilled')),
+    );
+    expect((results[4] as PromiseRejectedResult).reason).toMatchObject({ code: '23503' });
+    expect((await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before + 6);
   });
 
   it('plans its two inserts once per connection, not once per batch', async () => {

@@ -1,9 +1,10 @@
 // Group commit for report creation: requests that arrive together share one transaction, so a burst
 // costs a few commits, and the doorbell is rung after them, throttled (sql/doorbell.ts).
-// Each caller still gets its own row only after the durable commit, or the batch's error.
+// Each caller still gets its own row only after the durable commit, or its own row's error.
 import type { Db } from '../sql/db.ts';
 import type { ReportRow } from '../sql/queries/reports.ts';
 import type { ReportInput } from './schemas/report-input.ts';
+import { isDatabaseUnavailable } from './http-error.ts';
 import { prepareReport, storeReports, type PreparedReport, type ReportContext } from './commands/create-reports.ts';
 
 export interface BatcherOptions {
@@ -38,7 +39,7 @@ export class ReportBatcher {
     this.opts = { ...DEFAULT_BATCHER_OPTIONS, ...opts };
   }
 
-  /** Resolves with the stored row once its batch has committed; rejects with the batch's error. */
+  /** Resolves with the stored row once its batch has committed; rejects with the error of its own row. */
   submit(report: PreparedReport): Promise<ReportRow> {
     return new Promise<ReportRow>((resolve, reject) => {
       this.queue.push({ report, resolve, reject });
@@ -72,25 +73,35 @@ export class ReportBatcher {
     while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
       const batch = this.queue.splice(0, this.opts.maxItems);
       this.inFlight++;
-      storeReports(
+      void this.store(batch).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+
+  /**
+   * Commits a batch; when a row breaks it, bisects so that row fails alone and the others still commit
+   * (one bad report must never cost its neighbours their 201). A lost database fails the batch at once.
+   */
+  private async store(batch: Pending[]): Promise<void> {
+    try {
+      const rows = await storeReports(
         this.db,
         batch.map((p) => p.report),
-      )
-        .then(
-          (rows) => {
-            this.stats.batches++;
-            this.stats.reports += rows.length;
-            batch.forEach((p, i) => p.resolve(rows[i]));
-          },
-          (error) => {
-            this.stats.failedBatches++;
-            for (const p of batch) p.reject(error);
-          },
-        )
-        .finally(() => {
-          this.inFlight--;
-          this.schedule();
-        });
+      );
+      this.stats.batches++;
+      this.stats.reports += rows.length;
+      batch.forEach((p, i) => p.resolve(rows[i]));
+    } catch (error) {
+      this.stats.failedBatches++;
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const p of batch) p.reject(error);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await this.store(batch.slice(0, half));
+      await this.store(batch.slice(half));
     }
   }
 }

@@ -1,5 +1,6 @@
 // Bodies and queries of the dispatch API. Unknown keys are refused so a typo never passes silently.
 import { z } from 'zod';
+import { isoDateTime } from './dates.ts';
 import { ROLES } from '../policies/roles.ts';
 import { REJECT_REASONS, STATUSES } from '../policies/transitions.ts';
 
@@ -67,7 +68,7 @@ export const queueQuerySchema = z.object({
   category: z.string().max(64).optional(),
   agency: z.string().max(64).optional(),
   commune: z.string().max(16).optional(),
-  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  since: isoDateTime().optional(),
   /** supervisor = the escalation queue: overdue reports only. */
   view: z.enum(['all', 'supervisor']).default('all'),
   limit: z.coerce.number().int().min(1).max(2000).default(500),

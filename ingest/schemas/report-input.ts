@@ -1,5 +1,6 @@
 // The citizen report as the API accepts it. Unknown keys are refused so typos do not pass silently.
 import { z } from 'zod';
+import { isoDateTime } from './dates.ts';
 
 const finite = (what: string, min: number, max: number) =>
   z
@@ -47,7 +48,7 @@ export const MAX_IDS_PER_REQUEST = 200;
 
 export const reportListQuerySchema = z.object({
   bbox: bboxParam,
-  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  since: isoDateTime().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
   ids: z
     .string()
@@ -67,7 +68,7 @@ export const cellsQuerySchema = z
       .min(5, 'must be >= 5')
       .max(10, 'must be <= 10')
       .default(8),
-    since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    since: isoDateTime().optional(),
     /** A trailing window such as 24h or 7d; the alternative to `since`. */
     window: z
       .string()

@@ -1,10 +1,8 @@
 // Routing rule changes as the administrator API accepts them.
 import { z } from 'zod';
+import { calendarDate } from './dates.ts';
 
-const date = z
-  .string({ error: 'is required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date');
+const date = calendarDate();
 
 export const newRoutingRuleSchema = z
   .strictObject({

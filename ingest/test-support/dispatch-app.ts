@@ -9,6 +9,7 @@ import { seedDemoDispatch, seedSlaConfig } from '../../sql/seed/seed-dispatch.ts
 import { freshTestDatabase } from '../../sql/test-support/db.ts';
 import { RoutingTable } from '../routing-table.ts';
 import { createApp } from '../app.ts';
+import { answerClientErrors } from '../client-errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { loadCatalog } from '../catalog.ts';
@@ -70,6 +71,7 @@ export async function startDispatchApp(): Promise<DispatchApp> {
     areasGeojson: { commune: '{}', province: '{}' },
   });
   const server: Server = createServer(app.callback());
+  answerClientErrors(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const anonymous = caller(url, {});
