@@ -36,6 +36,7 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
     reporterPhone: anonymous ? null : (input.reporter?.phone ?? null),
     anonymous,
     source: ctx.source ?? 'api',
+    answers: input.answers ?? null,
   };
 }
 

@@ -8,7 +8,29 @@ export interface CategoryDTO {
   /** Sensitive categories (security, misconduct) never show an exact location publicly. */
   sensitive: boolean;
   color: [number, number, number];
+  /** What the report form asks for this category, in order (Open311 publishes them as service attributes). */
+  questions: QuestionDTO[];
 }
+
+export type QuestionDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+
+export interface QuestionDTO {
+  code: string;
+  datatype: QuestionDatatype;
+  required: boolean;
+  label: string;
+  labelEn: string;
+  hint?: string;
+  hintEn?: string;
+  /** The choices of singlevaluelist and multivaluelist questions; answers carry the key. */
+  values?: { key: string; name: string; nameEn: string }[];
+  min?: number;
+  max?: number;
+  unit?: string;
+}
+
+/** A report's answers: a number for number questions, a list of keys for multivaluelist, a string otherwise. */
+export type AnswersDTO = Record<string, string | number | string[]>;
 
 export interface PublicReportDTO {
   id: string;
@@ -36,6 +58,8 @@ export interface StaffReportDTO extends Omit<PublicReportDTO, 'lat' | 'lng' | 'c
   /** The routing rule that chose agencyId (null: routed by hand or not yet routed). */
   routingRuleId?: string | null;
   reporter: { name: string | null; phone: string | null; anonymous: boolean };
+  /** Answers to the category's questions (staff only: free text may carry personal details). */
+  answers?: AnswersDTO;
 }
 
 export interface ReportSnapshotDTO<R = PublicReportDTO | StaffReportDTO> {

@@ -43,6 +43,7 @@ export function presentStaffReport(row: ReportRow): StaffReportDTO {
     agencyId: row.agency_id,
     routingRuleId: row.routing_rule_id ?? null,
     reporter: { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.anonymous },
+    answers: row.answers ?? {},
   };
 }
 

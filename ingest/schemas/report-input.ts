@@ -29,6 +29,16 @@ export const reportInputSchema = z.strictObject({
       anonymous: z.boolean().optional(),
     })
     .optional(),
+  /** Answers to the category's questions (checked against their definitions by schemas/answers.ts). */
+  answers: z
+    .record(
+      z.string().max(40, 'is not a question code'),
+      z.union([z.string(), z.number(), z.array(z.string())], {
+        error: 'must be a string, a number or a list of strings',
+      }),
+      { error: 'must be an object of question code to answer' },
+    )
+    .optional(),
 });
 
 export type ReportInput = z.infer<typeof reportInputSchema>;

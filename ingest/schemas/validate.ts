@@ -1,6 +1,17 @@
 // Turns a zod failure into a 422 that names each field and the reason.
 import type { z } from 'zod';
-import { HttpError } from '../http-error.ts';
+import { HttpError, type FieldIssue } from '../http-error.ts';
+
+/** The one 422 for bad input: each field and its reason. */
+export function invalidFields(fields: FieldIssue[]): HttpError {
+  return new HttpError(
+    422,
+    'validation_failed',
+    `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
+    'Dữ liệu không hợp lệ',
+    fields,
+  );
+}
 
 export function parseOr422<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
@@ -12,11 +23,5 @@ export function parseOr422<S extends z.ZodType>(schema: S, input: unknown): z.in
       return issue.keys.map((key) => ({ field: [...at, key].join('.'), reason: 'is not an accepted field' }));
     return [{ field: at.length ? at.join('.') : '(body)', reason: issue.message }];
   });
-  throw new HttpError(
-    422,
-    'validation_failed',
-    `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-    'Dữ liệu không hợp lệ',
-    fields,
-  );
+  throw invalidFields(fields);
 }

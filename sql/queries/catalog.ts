@@ -15,3 +15,27 @@ export async function listCategories(db: Db): Promise<CategoryRow[]> {
   );
   return rows;
 }
+
+export interface CategoryQuestionRow {
+  category: string;
+  code: string;
+  datatype: string;
+  required: boolean;
+  label_vi: string;
+  label_en: string;
+  hint_vi: string | null;
+  hint_en: string | null;
+  choices: { key: string; name: string; nameEn: string }[] | null;
+  min_value: number | null;
+  max_value: number | null;
+  unit: string | null;
+}
+
+/** Every category's questions, in the order a form asks them. */
+export async function listCategoryQuestions(db: Db): Promise<CategoryQuestionRow[]> {
+  const { rows } = await db.query<CategoryQuestionRow>(
+    `SELECT category, code, datatype, required, label_vi, label_en, hint_vi, hint_en, choices, min_value, max_value, unit
+       FROM category_questions ORDER BY category, position, code`,
+  );
+  return rows;
+}

@@ -16,6 +16,7 @@ export interface DispatchReportRow extends ReportRow {
 
 const SELECT = `SELECT r.id, r.tracking_code, r.category, r.description, r.lat, r.lng, r.h3_cell, r.area_code, r.area_name,
     r.province_code, r.agency_id, r.status, r.needs_triage, r.reporter_name, r.reporter_phone, r.anonymous, r.version,
+    r.answers,
     r.created_at, r.updated_at, r.response_due_at, r.due_at, r.incident_id, r.reject_reason, r.resolved_at,
     (SELECT unit_id FROM unit_assignments a WHERE a.report_id = r.id AND a.released_at IS NULL) AS unit_id,
     (SELECT p.status FROM incidents i JOIN reports p ON p.id = i.primary_report_id WHERE i.id = r.incident_id) AS incident_status,

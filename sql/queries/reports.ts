@@ -23,6 +23,8 @@ export interface ReportRow {
   created_at: Date;
   updated_at: Date;
   routing_rule_id?: string | null;
+  /** Answers to the category's questions, as validated on the way in. */
+  answers?: Record<string, string | number | string[]> | null;
 }
 
 export interface NewReport {
@@ -42,10 +44,11 @@ export interface NewReport {
   source: string;
   /** The routing rule that chose agencyId, recorded so every routing decision can be explained. */
   routingRuleId?: string | null;
+  answers?: Record<string, string | number | string[]> | null;
 }
 
 const COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id`;
+  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers`;
 
 /** Inserts many reports in one statement; rows come back in input order. */
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
@@ -55,11 +58,11 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
   const { rows } = await tx.query<ReportRow>({
     name: 'insert-reports',
     text: `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id)
-     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15
+                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id, answers)
+     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16
        FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[])
-            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, ord)
+                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[])
+            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, ord)
       ORDER BY ord
      RETURNING ${COLUMNS}`,
     values: [
@@ -78,6 +81,7 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
       col('anonymous'),
       col('source'),
       reports.map((r) => r.routingRuleId ?? null),
+      reports.map((r) => (r.answers && Object.keys(r.answers).length ? JSON.stringify(r.answers) : null)),
     ],
   });
   // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.

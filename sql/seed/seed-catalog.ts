@@ -5,6 +5,7 @@ import type { AreaCollection } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../db.ts';
 import { importAreaSet } from '../queries/areas.ts';
 import { seedFacilities } from './seed-facilities.ts';
+import { seedCategoryQuestions } from './seed-questions.ts';
 import {
   CATEGORIES,
   COMMUNE_CATEGORIES,
@@ -27,7 +28,8 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
     // Parts added after a database was first seeded still arrive, each once.
     const rules = await seedRoutingRules(db);
     const facilities = await seedFacilities(db, province);
-    return rules || facilities;
+    const questions = await seedCategoryQuestions(db);
+    return rules || facilities || questions;
   }
   const communes = readAreas(`${province}-communes-166.geojson`);
   const display = new Map(
@@ -80,6 +82,7 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
   });
   await seedRoutingRules(db);
   await seedFacilities(db, province);
+  await seedCategoryQuestions(db);
   return true;
 }
 

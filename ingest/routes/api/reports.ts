@@ -5,7 +5,8 @@ import { submitReport } from '../../report-batcher.ts';
 import { HttpError } from '../../http-error.ts';
 import { presentCreatedReport, presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
 import { reportInputSchema, reportListQuerySchema } from '../../schemas/report-input.ts';
-import { parseOr422 } from '../../schemas/validate.ts';
+import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
+import { checkAnswers } from '../../schemas/answers.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
 import type { ReportSnapshotDTO } from '../../presenters/dto.ts';
 import { canSeeStaffReport } from '../../policies/permissions.ts';
@@ -29,11 +30,17 @@ reportsRouter.post('/', async (ctx) => {
       [{ field: 'category', reason: `unknown category '${input.category}'` }],
     );
   }
-  const row = await submitReport(deps.db, input, {
-    geocoder: deps.geocoder,
-    sensitiveCategories: deps.catalog.sensitive,
-    routing: deps.routing,
-  });
+  const { answers, issues } = checkAnswers(deps.catalog.questionsOf(input.category), input.answers, input.category);
+  if (issues.length) throw invalidFields(issues);
+  const row = await submitReport(
+    deps.db,
+    { ...input, answers },
+    {
+      geocoder: deps.geocoder,
+      sensitiveCategories: deps.catalog.sensitive,
+      routing: deps.routing,
+    },
+  );
   ctx.status = 201;
   ctx.set('Location', `/api/v1/reports/${row.id}`);
   ctx.body = presentCreatedReport(row);
