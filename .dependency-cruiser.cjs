@@ -1,37 +1,49 @@
-// Dependency arrows point one way (ARCHITECTURE.md): geo <- sql <- ingest/realtime <- main; dashboard only types.
+// Dependency arrows point one way (README "Dependency rules", after the architecture brief's "Layout"):
+// domain <- geo <- sql <- ingest, realtime <- main.ts; ingest and realtime never meet; dashboard takes only types.
+const TESTS = '\\.test\\.tsx?$|/test-support/';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     {
-      name: 'geo-imports-nothing-of-ours',
+      name: 'domain-imports-nothing-of-ours',
       severity: 'error',
-      from: { path: '^geo/' },
+      from: { path: '^domain/', pathNot: TESTS },
+      to: { path: '^(geo|sql|ingest|realtime|dashboard|bench|e2e)/|^main\\.ts$' },
+    },
+    {
+      name: 'geo-only-domain',
+      severity: 'error',
+      from: { path: '^geo/', pathNot: TESTS },
       to: { path: '^(sql|ingest|realtime|dashboard|bench|e2e)/|^main\\.ts$' },
     },
     {
-      name: 'sql-only-geo',
+      name: 'sql-only-geo-domain',
       severity: 'error',
-      from: { path: '^sql/', pathNot: '\\.test\\.ts$|^sql/test-support/' },
-      to: { path: '^(ingest|realtime|dashboard)/|^main\\.ts$' },
+      from: { path: '^sql/', pathNot: TESTS },
+      to: { path: '^(ingest|realtime|dashboard|bench|e2e)/|^main\\.ts$' },
     },
     {
       name: 'ingest-not-realtime',
       severity: 'error',
       // Whole-product tests may start main.ts; the product code may not reach across.
-      from: { path: '^ingest/', pathNot: '\\.test\\.ts$|^ingest/test-support/' },
-      to: { path: '^(realtime|dashboard)/|^main\\.ts$', pathNot: '^realtime/protocol\\.ts$' },
+      from: { path: '^ingest/', pathNot: TESTS },
+      to: { path: '^(realtime|dashboard|bench|e2e)/|^main\\.ts$', pathNot: '^realtime/protocol\\.ts$' },
     },
     {
       name: 'realtime-not-ingest',
       severity: 'error',
-      from: { path: '^realtime/', pathNot: '\\.test\\.ts$|^realtime/test-support/' },
-      to: { path: '^(ingest|dashboard)/|^main\\.ts$' },
+      from: { path: '^realtime/', pathNot: TESTS },
+      to: { path: '^(ingest|dashboard|bench|e2e)/|^main\\.ts$' },
     },
     {
       name: 'dashboard-types-only',
       severity: 'error',
       from: { path: '^dashboard/' },
-      to: { path: '^(geo|sql|ingest|realtime)/', pathNot: '^ingest/presenters/dto\\.ts$|^realtime/protocol\\.ts$' },
+      to: {
+        path: '^(geo|sql|ingest|realtime)/',
+        pathNot: '^ingest/presenters/dto\\.ts$|^realtime/protocol\\.ts$',
+      },
     },
   ],
   options: {

@@ -12,7 +12,7 @@ import { createSocketAuthorizer } from './ingest/policies/socket-actor.ts';
 import { createApp } from './ingest/app.ts';
 import { answerClientErrors } from './ingest/client-errors.ts';
 import { loadCatalog } from './ingest/catalog.ts';
-import { RoutingTable } from './ingest/routing-table.ts';
+import { AgencyRoutingTable } from './ingest/agency-routing-table.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
@@ -115,12 +115,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   };
   const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
-  const routing = await new RoutingTable(db).reload();
+  const agencyRouting = await new AgencyRoutingTable(db).reload();
   const app = createApp({
     db,
     geocoder,
     catalog,
-    routing,
+    agencyRouting,
     operatorToken,
     sessionSecret,
     areasGeojson,

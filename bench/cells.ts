@@ -8,7 +8,7 @@ import { cellToBigint, cellsCoveringBox } from '../geo/h3.ts';
 import { createPool, migrate } from '../sql/db.ts';
 import { startEmbeddedPostgres } from '../sql/embedded.ts';
 import { seededRandom } from '../geo/test-support/seeded-random.ts';
-import { WHOLE_AREA_MAX_RES, countByCell } from '../sql/queries/reports.ts';
+import { WHOLE_AREA_MAX_RES, countByCell } from '../sql/queries/report-counts.ts';
 import { applyReportRollups } from '../sql/queries/rollups.ts';
 import { seedCatalog } from '../sql/seed/seed-catalog.ts';
 

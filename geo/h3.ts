@@ -2,10 +2,12 @@
 import {
   POLYGON_TO_CELLS_FLAGS,
   UNITS,
+  cellToChildren,
   cellToLatLng,
   cellToParent,
   getHexagonAreaAvg,
   getResolution,
+  gridDisk,
   isValidCell,
   latLngToCell,
   polygonToCellsExperimental,
@@ -58,4 +60,13 @@ export function cellsCoveringBox(box: [number, number, number, number], res: num
   ];
   const cells = polygonToCellsExperimental(ring, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping);
   return cells.length > max ? null : cells;
+}
+
+/** Every stored (res of `storedCell`) cell inside the `k`-ring of its parent at `res`, as the bigints the table holds. */
+export function nearbyStoredCells(storedCell: string | bigint, res: number, k = 1): string[] {
+  const cell = typeof storedCell === 'string' && !/^\d+$/.test(storedCell) ? storedCell : bigintToCell(storedCell);
+  const storedRes = getResolution(cell);
+  return gridDisk(parentCell(cell, res), k)
+    .flatMap((c) => cellToChildren(c, storedRes))
+    .map((c) => cellToBigint(c).toString());
 }

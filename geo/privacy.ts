@@ -14,6 +14,28 @@ export const PUBLIC_RES = 9;
 export const SENSITIVE_RES = 7;
 export const MIN_GROUP = 3;
 
+/** What one audience may count per cell: how fine, which categories per fine cell, and how the rest appear. */
+export interface CellCountRule {
+  maxRes: number;
+  excludeCategories: string[];
+  /** Sensitive categories as coarse, k-anonymous all-time counts; null when the audience sees them like any other. */
+  sensitiveGroups: { categories: string[]; res: number; k: number } | null;
+}
+
+/**
+ * Staff count anything at any resolution. The public is held to res PUBLIC_RES (its positions are snapped to
+ * res-9 centres; finer counts would hand that precision back) and sees sensitive categories only as groups.
+ */
+export function cellCountRule(staff: boolean, sensitiveCategories: Iterable<string>): CellCountRule {
+  if (staff) return { maxRes: 15, excludeCategories: [], sensitiveGroups: null };
+  const categories = [...sensitiveCategories];
+  return {
+    maxRes: PUBLIC_RES,
+    excludeCategories: categories,
+    sensitiveGroups: { categories, res: SENSITIVE_RES, k: MIN_GROUP },
+  };
+}
+
 export interface PublicLocation {
   cell: string;
   lat: number;

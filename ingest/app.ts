@@ -2,7 +2,7 @@
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import { randomBytes } from 'node:crypto';
-import { resolveCaller } from './auth.ts';
+import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
@@ -10,8 +10,12 @@ import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
+import { cellsRouter } from './routes/api/cells.ts';
+import { sessionRouter } from './routes/api/session.ts';
+import { statsRouter } from './routes/api/stats.ts';
+import { newScreenAnswers } from './shared-answers.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
-import { routingRulesRouter } from './routes/api/routing-rules.ts';
+import { agencyRoutingRulesRouter } from './routes/api/agency-routing-rules.ts';
 import { reportsRouter } from './routes/api/reports.ts';
 import { authRouter } from './routes/api/auth.ts';
 import { duplicatesRouter } from './routes/api/duplicates.ts';
@@ -20,11 +24,14 @@ import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
 
-export function createApp(given: IngestDeps): Koa<IngestState> {
+export function createApp(
+  given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
+): Koa<IngestState> {
   const deps: IngestDeps = {
     ...given,
     sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'),
     loginLimiter: given.loginLimiter ?? new LoginLimiter(),
+    screenAnswers: given.screenAnswers ?? newScreenAnswers(),
   };
   const app = new Koa<IngestState>({ proxy: false });
   app.silent = process.env.NODE_ENV === 'test';
@@ -56,8 +63,11 @@ export function createApp(given: IngestDeps): Koa<IngestState> {
   const routers = [
     reportsRouter,
     catalogRouter,
+    sessionRouter,
+    cellsRouter,
+    statsRouter,
     geocodeRouter,
-    routingRulesRouter,
+    agencyRoutingRulesRouter,
     authRouter,
     transitionsRouter,
     queueRouter,

@@ -1,17 +1,18 @@
 // What every route may use, put on ctx.state by the app so routes stay thin.
 import type { AreaLookup } from '../geo/types.ts';
 import type { Db } from '../sql/db.ts';
-import type { Actor } from './auth.ts';
+import type { Actor } from './policies/roles.ts';
 import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
-import type { RoutingTable } from './routing-table.ts';
+import type { AgencyRoutingTable } from './agency-routing-table.ts';
+import type { ScreenAnswers } from './shared-answers.ts';
 
 export interface IngestDeps {
   db: Db;
   geocoder: AreaLookup;
   catalog: Catalog;
   /** Routing rules in force: which agency a new report goes to. */
-  routing: RoutingTable;
+  agencyRouting: AgencyRoutingTable;
   /** The long-lived read-only kiosk token (wall display). */
   operatorToken: string;
   /** Signs the socket tickets handed to signed-in staff; random per process unless configured. */
@@ -20,6 +21,8 @@ export interface IngestDeps {
   /** Boundaries for the map, pre-serialised once: they do not change while running. */
   areasGeojson: { commune: string; province: string };
   mapStyleUrl?: string;
+  /** Shared for a second between screens asking the same (made per app when not given). */
+  screenAnswers: ScreenAnswers;
 }
 
 export interface IngestState {

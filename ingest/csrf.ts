@@ -1,7 +1,7 @@
 // CSRF for cookie-authenticated writes: the request must echo the session's token in a header (double submit,
 // the token is also in a readable cookie) and, when the browser names an Origin, it must be this host.
 import type { Context, Next } from 'koa';
-import { CSRF_HEADER, tokenMatches } from './auth.ts';
+import { CSRF_HEADER, tokenMatches } from './auth/resolve-caller.ts';
 import type { IngestState } from './context.ts';
 import { HttpError } from './http-error.ts';
 

@@ -1,7 +1,7 @@
 // Address search for citizens and hotline operators: the geo/ index over this deployment's places,
 // each hit resolved to a point and today's commune.
-import { pointOnFeature } from '@turf/turf';
 import { buildPlaceIndex, type PlaceHit } from '../geo/address-search.ts';
+import { innerPoint } from '../geo/inner-point.ts';
 import { buildPlaceEntries, type MappingRow, type PlaceEntry } from '../geo/place-entries.ts';
 import type { Db } from '../sql/db.ts';
 import { currentAreas } from '../sql/queries/areas.ts';
@@ -34,10 +34,7 @@ export async function loadPlaceSearch(db: Db): Promise<PlaceSearch> {
   const facilities = await listFacilities(db);
   const agencies = await listAgencyPlaces(db);
   const communeAt = new Map(
-    communes.features.map((f) => {
-      const [lng, lat] = pointOnFeature(f).geometry.coordinates; // inside the polygon, unlike a centroid
-      return [f.properties.code, { name: f.properties.fullName, lat, lng }];
-    }),
+    communes.features.map((f) => [f.properties.code, { name: f.properties.fullName, ...innerPoint(f) }]),
   );
   const facilityAt = new Map(facilities.map((f) => [f.id, f]));
   const agencyAt = new Map(agencies.map((a) => [a.id, a]));

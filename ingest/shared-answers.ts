@@ -1,3 +1,5 @@
+import type { CellsDTO, StatsDTO } from './presenters/dto.ts';
+
 // Answers every screen asks for at the same moment (counters, province-wide cells): callers within
 // `ttlMs` share one database query, so a thousand open maps cost one query a second, not a thousand.
 export class SharedAnswers<T> {
@@ -22,3 +24,14 @@ export class SharedAnswers<T> {
     return value;
   }
 }
+
+/** The answers shared per app: counters, and the province-wide cell counts per audience and query. */
+export interface ScreenAnswers {
+  stats: SharedAnswers<StatsDTO>;
+  cells: SharedAnswers<CellsDTO>;
+}
+
+export const newScreenAnswers = (): ScreenAnswers => ({
+  stats: new SharedAnswers(1000),
+  cells: new SharedAnswers(1000),
+});

@@ -35,7 +35,7 @@ export function scopeOf(event: EventRow, withArea = true): EventScope {
   return { agencyId: p.agencyId ?? null, areaCell };
 }
 
-/** unit.updated events (ingest/commands/staff-actor.ts) for staff rooms; the public never learns where a team is. */
+/** unit.updated events (ingest/commands/change-events.ts) for staff rooms; the public never learns where a team is. */
 export function presentUnitNotice(event: EventRow, audience: Audience): UnitNotice | null {
   if (event.kind !== 'unit.updated' || audience !== 'staff') return null;
   const p = event.payload as {

@@ -1,6 +1,7 @@
 // Rooms encode the audience and the area. The server alone assigns them, from the checked actor.
 // Pure: every room name the feed uses comes from here, so one test can pin down who may hear what.
-import { getResolution, isValidCell, polygonToCellsExperimental } from 'h3-js';
+import { getResolution } from 'h3-js';
+import { cellsCoveringBox, isCell } from '../geo/h3.ts';
 import type { SocketActor, WatchRequest } from './protocol.ts';
 
 export const STAFF_ROOM = 'staff';
@@ -37,8 +38,8 @@ export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): Rooms
   if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
   const cells = watchCells(watch);
   if (!cells.ok) return cells;
+  if (cells.cells === null) return { ok: true, rooms: [PUBLIC_ROOM] };
   if (cells.cells.length === 0) return { ok: false, error: 'empty area' };
-  if (cells.cells.length > MAX_WATCH_CELLS) return { ok: true, rooms: [PUBLIC_ROOM] };
   return { ok: true, rooms: [areaRoom(cells.cells)] };
 }
 
@@ -64,14 +65,12 @@ export function cellsOfAreaRoom(room: string): string[] | null {
 
 function isAreaCell(cell: unknown): cell is string {
   return (
-    typeof cell === 'string' &&
-    /^[0-9a-f]{15}$/.test(cell) &&
-    isValidCell(cell) &&
-    getResolution(cell) === AREA_CELL_RES
+    typeof cell === 'string' && /^[0-9a-f]{15}$/.test(cell) && isCell(cell) && getResolution(cell) === AREA_CELL_RES
   );
 }
 
-function watchCells(watch: WatchRequest): { ok: true; cells: string[] } | { ok: false; error: string } {
+/** The watched area cells; null when there are more than MAX_WATCH_CELLS (the whole province). */
+function watchCells(watch: WatchRequest): { ok: true; cells: string[] | null } | { ok: false; error: string } {
   if (watch.cells !== undefined) {
     if (!Array.isArray(watch.cells) || watch.cells.length > MAX_WATCH_CELLS)
       return { ok: false, error: `cells: at most ${MAX_WATCH_CELLS} H3 cells` };
@@ -85,16 +84,11 @@ function watchCells(watch: WatchRequest): { ok: true; cells: string[] } | { ok: 
   const [w, s, e, n] = b;
   if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n)
     return { ok: false, error: 'bbox: west < east, south < north, in degrees' };
-  // A box wider than ~4° is not an area view: send it the whole province instead of enumerating cells.
-  if (e - w > 4 || n - s > 4) return { ok: true, cells: new Array(MAX_WATCH_CELLS + 1).fill('') };
-  const ring = [
-    [s, w],
-    [s, e],
-    [n, e],
-    [n, w],
-    [s, w],
-  ];
-  return { ok: true, cells: polygonToCellsExperimental(ring, AREA_CELL_RES, 'containmentOverlapping') };
+  // A box of more than MAX_WATCH_CELLS area cells is not an area view: send it the whole province instead.
+  return {
+    ok: true,
+    cells: cellsCoveringBox([w, s, e, n], AREA_CELL_RES, MAX_WATCH_CELLS),
+  };
 }
 
 /** What decides who hears an event: its agency, and its res-5 cell unless the public may not see where. */
@@ -119,9 +113,4 @@ export function audienceOfRoom(room: string): 'staff' | 'public' {
 /** Socket.IO room that carries `room` in one wire format: plain name for single `notice`s, suffixed for batches. */
 export function wireRoom(room: string, format: 'single' | 'batch'): string {
   return format === 'single' ? room : room + '#batch';
-}
-
-/** Legacy name kept for callers of the first version: the room of a whole audience. */
-export function roomFor(audience: 'staff' | 'public'): string {
-  return audience === 'staff' ? STAFF_ROOM : PUBLIC_ROOM;
 }

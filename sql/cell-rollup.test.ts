@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { bigintToCell, cellToBigint, cellsCoveringBox } from '../geo/h3.ts';
 import type { Db } from './db.ts';
-import { countByCell } from './queries/reports.ts';
+import { countByCell } from './queries/report-counts.ts';
 import { freshDatabase } from './test-support/db.ts';
 
 function expectedCounts(rows: { cell: string; category: string }[], res: number, skip: string[] = []) {

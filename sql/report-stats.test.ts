@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { cellToBigint } from '../geo/h3.ts';
 import type { Db } from './db.ts';
-import { reportStats } from './queries/reports.ts';
+import { reportStats } from './queries/report-counts.ts';
 import { freshDatabase } from './test-support/db.ts';
 
 async function countedDirectly(db: Db) {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { latLngToCell } from 'h3-js';
 import { cellToBigint } from '../geo/h3.ts';
 import type { Db } from './db.ts';
-import { countByCell, reportStats } from './queries/reports.ts';
+import { countByCell, reportStats } from './queries/report-counts.ts';
 import { applyReportRollups, queuedRollupRows } from './queries/rollups.ts';
 import { startRollupApplier } from './rollup-applier.ts';
 import { useTestDatabase } from './test-support/db.ts';

@@ -5,7 +5,7 @@ import { lockUnit, openAssignment, releaseAssignment, updateUnit, type UnitRow }
 import { HttpError } from '../http-error.ts';
 import { canAssignUnit, decideTransition, isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
-import { appendChangeEvents, timelineActor } from './staff-actor.ts';
+import { appendChangeEvents, timelineActor } from './change-events.ts';
 import { decisionError, lockedReportOr404 } from './transition-report.ts';
 
 export interface AssignInput {

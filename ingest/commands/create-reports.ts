@@ -4,20 +4,22 @@ import type { AreaLookup } from '../../geo/types.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
-import type { RoutingDecision } from '../routing-table.ts';
+import type { RoutingDecision } from '../agency-routing-table.ts';
 import type { ReportInput } from '../schemas/report-input.ts';
 
 export interface ReportContext {
   geocoder: AreaLookup;
   sensitiveCategories: ReadonlySet<string>;
   /** Picks the responsible agency; without it (or without a matching rule) the report waits for triage. */
-  routing?: { route(category: string, areaCode: string | null, provinceCode: string | null): RoutingDecision | null };
+  agencyRouting?: {
+    route(category: string, areaCode: string | null, provinceCode: string | null): RoutingDecision | null;
+  };
   source?: string;
 }
 
 function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
   const area = ctx.geocoder.lookup(input.lng, input.lat);
-  const routed = ctx.routing?.route(input.category, area?.code ?? null, area?.provinceCode ?? null) ?? null;
+  const routed = ctx.agencyRouting?.route(input.category, area?.code ?? null, area?.provinceCode ?? null) ?? null;
   const anonymous = input.reporter?.anonymous ?? false;
   return {
     category: input.category,

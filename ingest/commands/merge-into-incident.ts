@@ -5,7 +5,7 @@ import { createIncident, incidentMembers } from '../../sql/queries/incidents.ts'
 import { HttpError } from '../http-error.ts';
 import { canMerge, decideTransition, isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
-import { appendChangeEvents, timelineActor } from './staff-actor.ts';
+import { appendChangeEvents, timelineActor } from './change-events.ts';
 import { decisionError, lockedReportOr404 } from './transition-report.ts';
 
 export interface MergeInput {

@@ -10,7 +10,7 @@ import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql
 import { HttpError } from '../http-error.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
-import { appendChangeEvents, timelineActor } from './staff-actor.ts';
+import { appendChangeEvents, timelineActor } from './change-events.ts';
 
 export interface TransitionInput {
   reportId: string;

@@ -5,7 +5,7 @@ import { lockUnit, updateUnit as writeUnit, type UnitRow } from '../../sql/queri
 import { HttpError } from '../http-error.ts';
 import { canReportUnitPosition, canSetUnitStatus, isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
-import { appendChangeEvents } from './staff-actor.ts';
+import { appendChangeEvents } from './change-events.ts';
 
 export interface UnitUpdateInput {
   unitId: string;

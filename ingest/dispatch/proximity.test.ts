@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellToBigint } from '../../geo/h3.ts';
 import { cellAt } from '../../geo/h3.ts';
-import { greatCircleMetres, nearbyStoredCells, nearestAvailable } from './proximity.ts';
+import { greatCircleMetres } from '../../geo/distance.ts';
+import { duplicateCandidateCells, nearestAvailable } from './proximity.ts';
 
 // Around Hạc Thành ward, Thanh Hóa city; distances checked by hand to ~1 %.
 const AT = { lat: 19.8075, lng: 105.7766 };
@@ -34,15 +35,15 @@ describe('nearestAvailable', () => {
   });
 });
 
-describe('nearbyStoredCells', () => {
+describe('duplicateCandidateCells', () => {
   it('covers the res-10 cell and its ring at the stored resolution (7 x 49 cells)', () => {
     const stored = cellAt(AT.lat, AT.lng);
-    const cells = nearbyStoredCells(stored);
+    const cells = duplicateCandidateCells(stored);
     expect(cells).toHaveLength(7 * 49);
     expect(cells).toContain(cellToBigint(stored).toString());
     // ~60 m away is a neighbour; ~1 km away is not.
     expect(cells).toContain(cellToBigint(cellAt(AT.lat + 0.0005, AT.lng)).toString());
     expect(cells).not.toContain(cellToBigint(cellAt(AT.lat + 0.01, AT.lng)).toString());
-    expect(nearbyStoredCells(cellToBigint(stored).toString())).toEqual(cells);
+    expect(duplicateCandidateCells(cellToBigint(stored).toString())).toEqual(cells);
   });
 });

@@ -1,29 +1,13 @@
 // Nearby search for dispatch: H3 rings for duplicate candidates, great-circle distance for the nearest units.
-import { cellToChildren, cellToParent, getResolution, gridDisk } from 'h3-js';
-import { bigintToCell, cellToBigint } from '../../geo/h3.ts';
+import { greatCircleMetres } from '../../geo/distance.ts';
+import { nearbyStoredCells } from '../../geo/h3.ts';
 
 /** Duplicates are looked for in the report's res-10 cell (~0.015 km², ~65 m edge) and its ring of neighbours. */
 export const DUPLICATE_RES = 10;
 
-/** Every stored (res `storedRes`) cell inside the `k`-ring of `cell`'s parent at `res`, as the bigints the table holds. */
-export function nearbyStoredCells(storedCell: string | bigint, res = DUPLICATE_RES, k = 1): string[] {
-  const cell = typeof storedCell === 'string' && !/^\d+$/.test(storedCell) ? storedCell : bigintToCell(storedCell);
-  const storedRes = getResolution(cell);
-  const parent = storedRes <= res ? cell : cellToParent(cell, res);
-  return gridDisk(parent, k)
-    .flatMap((c) => cellToChildren(c, storedRes))
-    .map((c) => cellToBigint(c).toString());
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-
-export function greatCircleMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Stored cells that may hold a duplicate of a report in `storedCell`: its res-10 cell and the ring around it. */
+export const duplicateCandidateCells = (storedCell: string | bigint): string[] =>
+  nearbyStoredCells(storedCell, DUPLICATE_RES, 1);
 
 export interface Placed {
   id: string;

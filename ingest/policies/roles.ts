@@ -1,4 +1,4 @@
-// Staff roles and the actor a request or a socket acts as. Decided by ingest/auth.ts, never by the client.
+// Staff roles and the actor a request or a socket acts as. Decided by ingest/auth/resolve-caller.ts, never by the client.
 
 export const ROLES = [
   'administrator',

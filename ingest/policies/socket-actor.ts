@@ -1,7 +1,7 @@
 // Socket actor from the handshake: the kiosk token, a signed staff ticket (from GET /api/v1/auth/session), or the public.
 // Same roles as HTTP: agency officers carry their agency so the realtime side can keep them in its room.
 import type { HandshakeAuth, SocketActor } from '../../realtime/protocol.ts';
-import { tokenMatches } from '../auth.ts';
+import { tokenMatches } from '../auth/resolve-caller.ts';
 import { verifyTicket } from '../auth/tokens.ts';
 import { isRole } from './roles.ts';
 

@@ -7,7 +7,7 @@ import { currentAreas } from '../../sql/queries/areas.ts';
 import { DEMO_PASSWORD } from '../../sql/seed/dispatch-data.ts';
 import { seedDemoDispatch, seedSlaConfig } from '../../sql/seed/seed-dispatch.ts';
 import { freshTestDatabase } from '../../sql/test-support/db.ts';
-import { RoutingTable } from '../routing-table.ts';
+import { AgencyRoutingTable } from '../agency-routing-table.ts';
 import { createApp } from '../app.ts';
 import { answerClientErrors } from '../client-errors.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -25,7 +25,7 @@ export interface DispatchApp {
   url: string;
   db: Db;
   /** The app's routing table, to check what a rule change does to the next report. */
-  routing: RoutingTable;
+  agencyRouting: AgencyRoutingTable;
   anonymous: Caller;
   kiosk: Caller;
   unitPhone(unitId: string): Caller;
@@ -61,12 +61,12 @@ export async function startDispatchApp(): Promise<DispatchApp> {
   await seedDemoDispatch(db, { hashPassword, hashToken, cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)) });
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
-  const routing = await new RoutingTable(db).reload();
+  const agencyRouting = await new AgencyRoutingTable(db).reload();
   const app = createApp({
     db,
     geocoder,
     catalog,
-    routing,
+    agencyRouting,
     operatorToken: OPERATOR_TOKEN,
     areasGeojson: { commune: '{}', province: '{}' },
   });
@@ -79,7 +79,7 @@ export async function startDispatchApp(): Promise<DispatchApp> {
     url,
     db,
     anonymous,
-    routing,
+    agencyRouting,
     kiosk: caller(url, { authorization: `Bearer ${OPERATOR_TOKEN}` }),
     unitPhone: (unitId) => caller(url, { authorization: `Bearer unit_demo_${unitId}` }),
     login: async (username, password = DEMO_PASSWORD) => {

@@ -1,7 +1,7 @@
 // /api/v1/auth: sign in (session cookie httpOnly + SameSite=Strict, CSRF token), sign out, who am I.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth/resolve-caller.ts';
 import { signTicket } from '../../auth/tokens.ts';
 import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
 import type { IngestState } from '../../context.ts';

@@ -4,7 +4,8 @@ import { findDispatchReport } from '../../../sql/queries/dispatch-reports.ts';
 import { findDuplicateCandidates } from '../../../sql/queries/incidents.ts';
 import { mergeIntoIncident } from '../../commands/merge-into-incident.ts';
 import type { IngestState } from '../../context.ts';
-import { greatCircleMetres, nearbyStoredCells } from '../../dispatch/proximity.ts';
+import { greatCircleMetres } from '../../../geo/distance.ts';
+import { duplicateCandidateCells } from '../../dispatch/proximity.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
 import type { DuplicateDTO } from '../../presenters/dto.ts';
 import type { ReportStatus } from '../../../realtime/protocol.ts';
@@ -28,7 +29,7 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
   const rows = await findDuplicateCandidates(deps.db, {
     excludeId: id,
     category: report.category,
-    cells: nearbyStoredCells(report.h3_cell),
+    cells: duplicateCandidateCells(report.h3_cell),
     around: report.created_at,
     windowHours: DUPLICATE_WINDOW_HOURS,
     limit: 20,

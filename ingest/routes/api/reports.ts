@@ -38,7 +38,7 @@ reportsRouter.post('/', async (ctx) => {
     {
       geocoder: deps.geocoder,
       sensitiveCategories: deps.catalog.sensitive,
-      routing: deps.routing,
+      agencyRouting: deps.agencyRouting,
     },
   );
   ctx.status = 201;

@@ -1,6 +1,6 @@
 // Routing picks the most specific active rule: area first (commune > province > all), then category.
 import { describe, expect, it } from 'vitest';
-import { selectRule, specificity, type RoutingRule } from './routing.ts';
+import { selectRule, specificity, type RoutingRule } from './agency-routing.ts';
 
 const FROM = '2025-07-01T00:00:00+07:00';
 const rule = (id: string, over: Partial<RoutingRule>): RoutingRule => ({

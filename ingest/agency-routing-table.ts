@@ -1,14 +1,14 @@
 // The routing rules in force, held in memory: every report is routed on the hot path without a query.
-import { selectRule } from '../geo/routing.ts';
+import { selectRule } from '../geo/agency-routing.ts';
 import type { Db } from '../sql/db.ts';
-import { listRoutingRules, type RoutingRuleRow } from '../sql/queries/routing-rules.ts';
+import { listRoutingRules, type RoutingRuleRow } from '../sql/queries/agency-routing-rules.ts';
 
 export interface RoutingDecision {
   agencyId: string;
   ruleId: string;
 }
 
-export class RoutingTable {
+export class AgencyRoutingTable {
   private rules: RoutingRuleRow[] = [];
 
   constructor(private readonly db: Db) {}

@@ -1,10 +1,10 @@
 // Adding or ending a routing rule: one transaction that also logs the change in the event log.
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
-import { endRoutingRule, insertRoutingRule, type RoutingRuleRow } from '../../sql/queries/routing-rules.ts';
+import { endRoutingRule, insertRoutingRule, type RoutingRuleRow } from '../../sql/queries/agency-routing-rules.ts';
 import { HttpError } from '../http-error.ts';
 import type { StaffActor } from '../policies/roles.ts';
-import type { NewRoutingRuleInput } from '../schemas/routing-input.ts';
+import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
 
 const by = (actor: StaffActor) => ({ userId: actor.userId, name: actor.name });
 

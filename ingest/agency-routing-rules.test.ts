@@ -43,7 +43,7 @@ describe('routing rules API', () => {
   });
 
   it('a new commune-specific rule takes over from its date, and ending it hands back', async () => {
-    const { routing } = app;
+    const { agencyRouting: routing } = app;
     expect(routing.route('road', '14797', '38', new Date('2027-03-01'))?.agencyId).toBe('so-xay-dung');
     const created = await admin.post('/api/v1/routing-rules', {
       agencyId: 'ubnd-14797',
@@ -91,6 +91,6 @@ describe('routing rules API', () => {
   });
 
   it('no rule for a point outside every commune: the report waits for triage', () => {
-    expect(app.routing.route('rubbish', null, null)).toBeNull();
+    expect(app.agencyRouting.route('rubbish', null, null)).toBeNull();
   });
 });

@@ -1,13 +1,11 @@
 // Who is calling: a staff session cookie, a unit phone's token, the kiosk (wall display) token, or the public.
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
-import type { Db } from '../sql/db.ts';
-import { findSession } from '../sql/queries/staff.ts';
-import { findUnitByTokenHash } from '../sql/queries/units.ts';
-import { hashToken } from './auth/tokens.ts';
-import { isRole, type Actor, type StaffActor } from './policies/roles.ts';
-
-export type { Actor, StaffActor } from './policies/roles.ts';
+import type { Db } from '../../sql/db.ts';
+import { findSession } from '../../sql/queries/staff.ts';
+import { findUnitByTokenHash } from '../../sql/queries/units.ts';
+import { hashToken } from './tokens.ts';
+import { isRole, type Actor, type StaffActor } from '../policies/roles.ts';
 
 export const SESSION_COOKIE = 'ht_session';
 export const CSRF_COOKIE = 'ht_csrf';

@@ -1,35 +1,35 @@
 // /api/v1/routing-rules: read by the desk, changed by administrators; the in-memory table reloads on change.
 import Router from '@koa/router';
-import { listRoutingRules } from '../../../sql/queries/routing-rules.ts';
-import { addRoutingRule, retireRoutingRule } from '../../commands/change-routing-rules.ts';
+import { listRoutingRules } from '../../../sql/queries/agency-routing-rules.ts';
+import { addRoutingRule, retireRoutingRule } from '../../commands/change-agency-routing-rules.ts';
 import type { IngestState } from '../../context.ts';
-import { canManageRouting, canViewRouting } from '../../policies/routing.ts';
-import { endRoutingRuleSchema, newRoutingRuleSchema } from '../../schemas/routing-input.ts';
+import { canManageRouting, canViewRouting } from '../../policies/agency-routing.ts';
+import { endRoutingRuleSchema, newRoutingRuleSchema } from '../../schemas/agency-routing-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { authorize, idParam, requireStaff } from './guard.ts';
 
-export const routingRulesRouter = new Router<IngestState>({ prefix: '/api/v1/routing-rules' });
+export const agencyRoutingRulesRouter = new Router<IngestState>({ prefix: '/api/v1/routing-rules' });
 
-routingRulesRouter.get('/', async (ctx) => {
+agencyRoutingRulesRouter.get('/', async (ctx) => {
   authorize(canViewRouting(requireStaff(ctx.state.actor)), 'view routing rules');
   ctx.body = { rules: await listRoutingRules(ctx.state.deps.db) };
 });
 
-routingRulesRouter.post('/', async (ctx) => {
+agencyRoutingRulesRouter.post('/', async (ctx) => {
   const actor = requireStaff(ctx.state.actor);
   authorize(canManageRouting(actor), 'change routing rules');
   const input = parseOr422(newRoutingRuleSchema, ctx.request.body);
   const rule = await addRoutingRule(ctx.state.deps.db, actor, input);
-  await ctx.state.deps.routing.reload();
+  await ctx.state.deps.agencyRouting.reload();
   ctx.status = 201;
   ctx.body = rule;
 });
 
-routingRulesRouter.post('/:id/end', async (ctx) => {
+agencyRoutingRulesRouter.post('/:id/end', async (ctx) => {
   const actor = requireStaff(ctx.state.actor);
   authorize(canManageRouting(actor), 'change routing rules');
   const { effectiveTo } = parseOr422(endRoutingRuleSchema, ctx.request.body);
   const rule = await retireRoutingRule(ctx.state.deps.db, actor, idParam(ctx), effectiveTo);
-  await ctx.state.deps.routing.reload();
+  await ctx.state.deps.agencyRouting.reload();
   ctx.body = rule;
 });

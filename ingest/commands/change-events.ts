@@ -1,4 +1,4 @@
-// Shared by the dispatch commands: the actor as the timeline records it, and the events a change appends.
+// The events a dispatch change appends (report and unit notices) and the actor as the timeline records it.
 import { bigintToCell } from '../../geo/h3.ts';
 import type { Tx } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';

@@ -1,0 +1,80 @@
+// /api/v1/cells: report counts per H3 cell for the maps, held to what the caller's audience may count.
+import Router from '@koa/router';
+import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
+import { cellCountRule } from '../../../geo/privacy.ts';
+import { WHOLE_AREA_MAX_RES, countByCell, countGroupsOfAtLeast } from '../../../sql/queries/report-counts.ts';
+import type { IngestState } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import type { CellsDTO } from '../../presenters/dto.ts';
+import { cellsQuerySchema } from '../../schemas/report-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+
+export const cellsRouter = new Router<IngestState>({ prefix: '/api/v1' });
+
+/** A viewport's cells: enough for a zoomed-in map, refused for a box too large for the resolution. */
+const MAX_VIEWPORT_CELLS = 20_000;
+function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
+  const cells = cellsCoveringBox(bbox, res, MAX_VIEWPORT_CELLS);
+  // Fine windows read the hourly rollup, keyed by res-10 cells, so they need the box at res 10 too.
+  const cells10 =
+    !windowed || res <= 7 ? undefined : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
+  if (!cells || cells10 === null) {
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `bbox: too large for res ${res}; zoom in or ask for a coarser res`,
+      'Vùng quá lớn cho độ phân giải này',
+      [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }],
+    );
+  }
+  return { cells, cells10 };
+}
+
+cellsRouter.get('/cells', async (ctx) => {
+  const q = parseOr422(cellsQuerySchema, ctx.query);
+  const { deps, actor } = ctx.state;
+  const staff = actor.kind === 'staff';
+  const rule = cellCountRule(staff, deps.catalog.sensitive);
+  if (q.res > rule.maxRes) {
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `res: the public map is limited to res ${rule.maxRes}`,
+      `Bản đồ công khai chỉ tới độ phân giải ${rule.maxRes}`,
+      [{ field: 'res', reason: `must be <= ${rule.maxRes} without staff credentials` }],
+    );
+  }
+  if (!q.bbox && q.res > WHOLE_AREA_MAX_RES) {
+    // The same bound as a viewport's: a province at res 9 is over 100,000 cells (6-12 MB, 0.3-0.6 s of
+    // database time per call on a public endpoint). Maps ask per viewport from res 8 on.
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `bbox: required at res ${q.res}; without one at most res ${WHOLE_AREA_MAX_RES}`,
+      `Cần bbox (vùng nhìn) ở độ phân giải ${q.res}`,
+      [
+        {
+          field: 'bbox',
+          reason: `required above res ${WHOLE_AREA_MAX_RES}: the whole province would be over ${MAX_VIEWPORT_CELLS} cells`,
+        },
+      ],
+    );
+  }
+  const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
+  const hex = (list: { cell: string; count: number }[]) =>
+    list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
+  const answer = async (): Promise<CellsDTO> => {
+    const rows = await countByCell(deps.db, { ...q, excludeCategories: rule.excludeCategories, within });
+    const body: CellsDTO = { res: q.res, cells: hex(rows) };
+    const groups = rule.sensitiveGroups;
+    if (groups) {
+      const counted = await countGroupsOfAtLeast(deps.db, groups.categories, groups.res, groups.k);
+      body.sensitive = { res: groups.res, k: groups.k, cells: hex(counted) };
+    }
+    return body;
+  };
+  // Province-wide questions are the same for every viewer of an audience: share them; viewports differ.
+  ctx.body = q.bbox
+    ? await answer()
+    : await deps.screenAnswers.cells.get(`${staff ? 'staff' : 'public'}?${ctx.querystring}`, answer);
+});
