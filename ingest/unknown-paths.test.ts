@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { createApp } from './app.ts';
 import { loadCatalog } from './catalog.ts';
-import { RoutingTable } from './routing-table.ts';
+import { AgencyRoutingTable } from './agency-routing-table.ts';
 import { dashboardMiddleware } from './static.ts';
 import { buildAreaIndex } from '../geo/area-index.ts';
 import { currentAreas } from '../sql/queries/areas.ts';
@@ -24,7 +24,7 @@ describe('unknown paths', () => {
       db: test.pool,
       geocoder: buildAreaIndex(await currentAreas(test.pool, 'commune')),
       catalog: await loadCatalog(test.pool),
-      routing: await new RoutingTable(test.pool).reload(),
+      agencyRouting: await new AgencyRoutingTable(test.pool).reload(),
       operatorToken: 'kiosk',
       areasGeojson: { commune: '{}', province: '{}' },
     });
