@@ -70,4 +70,26 @@ describe('GET /api/v1/geocode', () => {
     const res = await fetch(`${product.url}/api/v1/geocode`);
     expect(res.status).toBe(400);
   });
+
+  const reverse = async (lat: number, lng: number) => {
+    const res = await fetch(`${product.url}/api/v1/geocode/reverse?lat=${lat}&lng=${lng}`);
+    return {
+      status: res.status,
+      body: (await res.json()) as { area?: { code: string } | null; error?: { fields: { field: string }[] } },
+    };
+  };
+
+  it('reverse: a commune search point falls in that commune, and a point at sea in none', async () => {
+    const { body } = (await geocode('phuong ham rong')) as { body: { candidates: { lat: number; lng: number }[] } };
+    const here = await reverse(body.candidates[0].lat, body.candidates[0].lng);
+    expect(here.status).toBe(200);
+    expect(here.body.area?.code).toBe('14758');
+    expect((await reverse(19.5, 107.5)).body.area).toBeNull();
+  });
+
+  it('reverse: a latitude out of range -> 422 naming lat', async () => {
+    const { status, body } = await reverse(95, 105.8);
+    expect(status).toBe(422);
+    expect(body.error?.fields[0].field).toBe('lat');
+  });
 });

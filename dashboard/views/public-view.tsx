@@ -3,16 +3,18 @@ import { AppShell } from '../components/app-shell.tsx';
 import { BarList, StatCard } from '../components/counters.tsx';
 import { LiveList } from '../components/live-list.tsx';
 import { ranked } from '../data/counts.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useCitizenI18n } from '../citizen/strings.ts';
 import { MapScene } from './map-scene.tsx';
+import { CodeBox } from '../citizen/track/code-box.tsx';
 import { useDashboard } from './use-dashboard.ts';
 
 export function PublicView() {
   const d = useDashboard({ useToken: false, listSize: 30 });
-  const { t, lang, categoryName } = useI18n();
+  const { t, c, lang, categoryName } = useCitizenI18n();
   const areaLabel = (code: string) => d.reference.areaNames[code]?.[lang] ?? code;
   const panel = (
     <>
+      <CodeBox />
       <p className="muted small">{t('public.note')}</p>
       <div className="stats">
         <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />
@@ -50,18 +52,23 @@ export function PublicView() {
       onTheme={d.setTheme}
       panel={panel}
       map={
-        <MapScene
-          reports={d.reports}
-          token={d.token}
-          noticeCount={d.feed.noticeCount}
-          reference={d.reference}
-          theme={d.theme}
-          areaName={d.areaName}
-          areaCounts={d.local.byArea}
-          selectedId={d.selectedId}
-          onSelect={d.select}
-          onHandle={d.onHandle}
-        />
+        <>
+          <a className="report-fab" href="/report" data-testid="report-cta">
+            {c('report.cta')}
+          </a>
+          <MapScene
+            reports={d.reports}
+            token={d.token}
+            noticeCount={d.feed.noticeCount}
+            reference={d.reference}
+            theme={d.theme}
+            areaName={d.areaName}
+            areaCounts={d.local.byArea}
+            selectedId={d.selectedId}
+            onSelect={d.select}
+            onHandle={d.onHandle}
+          />
+        </>
       }
     />
   );

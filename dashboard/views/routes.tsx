@@ -7,7 +7,13 @@ export const routes: Record<string, View> = {
   '/ops': lazy(() => import('./ops-view.tsx').then((m) => ({ default: m.OpsView }))),
   '/map': lazy(() => import('./public-view.tsx').then((m) => ({ default: m.PublicView }))),
   '/dispatch': lazy(() => import('./dispatch/dispatch-view.tsx').then((m) => ({ default: m.DispatchView }))),
+  // Citizen pages: their chunks carry neither deck.gl nor MapLibre (the pin map loads on demand).
+  '/report': lazy(() => import('../citizen/report/report-view.tsx').then((m) => ({ default: m.ReportView }))),
+  '/track': lazy(() => import('../citizen/track/track-view.tsx').then((m) => ({ default: m.TrackView }))),
 };
+
+/** Pages whose path carries a parameter (/track/<code>): the prefix picks the view, the view reads the rest. */
+const prefixes = ['/track/'];
 
 export const redirects: Record<string, string> = { '/': '/map' };
 
@@ -15,5 +21,6 @@ export const redirects: Record<string, string> = { '/': '/map' };
 export function resolvePath(pathname: string): { view: View | null; path: string } {
   const clean = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const path = redirects[clean] ?? clean;
-  return { view: routes[path] ?? null, path };
+  const prefix = prefixes.find((p) => path.startsWith(p) && path.length > p.length);
+  return { view: routes[path] ?? (prefix ? routes[prefix.slice(0, -1)] : null) ?? null, path };
 }

@@ -39,3 +39,15 @@ geocodeRouter.get('/geocode', async (ctx) => {
   const places = await placesOf(ctx.state.deps.db);
   ctx.body = { q: query.q, candidates: places.search(query.q, query.limit) };
 });
+
+const pointSchema = z.object({
+  lat: z.coerce.number({ error: 'must be a number' }).finite().min(-90, 'must be >= -90').max(90, 'must be <= 90'),
+  lng: z.coerce.number({ error: 'must be a number' }).finite().min(-180, 'must be >= -180').max(180, 'must be <= 180'),
+});
+
+// GET /api/v1/geocode/reverse?lat=&lng= : the commune a point falls in, so the report form names it before sending.
+geocodeRouter.get('/geocode/reverse', (ctx) => {
+  const { lat, lng } = parseOr422(pointSchema, ctx.query);
+  const area = ctx.state.deps.geocoder.lookup(lng, lat);
+  ctx.body = { area: area ? { code: area.code, name: area.fullName || area.name } : null };
+});
