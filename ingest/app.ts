@@ -23,6 +23,7 @@ import { queueRouter } from './routes/api/queue.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
+import { unitTokensRouter } from './routes/api/unit-tokens.ts';
 
 export function createApp(
   given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
@@ -32,6 +33,7 @@ export function createApp(
     sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'),
     loginLimiter: given.loginLimiter ?? new LoginLimiter(),
     screenAnswers: given.screenAnswers ?? newScreenAnswers(),
+    acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',
   };
   const app = new Koa<IngestState>({ proxy: false });
   app.silent = process.env.NODE_ENV === 'test';
@@ -53,7 +55,7 @@ export function createApp(
   app.use(async (ctx, next) => {
     ctx.state.deps = deps;
     // Only API calls need to know who is calling (the dashboard's static files do not touch the database).
-    const caller = ctx.path.startsWith('/api/') ? await resolveCaller(ctx, deps.db, deps.operatorToken) : null;
+    const caller = ctx.path.startsWith('/api/') ? await resolveCaller(ctx, deps) : null;
     ctx.state.actor = caller?.actor ?? { kind: 'public' };
     ctx.state.csrfToken = caller?.csrfToken ?? null;
     ctx.state.sessionTokenHash = caller?.sessionTokenHash ?? null;
@@ -72,6 +74,7 @@ export function createApp(
     transitionsRouter,
     queueRouter,
     unitsRouter,
+    unitTokensRouter,
     duplicatesRouter,
     staffRouter,
   ];

@@ -23,6 +23,11 @@ export interface IngestDeps {
   mapStyleUrl?: string;
   /** Shared for a second between screens asking the same (made per app when not given). */
   screenAnswers: ScreenAnswers;
+  /**
+   * Whether published demo secrets (demo accounts, `unit_demo_` tokens) are honoured. Off under
+   * NODE_ENV=production whatever the database holds; createApp fills it in.
+   */
+  acceptDemoSecrets?: boolean;
 }
 
 export interface IngestState {

@@ -1,9 +1,9 @@
 // Who is calling: a staff session cookie, a unit phone's token, the kiosk (wall display) token, or the public.
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
-import type { Db } from '../../sql/db.ts';
 import { findSession } from '../../sql/queries/staff.ts';
-import { findUnitByTokenHash } from '../../sql/queries/units.ts';
+import { findUnitByTokenHash } from '../../sql/queries/unit-tokens.ts';
+import type { IngestDeps } from '../context.ts';
 import { hashToken } from './tokens.ts';
 import { isRole, type Actor, type StaffActor } from '../policies/roles.ts';
 
@@ -11,6 +11,8 @@ export const SESSION_COOKIE = 'ht_session';
 export const CSRF_COOKIE = 'ht_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 export const UNIT_TOKEN_PREFIX = 'unit_';
+/** The published demo tokens' prefix: never honoured in production, whatever the database says. */
+export const DEMO_UNIT_TOKEN_PREFIX = 'unit_demo_';
 
 export function bearerToken(ctx: Context): string | null {
   const header = ctx.get('authorization');
@@ -49,13 +51,21 @@ export interface ResolvedCaller {
   sessionTokenHash: string | null;
 }
 
-export async function resolveCaller(ctx: Context, db: Db, operatorToken: string): Promise<ResolvedCaller> {
+const PUBLIC: ResolvedCaller = { actor: { kind: 'public' }, csrfToken: null, sessionTokenHash: null };
+
+export async function resolveCaller(
+  ctx: Context,
+  deps: Pick<IngestDeps, 'db' | 'operatorToken' | 'acceptDemoSecrets'>,
+): Promise<ResolvedCaller> {
+  const { db, operatorToken } = deps;
+  const demoAllowed = deps.acceptDemoSecrets === true;
   const bearer = bearerToken(ctx);
   if (bearer) {
+    if (bearer.startsWith(DEMO_UNIT_TOKEN_PREFIX) && !demoAllowed) return PUBLIC;
     if (bearer.startsWith(UNIT_TOKEN_PREFIX)) {
       const unit = await findUnitByTokenHash(db, hashToken(bearer));
       // A unit's phone acts as that unit's field officer.
-      if (unit)
+      if (unit && (!unit.demo || demoAllowed))
         return {
           actor: {
             kind: 'staff',
@@ -77,7 +87,7 @@ export async function resolveCaller(ctx: Context, db: Db, operatorToken: string)
     const tokenHash = hashToken(cookie);
     const session = await findSession(db, tokenHash);
     const u = session?.user;
-    if (session && u && isRole(u.role)) {
+    if (session && u && isRole(u.role) && (!u.demo || demoAllowed)) {
       return {
         actor: {
           kind: 'staff',
@@ -93,5 +103,5 @@ export async function resolveCaller(ctx: Context, db: Db, operatorToken: string)
       };
     }
   }
-  return { actor: { kind: 'public' }, csrfToken: null, sessionTokenHash: null };
+  return PUBLIC;
 }

@@ -18,7 +18,7 @@ export interface SignedIn {
 export async function signIn(
   db: Db,
   limiter: LoginLimiter,
-  input: { username: string; password: string; ip: string },
+  input: { username: string; password: string; ip: string; acceptDemo?: boolean },
 ): Promise<SignedIn> {
   const key = LoginLimiter.key(input.username, input.ip);
   const wait = limiter.retryAfterMs(key);
@@ -36,7 +36,8 @@ export async function signIn(
   const user = await findStaffByUsername(db, input.username.toLowerCase());
   // Always pay for one hash so a wrong username and a wrong password look the same from outside.
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok || !user.active) {
+  // A demo account's password is published: in production it opens nothing, even if someone reactivated it.
+  if (!user || !ok || !user.active || (user.demo && input.acceptDemo !== true)) {
     limiter.fail(key);
     throw new HttpError(401, 'bad_credentials', 'Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu');
   }

@@ -45,6 +45,8 @@ export const canViewUnits = (a: Actor): boolean => isStaff(a);
 export const canListStaff = (a: Actor): boolean =>
   isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
+/** A unit phone's token is a credential: only an administrator issues, lists or revokes one. */
+export const canManageUnitTokens = (a: Actor): boolean => canManageStaff(a);
 
 /** The desk assigns anywhere; an agency officer assigns its agency's reports to its agency's units. */
 export function canAssignUnit(a: Actor, r: ReportScope, u: UnitScope): boolean {

@@ -1,11 +1,12 @@
 // Allowlists for the dispatch console: queue items, timelines (public vs staff), units, sessions.
 import type { DispatchReportRow, TimelineRow } from '../../sql/queries/dispatch-reports.ts';
 import type { UnitRow } from '../../sql/queries/units.ts';
+import type { UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
 import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { Actor } from '../policies/roles.ts';
 import { allowedTargets } from '../policies/transitions.ts';
 import { slaState } from '../policies/sla.ts';
-import type { QueueItemDTO, SessionDTO, SlaDTO, TimelineEntryDTO, UnitDTO } from './dto.ts';
+import type { QueueItemDTO, SessionDTO, SlaDTO, TimelineEntryDTO, UnitDTO, UnitTokenDTO } from './dto.ts';
 import { presentStaffReport } from './report-presenters.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -67,6 +68,17 @@ export function presentUnit(u: UnitRow & { distanceM?: number }): UnitDTO {
     version: u.version,
     reportIds: u.report_ids,
     ...(u.distanceM !== undefined ? { distanceM: u.distanceM } : {}),
+  };
+}
+
+export function presentUnitToken(t: UnitTokenRow): UnitTokenDTO {
+  return {
+    id: t.id,
+    unitId: t.unit_id,
+    label: t.label,
+    demo: t.demo,
+    createdAt: t.created_at.toISOString(),
+    revokedAt: iso(t.revoked_at),
   };
 }
 

@@ -181,6 +181,22 @@ export interface UnitDTO {
   distanceM?: number;
 }
 
+/** A unit phone's token as administrators see it: never the token itself, which is shown once when issued. */
+export interface UnitTokenDTO {
+  id: string;
+  unitId: string;
+  label: string;
+  /** A seeded demo token: refused under NODE_ENV=production. */
+  demo: boolean;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The answer to issuing a token: the only time the token is ever shown. */
+export interface IssuedUnitTokenDTO extends UnitTokenDTO {
+  token: string;
+}
+
 export interface DuplicateDTO {
   id: string;
   code: string;

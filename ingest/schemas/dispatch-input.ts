@@ -88,3 +88,8 @@ export const newStaffSchema = z.strictObject({
   agencyId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
 });
+
+export const newUnitTokenSchema = z.strictObject({
+  /** Which phone holds it ("spare phone", "Nguyễn's Android"), so an administrator knows which one to revoke. */
+  label: text(200).default(''),
+});

@@ -54,7 +54,8 @@ function caller(url: string, headers: Record<string, string>): Caller {
   return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
 }
 
-export async function startDispatchApp(): Promise<DispatchApp> {
+/** `app` options reach createApp (for example acceptDemoSecrets: false, as NODE_ENV=production sets it). */
+export async function startDispatchApp(app: { acceptDemoSecrets?: boolean } = {}): Promise<DispatchApp> {
   const test = await freshTestDatabase();
   const db = test.pool;
   await seedSlaConfig(db);
@@ -62,7 +63,8 @@ export async function startDispatchApp(): Promise<DispatchApp> {
   const catalog = await loadCatalog(db);
   const geocoder = buildAreaIndex(await currentAreas(db, 'commune'));
   const agencyRouting = await new AgencyRoutingTable(db).reload();
-  const app = createApp({
+  const koa = createApp({
+    ...app,
     db,
     geocoder,
     catalog,
@@ -70,7 +72,7 @@ export async function startDispatchApp(): Promise<DispatchApp> {
     operatorToken: OPERATOR_TOKEN,
     areasGeojson: { commune: '{}', province: '{}' },
   });
-  const server: Server = createServer(app.callback());
+  const server: Server = createServer(koa.callback());
   answerClientErrors(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

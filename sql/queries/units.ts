@@ -31,14 +31,6 @@ export async function lockUnit(tx: Tx, id: string): Promise<UnitRow | null> {
   return rows[0] ? findUnit(tx, id) : null;
 }
 
-export async function findUnitByTokenHash(
-  db: Db,
-  tokenHash: string,
-): Promise<{ id: string; agency_id: string; name: string } | null> {
-  const { rows } = await db.query('SELECT id, agency_id, name FROM units WHERE token_hash = $1', [tokenHash]);
-  return rows[0] ?? null;
-}
-
 export async function listUnits(db: Db, f: { agencyId?: string | null; statuses?: string[] } = {}): Promise<UnitRow[]> {
   const { rows } = await db.query<UnitRow>(
     `${SELECT} WHERE ($1::text IS NULL OR u.agency_id = $1) AND ($2::text[] IS NULL OR u.status = ANY($2)) ORDER BY u.agency_id, u.id`,
@@ -55,14 +47,13 @@ export interface NewUnit {
   lat: number | null;
   lng: number | null;
   h3Cell: bigint | null;
-  tokenHash: string | null;
 }
 
 export async function insertUnitIfMissing(db: Db | Tx, u: NewUnit): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO units (id, agency_id, name, status, lat, lng, h3_cell, position_at, token_hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() END, $8) ON CONFLICT (id) DO NOTHING`,
-    [u.id, u.agencyId, u.name, u.status, u.lat, u.lng, u.h3Cell === null ? null : String(u.h3Cell), u.tokenHash],
+    `INSERT INTO units (id, agency_id, name, status, lat, lng, h3_cell, position_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() END) ON CONFLICT (id) DO NOTHING`,
+    [u.id, u.agencyId, u.name, u.status, u.lat, u.lng, u.h3Cell === null ? null : String(u.h3Cell)],
   );
   return (rowCount ?? 0) > 0;
 }

@@ -3,6 +3,7 @@
 import { withTransaction, type Db } from '../db.ts';
 import { insertStaffIfMissing } from '../queries/staff.ts';
 import { insertUnitIfMissing } from '../queries/units.ts';
+import { insertUnitToken } from '../queries/unit-tokens.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS, demoUnitToken } from './dispatch-data.ts';
 import { CALENDAR_DAYS, CATEGORY_SLA } from './sla-data.ts';
 
@@ -35,11 +36,10 @@ export async function seedDemoDispatch(db: Db, tools: DemoSeedTools): Promise<st
   const passwordHash = await tools.hashPassword(DEMO_PASSWORD);
   return withTransaction(db, async (tx) => {
     for (const u of DEMO_UNITS) {
-      await insertUnitIfMissing(tx, {
-        ...u,
-        h3Cell: tools.cellOf(u.lat, u.lng),
-        tokenHash: tools.hashToken(demoUnitToken(u.id)),
-      });
+      await insertUnitIfMissing(tx, { ...u, h3Cell: tools.cellOf(u.lat, u.lng) });
+      // Marked demo: a production server refuses it even if it is still in the database.
+      const tokenHash = tools.hashToken(demoUnitToken(u.id));
+      await insertUnitToken(tx, { unitId: u.id, tokenHash, label: 'demo', demo: true, createdBy: null });
     }
     const created: string[] = [];
     for (const s of DEMO_STAFF) {

@@ -44,7 +44,7 @@ authRouter.post('/login', async (ctx) => {
   const input = parseOr422(loginSchema, ctx.request.body);
   const { deps } = ctx.state;
   try {
-    const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip });
+    const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip, acceptDemo: deps.acceptDemoSecrets });
     setCookies(ctx, s.sessionToken, s.csrfToken);
     const actor: Actor = {
       kind: 'staff',

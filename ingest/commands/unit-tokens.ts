@@ -1,0 +1,56 @@
+// issueUnitToken / revokeUnitToken: an administrator gives a unit's phone a random token (shown once, stored as a
+// hash) and takes it back. A revoked token stops working on its next request: every request looks the hash up.
+import type { Db } from '../../sql/db.ts';
+import { findUnit } from '../../sql/queries/units.ts';
+import { insertUnitToken, revokeUnitToken as revokeStored, type UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
+import { UNIT_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { HttpError } from '../http-error.ts';
+import { canManageUnitTokens } from '../policies/permissions.ts';
+import type { Actor } from '../policies/roles.ts';
+
+function mustManage(actor: Actor): void {
+  if (!canManageUnitTokens(actor))
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Only administrators manage unit tokens',
+      'Chỉ quản trị viên được cấp hoặc thu hồi mã thiết bị',
+    );
+}
+
+const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+async function mustFindUnit(db: Db, unitId: string): Promise<void> {
+  if (!(await findUnit(db, unitId))) throw new HttpError(404, 'not_found', 'Unit not found', 'Không tìm thấy đội');
+}
+
+export async function issueUnitToken(
+  db: Db,
+  actor: Actor,
+  input: { unitId: string; label: string },
+): Promise<{ row: UnitTokenRow; token: string }> {
+  mustManage(actor);
+  await mustFindUnit(db, input.unitId);
+  // 24 random bytes; the `unit_` prefix only tells the server which lookup to make.
+  const token = newToken(UNIT_TOKEN_PREFIX);
+  const row = await insertUnitToken(db, {
+    unitId: input.unitId,
+    tokenHash: hashToken(token),
+    label: input.label,
+    demo: false,
+    createdBy: actorId(actor),
+  });
+  return { row, token };
+}
+
+export async function revokeUnitToken(
+  db: Db,
+  actor: Actor,
+  input: { unitId: string; tokenId: string },
+): Promise<UnitTokenRow> {
+  mustManage(actor);
+  const row = await revokeStored(db, input.unitId, input.tokenId, actorId(actor));
+  if (!row) throw new HttpError(404, 'not_found', 'Token not found for this unit', 'Không tìm thấy mã của đội này');
+  return row;
+}
