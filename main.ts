@@ -18,6 +18,7 @@ import { dashboardMiddleware } from './ingest/static.ts';
 import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
 import { serveWithFeed } from './realtime/feed-port.ts';
 import { startFeedProcess } from './realtime/feed-process.ts';
+import { startAlertSweeper } from './ingest/commands/sweep-alerts.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createFeedPool, createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
@@ -144,6 +145,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
           throw e;
         });
   const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
+  // Scheduled alerts publish themselves and expired ones leave live screens, on every server (rows are locked).
+  const alertSweeper = startAlertSweeper(db, { onError: (e) => log(`alerts: ${(e as Error).message ?? e}`) });
   const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
   answerClientErrors(http);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -168,6 +171,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       // Background work first: on Ctrl-C the embedded Postgres is shutting down already (it shares the
       // terminal's process group), and a rollup run started now would only fail and say so.
       await rollups.stop();
+      await alertSweeper.stop();
       await feed?.stop();
       await closeHttp();
       await db.end();

@@ -9,6 +9,7 @@ import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
+import { alertsRouter } from './routes/api/alerts.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
 import { cellsRouter } from './routes/api/cells.ts';
 import { sessionRouter } from './routes/api/session.ts';
@@ -77,6 +78,7 @@ export function createApp(
     unitTokensRouter,
     duplicatesRouter,
     staffRouter,
+    alertsRouter,
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.

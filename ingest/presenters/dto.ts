@@ -209,3 +209,35 @@ export interface DuplicateDTO {
   incidentId: string | null;
   distanceM: number;
 }
+
+/** An official alert as GET /api/v1/alerts presents it (public fields; publishers also get the `desk` part). */
+export interface AlertDTO {
+  id: string;
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  references: string | null;
+  state: 'pending_approval' | 'scheduled' | 'published' | 'superseded' | 'cancelled';
+  title: string;
+  body: string;
+  titleEn: string | null;
+  bodyEn: string | null;
+  category: string;
+  severity: string;
+  urgency: string;
+  certainty: string;
+  effective: string;
+  expires: string;
+  sentAt: string | null;
+  areaDesc: string;
+  areaCodes: string[];
+  /** [west, south, east, north] */
+  bounds: number[];
+  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  capUrl: string;
+  desk?: {
+    createdByName: string;
+    approvedByName: string | null;
+    publishAt: string | null;
+    source: string;
+    needsApproval: boolean;
+  };
+}

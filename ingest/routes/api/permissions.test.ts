@@ -1,5 +1,6 @@
 // Every staff route x every role -> allowed or refused, by calling the routes on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeTestAlert, sampleAlert } from '../../test-support/alerts.ts';
 import { startDispatchApp, type Caller, type DispatchApp } from '../../test-support/dispatch-app.ts';
 
 type Who =
@@ -34,7 +35,26 @@ let n = 0;
 // The report each case acts on is new and unassigned, routed by the seeded rules to the commune's
 // People's Committee: the agency officer (Department of Construction) is an outsider to it.
 const ANOTHER_AGENCYS_REPORT = { category: 'rubbish' };
+const PUBLISHERS: Who[] = ['administrator', 'supervisor'];
 const ROUTES: RouteCase[] = [
+  { name: 'POST /alerts', allowed: PUBLISHERS, call: (c) => c.post('/api/v1/alerts', sampleAlert()) },
+  { name: 'GET /alerts/desk', allowed: PUBLISHERS, call: (c) => c.get('/api/v1/alerts/desk') },
+  {
+    name: 'POST /alerts/:id/approve',
+    allowed: PUBLISHERS,
+    call: async (c, app) =>
+      c.post(`/api/v1/alerts/${await composeTestAlert(app.db, { severity: 'Extreme' })}/approve`, {}),
+  },
+  {
+    name: 'POST /alerts/:id/update',
+    allowed: PUBLISHERS,
+    call: async (c, app) => c.post(`/api/v1/alerts/${await composeTestAlert(app.db)}/update`, sampleAlert()),
+  },
+  {
+    name: 'POST /alerts/:id/cancel',
+    allowed: PUBLISHERS,
+    call: async (c, app) => c.post(`/api/v1/alerts/${await composeTestAlert(app.db)}/cancel`, {}),
+  },
   { name: 'GET /queue', allowed: [...DESK, 'agency_officer', 'field_officer'], call: (c) => c.get('/api/v1/queue') },
   {
     name: 'GET /queue?view=supervisor',

@@ -1,0 +1,40 @@
+// Cancelling: an alert that went out gets a CAP Cancel message (a new row referencing it) and the feed tells
+// the same screens to drop it; a draft that never went out is only marked cancelled. Nothing is deleted.
+import { withTransaction, type Db } from '../../sql/db.ts';
+import { getAlert, insertAlert, setAlertState, type AlertRow } from '../../sql/queries/alerts.ts';
+import { HttpError } from '../http-error.ts';
+import type { StaffActor } from '../policies/roles.ts';
+import { alertEventPayload, appendAlertEvent, conflict } from './alert-events.ts';
+
+export async function cancelAlert(
+  db: Db,
+  actor: StaffActor,
+  id: string,
+  note: string | undefined,
+  now = new Date(),
+): Promise<AlertRow> {
+  return withTransaction(db, async (tx) => {
+    const row = await getAlert(tx, id, true);
+    if (!row) throw new HttpError(404, 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
+    if (row.state === 'pending_approval' || row.state === 'scheduled') return setAlertState(tx, id, 'cancelled');
+    if (row.state !== 'published' || row.msg_type === 'Cancel')
+      throw conflict('not_active', `Alert ${id} is ${row.state}: nothing to cancel`, 'Cảnh báo không còn hiệu lực');
+    const cancelled = await setAlertState(tx, id, 'cancelled');
+    // The Cancel message repeats the cancelled alert's info (CAP), as a row of its own.
+    const message = await insertAlert(tx, {
+      ...row,
+      msg_type: 'Cancel',
+      references_id: row.id,
+      state: 'published',
+      body: note ? `${note}\n\n${row.body}` : row.body,
+      created_by: actor.userId,
+      created_by_name: actor.name,
+      approved_by: null,
+      approved_by_name: null,
+      publish_at: null,
+      sent_at: now,
+    });
+    await appendAlertEvent(tx, alertEventPayload(cancelled, 'cancelled', now));
+    return message;
+  });
+}

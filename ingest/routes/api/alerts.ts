@@ -1,0 +1,108 @@
+// /api/v1/alerts: official alerts. Reading is public (JSON, CAP 1.2, Atom); composing, approving,
+// updating and cancelling need the alert_publisher permission.
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { capSender, getAlert, listActiveAlerts, listRecentAlerts, type AlertRow } from '../../../sql/queries/alerts.ts';
+import { approveAlert } from '../../commands/approve-alert.ts';
+import { cancelAlert } from '../../commands/cancel-alert.ts';
+import { composeAlert } from '../../commands/compose-alert.ts';
+import type { IngestState } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import { canPublishAlerts, canSeeAlert } from '../../policies/alerts.ts';
+import { alertToCap, alertsToAtom } from '../../presenters/alert-cap.ts';
+import { presentAlert } from '../../presenters/alert-presenter.ts';
+import { alertInputSchema, cancelAlertSchema } from '../../schemas/alert-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+
+export const alertsRouter = new Router<IngestState>({ prefix: '/api/v1/alerts' });
+
+type Ctx = Context & { state: IngestState };
+
+function publisher(ctx: Ctx) {
+  const actor = requireStaff(ctx.state.actor);
+  authorize(canPublishAlerts(actor), 'publish alerts (alert_publisher)');
+  return actor;
+}
+
+function bboxQuery(ctx: Ctx): [number, number, number, number] | undefined {
+  const raw = ctx.query.bbox;
+  if (raw === undefined) return undefined;
+  const parts = String(raw).split(',').map(Number);
+  if (parts.length !== 4 || !parts.every(Number.isFinite) || parts[0] >= parts[2] || parts[1] >= parts[3])
+    throw new HttpError(400, 'invalid_bbox', 'bbox: west,south,east,north in degrees', 'Khung bản đồ không hợp lệ', [
+      { field: 'bbox', reason: 'must be west,south,east,north with west < east and south < north' },
+    ]);
+  return parts as [number, number, number, number];
+}
+
+async function visibleAlert(ctx: Ctx, id: string): Promise<AlertRow> {
+  const row = await getAlert(ctx.state.deps.db, id);
+  if (!row || !canSeeAlert(ctx.state.actor, row)) throw notFound('Alert');
+  return row;
+}
+
+alertsRouter.get('/', async (ctx) => {
+  const rows = await listActiveAlerts(ctx.state.deps.db, bboxQuery(ctx));
+  const desk = canPublishAlerts(ctx.state.actor);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { alerts: rows.map((r) => presentAlert(r, desk)) };
+});
+
+// Before '/:id': koa-router matches in order, and 'alerts.atom' is not an id.
+alertsRouter.get('.atom', async (ctx) => {
+  const rows = await listActiveAlerts(ctx.state.deps.db);
+  ctx.type = 'application/atom+xml; charset=utf-8';
+  ctx.body = alertsToAtom(rows, `${ctx.protocol}://${ctx.host}`, new Date());
+});
+
+alertsRouter.get('/desk', async (ctx) => {
+  publisher(ctx);
+  ctx.body = { alerts: (await listRecentAlerts(ctx.state.deps.db)).map((r) => presentAlert(r, true)) };
+});
+
+alertsRouter.get('/:file', async (ctx, next) => {
+  const m = /^(\d{1,18})\.cap$/.exec((ctx.params as { file: string }).file);
+  if (!m) {
+    await next();
+    return;
+  }
+  const row = await visibleAlert(ctx, m[1]);
+  const referenced = row.references_id ? await getAlert(ctx.state.deps.db, row.references_id) : null;
+  ctx.type = 'application/cap+xml; charset=utf-8';
+  ctx.body = alertToCap(row, { sender: await capSender(ctx.state.deps.db), referenced });
+});
+
+alertsRouter.get('/:id', async (ctx) => {
+  ctx.body = presentAlert(await visibleAlert(ctx, idParam(ctx)), canPublishAlerts(ctx.state.actor));
+});
+
+alertsRouter.post('/', async (ctx) => {
+  const actor = publisher(ctx);
+  const input = parseOr422(alertInputSchema, ctx.request.body);
+  const row = await composeAlert(ctx.state.deps.db, actor, input);
+  ctx.status = 201;
+  ctx.body = { id: row.id, state: row.state, capUrl: `/api/v1/alerts/${row.id}.cap` };
+});
+
+alertsRouter.post('/:id/update', async (ctx) => {
+  const actor = publisher(ctx);
+  const id = idParam(ctx);
+  const input = parseOr422(alertInputSchema, ctx.request.body);
+  const row = await composeAlert(ctx.state.deps.db, actor, input, { updates: id });
+  ctx.status = 201;
+  ctx.body = { id: row.id, state: row.state, references: id, capUrl: `/api/v1/alerts/${row.id}.cap` };
+});
+
+alertsRouter.post('/:id/approve', async (ctx) => {
+  const actor = publisher(ctx);
+  const row = await approveAlert(ctx.state.deps.db, actor, idParam(ctx));
+  ctx.body = { id: row.id, state: row.state };
+});
+
+alertsRouter.post('/:id/cancel', async (ctx) => {
+  const actor = publisher(ctx);
+  const { note } = parseOr422(cancelAlertSchema, ctx.request.body ?? {});
+  const row = await cancelAlert(ctx.state.deps.db, actor, idParam(ctx), note);
+  ctx.body = { id: row.id, state: row.state, msgType: row.msg_type };
+});
