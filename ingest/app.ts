@@ -21,6 +21,7 @@ import { reportsRouter } from './routes/api/reports.ts';
 import { authRouter } from './routes/api/auth.ts';
 import { duplicatesRouter } from './routes/api/duplicates.ts';
 import { queueRouter } from './routes/api/queue.ts';
+import { queueActionsRouter } from './routes/api/queue-actions.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -74,6 +75,7 @@ export function createApp(
     authRouter,
     transitionsRouter,
     queueRouter,
+    queueActionsRouter,
     unitsRouter,
     unitTokensRouter,
     duplicatesRouter,

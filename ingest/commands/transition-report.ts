@@ -54,41 +54,52 @@ export async function transitionReport(
 ): Promise<DispatchReportRow> {
   return withTransaction(db, async (tx) => {
     const before = await lockedReportOr404(tx, input.reportId);
-    const decision = decideTransition(actor, before, input, new Date());
-    if (!decision.ok) throw decisionError(decision);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-      throw new HttpError(
-        409,
-        'stale_version',
-        `The report changed (version ${before.version}); reload it`,
-        'Phản ánh vừa được cập nhật, vui lòng tải lại',
-      );
-    }
-    const staff = actor as StaffActor;
-    const units: UnitRow[] = [];
-    const unitStep = UNIT_STATUS_AFTER[input.to];
-    if (unitStep && before.unit_id) {
-      if (unitStep === 'release') await releaseAssignment(tx, before.id);
-      if (await lockUnit(tx, before.unit_id))
-        units.push(await updateUnit(tx, before.unit_id, { status: unitStep === 'release' ? 'available' : unitStep }));
-    }
-    const after = await updateReportStatus(tx, before.id, {
-      status: input.to,
-      rejectReason: input.to === 'rejected' ? input.reason : null,
-      resolvedAt: input.to === 'resolved' ? 'now' : null,
-      restartSla: input.to === 'reopened',
-    });
-    await appendTimeline(tx, {
-      reportId: before.id,
-      ...timelineActor(staff),
-      from: before.status,
-      to: input.to,
-      reason: input.reason ?? null,
-      internalNote: input.note ?? null,
-      publicReply: input.publicReply ?? null,
-      unitId: before.unit_id,
-    });
+    const { after, units } = await applyTransition(tx, actor, before, input);
     await appendChangeEvents(tx, sensitive, [after], units);
     return after;
   });
+}
+
+/** One move of a report already locked in `tx`: status, unit, timeline. The caller appends the events. */
+export async function applyTransition(
+  tx: Tx,
+  actor: Actor,
+  before: DispatchReportRow,
+  input: Omit<TransitionInput, 'reportId'>,
+): Promise<{ after: DispatchReportRow; units: UnitRow[] }> {
+  const decision = decideTransition(actor, before, input, new Date());
+  if (!decision.ok) throw decisionError(decision);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
+    throw new HttpError(
+      409,
+      'stale_version',
+      `The report changed (version ${before.version}); reload it`,
+      'Phản ánh vừa được cập nhật, vui lòng tải lại',
+    );
+  }
+  const staff = actor as StaffActor;
+  const units: UnitRow[] = [];
+  const unitStep = UNIT_STATUS_AFTER[input.to];
+  if (unitStep && before.unit_id) {
+    if (unitStep === 'release') await releaseAssignment(tx, before.id);
+    if (await lockUnit(tx, before.unit_id))
+      units.push(await updateUnit(tx, before.unit_id, { status: unitStep === 'release' ? 'available' : unitStep }));
+  }
+  const after = await updateReportStatus(tx, before.id, {
+    status: input.to,
+    rejectReason: input.to === 'rejected' ? input.reason : null,
+    resolvedAt: input.to === 'resolved' ? 'now' : null,
+    restartSla: input.to === 'reopened',
+  });
+  await appendTimeline(tx, {
+    reportId: before.id,
+    ...timelineActor(staff),
+    from: before.status,
+    to: input.to,
+    reason: input.reason ?? null,
+    internalNote: input.note ?? null,
+    publicReply: input.publicReply ?? null,
+    unitId: before.unit_id,
+  });
+  return { after, units };
 }

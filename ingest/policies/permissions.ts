@@ -94,6 +94,13 @@ const deny = (
   field?: RequiredField,
 ): Decision => ({ ok: false, status, code, message, messageVi, field });
 
+/** How a missing field is named to a Vietnamese user, so the message says what to fill in. */
+const FIELD_VI: Record<RequiredField, string> = {
+  reason: 'lý do',
+  note: 'ghi chú nội bộ',
+  publicReply: 'trả lời công dân',
+};
+
 /** Everything POST /transitions must say no to, in the order a caller should hear it. */
 export function decideTransition(a: Actor, r: ReportScope, req: TransitionRequest, now: Date, via?: 'merge'): Decision {
   if (!isStaff(a)) return deny(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
@@ -138,7 +145,7 @@ export function decideTransition(a: Actor, r: ReportScope, req: TransitionReques
         422,
         'validation_failed',
         `${field}: is required to move to ${req.to}`,
-        'Thiếu thông tin bắt buộc',
+        `Thiếu thông tin bắt buộc: ${FIELD_VI[field]}`,
         field,
       );
   }

@@ -28,13 +28,14 @@ export function presentQueueItem(r: DispatchReportRow, actor: Actor, now: Date):
     incidentSize: r.incident_size,
     rejectReason: r.reject_reason,
     allowedTransitions: actor.kind === 'staff' ? allowedTargets(r.status, actor.role) : [],
+    priority: r.priority ?? null,
   };
 }
 
-/** The public sees status changes and public replies, never who did it, internal notes or units. */
+/** The public sees the receipt, status changes and public replies, never who did it, internal notes or units. */
 export function presentTimeline(rows: TimelineRow[], staff: boolean): TimelineEntryDTO[] {
   return rows
-    .filter((t) => staff || t.from_status !== t.to_status || t.public_reply)
+    .filter((t) => staff || t.from_status !== t.to_status || t.public_reply || t.actor_role === 'reporter')
     .map((t) => {
       const base: TimelineEntryDTO = {
         id: t.id,

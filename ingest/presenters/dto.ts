@@ -142,11 +142,23 @@ export interface QueueItemDTO extends StaffReportDTO {
   rejectReason: string | null;
   /** Moves the caller may make from here (the server enforces the same table). */
   allowedTransitions: ReportStatus[];
+  /** 1 urgent .. 4 low. */
+  priority: number | null;
 }
 
 export interface QueueDTO {
   now: string;
   items: QueueItemDTO[];
+  /** Every report the filters match (as of the first page), not only this page. */
+  total: number;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+export interface SavedFilterDTO {
+  id: string;
+  name: string;
+  query: Record<string, string>;
 }
 
 export interface TimelineEntryDTO {

@@ -63,15 +63,50 @@ const list = z
       : undefined,
   );
 
-export const queueQuerySchema = z.object({
+export const QUEUE_SORTS = ['deadline', 'age', 'priority'] as const;
+
+/** The filters of the queue, shared by its pages and its exports. */
+export const queueFilterSchema = z.object({
   status: list.pipe(z.array(z.enum(STATUSES as [string, ...string[]], { error: 'unknown status' })).optional()),
   category: z.string().max(64).optional(),
   agency: z.string().max(64).optional(),
   commune: z.string().max(16).optional(),
   since: isoDateTime().optional(),
+  /** Tracking code, phone or words of the description; diacritics optional. */
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   /** supervisor = the escalation queue: overdue reports only. */
   view: z.enum(['all', 'supervisor']).default('all'),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  sort: z.enum(QUEUE_SORTS, { error: `must be one of ${QUEUE_SORTS.join(', ')}` }).default('deadline'),
+});
+
+export const queueQuerySchema = queueFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(1000).optional(),
+});
+
+const ids = z
+  .array(z.string().regex(/^\d{1,18}$/, 'must be a report id'), { error: 'must be a list of report ids' })
+  .min(1, 'must name at least one report')
+  .max(200, 'at most 200 reports at once');
+
+export const bulkTransitionSchema = z.strictObject({
+  ids,
+  to: z.enum(['triaged', 'rejected'], { error: 'must be triaged or rejected' }),
+  reason: z
+    .enum(REJECT_REASONS as [string, ...string[]], { error: `must be one of ${REJECT_REASONS.join(', ')}` })
+    .optional(),
+  note: text(4000).optional(),
+});
+
+export const bulkMergeSchema = z.strictObject({
+  ids,
+  into: z.string({ error: 'is required' }).regex(/^\d{1,18}$/, 'must be a report id'),
+  note: text(4000).optional(),
+});
+
+export const savedFilterSchema = z.strictObject({
+  name: text(80).min(1, 'is required'),
+  query: z.record(z.string(), z.string().max(500), { error: 'must be an object of strings' }),
 });
 
 export const nearestQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });

@@ -19,6 +19,7 @@ export const OPERATOR_TOKEN = 'kiosk-token-for-tests';
 export interface Caller {
   get(path: string): Promise<{ status: number; body: any }>;
   post(path: string, body: unknown): Promise<{ status: number; body: any }>;
+  del(path: string): Promise<{ status: number; body: any }>;
 }
 
 export interface DispatchApp {
@@ -51,7 +52,7 @@ function caller(url: string, headers: Record<string, string>): Caller {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), del: (p) => call('DELETE', p) };
 }
 
 /** `app` options reach createApp (for example acceptDemoSecrets: false, as NODE_ENV=production sets it). */

@@ -12,16 +12,19 @@ export interface DispatchReportRow extends ReportRow {
   /** Status of the incident's primary report when this one is merged into an incident. */
   incident_status: string | null;
   incident_size: number | null;
+  priority: number | null;
 }
 
-const SELECT = `SELECT r.id, r.tracking_code, r.category, r.description, r.lat, r.lng, r.h3_cell, r.area_code, r.area_name,
+/** The columns of a DispatchReportRow over `reports r`, for queries that add their own FROM and WHERE. */
+export const DISPATCH_COLUMNS = `r.id, r.tracking_code, r.category, r.description, r.lat, r.lng, r.h3_cell, r.area_code, r.area_name,
     r.province_code, r.agency_id, r.status, r.needs_triage, r.reporter_name, r.reporter_phone, r.anonymous, r.version,
     r.answers,
     r.created_at, r.updated_at, r.response_due_at, r.due_at, r.incident_id, r.reject_reason, r.resolved_at,
     (SELECT unit_id FROM unit_assignments a WHERE a.report_id = r.id AND a.released_at IS NULL) AS unit_id,
     (SELECT p.status FROM incidents i JOIN reports p ON p.id = i.primary_report_id WHERE i.id = r.incident_id) AS incident_status,
-    (SELECT count(*)::int FROM reports m WHERE m.incident_id = r.incident_id) AS incident_size
-  FROM reports r`;
+    (SELECT count(*)::int FROM reports m WHERE m.incident_id = r.incident_id) AS incident_size, r.priority`;
+
+const SELECT = `SELECT ${DISPATCH_COLUMNS} FROM reports r`;
 
 export async function findDispatchReport(db: Db | Tx, id: string): Promise<DispatchReportRow | null> {
   const { rows } = await db.query<DispatchReportRow>(`${SELECT} WHERE r.id = $1`, [id]);
@@ -124,41 +127,8 @@ export async function appendTimeline(tx: Tx, e: TimelineEntry): Promise<void> {
 export async function listTimeline(db: Db, reportId: string): Promise<TimelineRow[]> {
   const { rows } = await db.query<TimelineRow>(
     `SELECT id, report_id, at, actor_name, actor_role, from_status, to_status, reason, internal_note, public_reply, unit_id, incident_id::text
-       FROM report_timeline WHERE report_id = $1 ORDER BY id`,
+       FROM report_timeline WHERE report_id = $1 ORDER BY at, id`,
     [reportId],
-  );
-  return rows;
-}
-
-export interface QueueFilter {
-  statuses: string[];
-  category?: string;
-  agencyId?: string;
-  areaCode?: string;
-  since?: string;
-  /** Only reports whose current deadline has passed (the supervisor's escalation queue). */
-  overdueOnly?: boolean;
-  limit: number;
-}
-
-/** Open reports, most urgent first: the deadline that applies now (response before assignment, then resolution). */
-export async function listQueue(db: Db, f: QueueFilter): Promise<DispatchReportRow[]> {
-  const { rows } = await db.query<DispatchReportRow>(
-    `SELECT * FROM (${SELECT}) q
-      WHERE status = ANY($1::text[]) AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR agency_id = $3)
-        AND ($4::text IS NULL OR area_code = $4) AND ($5::timestamptz IS NULL OR created_at >= $5)
-        AND (NOT $6 OR CASE WHEN status IN ('received', 'triaged', 'reopened') THEN response_due_at ELSE due_at END < now())
-      ORDER BY CASE WHEN status IN ('received', 'triaged', 'reopened') THEN response_due_at ELSE due_at END ASC NULLS LAST, id ASC
-      LIMIT $7`,
-    [
-      f.statuses,
-      f.category ?? null,
-      f.agencyId ?? null,
-      f.areaCode ?? null,
-      f.since ?? null,
-      f.overdueOnly ?? false,
-      f.limit,
-    ],
   );
   return rows;
 }

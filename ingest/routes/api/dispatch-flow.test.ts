@@ -54,7 +54,7 @@ describe('duplicates, incidents, units and the queue', () => {
     ]);
     // A merged report cannot be merged again, nor into itself.
     expect((await dispatcher.post(`/api/v1/reports/${near}/merge`, { into: first })).status).toBe(409);
-    expect((await dispatcher.post(`/api/v1/reports/${first}/merge`, { into: first })).status).toBe(422);
+    expect((await dispatcher.post(`/api/v1/reports/${first}/merge`, { into: first })).status).toBe(409);
   });
 
   it('suggests the nearest available units and assigns in one action; the unit resolves through its phone', async () => {
@@ -100,6 +100,7 @@ describe('duplicates, incidents, units and the queue', () => {
     expect(kinds.map((k) => k.payload.status)).toEqual(['en_route', 'on_scene', 'on_scene', 'available']);
     const timeline = (await dispatcher.get(`/api/v1/reports/${id}/timeline`)).body.entries;
     expect(timeline.map((e: any) => `${e.to}:${e.actor.role}`)).toEqual([
+      'received:reporter',
       'assigned:dispatcher',
       'in_progress:field_officer',
       'resolved:field_officer',

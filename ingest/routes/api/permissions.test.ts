@@ -113,6 +113,39 @@ const ROUTES: RouteCase[] = [
     allowed: [...DESK, 'agency_officer'],
     call: (c) => c.post('/api/v1/units/xd-03/status', { status: 'off_duty' }),
   },
+  {
+    name: 'GET /queue?q=&sort=priority',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.get('/api/v1/queue?q=rac&sort=priority&limit=5'),
+  },
+  {
+    name: 'POST /queue/bulk/transition',
+    allowed: DESK,
+    call: async (c, app) =>
+      c.post('/api/v1/queue/bulk/transition', {
+        ids: [await app.createReport(ANOTHER_AGENCYS_REPORT), await app.createReport(ANOTHER_AGENCYS_REPORT)],
+        to: 'triaged',
+      }),
+  },
+  {
+    name: 'POST /queue/bulk/merge',
+    allowed: DESK,
+    call: async (c, app) =>
+      c.post('/api/v1/queue/bulk/merge', {
+        ids: [await app.createReport(ANOTHER_AGENCYS_REPORT)],
+        into: await app.createReport(ANOTHER_AGENCYS_REPORT),
+      }),
+  },
+  {
+    name: 'GET /queue/filters',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.get('/api/v1/queue/filters'),
+  },
+  {
+    name: 'POST /queue/filters',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.post('/api/v1/queue/filters', { name: `f${n++}`, query: { sort: 'age' } }),
+  },
   { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
   { name: 'GET /routing-rules', allowed: DESK, call: (c) => c.get('/api/v1/routing-rules') },
   {
