@@ -22,6 +22,7 @@ import { authRouter } from './routes/api/auth.ts';
 import { duplicatesRouter } from './routes/api/duplicates.ts';
 import { queueRouter } from './routes/api/queue.ts';
 import { queueActionsRouter } from './routes/api/queue-actions.ts';
+import { agenciesRouter } from './routes/api/agencies.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -76,6 +77,7 @@ export function createApp(
     transitionsRouter,
     queueRouter,
     queueActionsRouter,
+    agenciesRouter,
     unitsRouter,
     unitTokensRouter,
     duplicatesRouter,

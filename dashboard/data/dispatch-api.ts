@@ -1,9 +1,11 @@
 // The dispatch console's HTTP calls: the session cookie travels by itself; writes echo the CSRF token.
 import type {
+  AgencyDTO,
   DuplicateDTO,
   ErrorDTO,
   QueueDTO,
   QueueItemDTO,
+  SavedFilterDTO,
   SessionDTO,
   TimelineDTO,
   UnitDTO,
@@ -25,7 +27,7 @@ function csrfToken(): string {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
@@ -53,6 +55,9 @@ export interface QueueFilters {
   commune: string;
   sinceHours: string;
   view: 'all' | 'supervisor';
+  /** Tracking code, phone or words (diacritics optional). */
+  q: string;
+  sort: 'deadline' | 'age' | 'priority';
 }
 
 export const emptyFilters: QueueFilters = {
@@ -62,9 +67,12 @@ export const emptyFilters: QueueFilters = {
   commune: '',
   sinceHours: '',
   view: 'all',
+  q: '',
+  sort: 'deadline',
 };
 
-export function queueQuery(f: QueueFilters, now = Date.now()): string {
+/** The filters as the API's query, without paging: also what a saved filter keeps and an export uses. */
+export function queueParams(f: QueueFilters, now = Date.now()): URLSearchParams {
   const q = new URLSearchParams();
   if (f.status) q.set('status', f.status);
   if (f.category) q.set('category', f.category);
@@ -72,8 +80,33 @@ export function queueQuery(f: QueueFilters, now = Date.now()): string {
   if (f.commune) q.set('commune', f.commune);
   if (f.sinceHours) q.set('since', new Date(now - Number(f.sinceHours) * 3_600_000).toISOString());
   if (f.view === 'supervisor') q.set('view', 'supervisor');
+  if (f.q.trim()) q.set('q', f.q.trim());
+  if (f.sort !== 'deadline') q.set('sort', f.sort);
+  return q;
+}
+
+export function queueQuery(f: QueueFilters, page: { cursor?: string | null; limit?: number } = {}): string {
+  const q = queueParams(f);
+  if (page.cursor) q.set('cursor', page.cursor);
+  if (page.limit) q.set('limit', String(page.limit));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** A saved filter back into the console's filters (since is kept as a window in hours). */
+export function filtersFromSaved(query: Record<string, string>): QueueFilters {
+  const pick = <K extends keyof QueueFilters>(k: K, allowed?: readonly string[]) =>
+    query[k] !== undefined && (!allowed || allowed.includes(query[k])) ? query[k] : emptyFilters[k];
+  return {
+    ...emptyFilters,
+    status: pick('status'),
+    category: pick('category'),
+    agency: pick('agency'),
+    commune: pick('commune'),
+    q: pick('q'),
+    view: pick('view', ['all', 'supervisor']) as QueueFilters['view'],
+    sort: pick('sort', ['deadline', 'age', 'priority']) as QueueFilters['sort'],
+  };
 }
 
 export interface TransitionBody {
@@ -88,7 +121,21 @@ export const dispatchApi = {
   session: () => call<SessionDTO>('GET', '/api/v1/auth/session'),
   login: (username: string, password: string) => call<SessionDTO>('POST', '/api/v1/auth/login', { username, password }),
   logout: () => call<void>('POST', '/api/v1/auth/logout', {}),
-  queue: (f: QueueFilters) => call<QueueDTO>('GET', `/api/v1/queue${queueQuery(f)}`),
+  queue: (f: QueueFilters, page: { cursor?: string | null; limit?: number } = {}) =>
+    call<QueueDTO>('GET', `/api/v1/queue${queueQuery(f, page)}`),
+  bulkTransition: (ids: string[], to: 'triaged' | 'rejected', reason?: string) =>
+    call<{ items: QueueItemDTO[] }>('POST', '/api/v1/queue/bulk/transition', {
+      ids,
+      to,
+      ...(reason ? { reason } : {}),
+    }),
+  bulkMerge: (ids: string[], into: string) =>
+    call<{ items: QueueItemDTO[] }>('POST', '/api/v1/queue/bulk/merge', { ids, into }),
+  savedFilters: () => call<{ filters: SavedFilterDTO[] }>('GET', '/api/v1/queue/filters'),
+  saveFilter: (name: string, query: Record<string, string>) =>
+    call<SavedFilterDTO>('POST', '/api/v1/queue/filters', { name, query }),
+  deleteFilter: (id: string) => call<void>('DELETE', `/api/v1/queue/filters/${id}`),
+  agencies: () => call<{ agencies: AgencyDTO[] }>('GET', '/api/v1/agencies'),
   item: (id: string) => call<QueueItemDTO>('GET', `/api/v1/reports/${id}/dispatch`),
   timeline: (id: string) => call<TimelineDTO>('GET', `/api/v1/reports/${id}/timeline`),
   duplicates: (id: string) => call<{ candidates: DuplicateDTO[] }>('GET', `/api/v1/reports/${id}/duplicates`),
@@ -96,7 +143,10 @@ export const dispatchApi = {
   units: () => call<{ units: UnitDTO[] }>('GET', '/api/v1/units'),
   transition: (id: string, body: TransitionBody) =>
     call<QueueItemDTO>('POST', `/api/v1/reports/${id}/transitions`, body),
-  assign: (id: string, unitId: string) =>
-    call<{ report: QueueItemDTO; unit: UnitDTO }>('POST', `/api/v1/reports/${id}/assign`, { unitId }),
+  assign: (id: string, unitId: string, note?: string) =>
+    call<{ report: QueueItemDTO; unit: UnitDTO }>('POST', `/api/v1/reports/${id}/assign`, {
+      unitId,
+      ...(note ? { note } : {}),
+    }),
   merge: (id: string, into: string) => call<{ report: QueueItemDTO }>('POST', `/api/v1/reports/${id}/merge`, { into }),
 };

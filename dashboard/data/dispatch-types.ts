@@ -1,9 +1,11 @@
 // Dispatch DTOs re-exported for the console (type-only: the bundle stays server-free).
 export type {
+  AgencyDTO,
   DuplicateDTO,
   ErrorDTO,
   QueueDTO,
   QueueItemDTO,
+  SavedFilterDTO,
   SessionDTO,
   SlaDTO,
   StaffRole,

@@ -11,10 +11,13 @@ export interface Detail {
   nearest: UnitDTO[];
 }
 
+const PAGE = 100;
 const EMPTY: Detail = { item: null, timeline: [], duplicates: [], nearest: [] };
 
 export function useDispatchQueue(filters: QueueFilters, selectedId: string | null) {
   const [items, setItems] = useState<QueueItemDTO[]>([]);
+  const [total, setTotal] = useState(0);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [units, setUnits] = useState<Record<string, UnitDTO>>({});
   const [detail, setDetail] = useState<Detail>(EMPTY);
   const [loaded, setLoaded] = useState(false);
@@ -23,11 +26,26 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
   const sel = useRef(selectedId);
   sel.current = selectedId;
 
+  // A refresh reloads as many rows as the dispatcher has paged in, so the list does not jump back to one page.
+  const shown = useRef(PAGE);
   const loadQueue = useCallback(async () => {
-    const q = await dispatchApi.queue(f.current);
+    const q = await dispatchApi.queue(f.current, { limit: Math.min(500, Math.max(PAGE, shown.current)) });
     setItems(q.items);
+    setTotal(q.total);
+    setNextCursor(q.nextCursor);
     setLoaded(true);
   }, []);
+  const loadMore = useCallback(async () => {
+    if (!nextCursor) return;
+    const q = await dispatchApi.queue(f.current, { cursor: nextCursor, limit: PAGE });
+    setItems((old) => {
+      const seen = new Set(old.map((i) => i.id));
+      const merged = [...old, ...q.items.filter((i) => !seen.has(i.id))];
+      shown.current = merged.length;
+      return merged;
+    });
+    setNextCursor(q.nextCursor);
+  }, [nextCursor]);
   const loadUnits = useCallback(async () => {
     const u = await dispatchApi.units();
     setUnits(Object.fromEntries(u.units.map((x) => [x.id, x])));
@@ -51,6 +69,7 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
   }, [loadQueue, loadUnits, loadDetail]);
 
   useEffect(() => {
+    shown.current = PAGE;
     void loadQueue().catch(() => {});
   }, [filters, loadQueue]);
   useEffect(() => {
@@ -96,5 +115,5 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
   }, []);
 
   const unitList = useMemo(() => Object.values(units), [units]);
-  return { items, units: unitList, detail, loaded, refreshAll, onReport, onUnit };
+  return { items, total, nextCursor, loadMore, units: unitList, detail, loaded, refreshAll, onReport, onUnit };
 }

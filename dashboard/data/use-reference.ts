@@ -42,8 +42,9 @@ export function useReference(token: string | null): Reference {
     const categories = cats?.categories ?? [];
     const areaNames: Reference['areaNames'] = {};
     for (const f of communes?.features ?? []) {
-      const p = f.properties as { code: string; name: string; nameEn?: string };
-      areaNames[p.code] = { vi: p.name, en: p.nameEn ?? p.name };
+      const p = f.properties as { code: string; name: string; fullName?: string; nameEn?: string };
+      // One naming everywhere: the full name ("Phường Sầm Sơn"), as reports carry it.
+      areaNames[p.code] = { vi: p.fullName ?? p.name, en: p.nameEn ?? p.fullName ?? p.name };
     }
     return {
       categories,

@@ -155,6 +155,13 @@ export interface QueueDTO {
   nextCursor: string | null;
 }
 
+export interface AgencyDTO {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  kind: string;
+}
+
 export interface SavedFilterDTO {
   id: string;
   name: string;

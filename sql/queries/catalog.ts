@@ -39,3 +39,15 @@ export async function listCategoryQuestions(db: Db): Promise<CategoryQuestionRow
   );
   return rows;
 }
+
+export interface AgencyRow {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  kind: string;
+}
+
+export async function listAgencies(db: Db): Promise<AgencyRow[]> {
+  const { rows } = await db.query<AgencyRow>('SELECT id, name_vi, name_en, kind FROM agencies ORDER BY name_vi, id');
+  return rows;
+}

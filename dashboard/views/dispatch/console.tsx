@@ -20,6 +20,7 @@ import { QueuePanel } from './queue-panel.tsx';
 import { urgencyOrder, useNow } from './sla.ts';
 import { useDispatchI18n } from './strings.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+import { useAgencies } from './use-agencies.ts';
 
 export function Console({
   session,
@@ -35,6 +36,8 @@ export function Console({
   const reference = useReference(null);
   const [filters, setFilters] = useState<QueueFilters>(emptyFilters);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const agencies = useAgencies(lang);
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const q = useDispatchQueue(filters, selectedId);
   const connection = useDispatchLive({
@@ -45,7 +48,11 @@ export function Console({
     onReauthorize,
   });
   const now = useNow();
-  const items = useMemo(() => urgencyOrder(q.items, now), [q.items, now]);
+  // The deadline order is kept as the clock turns reports overdue; other sorts are the server's.
+  const items = useMemo(
+    () => (filters.sort === 'deadline' ? urgencyOrder(q.items, now) : q.items),
+    [q.items, now, filters.sort],
+  );
   const selected = q.detail.item && q.detail.item.id === selectedId ? q.detail.item : null;
   const highlightUnits = useMemo(
     () => new Set([...q.detail.nearest.map((u) => u.id), ...(selected?.unitId ? [selected.unitId] : [])]),
@@ -88,6 +95,39 @@ export function Console({
     [run, selectedId],
   );
 
+  const isDesk = ['administrator', 'supervisor', 'dispatcher'].includes(session.user?.role ?? '');
+  const onCheck = useCallback(
+    (id: string, on: boolean) =>
+      setChecked((old) => {
+        const next = new Set(old);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const bulkRun = useCallback(
+    (work: (ids: string[]) => Promise<unknown>) => run(() => work([...checked]).then(() => setChecked(new Set()))),
+    [run, checked],
+  );
+  const bulk = useMemo(
+    () =>
+      isDesk
+        ? {
+            triage: () => bulkRun((ids) => dispatchApi.bulkTransition(ids, 'triaged')),
+            reject: (reason: string) => bulkRun((ids) => dispatchApi.bulkTransition(ids, 'rejected', reason)),
+            // The oldest report leads the incident: the others repeat it.
+            merge: () =>
+              bulkRun((ids) => {
+                const [into, ...rest] = [...ids].sort((a, b) => Number(a) - Number(b));
+                return dispatchApi.bulkMerge(rest, into);
+              }),
+            clear: () => setChecked(new Set()),
+          }
+        : null,
+    [isDesk, bulkRun],
+  );
+
   const move = useCallback(
     (step: number) => {
       if (!items.length) return;
@@ -105,7 +145,7 @@ export function Console({
     t: () => selected?.allowedTransitions.includes('triaged') && transition({ to: 'triaged' }),
     a: () => q.detail.nearest[0] && assign(q.detail.nearest[0].id),
     r: () => document.querySelector<HTMLTextAreaElement>('[name="publicReply"]')?.focus(),
-    '/': () => document.querySelector<HTMLSelectElement>('[name="filter-status"]')?.focus(),
+    '/': () => document.querySelector<HTMLInputElement>('[name="queue-search"]')?.focus(),
   });
 
   return (
@@ -145,6 +185,13 @@ export function Console({
       </main>
       <QueuePanel
         items={items}
+        total={q.total}
+        hasMore={q.nextCursor !== null}
+        onMore={() => void q.loadMore().catch(() => {})}
+        agencies={agencies.list}
+        checked={checked}
+        onCheck={onCheck}
+        bulk={bulk}
         loaded={q.loaded}
         now={now}
         filters={filters}
@@ -161,6 +208,7 @@ export function Console({
         reference={reference}
         now={now}
         units={q.units}
+        agencyName={agencies.name}
         status={status}
         onTransition={transition}
         onAssign={assign}

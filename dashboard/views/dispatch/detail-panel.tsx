@@ -4,6 +4,7 @@ import type { TransitionBody } from '../../data/dispatch-api.ts';
 import type { QueueItemDTO, UnitDTO } from '../../data/dispatch-types.ts';
 import type { Detail } from '../../data/use-dispatch-queue.ts';
 import type { Reference } from '../../data/use-reference.ts';
+import { joinDot } from './format.ts';
 import { SlaBadge } from './sla-badge.tsx';
 import { useDispatchI18n, type DispatchKey } from './strings.ts';
 
@@ -13,6 +14,7 @@ export interface DetailPanelProps {
   reference: Reference;
   now: number;
   units: UnitDTO[];
+  agencyName: (id: string | null) => string | null;
   status: (s: string) => string;
   onTransition: (b: TransitionBody) => unknown;
   onAssign: (unitId: string) => unknown;
@@ -28,6 +30,7 @@ export function DetailPanel({
   reference,
   now,
   units,
+  agencyName,
   status,
   onTransition,
   onAssign,
@@ -65,8 +68,17 @@ export function DetailPanel({
         <SlaBadge sla={r.sla} now={now} />
       </header>
       <p className="dx-meta">
-        {categoryName(reference.categoryByCode[r.category], r.category)} · {r.areaName ?? '—'} · {time(r.createdAt)}
+        {joinDot(
+          categoryName(reference.categoryByCode[r.category], r.category),
+          (r.areaCode && reference.areaNames[r.areaCode]?.vi) || r.areaName,
+          time(r.createdAt),
+        )}
       </p>
+      {r.agencyId && (
+        <p className="small" data-testid="detail-agency">
+          {d('filter.agency')}: <b>{agencyName(r.agencyId)}</b>
+        </p>
+      )}
       <p className="dx-desc">{r.description}</p>
       <p className="small muted">
         {d('detail.reporter')}:{' '}
@@ -180,16 +192,22 @@ export function DetailPanel({
       <ol className="dx-timeline" data-testid="timeline">
         {detail.timeline.map((e) => (
           <li key={e.id}>
-            <span className="small muted">
-              {time(e.at)} · {e.actor?.name}
-            </span>
+            <span className="small muted">{joinDot(time(e.at), e.actor?.name)}</span>
             <span>
               {status(e.from)} → <b>{status(e.to)}</b>
               {e.reason ? ` (${dk(`reason.${e.reason}`)})` : ''}
               {e.unitId ? ` · ${unitName(e.unitId)}` : ''}
             </span>
-            {e.internalNote && <span className="small">📝 {e.internalNote}</span>}
-            {e.publicReply && <span className="small dx-reply">💬 {e.publicReply}</span>}
+            {e.internalNote && (
+              <span className="small">
+                <b>{d('timeline.note')}:</b> {e.internalNote}
+              </span>
+            )}
+            {e.publicReply && (
+              <span className="small dx-reply">
+                <b>{d('timeline.reply')}:</b> {e.publicReply}
+              </span>
+            )}
           </li>
         ))}
       </ol>
