@@ -2,8 +2,9 @@
 // `notice` per event (single sockets), and keeps slow sockets from holding unbounded memory.
 import type { Server, Socket } from 'socket.io';
 import type { EventRow, FeedCursor } from '../sql/queries/events.ts';
+import { alertReach, listenerHears, presentAlertNotice, type AlertListener } from './alert-delivery.ts';
 import { presentNotice, presentUnitNotice, scopeOf } from './notices.ts';
-import type { ReportNotice } from './protocol.ts';
+import type { AlertNotice, ReportNotice } from './protocol.ts';
 import {
   AGENCY_ROOM_PREFIX,
   PUBLIC_ROOM,
@@ -36,6 +37,8 @@ export class FanOut {
   private pendingUpTo: FeedCursor | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastFlushAt = -Infinity;
+  /** Told which sockets an alert reached (the reach audit); set by the server. */
+  onAlertDelivered: (notice: AlertNotice, reached: AlertListener[]) => void = () => {};
 
   constructor(
     private readonly io: AnyServer,
@@ -109,7 +112,7 @@ export class FanOut {
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
     for (const event of events) {
       try {
-        if (this.emitUnit(event)) continue;
+        if (this.emitUnit(event) || this.emitAlert(event)) continue;
         for (const room of this.roomsOf(event)) {
           if (!this.hasListeners(room)) continue; // presenting costs H3 work: only for rooms someone is in
           const audience = audienceOfRoom(room);
@@ -148,6 +151,24 @@ export class FanOut {
         if (this.hasSockets(wire)) this.io.to(wire).emit('unit', notice);
       }
     }
+    return true;
+  }
+
+  /** Official alerts: every socket whose area meets the alert's (alert-delivery.ts). True when it was one. */
+  private emitAlert(event: EventRow): boolean {
+    const notice = presentAlertNotice(event);
+    if (!notice) return false;
+    const reach = alertReach(event);
+    const reached: AlertListener[] = [];
+    for (const socket of this.io.of('/').sockets.values()) {
+      const listener = socket.data as Partial<AlertListener> | undefined;
+      if (!listener?.actor || listener.room === undefined) continue;
+      const l = { actor: listener.actor, room: listener.room, view: listener.view ?? null };
+      if (!listenerHears(l, reach)) continue;
+      socket.emit('alert', notice);
+      reached.push(l);
+    }
+    this.onAlertDelivered(notice, reached);
     return true;
   }
 

@@ -36,6 +36,30 @@ export interface UnitNotice {
   at: string;
 }
 
+/**
+ * An official alert was published, updated (it `replaces` an older one), cancelled or expired. Sent to every
+ * socket whose area meets the alert's, outside the ordered notice stream: a screen (re)loads the active list
+ * over HTTP (GET /api/v1/alerts) on connect, and fetches the area to draw from GET /api/v1/alerts/:id.
+ */
+export interface AlertNotice {
+  eventId: string;
+  kind: 'alert';
+  alertId: string;
+  change: 'published' | 'updated' | 'cancelled' | 'expired';
+  replaces: string | null;
+  category: string;
+  severity: string;
+  urgency: string;
+  headline: string;
+  headlineEn: string | null;
+  effective: string;
+  expires: string;
+  /** [west, south, east, north] of the alert's area. */
+  bounds: number[];
+  areaCodes: string[];
+  at: string;
+}
+
 export interface HelloMessage {
   audience: Audience;
   /** The newest event id this server has delivered; a fresh client starts from here. */
@@ -72,6 +96,8 @@ export interface ServerToClientEvents {
   mustRefetch: (why: MustRefetch) => void;
   /** Staff sockets only: field units moving (see presentUnitNotice in notices.ts). */
   unit: (notice: UnitNotice) => void;
+  /** Official alerts for this socket's area (see AlertNotice). */
+  alert: (notice: AlertNotice) => void;
 }
 
 export interface ClientToServerEvents {

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Db } from '../sql/db.ts';
 import { compareCursors, cursorOfEvent, settledHead, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
+import { viewCells } from './alert-delivery.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, dropQueued, type BufferLimits } from './fanout.ts';
 import { presentNotice } from './notices.ts';
 import type {
@@ -50,6 +51,8 @@ interface FeedState {
   format: 'single' | 'batch';
   /** Logical room (rooms.ts); the socket is in its wire room only while live. */
   room: string;
+  /** The res-7 cells of a public socket's bbox view: alerts are matched finer than rooms (alert-delivery.ts). */
+  view: Set<string> | null;
   live: boolean;
   /** The socket has been sent every event after this position that its room hears. */
   coveredFrom: FeedCursor | null;
@@ -164,6 +167,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
       void socket.join(wireRoom(room, socket.data.format));
     }
     socket.data.room = room;
+    socket.data.view = socket.data.actor.audience === 'public' ? viewCells(request) : null;
     return assigned;
   };
 
@@ -197,6 +201,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
         actor,
         format: auth.batch === true ? 'batch' : 'single',
         room: assigned.rooms[0],
+        view: actor.audience === 'public' ? viewCells(auth.watch) : null,
         live: false,
         coveredFrom: null,
         chain: Promise.resolve(),

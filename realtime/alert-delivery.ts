@@ -1,0 +1,81 @@
+// `alert` events go to every socket whose watched area meets the alert's cells: all staff, every public socket
+// watching the whole province, and public area sockets whose view meets the alert at res 7 (~5 km²), finer
+// than their res-5 room (~250 km²), so a screen over the next commune is not told about a flood it cannot see.
+import { polygonToCellsExperimental } from 'h3-js';
+import type { AlertEventPayload } from '../domain/alert-event.ts';
+import { ALERT_EVENT_KIND } from '../domain/alert-event.ts';
+import { coverAt, intersects } from '../geo/alert-area.ts';
+import type { EventRow } from '../sql/queries/events.ts';
+import type { AlertNotice, SocketActor, WatchRequest } from './protocol.ts';
+import { AREA_CELL_RES, PUBLIC_ROOM, cellsOfAreaRoom } from './rooms.ts';
+
+/** Resolution at which a public view and an alert must share a cell. */
+export const VIEW_RES = 7;
+/** A view needing more res-7 cells than this is matched by its room's res-5 cells alone. */
+const MAX_VIEW_CELLS = 4000;
+
+export function presentAlertNotice(event: EventRow): AlertNotice | null {
+  if (event.kind !== ALERT_EVENT_KIND) return null;
+  const p = event.payload as unknown as AlertEventPayload;
+  // Field by field: the cover stays on the server.
+  return {
+    eventId: event.id,
+    kind: 'alert',
+    alertId: p.alertId,
+    change: p.change,
+    replaces: p.replaces,
+    category: p.category,
+    severity: p.severity,
+    urgency: p.urgency,
+    headline: p.headline,
+    headlineEn: p.headlineEn,
+    effective: p.effective,
+    expires: p.expires,
+    bounds: p.bounds,
+    areaCodes: p.areaCodes,
+    at: p.at,
+  };
+}
+
+/** The res-7 cells a public socket's view covers (null: no finer view than its room). */
+export function viewCells(watch: WatchRequest | null | undefined): Set<string> | null {
+  const b = watch?.bbox;
+  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+  const [w, s, e, n] = b;
+  if (e - w > 1 || n - s > 1 || w >= e || s >= n) return null;
+  const ring = [
+    [s, w],
+    [s, e],
+    [n, e],
+    [n, w],
+    [s, w],
+  ];
+  const cells = polygonToCellsExperimental(ring, VIEW_RES, 'containmentOverlapping');
+  return cells.length > 0 && cells.length <= MAX_VIEW_CELLS ? new Set(cells) : null;
+}
+
+/** What delivery needs to know of a socket. */
+export interface AlertListener {
+  actor: SocketActor;
+  room: string;
+  view: Set<string> | null;
+}
+
+/** The alert's cells at the two resolutions it is matched at, computed once per event. */
+export interface AlertReach {
+  at5: Set<string>;
+  at7: Set<string>;
+}
+
+export function alertReach(event: EventRow): AlertReach {
+  const cells = (event.payload as unknown as AlertEventPayload).cells ?? [];
+  return { at5: coverAt(cells, AREA_CELL_RES), at7: coverAt(cells, VIEW_RES) };
+}
+
+/** Whether one socket hears the alert. */
+export function listenerHears(l: AlertListener, reach: AlertReach): boolean {
+  if (l.actor.audience === 'staff' || l.room === PUBLIC_ROOM) return true;
+  const roomCells = cellsOfAreaRoom(l.room);
+  if (!roomCells || !intersects(new Set(roomCells), reach.at5)) return false;
+  return l.view === null || intersects(l.view, reach.at7);
+}
