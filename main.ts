@@ -43,6 +43,8 @@ export interface ProductOptions {
   /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
   demoAccounts?: boolean;
   mapStyleUrl?: string;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address for throttling, Secure cookies). */
+  trustProxy?: boolean;
   /**
    * The change feed, served by its own process behind the same port: off serves HTTP only (benchmarks);
    * coalesceMs gathers notices into fewer frames; nice (default 19) is how far it yields the cores to the write path.
@@ -126,6 +128,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     sessionSecret,
     areasGeojson,
     mapStyleUrl: opts.mapStyleUrl,
+    trustProxy: opts.trustProxy,
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
@@ -223,6 +226,7 @@ async function runFromCommandLine(): Promise<void> {
     operatorToken: env.OPERATOR_TOKEN || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },
     log: (line) => console.log(`[hien-truong] ${line}`),
   });

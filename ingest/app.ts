@@ -34,11 +34,11 @@ export function createApp(
   const deps: IngestDeps = {
     ...given,
     sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'),
-    loginLimiter: given.loginLimiter ?? new LoginLimiter(),
+    loginLimiter: given.loginLimiter ?? new LoginLimiter(given.db),
     screenAnswers: given.screenAnswers ?? newScreenAnswers(),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',
   };
-  const app = new Koa<IngestState>({ proxy: false });
+  const app = new Koa<IngestState>({ proxy: given.trustProxy === true });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(errorMiddleware);
   app.use(open311Errors);

@@ -28,6 +28,8 @@ export interface IngestDeps {
    * NODE_ENV=production whatever the database holds; createApp fills it in.
    */
   acceptDemoSecrets?: boolean;
+  /** Behind a TLS-terminating proxy (TRUST_PROXY=1): believe X-Forwarded-For/-Proto for the address and Secure cookies. */
+  trustProxy?: boolean;
 }
 
 export interface IngestState {

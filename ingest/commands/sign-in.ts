@@ -1,8 +1,8 @@
-// signIn / signOut: check the password (rate limited per username + IP) and open or close a session.
+// signIn / signOut: check the password (throttled per account, address and both; auth/login-limiter.ts) and open or close a session.
 import type { Db } from '../../sql/db.ts';
 import { deleteSession, findStaffByUsername, insertSession, type StaffRow } from '../../sql/queries/staff.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
-import { LoginLimiter } from '../auth/login-limiter.ts';
+import { TooManyAttempts, type LoginLimiter } from '../auth/login-limiter.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http-error.ts';
 
@@ -20,17 +20,19 @@ export async function signIn(
   limiter: LoginLimiter,
   input: { username: string; password: string; ip: string; acceptDemo?: boolean },
 ): Promise<SignedIn> {
-  const key = LoginLimiter.key(input.username, input.ip);
-  const wait = limiter.retryAfterMs(key);
-  if (wait > 0) {
+  try {
+    await limiter.admit(input.username, input.ip);
+  } catch (e) {
+    if (!(e instanceof TooManyAttempts)) throw e;
+    const retryAfterS = Math.ceil(e.retryAfterMs / 1000);
     throw Object.assign(
       new HttpError(
         429,
         'too_many_attempts',
-        `Too many failed sign-ins; retry in ${Math.ceil(wait / 1000)} s`,
-        'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
+        `Too many sign-in attempts; retry in ${retryAfterS} s`,
+        'Đăng nhập quá nhiều lần, vui lòng thử lại sau',
       ),
-      { retryAfterS: Math.ceil(wait / 1000) },
+      { retryAfterS },
     );
   }
   const user = await findStaffByUsername(db, input.username.toLowerCase());
@@ -38,10 +40,10 @@ export async function signIn(
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   // A demo account's password is published: in production it opens nothing, even if someone reactivated it.
   if (!user || !ok || !user.active || (user.demo && input.acceptDemo !== true)) {
-    limiter.fail(key);
+    await limiter.failed(input.username, input.ip);
     throw new HttpError(401, 'bad_credentials', 'Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu');
   }
-  limiter.succeed(key);
+  await limiter.succeeded(input.username, input.ip);
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);

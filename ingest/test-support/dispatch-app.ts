@@ -56,7 +56,9 @@ function caller(url: string, headers: Record<string, string>): Caller {
 }
 
 /** `app` options reach createApp (for example acceptDemoSecrets: false, as NODE_ENV=production sets it). */
-export async function startDispatchApp(app: { acceptDemoSecrets?: boolean } = {}): Promise<DispatchApp> {
+export async function startDispatchApp(
+  app: { acceptDemoSecrets?: boolean; trustProxy?: boolean } = {},
+): Promise<DispatchApp> {
   const test = await freshTestDatabase();
   const db = test.pool;
   await seedSlaConfig(db);
