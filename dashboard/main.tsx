@@ -10,10 +10,14 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { resolvePath } from './views/routes.tsx';
 import { NotFound } from './views/not-found.tsx';
 import { loadRuntimeConfig } from './config.ts';
+import { registerServiceWorker } from './pwa/register-sw.ts';
 
 const { view: View, path } = resolvePath(window.location.pathname);
 if (path !== window.location.pathname)
   window.history.replaceState(null, '', path + window.location.search + window.location.hash);
+
+// The citizen-facing pages install as a PWA and work offline; staff screens stay plain pages.
+if (/^\/(report|track|map)(\/|$)/.test(path)) registerServiceWorker();
 
 void loadRuntimeConfig().then(() =>
   createRoot(document.getElementById('root')!).render(
