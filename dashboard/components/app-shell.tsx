@@ -1,5 +1,5 @@
 // Page frame shared by every view: header bar, the map area and a side panel.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import type { ConnectionState } from '../data/types.ts';
@@ -18,6 +18,8 @@ export interface AppShellProps {
 
 export function AppShell({ title, connection, theme, onTheme, map, panel }: AppShellProps) {
   const { t } = useI18n();
+  // On a phone the panel is a bottom sheet over the map, folded to its handle until asked for.
+  const [sheetOpen, setSheetOpen] = useState(false);
   return (
     <div className="shell">
       <header className="topbar">
@@ -37,7 +39,19 @@ export function AppShell({ title, connection, theme, onTheme, map, panel }: AppS
         </div>
       </header>
       <main className="stage">{map}</main>
-      <aside className="panel">{panel}</aside>
+      <aside className="panel" data-sheet-open={sheetOpen}>
+        <button
+          type="button"
+          className="sheet-handle"
+          aria-expanded={sheetOpen}
+          data-testid="sheet-handle"
+          onClick={() => setSheetOpen(!sheetOpen)}
+        >
+          <span className="sheet-grip" aria-hidden="true" />
+          {t('panel.sheet')}
+        </button>
+        <div className="panel-body">{panel}</div>
+      </aside>
     </div>
   );
 }

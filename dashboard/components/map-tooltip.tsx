@@ -1,4 +1,5 @@
 // Hover card for a report point, hexagon or commune; positioned by the caller from deck's pick info.
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CategoryDTO, Report } from '../data/types.ts';
 import { isStaffReport } from '../data/types.ts';
@@ -19,8 +20,20 @@ export interface MapTooltipProps {
 
 export function MapTooltip({ x, y, target, categories, areaName }: MapTooltipProps) {
   const { t, status, categoryName, time } = useI18n();
+  const el = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: x + 14, top: y + 14 });
+  // Kept inside the map: flipped to the other side of the pointer, then clamped, so a phone never loses it.
+  useLayoutEffect(() => {
+    const box = el.current;
+    const parent = box?.offsetParent as HTMLElement | null;
+    if (!box || !parent) return;
+    const [w, h, pw, ph] = [box.offsetWidth, box.offsetHeight, parent.clientWidth, parent.clientHeight];
+    const place = (p: number, size: number, room: number) =>
+      Math.max(4, Math.min(p + 14 + size <= room - 4 ? p + 14 : p - 14 - size, room - size - 4));
+    setPos({ left: place(x, w, pw), top: place(y, h, ph) });
+  }, [x, y, target]);
   return (
-    <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="map-tooltip">
+    <div ref={el} className="tooltip" style={pos} role="tooltip" data-testid="map-tooltip">
       {target.kind === 'report' && (
         <dl>
           <dt>{t('field.code')}</dt>

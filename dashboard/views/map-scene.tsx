@@ -22,6 +22,8 @@ import type { Reference } from '../data/use-reference.ts';
 import type { Report } from '../data/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LayerToggles, type LayerVisibility } from '../components/layer-toggles.tsx';
+import { MapLegend } from '../components/map-legend.tsx';
+import { MapControls } from '../components/map-controls.tsx';
 import { MapTooltip, type HoverTarget } from '../components/map-tooltip.tsx';
 
 export interface MapSceneProps {
@@ -186,7 +188,10 @@ export function MapScene({
         onReady={onReady}
         label={t('layer.points')}
       />
-      <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
+      <MapControls>
+        <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
+        <MapLegend categories={Object.values(reference.categoryByCode)} visible={visible} />
+      </MapControls>
       {hover && (
         <MapTooltip
           x={hover.x}
