@@ -27,6 +27,10 @@ import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
 import { unitTokensRouter } from './routes/api/unit-tokens.ts';
+import { open311ClientsRouter } from './routes/api/open311-clients.ts';
+import { open311ServicesRouter } from './routes/open311/services.ts';
+import { open311RequestsRouter } from './routes/open311/requests.ts';
+import { open311UpdatesRouter } from './routes/open311/updates.ts';
 
 export function createApp(
   given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
@@ -53,7 +57,8 @@ export function createApp(
     }
     await next();
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // Open311 clients post forms (the spec); /api/ accepts JSON only (checked above).
+  app.use(bodyParser({ enableTypes: ['json', 'form'], jsonLimit: '256kb', formLimit: '256kb', encoding: 'utf-8' }));
   app.use(cleanTextMiddleware);
   app.use(async (ctx, next) => {
     ctx.state.deps = deps;
@@ -83,6 +88,10 @@ export function createApp(
     duplicatesRouter,
     staffRouter,
     alertsRouter,
+    open311ClientsRouter,
+    open311ServicesRouter,
+    open311RequestsRouter,
+    open311UpdatesRouter,
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.

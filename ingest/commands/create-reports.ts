@@ -1,7 +1,7 @@
 // createReports: geocode, route, and in ONE transaction insert the reports and append their events.
 import { bigintToCell, cellAt, cellToBigint } from '../../geo/h3.ts';
 import type { AreaLookup } from '../../geo/types.ts';
-import { withTransaction, type Db } from '../../sql/db.ts';
+import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
 import type { RoutingDecision } from '../agency-routing-table.ts';
@@ -15,6 +15,8 @@ export interface ReportContext {
     route(category: string, areaCode: string | null, provinceCode: string | null): RoutingDecision | null;
   };
   source?: string;
+  /** web (default), app, hotline or open311:<client>. */
+  channel?: string;
 }
 
 function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
@@ -39,6 +41,7 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
     anonymous,
     source: ctx.source ?? 'api',
     answers: input.answers ?? null,
+    channel: ctx.channel ?? 'web',
   };
 }
 
@@ -61,6 +64,8 @@ export function reportEventPayload(row: ReportRow, sensitive: boolean): ReportEv
 export interface PreparedReport {
   row: NewReport;
   sensitive: boolean;
+  /** What an edge stores beside the report (an Open311 client's token), in the report's own transaction. */
+  alongside?: (tx: Tx, row: ReportRow) => Promise<void>;
 }
 
 export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedReport {
@@ -77,6 +82,7 @@ export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<
       tx,
       prepared.map((p) => p.row),
     );
+    for (const [i, p] of prepared.entries()) await p.alongside?.(tx, stored[i]);
     await appendEvents(
       tx,
       stored.map((row, i) => ({

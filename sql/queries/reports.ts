@@ -25,6 +25,7 @@ export interface ReportRow {
   routing_rule_id?: string | null;
   /** Answers to the category's questions, as validated on the way in. */
   answers?: Record<string, string | number | string[]> | null;
+  channel?: string;
 }
 
 export interface NewReport {
@@ -45,10 +46,12 @@ export interface NewReport {
   /** The routing rule that chose agencyId, recorded so every routing decision can be explained. */
   routingRuleId?: string | null;
   answers?: Record<string, string | number | string[]> | null;
+  /** How it came in: web, app, hotline or open311:<client> (default web). */
+  channel?: string;
 }
 
-const COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers`;
+export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
+  status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers, channel`;
 
 /** Inserts many reports in one statement; rows come back in input order. */
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
@@ -58,13 +61,14 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
   const { rows } = await tx.query<ReportRow>({
     name: 'insert-reports',
     text: `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id, answers)
-     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16
+                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id, answers, channel)
+     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17
        FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[])
-            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, ord)
+                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[],
+                   $17::text[])
+            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, ord)
       ORDER BY ord
-     RETURNING ${COLUMNS}`,
+     RETURNING ${REPORT_COLUMNS}`,
     values: [
       col('category'),
       col('description'),
@@ -82,6 +86,7 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
       col('source'),
       reports.map((r) => r.routingRuleId ?? null),
       reports.map((r) => (r.answers && Object.keys(r.answers).length ? JSON.stringify(r.answers) : null)),
+      reports.map((r) => r.channel ?? 'web'),
     ],
   });
   // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.
@@ -89,7 +94,7 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
 }
 
 export async function findReport(db: Db | Tx, id: string): Promise<ReportRow | null> {
-  const { rows } = await db.query<ReportRow>(`SELECT ${COLUMNS} FROM reports WHERE id = $1`, [id]);
+  const { rows } = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
 
@@ -115,7 +120,7 @@ export async function snapshotReports(
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const head = await settledHead(tx);
     const { rows } = await tx.query<ReportRow>(
-      `SELECT ${COLUMNS} FROM reports
+      `SELECT ${REPORT_COLUMNS} FROM reports
         WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
           AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($7::bigint[] IS NULL OR id = ANY($7::bigint[]))
         ORDER BY created_at DESC, id DESC LIMIT $6`,

@@ -4,20 +4,7 @@ import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { HttpError } from '../../http-error.ts';
-import { loadPlaceSearch, type PlaceSearch } from '../../places.ts';
-import type { Db } from '../../../sql/db.ts';
-
-// Built on first use per database and kept: places change only with an areas import, which needs a restart.
-const placeSearches = new WeakMap<Db, Promise<PlaceSearch>>();
-function placesOf(db: Db): Promise<PlaceSearch> {
-  let places = placeSearches.get(db);
-  if (!places) {
-    places = loadPlaceSearch(db);
-    placeSearches.set(db, places);
-    places.catch(() => placeSearches.delete(db));
-  }
-  return places;
-}
+import { placeSearchFor } from '../../places.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -36,7 +23,7 @@ geocodeRouter.get('/geocode', async (ctx) => {
       throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
     throw e;
   }
-  const places = await placesOf(ctx.state.deps.db);
+  const places = await placeSearchFor(ctx.state.deps.db);
   ctx.body = { q: query.q, candidates: places.search(query.q, query.limit) };
 });
 

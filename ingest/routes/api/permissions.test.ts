@@ -170,6 +170,12 @@ const ROUTES: RouteCase[] = [
         role: 'dispatcher',
       }),
   },
+  { name: 'GET /open311/clients', allowed: ['administrator'], call: (c) => c.get('/api/v1/open311/clients') },
+  {
+    name: 'POST /open311/clients',
+    allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/open311/clients', { slug: `client-${n++}`, name: 'Ứng dụng' }),
+  },
 ];
 
 describe('permission matrix', () => {

@@ -10,10 +10,18 @@ export const isOpen311Path = (path: string): boolean => path === '/open311' || p
 /** The spec picks the format by the path's extension; anything else answers JSON. */
 export const formatOf = (path: string): Open311Format => (path.endsWith('.xml') ? 'xml' : 'json');
 
-/** XML is built by xmlbuilder2 from plain objects: arrays become repeated elements, nulls are left out. */
+/** A null field is still written, as an empty element, so every request has the same elements. */
+function emptyForNull(value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(emptyForNull);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, emptyForNull(v)]));
+  return value;
+}
+
+/** XML is built by xmlbuilder2 from plain objects: arrays become repeated elements. */
 export function toXml(root: string, content: unknown): string {
   return create({ version: '1.0', encoding: 'utf-8' })
-    .ele({ [root]: content ?? {} })
+    .ele({ [root]: emptyForNull(content ?? {}) })
     .end({ prettyPrint: true });
 }
 

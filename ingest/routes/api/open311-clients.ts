@@ -1,0 +1,68 @@
+// /api/v1/open311/clients: an administrator issues (and revokes) the api_key of each Open311 client.
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { IngestState } from '../../context.ts';
+import { hashToken, newToken } from '../../auth/tokens.ts';
+import { HttpError } from '../../http-error.ts';
+import { canManageIntegrations } from '../../policies/permissions.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import {
+  insertOpen311Client,
+  listOpen311Clients,
+  revokeOpen311Client,
+  type Open311ClientRow,
+} from '../../../sql/queries/open311.ts';
+import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+
+export const open311ClientInput = z.strictObject({
+  slug: z
+    .string({ error: 'is required' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or dashes (it names the channel)'),
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200),
+  contact: z.string().trim().max(200).optional(),
+});
+
+const present = (c: Open311ClientRow) => ({
+  id: c.id,
+  slug: c.slug,
+  name: c.name,
+  contact: c.contact,
+  channel: `open311:${c.slug}`,
+  createdAt: c.created_at.toISOString(),
+  revokedAt: c.revoked_at?.toISOString() ?? null,
+});
+
+export const open311ClientsRouter = new Router<IngestState>({ prefix: '/api/v1/open311/clients' });
+
+open311ClientsRouter.get('/', async (ctx) => {
+  authorize(canManageIntegrations(requireStaff(ctx.state.actor)), 'manage Open311 clients');
+  ctx.body = { clients: (await listOpen311Clients(ctx.state.deps.db)).map(present) };
+});
+
+open311ClientsRouter.post('/', async (ctx) => {
+  const actor = requireStaff(ctx.state.actor);
+  authorize(canManageIntegrations(actor), 'manage Open311 clients');
+  const input = parseOr422(open311ClientInput, ctx.request.body);
+  // Shown once: only its hash is stored.
+  const apiKey = newToken('o311_');
+  const client = await insertOpen311Client(ctx.state.deps.db, {
+    slug: input.slug,
+    name: input.name,
+    contact: input.contact ?? null,
+    keyHash: hashToken(apiKey),
+    createdBy: actor.userId,
+  });
+  if (!client)
+    throw new HttpError(409, 'slug_taken', `slug: '${input.slug}' is already issued`, 'Mã ứng dụng đã tồn tại', [
+      { field: 'slug', reason: 'is already issued' },
+    ]);
+  ctx.status = 201;
+  ctx.body = { ...present(client), apiKey };
+});
+
+open311ClientsRouter.post('/:id/revoke', async (ctx) => {
+  authorize(canManageIntegrations(requireStaff(ctx.state.actor)), 'manage Open311 clients');
+  const client = await revokeOpen311Client(ctx.state.deps.db, idParam(ctx));
+  if (!client) throw notFound('Open311 client');
+  ctx.body = present(client);
+});

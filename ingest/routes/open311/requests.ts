@@ -1,0 +1,110 @@
+// GeoReport v2 service requests: POST (an api_key client submits), GET a list, GET one, GET by token.
+import type { IngestDeps } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import { submitOpen311Request } from '../../commands/submit-open311-request.ts';
+import { placeSearchFor } from '../../places.ts';
+import { presentPublicReport } from '../../presenters/report-presenters.ts';
+import { presentServiceRequest, type Locale } from '../../presenters/open311-presenters.ts';
+import { statusesOf } from '../../open311/status.ts';
+import { open311CommonQuery, open311RequestInput, open311RequestsQuery } from '../../schemas/open311-input.ts';
+import { findCodeByToken, listOpen311Reports, type Open311RequestFilter } from '../../../sql/queries/open311.ts';
+import { sendList } from './format.ts';
+import { open311Router, parseOr400, questionsOf, requireClient, unknownService } from './common.ts';
+
+export const open311RequestsRouter = open311Router();
+
+/** The spec's defaults: without dates, the last 90 days; never more than 1,000 requests in one answer. */
+export const DEFAULT_WINDOW_DAYS = 90;
+export const MAX_REQUESTS = 1000;
+
+/** Reads go through the public presenter: Open311 shows what the public map shows, nothing more. */
+async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, locale: Locale) {
+  const rows = await listOpen311Reports(deps.db, filter);
+  const en = locale === 'en';
+  return rows.map((r) =>
+    presentServiceRequest(presentPublicReport(r, deps.catalog.sensitive.has(r.category)), {
+      serviceName: en ? r.category_name_en : r.category_name_vi,
+      agencyName: (en ? r.agency_name_en : r.agency_name_vi) ?? null,
+      publicReply: r.public_reply,
+    }),
+  );
+}
+
+open311RequestsRouter.post('/requests.:format', async (ctx) => {
+  const { deps } = ctx.state;
+  const client = await requireClient(ctx, deps);
+  const input = parseOr400(open311RequestInput, ctx.request.body ?? {});
+  const category = deps.catalog.categories.find((c) => c.code === input.service_code);
+  if (!category) throw unknownService(input.service_code, 400);
+  const { row, token } = await submitOpen311Request(
+    {
+      db: deps.db,
+      report: {
+        geocoder: deps.geocoder,
+        sensitiveCategories: deps.catalog.sensitive,
+        agencyRouting: deps.agencyRouting,
+      },
+      places: () => placeSearchFor(deps.db),
+      questions: questionsOf(deps, category.code),
+      serviceName: input.locale === 'en' ? category.nameEn : category.nameVi,
+    },
+    client,
+    input,
+  );
+  ctx.status = 201;
+  sendList(ctx, 'service_requests', 'request', [
+    {
+      service_request_id: row.tracking_code,
+      token,
+      service_notice:
+        input.locale === 'en'
+          ? `Received. Follow it with its code ${row.tracking_code}.`
+          : `Đã tiếp nhận. Theo dõi bằng mã ${row.tracking_code}.`,
+      account_id: input.account_id ?? null,
+    },
+  ]);
+});
+
+open311RequestsRouter.get('/requests.:format', async (ctx) => {
+  const q = parseOr400(open311RequestsQuery, ctx.query);
+  const { deps } = ctx.state;
+  let filter: Open311RequestFilter;
+  if (q.service_request_id) {
+    // The spec: with ids, every other parameter is ignored.
+    filter = { codes: q.service_request_id, limit: MAX_REQUESTS };
+  } else {
+    const to = q.end_date ? new Date(q.end_date) : new Date();
+    const from = q.start_date ? new Date(q.start_date) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+    if (from > to)
+      throw new HttpError(
+        400,
+        'validation_failed',
+        'start_date: must not be after end_date',
+        'Khoảng thời gian không hợp lệ',
+        [{ field: 'start_date', reason: 'must not be after end_date' }],
+      );
+    if (q.service_code && !deps.catalog.has(q.service_code)) throw unknownService(q.service_code, 400);
+    filter = {
+      category: q.service_code,
+      statuses: q.status?.flatMap(statusesOf),
+      from,
+      to,
+      limit: MAX_REQUESTS,
+    };
+  }
+  sendList(ctx, 'service_requests', 'request', await presentRequests(deps, filter, q.locale));
+});
+
+open311RequestsRouter.get('/requests/:id.:format', async (ctx) => {
+  const { locale } = parseOr400(open311CommonQuery, ctx.query);
+  const { id } = ctx.params;
+  const found = await presentRequests(ctx.state.deps, { codes: [id], limit: 1 }, locale);
+  if (!found.length) throw new HttpError(404, 'not_found', `service_request_id '${id}' not found`, 'Không tìm thấy');
+  sendList(ctx, 'service_requests', 'request', found);
+});
+
+open311RequestsRouter.get('/tokens/:token.:format', async (ctx) => {
+  const code = await findCodeByToken(ctx.state.deps.db, ctx.params.token);
+  if (!code) throw new HttpError(404, 'not_found', `token '${ctx.params.token}' not found`, 'Không tìm thấy');
+  sendList(ctx, 'service_requests', 'request', [{ service_request_id: code, token: ctx.params.token }]);
+});
