@@ -16,6 +16,7 @@ import { sessionRouter } from './routes/api/session.ts';
 import { statsRouter } from './routes/api/stats.ts';
 import { newScreenAnswers } from './shared-answers.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
+import { transparencyRouter } from './routes/api/transparency.ts';
 import { agencyRoutingRulesRouter } from './routes/api/agency-routing-rules.ts';
 import { reportsRouter } from './routes/api/reports.ts';
 import { authRouter } from './routes/api/auth.ts';
@@ -77,6 +78,7 @@ export function createApp(
     cellsRouter,
     statsRouter,
     geocodeRouter,
+    transparencyRouter,
     agencyRoutingRulesRouter,
     authRouter,
     transitionsRouter,

@@ -8,6 +8,7 @@ export type {
   CategoryDTO,
   StatsDTO,
   CellsDTO,
+  TransparencyDTO,
 } from '../../ingest/presenters/dto.ts';
 export type { ReportNotice, ReportStatus, Audience, HelloMessage, MustRefetch } from '../../realtime/protocol.ts';
 

@@ -6,11 +6,15 @@ import { ranked } from '../data/counts.ts';
 import { useCitizenI18n } from '../citizen/strings.ts';
 import { MapScene } from './map-scene.tsx';
 import { CodeBox } from '../citizen/track/code-box.tsx';
+import { lazy, Suspense, useState } from 'react';
+
+const TransparencyPanel = lazy(() => import('../citizen/transparency/transparency-panel.tsx'));
 import { useDashboard } from './use-dashboard.ts';
 
 export function PublicView() {
   const d = useDashboard({ useToken: false, listSize: 30 });
   const { t, c, lang, categoryName } = useCitizenI18n();
+  const [showTx, setShowTx] = useState(false);
   const areaLabel = (code: string) => d.reference.areaNames[code]?.[lang] ?? code;
   const panel = (
     <>
@@ -35,6 +39,15 @@ export function PublicView() {
           color: d.reference.categoryByCode[k]?.color,
         }))}
       />
+      {showTx ? (
+        <Suspense fallback={<p aria-busy="true">…</p>}>
+          <TransparencyPanel />
+        </Suspense>
+      ) : (
+        <button type="button" className="tx-open" data-testid="tx-open" onClick={() => setShowTx(true)}>
+          {c('map.transparency')}
+        </button>
+      )}
       <LiveList
         reports={d.latest}
         categories={d.reference.categoryByCode}

@@ -260,3 +260,23 @@ export interface AlertDTO {
     needsApproval: boolean;
   };
 }
+
+/** GET /api/v1/transparency: per commune or agency, over 30 or 365 days; sensitive categories left out. */
+export interface TransparencyDTO {
+  window: '30d' | '365d';
+  by: 'commune' | 'agency';
+  excludesSensitive: true;
+  rows: {
+    key: string;
+    name: string;
+    nameEn: string;
+    received: number;
+    resolved: number;
+    /** Reports whose outcome is known (resolved, or unresolved past the deadline): the on-time denominator. */
+    due: number;
+    resolvedOnTime: number;
+    /** resolvedOnTime / due, null while nothing is due. */
+    onTimeRate: number | null;
+    medianHoursToResolve: number | null;
+  }[];
+}

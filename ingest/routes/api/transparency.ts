@@ -1,0 +1,44 @@
+// GET /api/v1/transparency?window=30d|365d&by=commune|agency : how each commune or agency answers its
+// citizens, for the public map. Sensitive categories are never counted per area or agency here.
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { IngestState } from '../../context.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import { SharedAnswers } from '../../shared-answers.ts';
+import { transparencyStats } from '../../../sql/queries/transparency.ts';
+import type { TransparencyDTO } from '../../presenters/dto.ts';
+import type { Db } from '../../../sql/db.ts';
+
+export const transparencyRouter = new Router<IngestState>({ prefix: '/api/v1' });
+
+const querySchema = z.object({
+  window: z.enum(['30d', '365d'], { error: 'must be 30d or 365d' }).default('30d'),
+  by: z.enum(['commune', 'agency'], { error: 'must be commune or agency' }).default('commune'),
+});
+
+// Every open public map asks the same four questions: answer each once a minute per database.
+const shared = new WeakMap<Db, SharedAnswers<TransparencyDTO>>();
+
+transparencyRouter.get('/transparency', async (ctx) => {
+  const q = parseOr422(querySchema, ctx.query);
+  const { db, catalog } = ctx.state.deps;
+  let answers = shared.get(db);
+  if (!answers) shared.set(db, (answers = new SharedAnswers(60_000)));
+  ctx.set('Cache-Control', 'public, max-age=60');
+  ctx.body = await answers.get(`${q.window}:${q.by}`, async () => {
+    const rows = await transparencyStats(db, {
+      by: q.by,
+      days: q.window === '30d' ? 30 : 365,
+      excludeCategories: [...catalog.sensitive],
+    });
+    return {
+      window: q.window,
+      by: q.by,
+      excludesSensitive: true,
+      rows: rows.map((r) => ({
+        ...r,
+        onTimeRate: r.due ? Math.round((r.resolvedOnTime / r.due) * 1000) / 1000 : null,
+      })),
+    };
+  });
+});
