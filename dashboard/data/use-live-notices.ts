@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../realtime/protocol.ts';
 import type { Audience, ConnectionState, ReportNotice } from './types.ts';
+import { ALERT_BELL } from '../alerts/use-active-alerts.ts';
 
 export interface LiveOptions {
   token: string | null;
@@ -35,7 +36,13 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
         cb(auth as Record<string, unknown>);
       },
     });
-    socket.on('connect', () => setState('live'));
+    // Official alerts: the screens' alert hooks reload the active list (also after a reconnect, which may have missed one).
+    const ringAlerts = () => window.dispatchEvent(new Event(ALERT_BELL));
+    socket.on('connect', () => {
+      setState('live');
+      ringAlerts();
+    });
+    socket.on('alert', ringAlerts);
     socket.on('hello', (h) => latest.current.onHello?.(h.audience));
     socket.on('notices', (b) => latest.current.onNotices(b.notices, b.upTo));
     socket.on('mustRefetch', () => latest.current.onMustRefetch());

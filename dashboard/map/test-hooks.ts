@@ -16,6 +16,8 @@ export interface HienTruongTestApi {
   hexagons(): HexCount[];
   /** Public map: the coarse k-anonymous cells of sensitive categories being drawn. */
   sensitiveCells(): HexCount[];
+  /** Ids of the official alerts whose areas the alerts layer is drawing now. */
+  alertsShown(): string[];
   /** Resolves once the map has finished rendering its current state. */
   idle(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export function installTestHooks(
   reports: () => PlacedReport[],
   hexagons: () => HexCount[],
   sensitiveCells: () => HexCount[],
+  alertsShown: () => string[] = () => [],
 ): void {
   if (!handle) {
     delete window.__hientruong;
@@ -56,6 +59,7 @@ export function installTestHooks(
     },
     hexagons,
     sensitiveCells,
+    alertsShown,
     idle: () =>
       new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };

@@ -14,6 +14,10 @@ import {
   type HexCount,
 } from '../layers/hexagon-layer.ts';
 import { labelsLayer } from '../layers/labels-layer.ts';
+import { alertsLayer } from '../layers/alerts-layer.ts';
+import { AlertBanner } from '../alerts/alert-banner.tsx';
+import { alertInView } from '../alerts/in-view.ts';
+import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
 import type { Theme } from '../layers/palette.ts';
 import { useFontReady } from '../data/use-prefs.ts';
@@ -40,6 +44,8 @@ export interface MapSceneProps {
   selectedId: string | null;
   onSelect: (r: Report | null) => void;
   onHandle?: (h: MapHandle | null) => void;
+  /** Active official alerts: those meeting the view are drawn and named in a banner. */
+  alerts?: AlertDTO[];
 }
 
 export function MapScene({
@@ -53,6 +59,7 @@ export function MapScene({
   selectedId,
   onSelect,
   onHandle,
+  alerts = [],
 }: MapSceneProps) {
   const { lang, t } = useI18n();
   const fontReady = useFontReady();
@@ -108,10 +115,16 @@ export function MapScene({
       visible: visible.points,
     });
   }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
+  const alertsInView = useMemo(() => (view ? alerts.filter((a) => alertInView(a, view.bbox)) : []), [alerts, view]);
+  const shownAlerts = useRef<string[]>([]);
+  const alertAreas = useMemo(() => {
+    shownAlerts.current = alertsInView.map((a) => a.id);
+    return alertsLayer(alertsInView);
+  }, [alertsInView]);
   // Names sit on top so they stay readable over dense points.
   const layers = useMemo(
-    () => [areas, hexes, sensitive, points, ...(labels ? [labels] : [])],
-    [areas, hexes, sensitive, labels, points],
+    () => [areas, alertAreas, hexes, sensitive, points, ...(labels ? [labels] : [])],
+    [areas, alertAreas, hexes, sensitive, labels, points],
   );
 
   const onHover = useCallback(
@@ -160,6 +173,7 @@ export function MapScene({
         () => placed.current,
         () => shownCells.current,
         () => shownSensitive.current,
+        () => shownAlerts.current,
       );
       onHandle?.(h);
     },
@@ -188,6 +202,7 @@ export function MapScene({
         onReady={onReady}
         label={t('layer.points')}
       />
+      <AlertBanner alerts={alertsInView} />
       <MapControls>
         <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
         <MapLegend categories={Object.values(reference.categoryByCode)} visible={visible} />

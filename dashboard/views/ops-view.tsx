@@ -5,10 +5,13 @@ import { LiveList } from '../components/live-list.tsx';
 import { ranked } from '../data/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MapScene } from './map-scene.tsx';
+import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
+import '../alerts/alerts.css';
 import { useDashboard } from './use-dashboard.ts';
 
 export function OpsView() {
   const d = useDashboard({ useToken: true });
+  const alerts = useActiveAlerts();
   const { t, status, categoryName } = useI18n();
   const notStaff = d.feed.audience === 'public' || !d.token;
   const panel = (
@@ -64,6 +67,7 @@ export function OpsView() {
           selectedId={d.selectedId}
           onSelect={d.select}
           onHandle={d.onHandle}
+          alerts={alerts}
         />
       }
     />

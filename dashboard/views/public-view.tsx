@@ -5,6 +5,8 @@ import { LiveList } from '../components/live-list.tsx';
 import { ranked } from '../data/counts.ts';
 import { useCitizenI18n } from '../citizen/strings.ts';
 import { MapScene } from './map-scene.tsx';
+import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
+import '../alerts/alerts.css';
 import { CodeBox } from '../citizen/track/code-box.tsx';
 import { lazy, Suspense, useState } from 'react';
 
@@ -13,6 +15,7 @@ import { useDashboard } from './use-dashboard.ts';
 
 export function PublicView() {
   const d = useDashboard({ useToken: false, listSize: 30 });
+  const alerts = useActiveAlerts();
   const { t, c, lang, categoryName } = useCitizenI18n();
   const [showTx, setShowTx] = useState(false);
   const areaLabel = (code: string) => d.reference.areaNames[code]?.[lang] ?? code;
@@ -80,6 +83,7 @@ export function PublicView() {
             selectedId={d.selectedId}
             onSelect={d.select}
             onHandle={d.onHandle}
+            alerts={alerts}
           />
         </>
       }

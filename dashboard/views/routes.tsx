@@ -6,6 +6,8 @@ type View = LazyExoticComponent<ComponentType>;
 export const routes: Record<string, View> = {
   '/ops': lazy(() => import('./ops-view.tsx').then((m) => ({ default: m.OpsView }))),
   '/map': lazy(() => import('./public-view.tsx').then((m) => ({ default: m.PublicView }))),
+  // Operators' side: composing and approving official alerts.
+  '/alerts/new': lazy(() => import('../alerts/compose-view.tsx').then((m) => ({ default: m.ComposeView }))),
   '/dispatch': lazy(() => import('./dispatch/dispatch-view.tsx').then((m) => ({ default: m.DispatchView }))),
   // Citizen pages: their chunks carry neither deck.gl nor MapLibre (the pin map loads on demand).
   '/report': lazy(() => import('../citizen/report/report-view.tsx').then((m) => ({ default: m.ReportView }))),

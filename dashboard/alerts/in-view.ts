@@ -1,0 +1,15 @@
+// Whether an alert's area meets what a screen shows: the banner names only alerts for where the person looks.
+import { bboxPolygon, booleanIntersects } from '@turf/turf';
+import type { AlertDTO } from '../../ingest/presenters/dto.ts';
+
+export type Box = [number, number, number, number];
+
+export function alertInView(alert: Pick<AlertDTO, 'bounds' | 'geometry'>, box: Box): boolean {
+  const [w, s, e, n] = alert.bounds;
+  if (w > box[2] || e < box[0] || s > box[3] || n < box[1]) return false; // cheap reject first
+  return booleanIntersects(bboxPolygon(box), alert.geometry);
+}
+
+/** Alerts still in force at `now` (a screen drops an expired one itself, even before the feed says so). */
+export const stillActive = (alerts: AlertDTO[], now: number): AlertDTO[] =>
+  alerts.filter((a) => Date.parse(a.expires) > now);
