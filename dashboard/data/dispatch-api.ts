@@ -1,6 +1,8 @@
 // The dispatch console's HTTP calls: the session cookie travels by itself; writes echo the CSRF token.
 import type {
   AgencyDTO,
+  NearestUnitsDTO,
+  TradeDTO,
   DuplicateDTO,
   ErrorDTO,
   QueueDTO,
@@ -136,10 +138,11 @@ export const dispatchApi = {
     call<SavedFilterDTO>('POST', '/api/v1/queue/filters', { name, query }),
   deleteFilter: (id: string) => call<void>('DELETE', `/api/v1/queue/filters/${id}`),
   agencies: () => call<{ agencies: AgencyDTO[] }>('GET', '/api/v1/agencies'),
+  trades: () => call<{ trades: TradeDTO[] }>('GET', '/api/v1/trades'),
   item: (id: string) => call<QueueItemDTO>('GET', `/api/v1/reports/${id}/dispatch`),
   timeline: (id: string) => call<TimelineDTO>('GET', `/api/v1/reports/${id}/timeline`),
   duplicates: (id: string) => call<{ candidates: DuplicateDTO[] }>('GET', `/api/v1/reports/${id}/duplicates`),
-  nearest: (id: string) => call<{ units: UnitDTO[] }>('GET', `/api/v1/reports/${id}/units/nearest?limit=5`),
+  nearest: (id: string) => call<NearestUnitsDTO>('GET', `/api/v1/reports/${id}/units/nearest?limit=5`),
   units: () => call<{ units: UnitDTO[] }>('GET', '/api/v1/units'),
   transition: (id: string, body: TransitionBody) =>
     call<QueueItemDTO>('POST', `/api/v1/reports/${id}/transitions`, body),

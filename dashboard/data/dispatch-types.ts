@@ -1,6 +1,8 @@
 // Dispatch DTOs re-exported for the console (type-only: the bundle stays server-free).
 export type {
   AgencyDTO,
+  NearestUnitsDTO,
+  TradeDTO,
   DuplicateDTO,
   ErrorDTO,
   QueueDTO,

@@ -9,10 +9,18 @@ export interface Detail {
   timeline: TimelineEntryDTO[];
   duplicates: DuplicateDTO[];
   nearest: UnitDTO[];
+  /** Whom the report is routed to and the trade it needs, to say who is missing when no unit matches. */
+  routed: { agencyId: string | null; trade: string | null };
 }
 
 const PAGE = 100;
-const EMPTY: Detail = { item: null, timeline: [], duplicates: [], nearest: [] };
+const EMPTY: Detail = {
+  item: null,
+  timeline: [],
+  duplicates: [],
+  nearest: [],
+  routed: { agencyId: null, trade: null },
+};
 
 export function useDispatchQueue(filters: QueueFilters, selectedId: string | null) {
   const [items, setItems] = useState<QueueItemDTO[]>([]);
@@ -56,10 +64,16 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
       dispatchApi.item(id),
       dispatchApi.timeline(id),
       dispatchApi.duplicates(id).catch(() => ({ candidates: [] })),
-      dispatchApi.nearest(id).catch(() => ({ units: [] })),
+      dispatchApi.nearest(id).catch(() => ({ units: [], routed: EMPTY.routed })),
     ]);
     if (sel.current === id)
-      setDetail({ item, timeline: timeline.entries, duplicates: duplicates.candidates, nearest: nearest.units });
+      setDetail({
+        item,
+        timeline: timeline.entries,
+        duplicates: duplicates.candidates,
+        nearest: nearest.units,
+        routed: nearest.routed,
+      });
   }, []);
 
   const refreshAll = useCallback(() => {

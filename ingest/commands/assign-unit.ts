@@ -50,6 +50,15 @@ export async function assignUnit(
       );
     if (unit.status !== 'available')
       throw new HttpError(409, 'unit_busy', `Unit ${unit.id} is ${unit.status}`, 'Đội đang bận hoặc nghỉ');
+    // Taking a report off a unit that may already be on its way is a decision someone must explain.
+    if (before.unit_id && !input.note?.trim())
+      throw new HttpError(
+        422,
+        'validation_failed',
+        'note: is required to reassign a report',
+        'Thiếu thông tin bắt buộc: lý do giao lại',
+        [{ field: 'note', reason: 'is required to reassign a report' }],
+      );
 
     const units: UnitRow[] = [];
     if (before.unit_id) {

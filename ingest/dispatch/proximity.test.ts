@@ -47,3 +47,31 @@ describe('duplicateCandidateCells', () => {
     expect(duplicateCandidateCells(cellToBigint(stored).toString())).toEqual(cells);
   });
 });
+
+describe('nearestAvailable by trade and agency', () => {
+  const units = [
+    { id: 'road-near', lat: 19.808, lng: 105.7766, status: 'available', agency_id: 'commune', trade: 'roads' },
+    { id: 'bin-far', lat: 19.83, lng: 105.7766, status: 'available', agency_id: 'commune', trade: 'sanitation' },
+    { id: 'bin-other', lat: 19.809, lng: 105.7766, status: 'available', agency_id: 'province', trade: 'sanitation' },
+    { id: 'bin-busy', lat: 19.8075, lng: 105.7766, status: 'en_route', agency_id: 'commune', trade: 'sanitation' },
+  ];
+  it("never puts another trade's unit first when the routed trade has a free one", () => {
+    const got = nearestAvailable(units, AT, 5, 'commune', 'sanitation');
+    expect(got.map((u) => [u.id, u.matchesRouting])).toEqual([
+      ['bin-far', true],
+      ['bin-other', false],
+      ['road-near', false],
+    ]);
+  });
+  it('marks no unit as matching when the routed agency has none of the trade free', () => {
+    const got = nearestAvailable(units, AT, 5, 'commune', 'power');
+    expect(got.some((u) => u.matchesRouting)).toBe(false);
+    expect(got[0].id).toBe('road-near');
+  });
+  it('matches on the agency alone for a category without a trade', () => {
+    expect(nearestAvailable(units, AT, 5, 'province', null).map((u) => [u.id, u.matchesRouting])[0]).toEqual([
+      'bin-other',
+      true,
+    ]);
+  });
+});

@@ -57,6 +57,13 @@ export function canAssignUnit(a: Actor, r: ReportScope, u: UnitScope): boolean {
   return a.role === 'agency_officer' && r.agency_id === a.agencyId && u.agency_id === a.agencyId;
 }
 
+/** Whether the console offers Assign at all: a first assignment by the table, or a reassignment of work under way. */
+export function canAssignFrom(a: Actor, r: ReportScope): boolean {
+  if (!isStaff(a) || !canSeeStaffReport(a, r)) return false;
+  if (r.status === 'assigned' || r.status === 'in_progress') return DESK.has(a.role) || a.role === 'agency_officer';
+  return ruleFor(r.status, 'assigned')?.roles.includes(a.role) ?? false;
+}
+
 /** A position comes from the unit itself (its phone token or its field officer), or an administrator correcting it. */
 export function canReportUnitPosition(a: Actor, u: UnitScope): boolean {
   if (!isStaff(a)) return false;

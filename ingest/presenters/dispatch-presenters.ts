@@ -4,7 +4,8 @@ import type { UnitRow } from '../../sql/queries/units.ts';
 import type { UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
 import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { Actor } from '../policies/roles.ts';
-import { allowedTargets } from '../policies/transitions.ts';
+import { allowedTargets, ruleFor } from '../policies/transitions.ts';
+import { canAssignFrom, canMerge } from '../policies/permissions.ts';
 import { slaState } from '../policies/sla.ts';
 import type { QueueItemDTO, SessionDTO, SlaDTO, TimelineEntryDTO, UnitDTO, UnitTokenDTO } from './dto.ts';
 import { presentStaffReport } from './report-presenters.ts';
@@ -29,6 +30,8 @@ export function presentQueueItem(r: DispatchReportRow, actor: Actor, now: Date):
     rejectReason: r.reject_reason,
     allowedTransitions: actor.kind === 'staff' ? allowedTargets(r.status, actor.role) : [],
     priority: r.priority ?? null,
+    canAssign: canAssignFrom(actor, r),
+    canMerge: canMerge(actor) && ruleFor(r.status, 'merged') !== null,
   };
 }
 
@@ -57,7 +60,7 @@ export function presentTimeline(rows: TimelineRow[], staff: boolean): TimelineEn
     });
 }
 
-export function presentUnit(u: UnitRow & { distanceM?: number }): UnitDTO {
+export function presentUnit(u: UnitRow & { distanceM?: number; matchesRouting?: boolean }): UnitDTO {
   return {
     id: u.id,
     agencyId: u.agency_id,
@@ -68,7 +71,9 @@ export function presentUnit(u: UnitRow & { distanceM?: number }): UnitDTO {
     positionAt: iso(u.position_at),
     version: u.version,
     reportIds: u.report_ids,
+    trade: u.trade ?? null,
     ...(u.distanceM !== undefined ? { distanceM: u.distanceM } : {}),
+    ...(u.matchesRouting !== undefined ? { matchesRouting: u.matchesRouting } : {}),
   };
 }
 

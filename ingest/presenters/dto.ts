@@ -144,6 +144,9 @@ export interface QueueItemDTO extends StaffReportDTO {
   allowedTransitions: ReportStatus[];
   /** 1 urgent .. 4 low. */
   priority: number | null;
+  /** Whether Assign (or reassign) and Merge would be accepted: closed and merged reports offer neither. */
+  canAssign: boolean;
+  canMerge: boolean;
 }
 
 export interface QueueDTO {
@@ -160,6 +163,12 @@ export interface AgencyDTO {
   nameVi: string;
   nameEn: string;
   kind: string;
+}
+
+export interface TradeDTO {
+  code: string;
+  nameVi: string;
+  nameEn: string;
 }
 
 export interface SavedFilterDTO {
@@ -197,7 +206,16 @@ export interface UnitDTO {
   positionAt: string | null;
   version: number;
   reportIds: string[];
+  trade: string | null;
   distanceM?: number;
+  /** Nearest-unit answers: the routed agency's unit of the category's trade (the one **A** may send). */
+  matchesRouting?: boolean;
+}
+
+export interface NearestUnitsDTO {
+  units: UnitDTO[];
+  /** Whom the report is routed to and the trade its category needs, to say who is missing when none matches. */
+  routed: { agencyId: string | null; trade: string | null };
 }
 
 /** A unit phone's token as administrators see it: never the token itself, which is shown once when issued. */

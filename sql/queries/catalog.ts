@@ -51,3 +51,20 @@ export async function listAgencies(db: Db): Promise<AgencyRow[]> {
   const { rows } = await db.query<AgencyRow>('SELECT id, name_vi, name_en, kind FROM agencies ORDER BY name_vi, id');
   return rows;
 }
+
+/** The trade a category's reports need (null: any trade of the routed agency). */
+export async function categoryTrade(db: Db, category: string): Promise<string | null> {
+  const { rows } = await db.query<{ trade: string | null }>('SELECT trade FROM categories WHERE code = $1', [category]);
+  return rows[0]?.trade ?? null;
+}
+
+export interface TradeRow {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export async function listTrades(db: Db): Promise<TradeRow[]> {
+  const { rows } = await db.query<TradeRow>('SELECT code, name_vi, name_en FROM trades ORDER BY name_vi');
+  return rows;
+}

@@ -12,11 +12,13 @@ export interface UnitRow {
   position_at: Date | null;
   version: number;
   updated_at: Date;
+  /** What the unit can do (roads, sanitation, ...); null: not said. */
+  trade: string | null;
   /** Open assignments (report ids), newest first. */
   report_ids: string[];
 }
 
-const SELECT = `SELECT u.id, u.agency_id, u.name, u.status, u.lat, u.lng, u.h3_cell, u.position_at, u.version, u.updated_at,
+const SELECT = `SELECT u.id, u.agency_id, u.name, u.status, u.lat, u.lng, u.h3_cell, u.position_at, u.version, u.updated_at, u.trade,
     coalesce((SELECT array_agg(a.report_id::text ORDER BY a.assigned_at DESC) FROM unit_assignments a
                WHERE a.unit_id = u.id AND a.released_at IS NULL), '{}') AS report_ids
   FROM units u`;
@@ -47,13 +49,14 @@ export interface NewUnit {
   lat: number | null;
   lng: number | null;
   h3Cell: bigint | null;
+  trade?: string | null;
 }
 
 export async function insertUnitIfMissing(db: Db | Tx, u: NewUnit): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO units (id, agency_id, name, status, lat, lng, h3_cell, position_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() END) ON CONFLICT (id) DO NOTHING`,
-    [u.id, u.agencyId, u.name, u.status, u.lat, u.lng, u.h3Cell === null ? null : String(u.h3Cell)],
+    `INSERT INTO units (id, agency_id, name, status, lat, lng, h3_cell, position_at, trade)
+     VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() END, $8) ON CONFLICT (id) DO NOTHING`,
+    [u.id, u.agencyId, u.name, u.status, u.lat, u.lng, u.h3Cell === null ? null : String(u.h3Cell), u.trade ?? null],
   );
   return (rowCount ?? 0) > 0;
 }

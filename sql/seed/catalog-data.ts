@@ -6,6 +6,10 @@ export interface CategorySeed {
   nameEn: string;
   sensitive: boolean;
   color: [number, number, number];
+  /** The field trade that acts on it (sql/migrations/0071); none: matched on the agency alone. */
+  trade?: string;
+  /** 1 urgent .. 4 low; 3 when not given. */
+  priority?: number;
 }
 
 export const CATEGORIES: CategorySeed[] = [
@@ -15,6 +19,7 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Rubbish and environment',
     sensitive: false,
     color: [76, 175, 80],
+    trade: 'sanitation',
   },
   {
     code: 'road',
@@ -22,6 +27,8 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Road and infrastructure damage',
     sensitive: false,
     color: [255, 152, 0],
+    trade: 'roads',
+    priority: 2,
   },
   {
     code: 'encroachment',
@@ -29,6 +36,7 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Pavement and traffic encroachment',
     sensitive: false,
     color: [255, 213, 79],
+    trade: 'urban_order',
   },
   {
     code: 'flooding',
@@ -36,6 +44,8 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Flooding and drainage',
     sensitive: false,
     color: [33, 150, 243],
+    trade: 'drainage',
+    priority: 1,
   },
   {
     code: 'lighting',
@@ -43,6 +53,7 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Lighting and power',
     sensitive: false,
     color: [255, 235, 150],
+    trade: 'power',
   },
   {
     code: 'security',
@@ -50,6 +61,8 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Security and public order',
     sensitive: true,
     color: [239, 83, 80],
+    trade: 'police',
+    priority: 1,
   },
   {
     code: 'misconduct',
@@ -57,6 +70,7 @@ export const CATEGORIES: CategorySeed[] = [
     nameEn: 'Staff attitude and misconduct',
     sensitive: true,
     color: [171, 71, 188],
+    priority: 2,
   },
   {
     code: 'admin_procedure',

@@ -52,6 +52,7 @@ export interface UnitSeed {
   status: string;
   lat: number;
   lng: number;
+  trade: string;
 }
 
 export const DEMO_UNITS: UnitSeed[] = [
@@ -62,6 +63,7 @@ export const DEMO_UNITS: UnitSeed[] = [
     status: 'available',
     lat: 19.8102,
     lng: 105.7712,
+    trade: 'roads',
   },
   {
     id: 'xd-02',
@@ -70,6 +72,7 @@ export const DEMO_UNITS: UnitSeed[] = [
     status: 'available',
     lat: 19.7712,
     lng: 105.8031,
+    trade: 'roads',
   },
   {
     id: 'mt-01',
@@ -78,9 +81,26 @@ export const DEMO_UNITS: UnitSeed[] = [
     status: 'available',
     lat: 19.8049,
     lng: 105.7853,
+    trade: 'sanitation',
   },
-  { id: 'dl-01', agencyId: 'dien-luc', name: 'Đội sửa chữa điện 01', status: 'available', lat: 19.8203, lng: 105.7798 },
-  { id: 'ca-01', agencyId: 'cong-an-tinh', name: 'Tổ tuần tra 113', status: 'available', lat: 19.7998, lng: 105.7747 },
+  {
+    id: 'dl-01',
+    agencyId: 'dien-luc',
+    name: 'Đội sửa chữa điện 01',
+    status: 'available',
+    lat: 19.8203,
+    lng: 105.7798,
+    trade: 'power',
+  },
+  {
+    id: 'ca-01',
+    agencyId: 'cong-an-tinh',
+    name: 'Tổ tuần tra 113',
+    status: 'available',
+    lat: 19.7998,
+    lng: 105.7747,
+    trade: 'police',
+  },
   {
     id: 'ss-01',
     agencyId: 'so-xay-dung',
@@ -88,6 +108,7 @@ export const DEMO_UNITS: UnitSeed[] = [
     status: 'available',
     lat: 19.7352,
     lng: 105.9004,
+    trade: 'roads',
   },
   {
     id: 'xd-03',
@@ -96,6 +117,7 @@ export const DEMO_UNITS: UnitSeed[] = [
     status: 'off_duty',
     lat: 19.8076,
     lng: 105.7768,
+    trade: 'roads',
   },
 ];
 

@@ -39,8 +39,9 @@ export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boole
   await withTransaction(db, async (tx) => {
     for (const [i, c] of CATEGORIES.entries()) {
       await tx.query(
-        'INSERT INTO categories (code, name_vi, name_en, sensitive, color, sort_order) VALUES ($1,$2,$3,$4,$5,$6)',
-        [c.code, c.nameVi, c.nameEn, c.sensitive, c.color, i],
+        `INSERT INTO categories (code, name_vi, name_en, sensitive, color, sort_order, trade, priority)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [c.code, c.nameVi, c.nameEn, c.sensitive, c.color, i, c.trade ?? null, c.priority ?? 3],
       );
     }
     await importAreaSet(tx, {

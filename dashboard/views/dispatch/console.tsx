@@ -18,9 +18,10 @@ import { DetailPanel } from './detail-panel.tsx';
 import { DispatchMap } from './dispatch-map.tsx';
 import { QueuePanel } from './queue-panel.tsx';
 import { urgencyOrder, useNow } from './sla.ts';
-import { useDispatchI18n } from './strings.ts';
+import { useDispatchI18n, type DispatchKey } from './strings.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useAgencies } from './use-agencies.ts';
+import { UNDO_MS, useUndoable } from './use-undoable.ts';
 
 export function Console({
   session,
@@ -31,7 +32,7 @@ export function Console({
   onLogout: () => Promise<void>;
   onReauthorize?: () => void;
 }) {
-  const { d, t, lang, status } = useDispatchI18n();
+  const { d, dk, t, lang, status } = useDispatchI18n();
   const [theme, setTheme] = useTheme();
   const reference = useReference(null);
   const [filters, setFilters] = useState<QueueFilters>(emptyFilters);
@@ -81,19 +82,62 @@ export function Console({
     [d, lang, q],
   );
 
+  const undoable = useUndoable();
+  const fmt = (key: DispatchKey, vars: Record<string, string | null>) =>
+    Object.entries(vars).reduce((text, [k, v]) => text.replace(`{${k}}`, v ?? '—'), d(key));
+
+  // Single actions wait in the undo window; a reassignment cannot wait unseen, so it asks first.
   const transition = useCallback(
-    (body: TransitionBody) =>
-      selectedId && run(() => dispatchApi.transition(selectedId, { ...body, expectedVersion: selected?.version })),
-    [run, selectedId, selected],
+    (body: TransitionBody) => {
+      if (!selected) return;
+      const { id, version, code } = selected;
+      undoable.schedule(`${dk(`to.${body.to}`)} · ${code}`, () =>
+        run(() => dispatchApi.transition(id, { ...body, expectedVersion: version })),
+      );
+    },
+    [run, selected, undoable, dk],
   );
   const assign = useCallback(
-    (unitId: string) => selectedId && run(() => dispatchApi.assign(selectedId, unitId)),
-    [run, selectedId],
+    (unitId: string) => {
+      if (!selected?.canAssign) return;
+      const { id, code } = selected;
+      const unitName = (uid: string) => q.units.find((u) => u.id === uid)?.name ?? uid;
+      if (selected.unitId) {
+        const reason = window.prompt(fmt('assign.confirm', { from: unitName(selected.unitId), to: unitName(unitId) }));
+        if (reason === null) return;
+        if (!reason.trim()) return setFlash({ ok: false, text: d('assign.reasonRequired') });
+        return run(() => dispatchApi.assign(id, unitId, reason.trim()));
+      }
+      undoable.schedule(`${d('detail.assign')} ${unitName(unitId)} · ${code}`, () =>
+        run(() => dispatchApi.assign(id, unitId)),
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [run, selected, undoable, q.units, d],
   );
   const merge = useCallback(
-    (into: string) => selectedId && run(() => dispatchApi.merge(selectedId, into)),
-    [run, selectedId],
+    (into: string) => {
+      if (!selected?.canMerge) return;
+      const { id, code } = selected;
+      undoable.schedule(`${d('detail.merge')} · ${code}`, () => run(() => dispatchApi.merge(id, into)));
+    },
+    [run, selected, undoable, d],
   );
+  /** A: the nearest free unit of the routed agency and trade, or say that there is none (never another trade). */
+  const assignNearest = useCallback(() => {
+    if (!selected?.canAssign) return;
+    const unit = q.detail.nearest.find((u) => u.matchesRouting);
+    if (unit) return assign(unit.id);
+    const { agencyId, trade } = q.detail.routed;
+    setFlash({
+      ok: false,
+      text:
+        trade || agencyId
+          ? fmt('assign.noRouted', { trade: agencies.trade(trade), agency: agencies.name(agencyId) })
+          : d('assign.none'),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, q.detail, assign, agencies, d]);
 
   const isDesk = ['administrator', 'supervisor', 'dispatcher'].includes(session.user?.role ?? '');
   const onCheck = useCallback(
@@ -143,7 +187,8 @@ export function Console({
     j: () => move(1),
     k: () => move(-1),
     t: () => selected?.allowedTransitions.includes('triaged') && transition({ to: 'triaged' }),
-    a: () => q.detail.nearest[0] && assign(q.detail.nearest[0].id),
+    a: assignNearest,
+    escape: () => undoable.undo() && setFlash({ ok: true, text: d('undo.cancelled') }),
     r: () => document.querySelector<HTMLTextAreaElement>('[name="publicReply"]')?.focus(),
     '/': () => document.querySelector<HTMLInputElement>('[name="queue-search"]')?.focus(),
   });
@@ -209,12 +254,28 @@ export function Console({
         now={now}
         units={q.units}
         agencyName={agencies.name}
+        tradeName={agencies.trade}
         status={status}
         onTransition={transition}
         onAssign={assign}
         onMerge={merge}
       />
-      {flash && (
+      {undoable.pending && (
+        <div className="dx-flash ok dx-undo" role="status" data-testid="undo-bar">
+          <span>
+            {undoable.pending.label} — {fmt('undo.pending', { s: String(Math.ceil(UNDO_MS / 1000)) })}
+          </span>
+          <button
+            type="button"
+            className="dx-btn"
+            data-action="undo"
+            onClick={() => undoable.undo() && setFlash({ ok: true, text: d('undo.cancelled') })}
+          >
+            {d('undo.button')}
+          </button>
+        </div>
+      )}
+      {flash && !undoable.pending && (
         <div className={`dx-flash ${flash.ok ? 'ok' : 'bad'}`} role="status" data-testid="flash">
           {flash.text}
         </div>

@@ -15,6 +15,7 @@ export interface DetailPanelProps {
   now: number;
   units: UnitDTO[];
   agencyName: (id: string | null) => string | null;
+  tradeName: (code: string | null) => string | null;
   status: (s: string) => string;
   onTransition: (b: TransitionBody) => unknown;
   onAssign: (unitId: string) => unknown;
@@ -31,6 +32,7 @@ export function DetailPanel({
   now,
   units,
   agencyName,
+  tradeName,
   status,
   onTransition,
   onAssign,
@@ -51,6 +53,7 @@ export function DetailPanel({
         <p className="muted">{d('detail.none')}</p>
       </section>
     );
+  const firstMatch = detail.nearest.find((u) => u.matchesRouting);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const body = (to: string): TransitionBody => ({
     to,
@@ -151,22 +154,24 @@ export function DetailPanel({
       <h3 className="panel-h">{d('detail.units')}</h3>
       <ul className="dx-units" data-testid="nearest-units">
         {detail.nearest.length === 0 && <li className="muted small">{d('detail.noUnits')}</li>}
-        {detail.nearest.map((u, i) => (
-          <li key={u.id} data-unit-id={u.id}>
+        {detail.nearest.map((u) => (
+          <li key={u.id} data-unit-id={u.id} data-matches={u.matchesRouting ? 'true' : 'false'}>
             <span>
-              {u.name} <span className="muted small">· {km(u.distanceM ?? 0)}</span>
-              {/* The server lists the responsible agency's teams first; a closer team of another agency comes after. */}
-              {r.agencyId && u.agencyId !== r.agencyId && (
+              {u.name} <span className="muted small">· {joinDot(tradeName(u.trade), km(u.distanceM ?? 0))}</span>
+              {/* The server lists the routed agency's unit of the right trade first; the others are only for a choice by hand. */}
+              {!u.matchesRouting && (
                 <span className="small warn-text" data-other-agency>
                   {' '}
-                  · {d('detail.otherAgency')}
+                  · {u.trade !== detail.routed.trade ? d('detail.otherTrade') : d('detail.otherAgency')}
                 </span>
               )}
             </span>
-            <button type="button" className="dx-btn" data-action="assign" onClick={() => onAssign(u.id)}>
-              {d('detail.assign')}
-              {i === 0 ? ' (A)' : ''}
-            </button>
+            {r.canAssign && (
+              <button type="button" className="dx-btn" data-action="assign" onClick={() => onAssign(u.id)}>
+                {d('detail.assign')}
+                {u.id === firstMatch?.id ? ' (A)' : ''}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -181,9 +186,11 @@ export function DetailPanel({
               <br />
               <span className="small muted">{x.description}</span>
             </span>
-            <button type="button" className="dx-btn" data-action="merge" onClick={() => onMerge(x.id)}>
-              {d('detail.merge')}
-            </button>
+            {r.canMerge && (
+              <button type="button" className="dx-btn" data-action="merge" onClick={() => onMerge(x.id)}>
+                {d('detail.merge')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -194,7 +201,8 @@ export function DetailPanel({
           <li key={e.id}>
             <span className="small muted">{joinDot(time(e.at), e.actor?.name)}</span>
             <span>
-              {status(e.from)} → <b>{status(e.to)}</b>
+              {e.from !== e.to && <>{status(e.from)} → </>}
+              <b>{status(e.to)}</b>
               {e.reason ? ` (${dk(`reason.${e.reason}`)})` : ''}
               {e.unitId ? ` · ${unitName(e.unitId)}` : ''}
             </span>

@@ -43,6 +43,8 @@ export function QueueFilterBar({ filters, onFilters, reference, agencies, canEsc
         onSubmit={(e) => {
           e.preventDefault();
           onFilters({ ...filters, q: search });
+          // Enter searches and hands the keys back to the list (J/K, T, A work again).
+          (document.activeElement as HTMLElement | null)?.blur();
         }}
       >
         <input

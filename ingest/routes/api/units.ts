@@ -2,12 +2,13 @@
 import Router from '@koa/router';
 import { findDispatchReport } from '../../../sql/queries/dispatch-reports.ts';
 import { listUnits } from '../../../sql/queries/units.ts';
+import { categoryTrade } from '../../../sql/queries/catalog.ts';
 import { assignUnit } from '../../commands/assign-unit.ts';
 import { updateUnitState } from '../../commands/update-unit.ts';
 import type { IngestState } from '../../context.ts';
 import { nearestAvailable } from '../../dispatch/proximity.ts';
 import { presentQueueItem, presentUnit } from '../../presenters/dispatch-presenters.ts';
-import type { UnitDTO } from '../../presenters/dto.ts';
+import type { NearestUnitsDTO, UnitDTO } from '../../presenters/dto.ts';
 import { canSuggestForReport, canViewUnits } from '../../policies/permissions.ts';
 import {
   assignSchema,
@@ -57,9 +58,11 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
     statuses: ['available'],
     agencyId: staff.role === 'agency_officer' ? staff.agencyId : null,
   });
-  ctx.body = { units: nearestAvailable(units, report, q.limit, report.agency_id).map(presentUnit) } satisfies {
-    units: UnitDTO[];
-  };
+  const trade = await categoryTrade(deps.db, report.category);
+  ctx.body = {
+    units: nearestAvailable(units, report, q.limit, report.agency_id, trade).map(presentUnit),
+    routed: { agencyId: report.agency_id, trade },
+  } satisfies NearestUnitsDTO;
 });
 
 unitsRouter.post('/reports/:id/assign', async (ctx) => {
