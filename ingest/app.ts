@@ -29,6 +29,7 @@ import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
 import { unitTokensRouter } from './routes/api/unit-tokens.ts';
 import { open311ClientsRouter } from './routes/api/open311-clients.ts';
+import { openApiRouter } from './routes/api/openapi.ts';
 import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
@@ -91,6 +92,7 @@ export function createApp(
     staffRouter,
     alertsRouter,
     open311ClientsRouter,
+    openApiRouter,
     open311ServicesRouter,
     open311RequestsRouter,
     open311UpdatesRouter,

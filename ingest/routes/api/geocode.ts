@@ -8,15 +8,15 @@ import { placeSearchFor } from '../../places.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
-const querySchema = z.object({
+export const geocodeQuerySchema = z.object({
   q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
 geocodeRouter.get('/geocode', async (ctx) => {
-  let query: z.infer<typeof querySchema>;
+  let query: z.infer<typeof geocodeQuerySchema>;
   try {
-    query = parseOr422(querySchema, ctx.query);
+    query = parseOr422(geocodeQuerySchema, ctx.query);
   } catch (e) {
     // A search with nothing (or too much) to search for is a bad request, not an unprocessable entity.
     if (e instanceof HttpError)
@@ -27,14 +27,14 @@ geocodeRouter.get('/geocode', async (ctx) => {
   ctx.body = { q: query.q, candidates: places.search(query.q, query.limit) };
 });
 
-const pointSchema = z.object({
+export const reversePointSchema = z.object({
   lat: z.coerce.number({ error: 'must be a number' }).finite().min(-90, 'must be >= -90').max(90, 'must be <= 90'),
   lng: z.coerce.number({ error: 'must be a number' }).finite().min(-180, 'must be >= -180').max(180, 'must be <= 180'),
 });
 
 // GET /api/v1/geocode/reverse?lat=&lng= : the commune a point falls in, so the report form names it before sending.
 geocodeRouter.get('/geocode/reverse', (ctx) => {
-  const { lat, lng } = parseOr422(pointSchema, ctx.query);
+  const { lat, lng } = parseOr422(reversePointSchema, ctx.query);
   const area = ctx.state.deps.geocoder.lookup(lng, lat);
   ctx.body = { area: area ? { code: area.code, name: area.fullName || area.name } : null };
 });
