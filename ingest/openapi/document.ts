@@ -11,8 +11,9 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknow
 
 /** zod 4's own JSON Schema (draft 2020-12, what OpenAPI 3.1 uses), of what the route accepts as input. */
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema; // the document's dialect is OpenAPI 3.1's own
+  return json;
 }
 
 export const documentedPath = (o: Operation): string => o.documentedPath ?? o.route.replace(/:(\w+)/g, '{$1}');

@@ -15,7 +15,7 @@ function servedRoutes(): string[] {
   const routes = new Set<string>();
   for (const middleware of app.middleware as { router?: Router }[]) {
     for (const layer of middleware.router?.stack ?? []) {
-      if (!layer.path.startsWith('/api/')) continue;
+      if (typeof layer.path !== 'string' || !layer.path.startsWith('/api/')) continue;
       for (const method of layer.methods) if (method !== 'HEAD') routes.add(`${method} ${layer.path}`);
     }
   }

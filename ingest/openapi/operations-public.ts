@@ -2,6 +2,7 @@
 import { reportInputSchema, reportListQuerySchema, cellsQuerySchema } from '../schemas/report-input.ts';
 import { geocodeQuerySchema, reversePointSchema } from '../routes/api/geocode.ts';
 import { loginSchema } from '../schemas/dispatch-input.ts';
+import { transparencyQuerySchema } from '../routes/api/transparency.ts';
 import { op } from './operation.ts';
 
 export const PUBLIC_OPERATIONS = [
@@ -74,6 +75,14 @@ export const PUBLIC_OPERATIONS = [
     tag: 'maps',
     summary: 'Totals by status and category',
     access: 'anyone',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/transparency',
+    tag: 'maps',
+    summary: 'How each commune or agency answers its reports',
+    access: 'anyone',
+    query: transparencyQuerySchema,
   }),
   op({
     method: 'get',

@@ -11,7 +11,7 @@ import type { Db } from '../../../sql/db.ts';
 
 export const transparencyRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
-const querySchema = z.object({
+export const transparencyQuerySchema = z.object({
   window: z.enum(['30d', '365d'], { error: 'must be 30d or 365d' }).default('30d'),
   by: z.enum(['commune', 'agency'], { error: 'must be commune or agency' }).default('commune'),
 });
@@ -20,7 +20,7 @@ const querySchema = z.object({
 const shared = new WeakMap<Db, SharedAnswers<TransparencyDTO>>();
 
 transparencyRouter.get('/transparency', async (ctx) => {
-  const q = parseOr422(querySchema, ctx.query);
+  const q = parseOr422(transparencyQuerySchema, ctx.query);
   const { db, catalog } = ctx.state.deps;
   let answers = shared.get(db);
   if (!answers) shared.set(db, (answers = new SharedAnswers(60_000)));
