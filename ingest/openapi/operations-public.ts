@@ -47,6 +47,7 @@ export const PUBLIC_OPERATIONS = [
     produces: 'application/geo+json',
   }),
   op({ method: 'get', route: '/api/v1/agencies', tag: 'catalog', summary: 'Agencies', access: 'anyone' }),
+  op({ method: 'get', route: '/api/v1/trades', tag: 'catalog', summary: 'Trades of field units', access: 'anyone' }),
   op({
     method: 'get',
     route: '/api/v1/session',
