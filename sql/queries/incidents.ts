@@ -32,21 +32,36 @@ export interface DuplicateCandidateRow {
   h3_cell: string;
   created_at: Date;
   incident_id: string | null;
+  agency_id: string | null;
+  /** The unit of its open assignment, for the same remit check as every other report route. */
+  unit_id: string | null;
 }
 
-/** Open reports of the category in the given stored cells within `windowHours` of `around`, excluding `excludeId`. */
+/**
+ * Open reports of the category in the given stored cells within `windowHours` of `around`, excluding `excludeId`;
+ * with `agencyId`, only that agency's (an agency officer's remit).
+ */
 export async function findDuplicateCandidates(
   db: Db,
-  f: { excludeId: string; category: string; cells: string[]; around: Date; windowHours: number; limit: number },
+  f: {
+    excludeId: string;
+    category: string;
+    cells: string[];
+    around: Date;
+    windowHours: number;
+    limit: number;
+    agencyId?: string | null;
+  },
 ): Promise<DuplicateCandidateRow[]> {
   const { rows } = await db.query<DuplicateCandidateRow>(
-    `SELECT id::text, tracking_code, category, status, description, lat, lng, h3_cell::text, created_at, incident_id::text
+    `SELECT id::text, tracking_code, category, status, description, lat, lng, h3_cell::text, created_at, incident_id::text,
+            agency_id, (SELECT a.unit_id FROM unit_assignments a WHERE a.report_id = reports.id AND a.released_at IS NULL) AS unit_id
        FROM reports
-      WHERE category = $1 AND h3_cell = ANY($2::bigint[]) AND id <> $3
+      WHERE category = $1 AND h3_cell = ANY($2::bigint[]) AND id <> $3 AND ($7::text IS NULL OR agency_id = $7)
         AND created_at BETWEEN $4::timestamptz - make_interval(hours => $5) AND $4::timestamptz + make_interval(hours => $5)
         AND status NOT IN ('rejected', 'closed', 'merged')
       ORDER BY abs(extract(epoch FROM created_at - $4::timestamptz)), id LIMIT $6`,
-    [f.category, f.cells, f.excludeId, f.around, f.windowHours, f.limit],
+    [f.category, f.cells, f.excludeId, f.around, f.windowHours, f.limit, f.agencyId ?? null],
   );
   return rows;
 }

@@ -9,7 +9,7 @@ import { duplicateCandidateCells } from '../../dispatch/proximity.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
 import type { DuplicateDTO } from '../../presenters/dto.ts';
 import type { ReportStatus } from '../../../realtime/protocol.ts';
-import { canSuggestForReport } from '../../policies/permissions.ts';
+import { canSeeStaffReport, canSuggestForReport } from '../../policies/permissions.ts';
 import { mergeSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { authorize, idParam, notFound, requireStaff } from './guard.ts';
@@ -26,14 +26,18 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
   const report = await findDispatchReport(deps.db, id);
   if (!report) throw notFound('Report');
   authorize(canSuggestForReport(actor, report), 'see duplicates of this report');
-  const rows = await findDuplicateCandidates(deps.db, {
+  const staff = requireStaff(actor);
+  const found = await findDuplicateCandidates(deps.db, {
     excludeId: id,
     category: report.category,
     cells: duplicateCandidateCells(report.h3_cell),
     around: report.created_at,
     windowHours: DUPLICATE_WINDOW_HOURS,
     limit: 20,
+    agencyId: staff.role === 'agency_officer' ? (staff.agencyId ?? '-') : null,
   });
+  // The same remit as the report's own routes: a candidate the caller may not open is not shown either.
+  const rows = found.filter((r) => canSeeStaffReport(actor, r));
   const candidates: DuplicateDTO[] = rows.map((r) => ({
     id: r.id,
     code: r.tracking_code,

@@ -228,4 +228,30 @@ describe('permission matrix', () => {
       401,
     );
   });
+
+  it("no route that returns reports hands an agency officer another agency's report in staff detail", async () => {
+    const agency = callers.agency_officer;
+    // Two reports of one pothole, one routed to the officer's agency and one re-routed elsewhere.
+    const mine = await app.createReport({ description: 'ổ gà của sở' });
+    const theirs = await app.createReport({ description: 'ổ gà bí mật của cơ quan khác' });
+    await app.db.query(
+      "UPDATE reports SET agency_id = CASE WHEN id = $1 THEN 'so-xay-dung' ELSE 'cong-an-tinh' END WHERE id IN ($1, $2)",
+      [mine, theirs],
+    );
+    const dupes = await agency.get(`/api/v1/reports/${mine}/duplicates`);
+    expect(dupes.status).toBe(200);
+    const ids = (body: unknown) => (body as { candidates: { id: string }[] }).candidates.map((c) => c.id);
+    expect(ids(dupes.body)).not.toContain(theirs);
+    expect(JSON.stringify(dupes.body)).not.toContain('bí mật');
+    // The desk still sees both as duplicates of each other.
+    expect(ids((await callers.dispatcher.get(`/api/v1/reports/${mine}/duplicates`)).body)).toContain(theirs);
+    for (const path of [
+      '/api/v1/reports',
+      `/api/v1/reports?ids=${theirs}`,
+      `/api/v1/reports/${theirs}`,
+      '/api/v1/queue',
+    ]) {
+      expect(JSON.stringify((await agency.get(path)).body), path).not.toContain('bí mật');
+    }
+  });
 });
