@@ -164,6 +164,11 @@ describe('operator and public maps in the browser', () => {
       expect(r.status).toBe(201);
       sensitive.push((await r.json()) as CreatedReportDTO);
     }
+    // Sensitive counts are published in daily batches, never live (geo/privacy.ts): date these three days back.
+    await test.pool.query('SELECT apply_report_rollups()');
+    await test.pool.query("UPDATE reports SET created_at = created_at - interval '3 days' WHERE id = ANY($1)", [
+      sensitive.map((r) => r.id),
+    ]);
     await pub.goto(`${product.url}/map`);
     const coarse = cellToParent(sensitive[0].cell, 7);
     await expect

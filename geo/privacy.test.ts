@@ -1,7 +1,15 @@
 // Public output never carries more than the coarse cell, and sensitive reports only as counts of at least k.
 import { cellToLatLng, cellToParent, getResolution, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_RES, publicCellIdOf, publicCellOf, publicLocation, sensitiveCounts } from './privacy.ts';
+import {
+  PUBLIC_RES,
+  mayPublishReportRow,
+  publicCellIdOf,
+  publicCellOf,
+  publicLocation,
+  sensitiveBatchCutoff,
+  sensitiveCounts,
+} from './privacy.ts';
 
 const HAC_THANH = { lat: 19.8075, lng: 105.7766 };
 const SAM_SON = { lat: 19.7441, lng: 105.9046 };
@@ -150,5 +158,36 @@ describe('publicCellOf', () => {
     }
     expect(() => publicCellIdOf('not-a-cell', false)).toThrow(/not an H3 cell/);
     expect(() => publicCellIdOf(latLngToCell(19.8, 105.77, 12), false, { publicRes: 16 })).toThrow(RangeError);
+  });
+});
+
+describe('sensitive batches', () => {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  it.each([
+    { days: [], cutoff: null },
+    { days: [{ day: day('2026-01-01'), n: 2 }], cutoff: null },
+    { days: [{ day: day('2026-01-01'), n: 3 }], cutoff: '2026-01-02' },
+    // A day of one report waits for company: it is published with the next days that bring k.
+    {
+      days: [
+        { day: day('2026-01-01'), n: 5 },
+        { day: day('2026-01-02'), n: 1 },
+      ],
+      cutoff: '2026-01-02',
+    },
+    {
+      days: [
+        { day: day('2026-01-01'), n: 5 },
+        { day: day('2026-01-02'), n: 1 },
+        { day: day('2026-01-04'), n: 2 },
+      ],
+      cutoff: '2026-01-05',
+    },
+  ])('closes a batch only once it holds k = 3 reports: $cutoff', ({ days, cutoff }) => {
+    expect(sensitiveBatchCutoff(days, 3)?.toISOString().slice(0, 10) ?? null).toBe(cutoff);
+  });
+
+  it('no public row for a sensitive report, one for the others', () => {
+    expect([mayPublishReportRow(true), mayPublishReportRow(false)]).toEqual([false, true]);
   });
 });

@@ -1,4 +1,10 @@
-// Coarsening for public output: non-sensitive reports show a cell centre, sensitive ones only as k-anonymous counts.
+// The privacy model for public output, in one place (README "Privacy"):
+// - non-sensitive reports: a public row, positioned at their res-9 cell centre, never the exact point;
+// - sensitive categories (security, misconduct): NO public row at all (list, by id, live notice, Open311, tracking
+//   pages show their holder the status only), and only counts per res-7 cell (~5 km²), only where >= k reports share
+//   the cell, and only as of the last *published batch*: a batch closes at a UTC midnight once at least k sensitive
+//   reports arrived since the previous one. The live stream never moves a public sensitive count, so comparing
+//   counts before and after a report cannot single it out; comparing two batches hides it among >= k reports.
 import { cellToLatLng, cellToParent, getResolution, isValidCell, latLngToCell } from 'h3-js';
 
 export interface PrivacyOptions {
@@ -35,6 +41,31 @@ export function cellCountRule(staff: boolean, sensitiveCategories: Iterable<stri
     sensitiveGroups: { categories, res: SENSITIVE_RES, k: MIN_GROUP },
   };
 }
+
+/** Whether a report may appear as a row of its own in any public output. */
+export const mayPublishReportRow = (sensitive: boolean): boolean => !sensitive;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The end of the last published batch of sensitive reports, from their counts per closed UTC day (ascending):
+ * days accumulate until they hold at least k reports, then that batch closes at the next midnight. Null: none yet.
+ */
+export function sensitiveBatchCutoff(closedDays: { day: Date; n: number }[], k = MIN_GROUP): Date | null {
+  let pending = 0;
+  let cutoff: Date | null = null;
+  for (const { day, n } of closedDays) {
+    pending += n;
+    if (pending >= k) {
+      cutoff = new Date(day.getTime() + DAY_MS);
+      pending = 0;
+    }
+  }
+  return cutoff;
+}
+
+/** The start of the current UTC day: only days before it are closed. */
+export const startOfUtcDay = (now: Date): Date => new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
 
 export interface PublicLocation {
   cell: string;

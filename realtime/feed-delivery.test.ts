@@ -57,7 +57,7 @@ describe('through the product', () => {
     const refused = await new Promise((done) => away.socket.emit('watch', { cells: ['staff'] } as never, done));
     expect(refused).toMatchObject({ ok: false });
 
-    const results = await postMany(product.url, 14, 2); // report 0 and 7 are 'security': no public location
+    const results = await postMany(product.url, 14, 2);
     const posted = new Set(results.map((r) => r.id));
     await province.waitFor((ns) => ns.filter((n) => posted.has(n.reportId)).length === 14);
     await sleep(200);

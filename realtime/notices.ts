@@ -1,6 +1,6 @@
 // Event row -> the notice each audience may receive. The public one coarsens or drops the location.
 import { parentCell } from '../geo/h3.ts';
-import { publicCellIdOf } from '../geo/privacy.ts';
+import { mayPublishReportRow, publicCellIdOf } from '../geo/privacy.ts';
 import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
 import type { Audience, ReportNotice, ReportStatus, UnitNotice } from './protocol.ts';
 import { AREA_CELL_RES, type EventScope } from './rooms.ts';
@@ -8,6 +8,8 @@ import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
   if (event.kind !== 'report.created' && event.kind !== 'report.updated') return null;
   const p = event.payload as unknown as ReportEventPayload;
+  // A sensitive report has no public row anywhere, live notices included (geo/privacy.ts).
+  if (audience !== 'staff' && !mayPublishReportRow(p.sensitive)) return null;
   // Same rule and basis as the HTTP public presenter, so live and snapshot positions agree.
   const cell = audience === 'staff' ? p.cell : publicCellIdOf(p.cell, p.sensitive);
   // Built field by field: nothing reaches a client that is not named here.

@@ -12,7 +12,7 @@ let seq = 0;
 export function reportJson(): string {
   const i = seq++;
   return JSON.stringify({
-    category: i % 9 === 0 ? 'security' : 'flooding',
+    category: i % 9 === 0 ? 'road' : 'flooding', // no sensitive category: public screens get no notice of those
     description: `Bench report ${i}`,
     lat: 19.7 + (i % 97) * 0.002,
     lng: 105.7 + (i % 89) * 0.002,

@@ -32,6 +32,9 @@ export function canSeeStaffReport(a: Actor, r: Pick<ReportScope, 'agency_id' | '
   }
 }
 
+/** Reporter name and phone are for staff who act on reports; a wall in a public hall shows none (least privilege). */
+export const canSeeReporterContact = (a: Actor): boolean => isStaff(a) && a.role !== 'wall_viewer';
+
 /** Internal notes and the queue are for staff who act; the kiosk shows only what the wall needs. */
 export const canViewQueue = (a: Actor): boolean => isStaff(a) && a.role !== 'wall_viewer';
 export const canReadInternalTimeline = (a: Actor, r: ReportScope): boolean =>

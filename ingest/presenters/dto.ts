@@ -76,8 +76,11 @@ export interface CellCountDTO {
 export interface CellsDTO {
   res: number;
   cells: CellCountDTO[];
-  /** Public only: sensitive categories as all-time counts per res-7 cell, only where at least k reports share it. */
-  sensitive?: { res: number; k: number; cells: CellCountDTO[] };
+  /**
+   * Public only: sensitive categories as counts per res-7 cell, only where at least k reports share it, as of the
+   * last published batch `asOf` (null: nothing published yet); see geo/privacy.ts.
+   */
+  sensitive?: { res: number; k: number; asOf: string | null; cells: CellCountDTO[] };
 }
 
 export interface StatsDTO {

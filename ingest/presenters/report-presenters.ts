@@ -24,7 +24,8 @@ export function presentPublicReport(row: ReportRow, sensitive: boolean): PublicR
   };
 }
 
-export function presentStaffReport(row: ReportRow): StaffReportDTO {
+/** `contact: false` (the wall display) leaves the reporter's name and phone out. */
+export function presentStaffReport(row: ReportRow, { contact = true } = {}): StaffReportDTO {
   return {
     id: row.id,
     code: row.tracking_code,
@@ -42,7 +43,9 @@ export function presentStaffReport(row: ReportRow): StaffReportDTO {
     needsTriage: row.needs_triage,
     agencyId: row.agency_id,
     routingRuleId: row.routing_rule_id ?? null,
-    reporter: { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.anonymous },
+    reporter: contact
+      ? { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.anonymous }
+      : { name: null, phone: null, anonymous: row.anonymous },
     answers: row.answers ?? {},
   };
 }

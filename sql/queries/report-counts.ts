@@ -137,20 +137,30 @@ async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   return rows;
 }
 
-/** All-time counts of the given categories per cell at `res`, only for cells holding at least `k`. */
-export async function countGroupsOfAtLeast(
+/** Reports of the categories per closed UTC day (before `before`), from the daily rollup and its queue. */
+export async function dailyTotalsBefore(
   db: Db,
   categories: string[],
-  res: number,
-  k: number,
+  before: Date,
+): Promise<{ day: Date; n: number }[]> {
+  // Any one resolution of the daily rollup counts each report once.
+  const { rows } = await db.query<{ day: Date; n: number }>(
+    `SELECT day, sum(n)::int AS n FROM report_cell_days_live
+      WHERE res = 5 AND category = ANY($1::text[]) AND day < $2 GROUP BY day ORDER BY day`,
+    [categories, before],
+  );
+  return rows;
+}
+
+/** Counts per cell (res 5-7) of the categories' reports of days before `before`, only cells with at least k. */
+export async function countGroupsBefore(
+  db: Db,
+  f: { categories: string[]; res: number; before: Date; k: number },
 ): Promise<{ cell: string; count: number }[]> {
   const { rows } = await db.query<{ cell: string; count: number }>(
-    addQueued(
-      'SELECT cell, n FROM report_cell_totals WHERE res = $1 AND category = ANY($2::text[])',
-      'SELECT h3_parent(h3_cell, $1) AS cell FROM report_rollup_queue WHERE category = ANY($2::text[])',
-      'sum(n) >= $3',
-    ),
-    [res, categories, k],
+    `SELECT cell::text AS cell, sum(n)::int AS count FROM report_cell_days_live
+      WHERE res = $1 AND category = ANY($2::text[]) AND day < $3 GROUP BY cell HAVING sum(n) >= $4 ORDER BY 1`,
+    [f.res, f.categories, f.before, f.k],
   );
   return rows;
 }

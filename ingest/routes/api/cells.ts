@@ -1,8 +1,14 @@
 // /api/v1/cells: report counts per H3 cell for the maps, held to what the caller's audience may count.
 import Router from '@koa/router';
 import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
-import { cellCountRule } from '../../../geo/privacy.ts';
-import { WHOLE_AREA_MAX_RES, countByCell, countGroupsOfAtLeast } from '../../../sql/queries/report-counts.ts';
+import { cellCountRule, sensitiveBatchCutoff, startOfUtcDay, type CellCountRule } from '../../../geo/privacy.ts';
+import {
+  WHOLE_AREA_MAX_RES,
+  countByCell,
+  countGroupsBefore,
+  dailyTotalsBefore,
+} from '../../../sql/queries/report-counts.ts';
+import type { Db } from '../../../sql/db.ts';
 import type { IngestState } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
 import type { CellsDTO } from '../../presenters/dto.ts';
@@ -28,6 +34,18 @@ function viewportCells(bbox: [number, number, number, number], res: number, wind
     );
   }
   return { cells, cells10 };
+}
+
+/** Sensitive counts as of the last published batch (geo/privacy.ts): the live stream never moves them. */
+async function publishedSensitiveGroups(
+  db: Db,
+  groups: NonNullable<CellCountRule['sensitiveGroups']>,
+  hex: (list: { cell: string; count: number }[]) => CellsDTO['cells'],
+): Promise<NonNullable<CellsDTO['sensitive']>> {
+  const { categories, res, k } = groups;
+  const asOf = sensitiveBatchCutoff(await dailyTotalsBefore(db, categories, startOfUtcDay(new Date())), k);
+  const cells = asOf ? hex(await countGroupsBefore(db, { categories, res, before: asOf, k })) : [];
+  return { res, k, asOf: asOf?.toISOString() ?? null, cells };
 }
 
 cellsRouter.get('/cells', async (ctx) => {
@@ -67,10 +85,7 @@ cellsRouter.get('/cells', async (ctx) => {
     const rows = await countByCell(deps.db, { ...q, excludeCategories: rule.excludeCategories, within });
     const body: CellsDTO = { res: q.res, cells: hex(rows) };
     const groups = rule.sensitiveGroups;
-    if (groups) {
-      const counted = await countGroupsOfAtLeast(deps.db, groups.categories, groups.res, groups.k);
-      body.sensitive = { res: groups.res, k: groups.k, cells: hex(counted) };
-    }
+    if (groups) body.sensitive = await publishedSensitiveGroups(deps.db, groups, hex);
     return body;
   };
   // Province-wide questions are the same for every viewer of an audience: share them; viewports differ.

@@ -9,12 +9,20 @@ import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
 import { checkAnswers } from '../../schemas/answers.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
 import type { ReportSnapshotDTO } from '../../presenters/dto.ts';
-import { canSeeStaffReport } from '../../policies/permissions.ts';
+import { canSeeReporterContact, canSeeStaffReport } from '../../policies/permissions.ts';
+import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import type { Actor } from '../../policies/roles.ts';
 import type { ReportRow } from '../../../sql/queries/reports.ts';
 
 // Staff detail only within the caller's remit (an agency officer: its agency); everyone else gets the public view.
 const staffMaySee = (actor: Actor, r: ReportRow) => canSeeStaffReport(actor, { agency_id: r.agency_id, unit_id: null });
+
+/** Staff detail within the caller's remit (contact only for those who act), else the public row, if it may exist. */
+function presentFor(actor: Actor, r: ReportRow, sensitive: ReadonlySet<string>) {
+  if (staffMaySee(actor, r)) return presentStaffReport(r, { contact: canSeeReporterContact(actor) });
+  const isSensitive = sensitive.has(r.category);
+  return mayPublishReportRow(isSensitive) ? presentPublicReport(r, isSensitive) : null;
+}
 
 export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
@@ -50,9 +58,7 @@ reportsRouter.get('/', async (ctx) => {
   const query = parseOr422(reportListQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
   const { lastEventId, rows } = await snapshotReports(deps.db, query);
-  const reports = rows.map((r) =>
-    staffMaySee(actor, r) ? presentStaffReport(r) : presentPublicReport(r, deps.catalog.sensitive.has(r.category)),
-  );
+  const reports = rows.flatMap((r) => presentFor(actor, r, deps.catalog.sensitive) ?? []);
   ctx.body = { lastEventId, reports } satisfies ReportSnapshotDTO;
 });
 
@@ -63,8 +69,8 @@ reportsRouter.get('/:id', async (ctx) => {
       { field: 'id', reason: 'must be a positive integer' },
     ]);
   const row = await findReport(deps.db, ctx.params.id);
-  if (!row) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
-  ctx.body = staffMaySee(actor, row)
-    ? presentStaffReport(row)
-    : presentPublicReport(row, deps.catalog.sensitive.has(row.category));
+  // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).
+  const dto = row && presentFor(actor, row, deps.catalog.sensitive);
+  if (!dto) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
+  ctx.body = dto;
 });

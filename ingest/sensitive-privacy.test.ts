@@ -1,0 +1,77 @@
+// The differencing attack on sensitive categories: the public reads before and after one live security report and
+// must learn nothing about it, not its row, not its area, not a count that moved. Staff still see it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellsDTO, PublicReportDTO, StaffReportDTO } from './presenters/dto.ts';
+import { startDispatchApp, type DispatchApp } from './test-support/dispatch-app.ts';
+
+const SPOT = { category: 'security', description: 'Tụ tập gây rối', lat: 19.8075, lng: 105.7766 };
+
+describe('sensitive categories against differencing', () => {
+  let app: DispatchApp;
+  const backdate = async (ids: string[], days: number) => {
+    await app.db.query('SELECT apply_report_rollups()');
+    await app.db.query(`UPDATE reports SET created_at = created_at - make_interval(days => $2) WHERE id = ANY($1)`, [
+      ids,
+      days,
+    ]);
+  };
+  // A viewport, so the answer is not the province-wide one screens share for a second.
+  const publicSensitive = async () =>
+    ((await app.anonymous.get('/api/v1/cells?res=7&bbox=105.6,19.7,105.9,19.9')).body as CellsDTO).sensitive;
+
+  beforeAll(async () => {
+    app = await startDispatchApp();
+    const old = await Promise.all(Array.from({ length: 8 }, () => app.createReport(SPOT)));
+    await backdate(old, 3);
+  });
+  afterAll(async () => app?.close());
+
+  it('one new live report changes no public answer: no row, no 200 by id, no count that moves', async () => {
+    const before = await publicSensitive();
+    expect(before?.cells).toEqual([{ cell: expect.stringMatching(/^87/), count: 8 }]);
+    expect(before?.asOf).toEqual(expect.any(String));
+    const list = async () => JSON.stringify((await app.anonymous.get('/api/v1/reports?limit=5000')).body);
+
+    const id = await app.createReport({ ...SPOT, description: 'người tố cáo ở nhà số 5' });
+    expect(await publicSensitive()).toEqual(before);
+    expect(await list()).not.toContain(`"id":"${id}"`);
+    expect((await app.anonymous.get(`/api/v1/reports/${id}`)).status).toBe(404);
+    const rows = (await app.anonymous.get('/api/v1/reports?limit=5000')).body as { reports: PublicReportDTO[] };
+    expect(rows.reports.some((r) => r.category === 'security')).toBe(false);
+    // The desk still has it in full.
+    const desk = await app.login('dispatcher');
+    expect(((await desk.get(`/api/v1/reports/${id}`)).body as StaffReportDTO).description).toContain('nhà số 5');
+  });
+
+  it('a closed day with fewer than k reports is not published on its own', async () => {
+    const before = await publicSensitive();
+    const lone = await app.createReport(SPOT);
+    await backdate([lone], 1);
+    expect(await publicSensitive()).toEqual(before);
+    // Two more that day make a batch of k = 3: now the next batch closes, and all three are counted together.
+    const more = await Promise.all([app.createReport(SPOT), app.createReport(SPOT)]);
+    await backdate(more, 1);
+    const after = await publicSensitive();
+    expect(after?.cells[0].count).toBe(before!.cells[0].count + 3);
+  });
+
+  it('the wall display sees staff detail but never the reporter contact', async () => {
+    const id = await app.createReport({ ...sampleWithReporter() });
+    const wall = (await app.kiosk.get(`/api/v1/reports/${id}`)).body as StaffReportDTO;
+    expect(wall.description).toBeDefined();
+    expect(wall.reporter).toMatchObject({ name: null, phone: null });
+    const desk = await app.login('dispatcher');
+    expect(((await desk.get(`/api/v1/reports/${id}`)).body as StaffReportDTO).reporter.phone).toBe('0912345678');
+    expect(JSON.stringify((await app.kiosk.get('/api/v1/reports')).body)).not.toContain('0912345678');
+  });
+});
+
+function sampleWithReporter() {
+  return {
+    category: 'road',
+    description: 'Ổ gà',
+    lat: 19.8075,
+    lng: 105.7766,
+    reporter: { name: 'Nguyễn Văn A', phone: '0912345678' },
+  };
+}
