@@ -28,7 +28,8 @@ describe('sensitive categories against differencing', () => {
 
   it('one new live report changes no public answer: no row, no 200 by id, no count that moves', async () => {
     const before = await publicSensitive();
-    expect(before?.cells).toEqual([{ cell: expect.stringMatching(/^87/), count: 8 }]);
+    expect(before?.cells.map((c) => c.count)).toEqual([8]);
+    expect(before?.cells[0].cell).toMatch(/^87/);
     expect(before?.asOf).toEqual(expect.any(String));
     const list = async () => JSON.stringify((await app.anonymous.get('/api/v1/reports?limit=5000')).body);
 
