@@ -24,6 +24,7 @@ import { duplicatesRouter } from './routes/api/duplicates.ts';
 import { queueRouter } from './routes/api/queue.ts';
 import { queueActionsRouter } from './routes/api/queue-actions.ts';
 import { agenciesRouter } from './routes/api/agencies.ts';
+import { adminRouter } from './routes/api/admin.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -86,6 +87,7 @@ export function createApp(
     queueRouter,
     queueActionsRouter,
     agenciesRouter,
+    adminRouter,
     unitsRouter,
     unitTokensRouter,
     duplicatesRouter,

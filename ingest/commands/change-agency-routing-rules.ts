@@ -1,12 +1,14 @@
 // Adding or ending a routing rule: one transaction that also logs the change in the event log.
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
+import { appendAudit } from '../../sql/queries/admin-audit.ts';
 import { endRoutingRule, insertRoutingRule, type RoutingRuleRow } from '../../sql/queries/agency-routing-rules.ts';
 import { HttpError } from '../http-error.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
 
 const by = (actor: StaffActor) => ({ userId: actor.userId, name: actor.name });
+const auditBy = (actor: StaffActor) => ({ actorId: actor.userId, actorName: actor.name });
 
 export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
   return withTransaction(db, async (tx) => {
@@ -31,6 +33,14 @@ export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutin
       );
     const rule = await insertRoutingRule(tx, { ...input, effectiveTo: null });
     await appendEvents(tx, [{ reportId: null, kind: 'routing.added', payload: { rule, by: by(actor) } }]);
+    await appendAudit(tx, {
+      ...auditBy(actor),
+      entity: 'routing_rule',
+      entityId: rule.id,
+      action: 'add',
+      before: null,
+      after: rule,
+    });
     return rule;
   });
 }
@@ -53,6 +63,14 @@ export async function retireRoutingRule(
       );
     }
     await appendEvents(tx, [{ reportId: null, kind: 'routing.ended', payload: { rule, by: by(actor) } }]);
+    await appendAudit(tx, {
+      ...auditBy(actor),
+      entity: 'routing_rule',
+      entityId: rule.id,
+      action: 'end',
+      before: { ...rule, effectiveTo: null },
+      after: rule,
+    });
     return rule;
   });
 }

@@ -86,3 +86,27 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM staff_sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
 }
+
+export async function findStaffById(db: Db | Tx, id: string): Promise<StaffRow | null> {
+  const { rows } = await db.query<StaffRow>(`SELECT ${COLUMNS} FROM staff_users WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function updateStaff(
+  tx: Tx,
+  id: string,
+  c: { role: string; agencyId: string | null; unitId: string | null; displayName: string; active: boolean },
+): Promise<StaffRow> {
+  const { rows } = await tx.query<StaffRow>(
+    `UPDATE staff_users SET role = $2, agency_id = $3, unit_id = $4, display_name = $5, active = $6 WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [id, c.role, c.agencyId, c.unitId, c.displayName, c.active],
+  );
+  return rows[0];
+}
+
+/** Ends every session of the account at once: its next request is anonymous. */
+export async function endSessions(tx: Tx, userId: string): Promise<number> {
+  const { rowCount } = await tx.query('DELETE FROM staff_sessions WHERE user_id = $1', [userId]);
+  return rowCount ?? 0;
+}

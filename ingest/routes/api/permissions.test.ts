@@ -146,6 +146,64 @@ const ROUTES: RouteCase[] = [
     allowed: [...DESK, 'agency_officer', 'field_officer'],
     call: (c) => c.post('/api/v1/queue/filters', { name: `f${n++}`, query: { sort: 'age' } }),
   },
+  { name: 'GET /admin/sla', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/admin/sla') },
+  {
+    name: 'POST /admin/sla/:category',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/admin/sla/other', {
+        responseAmount: 8,
+        responseUnit: 'hours',
+        resolutionAmount: 7,
+        resolutionUnit: 'working_days',
+      }),
+  },
+  {
+    name: 'GET /admin/holidays',
+    allowed: ['administrator', 'supervisor'],
+    call: (c) => c.get('/api/v1/admin/holidays?year=2026'),
+  },
+  {
+    name: 'POST /admin/holidays',
+    allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/admin/holidays', { day: '2029-09-02', nameVi: 'Quốc khánh', nameEn: 'National Day' }),
+  },
+  {
+    name: 'POST /admin/holidays/:day/delete',
+    allowed: ['administrator'],
+    call: async (c, app) => {
+      await app.db.query(
+        "INSERT INTO calendar_days (day, name_vi, name_en) VALUES ('2029-01-01', 'Tết Dương lịch', 'New Year') ON CONFLICT DO NOTHING",
+      );
+      return c.post('/api/v1/admin/holidays/2029-01-01/delete', {});
+    },
+  },
+  {
+    name: 'POST /admin/staff/:id',
+    allowed: ['administrator'],
+    call: async (c, app) => {
+      const { rows } = await app.db.query<{ id: string }>("SELECT id::text FROM staff_users WHERE username = 'wall'");
+      return c.post(`/api/v1/admin/staff/${rows[0].id}`, { displayName: `Màn hình ${n++}` });
+    },
+  },
+  { name: 'GET /admin/units', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/admin/units') },
+  {
+    name: 'POST /admin/units',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/admin/units', {
+        id: 'mt-02',
+        agencyId: 'so-nong-nghiep-moi-truong',
+        name: 'Đội 02',
+        trade: null,
+      }),
+  },
+  {
+    name: 'GET /admin/routing-preview',
+    allowed: ['administrator', 'supervisor'],
+    call: (c) => c.get('/api/v1/admin/routing-preview?category=road&lat=19.8&lng=105.77&date=2026-03-01'),
+  },
+  { name: 'GET /admin/audit', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/admin/audit') },
   { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
   { name: 'GET /routing-rules', allowed: DESK, call: (c) => c.get('/api/v1/routing-rules') },
   {

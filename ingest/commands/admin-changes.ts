@@ -1,0 +1,152 @@
+// Administration changes: SLA deadlines, holidays, staff accounts, field units. Each is one transaction that
+// writes the change and its audit row (who, when, before, after), so the trail cannot miss a change.
+import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
+import { appendAudit, type AuditEntity } from '../../sql/queries/admin-audit.ts';
+import {
+  deleteHoliday,
+  findAdminUnit,
+  findHoliday,
+  listSla,
+  upsertAdminUnit,
+  upsertHoliday,
+  upsertSla,
+  type AdminUnitRow,
+  type HolidayRow,
+  type SlaRow,
+} from '../../sql/queries/admin-settings.ts';
+import { appendEvents } from '../../sql/queries/events.ts';
+import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
+import { HttpError } from '../http-error.ts';
+import type { StaffActor } from '../policies/roles.ts';
+
+/** Runs `change` and records what it returns as the audit row of `entity`/`id`. */
+export async function audited<T>(
+  db: Db,
+  actor: StaffActor,
+  what: { entity: AuditEntity; id: string; action: string },
+  change: (tx: Tx) => Promise<{ before: unknown; after: T }>,
+): Promise<T> {
+  return withTransaction(db, async (tx) => {
+    const { before, after } = await change(tx);
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorName: actor.name,
+      entity: what.entity,
+      entityId: what.id,
+      action: what.action,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const invalid = (field: string, reason: string) =>
+  new HttpError(422, 'validation_failed', `${field}: ${reason}`, 'Dữ liệu không hợp lệ', [{ field, reason }]);
+
+async function exists(tx: Tx, table: 'agencies' | 'categories' | 'trades' | 'units', key: string): Promise<boolean> {
+  const column = table === 'categories' || table === 'trades' ? 'code' : 'id';
+  const { rows } = await tx.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [key]);
+  return rows.length > 0;
+}
+
+export async function changeSla(
+  db: Db,
+  actor: StaffActor,
+  category: string,
+  s: {
+    responseAmount: number;
+    responseUnit: string;
+    resolutionAmount: number;
+    resolutionUnit: string;
+    priority?: number;
+  },
+): Promise<SlaRow> {
+  return audited(db, actor, { entity: 'sla', id: category, action: 'set' }, async (tx) => {
+    if (category !== '*' && !(await exists(tx, 'categories', category))) throw invalid('category', 'unknown category');
+    const [before] = await listSla(tx, category);
+    const row = {
+      category,
+      response_amount: s.responseAmount,
+      response_unit: s.responseUnit,
+      resolution_amount: s.resolutionAmount,
+      resolution_unit: s.resolutionUnit,
+    };
+    await upsertSla(tx, row, category === '*' ? null : (s.priority ?? null));
+    return { before: before ?? null, after: (await listSla(tx, category))[0] };
+  });
+}
+
+export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Promise<HolidayRow> {
+  return audited(db, actor, { entity: 'holiday', id: h.day, action: 'set' }, async (tx) => {
+    const before = await findHoliday(tx, h.day);
+    await upsertHoliday(tx, h);
+    return { before, after: h };
+  });
+}
+
+export async function removeHoliday(db: Db, actor: StaffActor, day: string): Promise<HolidayRow> {
+  return audited(db, actor, { entity: 'holiday', id: day, action: 'delete' }, async (tx) => {
+    const before = await findHoliday(tx, day);
+    if (!before) throw new HttpError(404, 'not_found', 'No such day in the calendar', 'Không có ngày này trong lịch');
+    await deleteHoliday(tx, day);
+    return { before, after: before };
+  });
+}
+
+const publicStaff = (s: StaffRow) => {
+  const { password_hash: _secret, ...rest } = s;
+  return rest;
+};
+
+/**
+ * Role, agency, unit, name or active. Deactivating (or changing what the account may do) ends its sessions
+ * at once, and a `staff.changed` event tells the live feed to drop its sockets.
+ */
+export async function changeStaff(
+  db: Db,
+  actor: StaffActor,
+  id: string,
+  c: { role?: string; agencyId?: string | null; unitId?: string | null; displayName?: string; active?: boolean },
+): Promise<Omit<StaffRow, 'password_hash'>> {
+  const action = c.active === false ? 'deactivate' : c.active === true ? 'activate' : 'update';
+  return audited(db, actor, { entity: 'staff', id, action }, async (tx) => {
+    const before = await findStaffById(tx, id);
+    if (!before) throw new HttpError(404, 'not_found', 'No such staff account', 'Không tìm thấy tài khoản');
+    if (before.id === actor.userId && (c.active === false || (c.role && c.role !== before.role)))
+      throw invalid('active', 'administrators cannot deactivate or demote themselves');
+    const next = {
+      role: c.role ?? before.role,
+      agencyId: c.agencyId === undefined ? before.agency_id : c.agencyId,
+      unitId: c.unitId === undefined ? before.unit_id : c.unitId,
+      displayName: c.displayName ?? before.display_name,
+      active: c.active ?? before.active,
+    };
+    if (next.agencyId && !(await exists(tx, 'agencies', next.agencyId))) throw invalid('agencyId', 'unknown agency');
+    if (next.unitId && !(await exists(tx, 'units', next.unitId))) throw invalid('unitId', 'unknown unit');
+    if (next.role === 'agency_officer' && !next.agencyId) throw invalid('agencyId', 'is required for agency officers');
+    const after = await updateStaff(tx, id, next);
+    const narrowed = !after.active || after.role !== before.role || after.agency_id !== before.agency_id;
+    if (narrowed) {
+      await endSessions(tx, id);
+      await appendEvents(tx, [
+        { reportId: null, kind: 'staff.changed', payload: { userId: id, active: after.active, role: after.role } },
+      ]);
+    }
+    return { before: publicStaff(before), after: publicStaff(after) };
+  });
+}
+
+export async function saveUnit(
+  db: Db,
+  actor: StaffActor,
+  u: { id: string; agencyId: string; name: string; trade: string | null },
+): Promise<AdminUnitRow> {
+  return audited(db, actor, { entity: 'unit', id: u.id, action: 'set' }, async (tx) => {
+    if (!(await exists(tx, 'agencies', u.agencyId))) throw invalid('agencyId', 'unknown agency');
+    if (u.trade && !(await exists(tx, 'trades', u.trade))) throw invalid('trade', 'unknown trade');
+    const before = await findAdminUnit(tx, u.id);
+    await upsertAdminUnit(tx, { id: u.id, agency_id: u.agencyId, name: u.name, trade: u.trade });
+    return { before, after: (await findAdminUnit(tx, u.id))! };
+  });
+}

@@ -1,0 +1,54 @@
+// The administration audit trail: appended in the transaction of the change it records.
+import type { Db, Tx } from '../db.ts';
+
+export type AuditEntity = 'routing_rule' | 'sla' | 'holiday' | 'staff' | 'unit' | 'unit_token' | 'wall_token';
+
+export interface AuditEntry {
+  actorId: string | null;
+  actorName: string;
+  entity: AuditEntity;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actor_name: string;
+  entity: AuditEntity;
+  entity_id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.query(
+    `INSERT INTO admin_audit (actor_id, actor_name, entity, entity_id, action, before, after) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [
+      e.actorId,
+      e.actorName,
+      e.entity,
+      e.entityId,
+      e.action,
+      e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+    ],
+  );
+}
+
+/** Newest first; `beforeId` pages back. */
+export async function listAudit(
+  db: Db,
+  f: { entity?: string; entityId?: string; beforeId?: string; limit: number },
+): Promise<AuditRow[]> {
+  const { rows } = await db.query<AuditRow>(
+    `SELECT id::text, at, actor_name, entity, entity_id, action, before, after FROM admin_audit
+      WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2) AND ($3::bigint IS NULL OR id < $3)
+      ORDER BY id DESC LIMIT $4`,
+    [f.entity ?? null, f.entityId ?? null, f.beforeId ?? null, f.limit],
+  );
+  return rows;
+}
