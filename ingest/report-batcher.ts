@@ -115,7 +115,17 @@ export function reportBatcherFor(db: Db, opts?: Partial<BatcherOptions>): Report
   return batcher;
 }
 
+/** What a citizen submission stores beside the report, in its transaction. */
+export type SubmissionExtras = Pick<PreparedReport, 'idempotency' | 'photos'> & { trackingSecretHash?: Buffer };
+
 /** Geocodes now (bad input never joins a batch), then waits for the shared commit. */
-export function submitReport(db: Db, input: ReportInput, ctx: ReportContext): Promise<ReportRow> {
-  return reportBatcherFor(db).submit(prepareReport(input, ctx));
+export function submitReport(
+  db: Db,
+  input: ReportInput,
+  ctx: ReportContext,
+  extras: SubmissionExtras = {},
+): Promise<ReportRow> {
+  const prepared = prepareReport(input, ctx);
+  prepared.row.trackingSecretHash = extras.trackingSecretHash ?? null;
+  return reportBatcherFor(db).submit({ ...prepared, idempotency: extras.idempotency, photos: extras.photos });
 }

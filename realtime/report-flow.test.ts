@@ -47,7 +47,7 @@ describe('a report travels from the API to both rooms', () => {
     const created = await post(product, report);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      code: expect.stringMatching(/^TH-\d{4}-\d{6}$/),
+      code: expect.stringMatching(/^TH-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/),
       area: { code: '14797', name: 'Phường Hạc Thành' },
     });
     const { rows } = await test.pool.query(

@@ -27,20 +27,24 @@ describe('migrations and seed', () => {
     expect(cats.rows.map((r) => r.code)).toEqual(['misconduct', 'security']);
   });
 
-  it('stamps a tracking code from the prefix, the year and the id', async () => {
-    const { rows } = await test.pool.query(
-      `INSERT INTO reports (category, description, lat, lng, h3_cell) VALUES ('road', 'x', 19.8, 105.77, 1) RETURNING id, tracking_code`,
+  it('stamps a random Crockford code from the prefix, and a random id, that say nothing of the order', async () => {
+    const { rows } = await test.pool.query<{ id: string; tracking_code: string }>(
+      `INSERT INTO reports (category, description, lat, lng, h3_cell)
+       SELECT 'road', 'x', 19.8, 105.77, 1 FROM generate_series(1, 200) RETURNING id::text, tracking_code`,
     );
-    expect(rows[0].tracking_code).toMatch(new RegExp(`^TH-\\d{4}-0*${rows[0].id}$`));
+    for (const r of rows) expect(r.tracking_code).toMatch(/^TH-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(new Set(rows.map((r) => r.tracking_code)).size).toBe(200);
+    const ids = rows.map((r) => BigInt(r.id));
+    expect(ids.every((id) => id >= 2n ** 50n && id < 2n ** 53n)).toBe(true);
+    // Consecutive inserts are not consecutive ids, nor even increasing.
+    expect(ids.filter((id, i) => i > 0 && id === ids[i - 1] + 1n)).toEqual([]);
+    expect(ids.filter((id, i) => i > 0 && id > ids[i - 1]).length).toBeLessThan(150);
   });
 
-  it('never cuts a long id: report 1,000,000 does not reuse the code of report 100,000', async () => {
-    const insert = (id: number) =>
-      test.pool.query(
-        `INSERT INTO reports (id, category, description, lat, lng, h3_cell, created_at) VALUES ($1, 'road', 'x', 19.8, 105.77, 1, '2026-06-01T00:00:00Z') RETURNING tracking_code`,
-        [id],
-      );
-    expect((await insert(100_000)).rows[0].tracking_code).toBe('TH-2026-100000');
-    expect((await insert(1_000_000)).rows[0].tracking_code).toBe('TH-2026-1000000');
+  it('keeps a code given explicitly (old codes such as TH-2026-100000 stay as they were)', async () => {
+    const { rows } = await test.pool.query<{ tracking_code: string }>(
+      `INSERT INTO reports (id, tracking_code, category, description, lat, lng, h3_cell) VALUES (100000, 'TH-2026-100000', 'road', 'x', 19.8, 105.77, 1) RETURNING tracking_code`,
+    );
+    expect(rows[0].tracking_code).toBe('TH-2026-100000');
   });
 });

@@ -3,6 +3,8 @@ import { bigintToCell, cellAt, cellToBigint } from '../../geo/h3.ts';
 import type { AreaLookup } from '../../geo/types.ts';
 import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
+import { insertPhotos, type NewPhoto } from '../../sql/queries/photos.ts';
+import { insertIdempotencyKeys } from '../../sql/queries/idempotency.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
 import type { RoutingDecision } from '../agency-routing-table.ts';
 import type { ReportInput } from '../schemas/report-input.ts';
@@ -66,6 +68,10 @@ export interface PreparedReport {
   sensitive: boolean;
   /** What an edge stores beside the report (an Open311 client's token), in the report's own transaction. */
   alongside?: (tx: Tx, row: ReportRow) => Promise<void>;
+  /** Stored in the same transaction: the submission's Idempotency-Key and its sealed answer. */
+  idempotency?: { keyHash: Buffer; bodyHash: Buffer; seal(row: ReportRow): Buffer };
+  /** Processed photos already in the media store; their rows commit with the report. */
+  photos?: NewPhoto[];
 }
 
 export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedReport {
@@ -91,6 +97,16 @@ export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<
         payload: reportEventPayload(row, prepared[i].sensitive),
       })),
     );
+    await insertIdempotencyKeys(
+      tx,
+      stored.flatMap((row, i) => {
+        const claim = prepared[i].idempotency;
+        return claim
+          ? [{ keyHash: claim.keyHash, bodyHash: claim.bodyHash, reportId: row.id, sealedAnswer: claim.seal(row) }]
+          : [];
+      }),
+    );
+    for (const [i, row] of stored.entries()) await insertPhotos(tx, row.id, prepared[i].photos ?? []);
     return stored;
   });
 }

@@ -50,7 +50,15 @@ export function presentStaffReport(row: ReportRow, { contact = true } = {}): Sta
   };
 }
 
-export function presentCreatedReport(row: ReportRow): CreatedReportDTO {
+export function presentCreatedReport(
+  row: ReportRow,
+  citizen?: { trackingSecret: string; photoIds: string[] },
+): CreatedReportDTO {
+  const tracking = citizen && {
+    trackingUrl: `/track/${encodeURIComponent(row.tracking_code)}?k=${citizen.trackingSecret}`,
+    trackingSecret: citizen.trackingSecret,
+    photos: citizen.photoIds.map((id) => ({ id })),
+  };
   return {
     id: row.id,
     code: row.tracking_code,
@@ -58,5 +66,6 @@ export function presentCreatedReport(row: ReportRow): CreatedReportDTO {
     area: row.area_code ? { code: row.area_code, name: row.area_name ?? row.area_code } : null,
     needsTriage: row.needs_triage,
     status: row.status as ReportStatus,
+    ...tracking,
   };
 }

@@ -48,6 +48,8 @@ export interface NewReport {
   answers?: Record<string, string | number | string[]> | null;
   /** How it came in: web, app, hotline or open311:<client> (default web). */
   channel?: string;
+  /** SHA-256 of the secret in the reporter's tracking link. */
+  trackingSecretHash?: Buffer | null;
 }
 
 export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
@@ -58,17 +60,24 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
   if (reports.length === 0) return [];
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
   // Named: a surge runs this hundreds of times a second, and planning it each time cost Postgres more than the insert.
+  // Ids are random (migration 0051), so each row's id is drawn first and the answer is put back in input order by it.
   const { rows } = await tx.query<ReportRow>({
     name: 'insert-reports',
-    text: `INSERT INTO reports (category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
-                          needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id, answers, channel)
-     SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17
-       FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[],
-                   $17::text[])
-            WITH ORDINALITY AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, ord)
-      ORDER BY ord
-     RETURNING ${REPORT_COLUMNS}`,
+    text: `WITH t AS MATERIALIZED (
+       SELECT random_report_id() AS new_id, *
+         FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[],
+                     $17::text[], $18::text[])
+              WITH ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, ord)
+     ), ins AS (
+       INSERT INTO reports (id, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
+                            needs_triage, reporter_name, reporter_phone, anonymous, source, routing_rule_id, answers,
+                            channel, tracking_secret_hash)
+       SELECT new_id, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, decode(c18, 'hex')
+         FROM t ORDER BY ord
+       RETURNING ${REPORT_COLUMNS}
+     )
+     SELECT ins.* FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord`,
     values: [
       col('category'),
       col('description'),
@@ -87,10 +96,10 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
       reports.map((r) => r.routingRuleId ?? null),
       reports.map((r) => (r.answers && Object.keys(r.answers).length ? JSON.stringify(r.answers) : null)),
       reports.map((r) => r.channel ?? 'web'),
+      reports.map((r) => r.trackingSecretHash?.toString('hex') ?? null),
     ],
   });
-  // Ids follow the ORDER BY, so sorting by id restores input order whatever RETURNING yields.
-  return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  return rows;
 }
 
 export async function findReport(db: Db | Tx, id: string): Promise<ReportRow | null> {

@@ -1,12 +1,12 @@
 // /api/v1/reports: validate -> authorise -> one command -> present.
 import Router from '@koa/router';
 import type { IngestState } from '../../context.ts';
-import { submitReport } from '../../report-batcher.ts';
+import { idempotencyKeyOf } from '../../citizen/idempotency.ts';
+import { submitCitizenReport } from '../../citizen/submit-report.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
 import { HttpError } from '../../http-error.ts';
-import { presentCreatedReport, presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
-import { reportInputSchema, reportListQuerySchema } from '../../schemas/report-input.ts';
-import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
-import { checkAnswers } from '../../schemas/answers.ts';
+import { presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
+import { reportListQuerySchema } from '../../schemas/report-input.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
 import type { ReportSnapshotDTO } from '../../presenters/dto.ts';
 import { canSeeReporterContact, canSeeStaffReport } from '../../policies/permissions.ts';
@@ -27,31 +27,11 @@ function presentFor(actor: Actor, r: ReportRow, sensitive: ReadonlySet<string>) 
 export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
 reportsRouter.post('/', async (ctx) => {
-  const input = parseOr422(reportInputSchema, ctx.request.body);
-  const { deps } = ctx.state;
-  if (!deps.catalog.has(input.category)) {
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `Invalid input: category: unknown category '${input.category}'`,
-      'Loại phản ánh không tồn tại',
-      [{ field: 'category', reason: `unknown category '${input.category}'` }],
-    );
-  }
-  const { answers, issues } = checkAnswers(deps.catalog.questionsOf(input.category), input.answers, input.category);
-  if (issues.length) throw invalidFields(issues);
-  const row = await submitReport(
-    deps.db,
-    { ...input, answers },
-    {
-      geocoder: deps.geocoder,
-      sensitiveCategories: deps.catalog.sensitive,
-      agencyRouting: deps.agencyRouting,
-    },
-  );
+  const key = idempotencyKeyOf(ctx);
+  const { answer } = await submitCitizenReport(ctx.state.deps, ctx.request.body, key);
   ctx.status = 201;
-  ctx.set('Location', `/api/v1/reports/${row.id}`);
-  ctx.body = presentCreatedReport(row);
+  ctx.set('Location', `/api/v1/reports/${answer.id}`);
+  ctx.body = answer;
 });
 
 reportsRouter.get('/', async (ctx) => {
