@@ -34,6 +34,7 @@ import { openApiRouter } from './routes/api/openapi.ts';
 import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
+import { trackRouter } from './routes/api/track.ts';
 
 export function createApp(
   given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
@@ -98,6 +99,7 @@ export function createApp(
     open311ServicesRouter,
     open311RequestsRouter,
     open311UpdatesRouter,
+    trackRouter,
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.

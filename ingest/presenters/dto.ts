@@ -97,6 +97,10 @@ export interface CreatedReportDTO {
   area: { code: string; name: string } | null;
   needsTriage: boolean;
   status: ReportStatus;
+  /** Citizen submissions: the reporter's own link (the secret proves them on /track), shown once. */
+  trackingUrl?: string;
+  trackingSecret?: string;
+  photos?: { id: string }[];
 }
 
 /** Stable error shape of every 4xx/5xx. */
@@ -280,6 +284,42 @@ export interface AlertDTO {
     source: string;
     needsApproval: boolean;
   };
+
+// ---- Citizens: tracking a report by its code ----
+
+/** Where a report stands, in the words a citizen follows: received -> processing -> resolved -> closed. */
+export type PublicPhase = 'received' | 'processing' | 'resolved' | 'closed';
+
+export interface PhotoDTO {
+  id: string;
+  thumbUrl: string;
+  displayUrl: string;
+}
+
+export interface StaffPhotoDTO extends PhotoDTO {
+  moderation: 'pending' | 'approved' | 'rejected';
+}
+
+export interface TrackDTO {
+  code: string;
+  /** The id public socket notices carry, to follow the report live. */
+  reportId: string;
+  category: string;
+  status: ReportStatus;
+  phase: PublicPhase;
+  /** Null for sensitive categories unless the reporter (secret) asks. */
+  area: { code: string; name: string } | null;
+  createdAt: string;
+  deadline: string | null;
+  timeline: { at: string; status: ReportStatus; label: string; labelEn: string; publicReply?: string }[];
+  /** Approved photos only. */
+  photos: PhotoDTO[];
+  rating: { stars: number; comment: string | null } | null;
+  /** The tracking secret was given and is right. */
+  reporter: boolean;
+  canRate: boolean;
+  canReopen: boolean;
+  reopenUntil: string | null;
 }
 
 /** GET /api/v1/transparency: per commune or agency, over 30 or 365 days; sensitive categories left out. */

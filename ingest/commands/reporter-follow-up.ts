@@ -1,0 +1,89 @@
+// What the reporter (proved by the tracking secret) may do once the agency has answered: rate, reopen, confirm.
+// Each owns its transaction; status changes go through the timeline and the event log like staff moves.
+import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
+import { appendTimeline, updateReportStatus } from '../../sql/queries/dispatch-reports.ts';
+import { findTrackedReport, upsertRating, type TrackedReportRow } from '../../sql/queries/track.ts';
+import { trackingSecretMatches } from '../citizen/secrets.ts';
+import { HttpError } from '../http-error.ts';
+import { followedStatus, reopenUntil } from '../presenters/track-presenter.ts';
+import { appendChangeEvents } from './staff-actor.ts';
+
+const REPORTER = { actorId: null, actorName: 'Người phản ánh', actorRole: 'reporter' };
+
+const refuse = (code: string, message: string, messageVi: string) => new HttpError(409, code, message, messageVi);
+
+/** Locks the report by code and checks the secret: 404 unknown, 403 wrong secret. */
+async function lockedForReporter(tx: Tx, code: string, secret: string): Promise<TrackedReportRow> {
+  const report = await findTrackedReport(tx, code, true);
+  if (!report) throw new HttpError(404, 'not_found', 'No report has this code', 'Không tìm thấy phản ánh với mã này');
+  if (!trackingSecretMatches(secret, report.tracking_secret_hash))
+    throw new HttpError(403, 'wrong_secret', 'secret: does not match this report', 'Mã bí mật không đúng', [
+      { field: 'secret', reason: 'does not match this report' },
+    ]);
+  return report;
+}
+
+export async function rateResolution(
+  db: Db,
+  code: string,
+  input: { secret: string; stars: number; comment?: string },
+): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const r = await lockedForReporter(tx, code, input.secret);
+    const status = followedStatus(r);
+    if (status !== 'resolved' && status !== 'closed')
+      throw refuse('not_resolved', 'Only a resolved report can be rated', 'Chỉ đánh giá được phản ánh đã xử lý xong');
+    await upsertRating(tx, r.id, { stars: input.stars, comment: input.comment?.trim() || null });
+  });
+}
+
+/** Back to the dispatch queue with the reporter's reason, within 7 days of the resolution. */
+export async function reopenByReporter(
+  db: Db,
+  code: string,
+  input: { secret: string; reason: string },
+  sensitive: ReadonlySet<string>,
+): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const r = await lockedForReporter(tx, code, input.secret);
+    if (r.status === 'merged')
+      throw refuse('merged', 'This report follows its incident; reopen is for the incident', 'Phản ánh đã được gộp');
+    const until = reopenUntil(r);
+    if (!until || Date.now() > until.getTime())
+      throw refuse(
+        'reopen_window_passed',
+        'A report can be reopened within 7 days of its resolution',
+        'Chỉ mở lại được trong 7 ngày kể từ khi xử lý xong',
+      );
+    const after = await updateReportStatus(tx, r.id, { status: 'reopened', restartSla: true });
+    await appendTimeline(tx, {
+      reportId: r.id,
+      ...REPORTER,
+      from: r.status,
+      to: 'reopened',
+      reason: input.reason.trim(),
+    });
+    await appendChangeEvents(tx, sensitive, [after]);
+  });
+}
+
+/** The reporter says it is fixed: resolved -> closed. */
+export async function confirmByReporter(
+  db: Db,
+  code: string,
+  input: { secret: string },
+  sensitive: ReadonlySet<string>,
+): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const r = await lockedForReporter(tx, code, input.secret);
+    if (r.status !== 'resolved')
+      throw refuse(
+        'not_resolved',
+        'Only a resolved report can be confirmed',
+        'Chỉ xác nhận được phản ánh đã xử lý xong',
+      );
+    const after = await updateReportStatus(tx, r.id, { status: 'closed' });
+    await appendTimeline(tx, { reportId: r.id, ...REPORTER, from: r.status, to: 'closed' });
+    await appendChangeEvents(tx, sensitive, [after]);
+  });
+}

@@ -1,0 +1,38 @@
+// Tracking codes (old TH-2026-001316 and random TH-7KQ4-9XPM alike) and the reporter's follow-up bodies.
+import { z } from 'zod';
+import { HttpError } from '../http-error.ts';
+
+const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{4}$/;
+// Crockford base32 reads I and L as 1, O as 0: a code copied by hand still works.
+const crockford = (group: string) => group.replace(/[IL]/g, '1').replace(/O/g, '0');
+
+/** The stored form of a code as typed (case, look-alike letters), or 400 naming `code`. */
+export function normaliseTrackingCode(raw: string): string {
+  const code = raw.trim().toUpperCase();
+  const random = /^([A-Z0-9]{1,10})-([0-9A-Z]{4})-([0-9A-Z]{4})$/.exec(code);
+  if (random && CROCKFORD.test(crockford(random[2])) && CROCKFORD.test(crockford(random[3])))
+    return `${random[1]}-${crockford(random[2])}-${crockford(random[3])}`;
+  if (/^[A-Z0-9]{1,10}-\d{4}-\d{6,12}$/.test(code)) return code;
+  throw new HttpError(400, 'invalid_code', 'code: is not a tracking code', 'Mã theo dõi không hợp lệ', [
+    { field: 'code', reason: 'must look like TH-7KQ4-9XPM (or TH-2026-001316)' },
+  ]);
+}
+
+const secret = z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is too long');
+
+export const ratingSchema = z.strictObject({
+  secret,
+  stars: z.number({ error: 'must be a whole number 1 to 5' }).int('must be a whole number 1 to 5').min(1).max(5),
+  comment: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+});
+
+export const reopenSchema = z.strictObject({
+  secret,
+  reason: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(3, 'must say why, in at least 3 characters')
+    .max(2000, 'must be at most 2000 characters'),
+});
+
+export const confirmSchema = z.strictObject({ secret });
