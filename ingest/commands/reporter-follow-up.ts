@@ -6,7 +6,7 @@ import { findTrackedReport, upsertRating, type TrackedReportRow } from '../../sq
 import { trackingSecretMatches } from '../citizen/secrets.ts';
 import { HttpError } from '../http-error.ts';
 import { followedStatus, reopenUntil } from '../presenters/track-presenter.ts';
-import { appendChangeEvents } from './staff-actor.ts';
+import { appendChangeEvents } from './change-events.ts';
 
 const REPORTER = { actorId: null, actorName: 'Người phản ánh', actorRole: 'reporter' };
 

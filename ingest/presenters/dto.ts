@@ -284,6 +284,7 @@ export interface AlertDTO {
     source: string;
     needsApproval: boolean;
   };
+}
 
 // ---- Citizens: tracking a report by its code ----
 

@@ -80,7 +80,8 @@ export function presentTrack({ report: r, timeline, photos, rating, sensitive, r
     area: showArea ? { code: r.area_code!, name: r.area_name ?? r.area_code! } : null,
     createdAt: r.created_at.toISOString(),
     deadline: r.due_at?.toISOString() ?? null,
-    timeline: [entry(r.created_at, 'received'), ...timeline.map((t) => entry(t.at, t.to_status, t.public_reply))],
+    // Every report's timeline starts with its receipt (migration 0070's trigger).
+    timeline: timeline.map((t) => entry(t.at, t.to_status, t.public_reply)),
     photos: photos.filter((p) => p.moderation === 'approved').map((p) => photoUrls(p.id)),
     // Stars are public; the comment is the reporter's own words and stays with them (and staff).
     rating: rating ? { stars: rating.stars, comment: reporter ? rating.comment : null } : null,

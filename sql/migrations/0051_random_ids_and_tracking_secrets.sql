@@ -1,6 +1,14 @@
 -- Reports can no longer be enumerated in order: new ids and tracking codes are random, and each report gets a
 -- tracking secret (stored only as its SHA-256) that proves its reporter. Old ids and codes stay as they were.
 
+-- Arrival order stays known inside, for whatever needs "reports up to now" (the queue's paging bound):
+-- old rows keep their sequential id as their place, new ones draw from the same sequence.
+ALTER TABLE reports ADD COLUMN intake_seq bigint;
+UPDATE reports SET intake_seq = id;
+ALTER TABLE reports ALTER COLUMN intake_seq SET DEFAULT nextval('reports_id_seq');
+ALTER TABLE reports ALTER COLUMN intake_seq SET NOT NULL;
+CREATE INDEX reports_intake_seq ON reports (intake_seq);
+
 -- A random id in [2^50, 2^50 + 2^52): 16 digits, below 2^53 so JavaScript clients read it exactly.
 -- md5 of a v4 UUID spreads its 122 random bits; a taken id (about 1 in 10^9 at a million reports) is drawn again.
 CREATE FUNCTION random_report_id() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$

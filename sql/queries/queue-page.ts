@@ -21,7 +21,7 @@ export interface QueueCursor {
   /** Sort key values of the last row, as Postgres printed them (exact, microseconds included). */
   keys: string[];
   id: string;
-  /** Newest report id when the first page was read: later reports wait for the next first page. */
+  /** Newest report's place in arrival order (intake_seq; ids are random) when the first page was read: later reports wait for the next first page. */
   asOf: string;
 }
 
@@ -50,7 +50,7 @@ export interface QueuePage {
 export function queueWhere(f: Omit<QueuePageFilter, 'sort' | 'limit' | 'after'>, asOf: string) {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const where = [`r.status = ANY(${p(f.statuses)}::text[])`, `r.id <= ${p(asOf)}::bigint`];
+  const where = [`r.status = ANY(${p(f.statuses)}::text[])`, `r.intake_seq <= ${p(asOf)}::bigint`];
   if (f.category) where.push(`r.category = ${p(f.category)}`);
   if (f.agencyId) where.push(`r.agency_id = ${p(f.agencyId)}`);
   if (f.areaCode) where.push(`r.area_code = ${p(f.areaCode)}`);
@@ -79,7 +79,7 @@ export function queueWhere(f: Omit<QueuePageFilter, 'sort' | 'limit' | 'after'>,
 }
 
 export async function newestReportId(db: Db): Promise<string> {
-  const { rows } = await db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM reports');
+  const { rows } = await db.query<{ id: string }>('SELECT coalesce(max(intake_seq), 0)::text AS id FROM reports');
   return rows[0].id;
 }
 

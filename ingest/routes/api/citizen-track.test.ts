@@ -60,7 +60,7 @@ describe('citizen submissions and tracking', () => {
     try {
       const catalog = await loadCatalog(other);
       const deps = (db: typeof other) =>
-        ({ db, catalog, geocoder: { lookup: () => null }, routing: app.routing }) as never;
+        ({ db, catalog, geocoder: { lookup: () => null }, agencyRouting: app.agencyRouting }) as never;
       const before = await count();
       const body = { ...sampleReport, description: 'Hai máy chủ cùng nhận' };
       const answers = await Promise.all(
