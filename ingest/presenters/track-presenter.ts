@@ -1,4 +1,5 @@
 // The tracking page's allowlist: status, public timeline, approved photos; reporter-only extras behind the secret.
+import { mayPublishReportRow } from '../../geo/privacy.ts';
 import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { PhotoRow } from '../../sql/queries/photos.ts';
 import type { PublicTimelineRow, RatingRow, TrackedReportRow } from '../../sql/queries/track.ts';
@@ -70,7 +71,7 @@ export function presentTrack({ report: r, timeline, photos, rating, sensitive, r
     };
   };
   // Sensitive categories: not even the commune for the public (geo/privacy's rule); the reporter knows where it was.
-  const showArea = r.area_code !== null && (!sensitive || reporter);
+  const showArea = r.area_code !== null && (mayPublishReportRow(sensitive) || reporter);
   return {
     code: r.tracking_code,
     reportId: r.id,
