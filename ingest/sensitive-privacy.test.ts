@@ -44,6 +44,24 @@ describe('sensitive categories against differencing', () => {
     expect(((await desk.get(`/api/v1/reports/${id}`)).body as StaffReportDTO).description).toContain('nhà số 5');
   });
 
+  it('Open311 lists, finds and updates no sensitive report either', async () => {
+    const id = await app.createReport(SPOT);
+    const desk = await app.login('dispatcher');
+    expect((await desk.post(`/api/v1/reports/${id}/transitions`, { to: 'triaged' })).status).toBe(200);
+    const { rows } = await app.db.query<{ code: string }>('SELECT tracking_code AS code FROM reports WHERE id = $1', [
+      id,
+    ]);
+    const code = rows[0].code;
+    const list = await fetch(`${app.url}/open311/v2/requests.json?service_request_id=${code}`);
+    expect(await list.text()).not.toContain(code);
+    expect((await fetch(`${app.url}/open311/v2/requests/${code}.json`)).status).toBe(404);
+    const updates = await fetch(`${app.url}/open311/v2/servicerequestupdates.json`);
+    expect(updates.status).toBe(200);
+    expect(await updates.text()).not.toContain(code);
+    const ancient = await fetch(`${app.url}/open311/v2/requests.json?start_date=0000-01-01T00:00:00Z`);
+    expect(ancient.status).toBe(400);
+  });
+
   it('a closed day with fewer than k reports is not published on its own', async () => {
     const before = await publicSensitive();
     const lone = await app.createReport(SPOT);

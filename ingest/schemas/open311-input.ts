@@ -1,5 +1,6 @@
 // Open311 inputs as clients send them: form fields (all strings), unknown fields ignored as the spec expects.
 import { z } from 'zod';
+import { isoDateTime } from './dates.ts';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) =>
@@ -14,10 +15,8 @@ const coordinate = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`)
     .optional();
-const datetime = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 date-time, e.g. 2026-01-31T08:00:00+07:00',
-});
+// Also refuses what Postgres cannot hold (year 0000): ./dates.ts.
+const datetime = isoDateTime();
 
 /** vi by default; en, en_US, en-GB… ask for English. */
 export const localeParam = z

@@ -131,6 +131,7 @@ export async function findReportIdByCode(db: Db, code: string): Promise<string |
 export interface PublicUpdateRow {
   id: string;
   code: string;
+  category: string;
   to_status: string;
   reason: string | null;
   public_reply: string | null;
@@ -139,7 +140,7 @@ export interface PublicUpdateRow {
 
 export async function listPublicUpdates(db: Db, from: Date, to: Date, limit: number): Promise<PublicUpdateRow[]> {
   const { rows } = await db.query<PublicUpdateRow>(
-    `SELECT t.id::text AS id, r.tracking_code AS code, t.to_status, t.reason, t.public_reply, t.at
+    `SELECT t.id::text AS id, r.tracking_code AS code, r.category, t.to_status, t.reason, t.public_reply, t.at
        FROM report_timeline t JOIN reports r ON r.id = t.report_id
       WHERE t.at >= $1 AND t.at <= $2 ORDER BY t.at, t.id LIMIT $3`,
     [from, to, limit],

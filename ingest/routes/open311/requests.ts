@@ -4,6 +4,7 @@ import { HttpError } from '../../http-error.ts';
 import { submitOpen311Request } from '../../commands/submit-open311-request.ts';
 import { placeSearchFor } from '../../places.ts';
 import { presentPublicReport } from '../../presenters/report-presenters.ts';
+import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import { presentServiceRequest, type Locale } from '../../presenters/open311-presenters.ts';
 import { statusesOf } from '../../open311/status.ts';
 import { open311CommonQuery, open311RequestInput, open311RequestsQuery } from '../../schemas/open311-input.ts';
@@ -19,8 +20,10 @@ export const MAX_REQUESTS = 1000;
 
 /** Reads go through the public presenter: Open311 shows what the public map shows, nothing more. */
 async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, locale: Locale) {
-  const rows = await listOpen311Reports(deps.db, filter);
+  const found = await listOpen311Reports(deps.db, filter);
   const en = locale === 'en';
+  // A sensitive report has no public row (geo/privacy.ts): Open311 lists it no more than the public map does.
+  const rows = found.filter((r) => mayPublishReportRow(deps.catalog.sensitive.has(r.category)));
   return rows.map((r) =>
     presentServiceRequest(presentPublicReport(r, deps.catalog.sensitive.has(r.category)), {
       serviceName: en ? r.category_name_en : r.category_name_vi,

@@ -2,6 +2,7 @@
 // and POST servicerequestupdates (a citizen's comment relayed by a client, kept for staff).
 import { HttpError } from '../../http-error.ts';
 import { presentRequestUpdate } from '../../presenters/open311-presenters.ts';
+import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import { open311UpdateInput, open311UpdatesQuery } from '../../schemas/open311-input.ts';
 import { findReportIdByCode, insertRequestUpdate, listPublicUpdates } from '../../../sql/queries/open311.ts';
 import { sendList } from './format.ts';
@@ -19,16 +20,19 @@ open311UpdatesRouter.get('/servicerequestupdates.:format', async (ctx) => {
     ctx,
     'service_request_updates',
     'request_update',
-    rows.map((r) =>
-      presentRequestUpdate({
-        id: r.id,
-        code: r.code,
-        toStatus: r.to_status,
-        reason: r.reason,
-        publicReply: r.public_reply,
-        at: r.at,
-      }),
-    ),
+    // A sensitive report has no public row, so no public update either (geo/privacy.ts).
+    rows
+      .filter((r) => mayPublishReportRow(ctx.state.deps.catalog.sensitive.has(r.category)))
+      .map((r) =>
+        presentRequestUpdate({
+          id: r.id,
+          code: r.code,
+          toStatus: r.to_status,
+          reason: r.reason,
+          publicReply: r.public_reply,
+          at: r.at,
+        }),
+      ),
   );
 });
 
