@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './dashboard/pwa/precompress.ts';
+import { routePreload } from './dashboard/pwa/route-preload.ts';
 
 // One config for the dashboard build and for Vitest; the server serves dist/ on the same port as the API.
 export default defineConfig({
@@ -41,6 +43,8 @@ export default defineConfig({
         ],
       },
     }),
+    routePreload(),
+    precompress(),
   ],
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } } },

@@ -4,6 +4,8 @@ import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './styles.css';
+// In the entry stylesheet (scoped under .citizen), so a citizen page does not wait for a second CSS file.
+import './citizen/citizen.css';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n.tsx';
@@ -19,7 +21,7 @@ if (path !== window.location.pathname)
 // The citizen-facing pages install as a PWA and work offline; staff screens stay plain pages.
 if (/^\/(report|track|map)(\/|$)/.test(path)) registerServiceWorker();
 
-void loadRuntimeConfig().then(() =>
+const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>
@@ -28,5 +30,10 @@ void loadRuntimeConfig().then(() =>
         </Suspense>
       </I18nProvider>
     </StrictMode>,
-  ),
-);
+  );
+
+// The citizen form needs no runtime config before its first screen (only its on-demand pin map reads it):
+// render at once instead of waiting one more round trip on a slow phone network.
+const configLoaded = loadRuntimeConfig();
+if (/^\/(report|track)(\/|$)/.test(path)) render();
+else void configLoaded.then(render);

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { LangToggle } from '../components/toggles.tsx';
 import { useCitizenI18n } from './strings.ts';
 import { OfflineBanner } from './offline/offline-banner.tsx';
-import './citizen.css';
 
 export function CitizenShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useCitizenI18n();
