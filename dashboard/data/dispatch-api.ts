@@ -13,6 +13,9 @@ import type {
   UnitDTO,
 } from './dispatch-types.ts';
 
+/** Fired on window when a call comes back 401: useDispatchSession asks the server who is signed in. */
+export const SESSION_ENDED = 'hientruong:session-ended';
+
 export class DispatchError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +47,8 @@ export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);
   if (!res.ok) {
+    // The session ended (signed out elsewhere, account deactivated): the page goes back to the sign-in screen.
+    if (res.status === 401 && !path.startsWith('/api/v1/auth/')) window.dispatchEvent(new Event(SESSION_ENDED));
     const e = (json as ErrorDTO | null)?.error;
     throw new DispatchError(res.status, e?.code ?? 'http', e?.message ?? `HTTP ${res.status}`, e?.messageVi);
   }

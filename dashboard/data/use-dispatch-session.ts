@@ -1,6 +1,6 @@
 // Who is at the console: the session from the cookie, sign in and sign out.
 import { useCallback, useEffect, useState } from 'react';
-import { dispatchApi } from './dispatch-api.ts';
+import { dispatchApi, SESSION_ENDED } from './dispatch-api.ts';
 import type { SessionDTO } from './dispatch-types.ts';
 
 export interface DispatchSession {
@@ -31,5 +31,9 @@ export function useDispatchSession(): DispatchSession {
   const refresh = useCallback(() => {
     dispatchApi.session().then(setSession, () => setSession(null));
   }, []);
+  useEffect(() => {
+    window.addEventListener(SESSION_ENDED, refresh);
+    return () => window.removeEventListener(SESSION_ENDED, refresh);
+  }, [refresh]);
   return { session, loading, login, logout, refresh };
 }

@@ -8,6 +8,8 @@ export const routes: Record<string, View> = {
   '/map': lazy(() => import('./public-view.tsx').then((m) => ({ default: m.PublicView }))),
   // Operators' side: composing and approving official alerts.
   '/alerts/new': lazy(() => import('../alerts/compose-view.tsx').then((m) => ({ default: m.ComposeView }))),
+  // Administrators change the province's rules and people here; supervisors read.
+  '/admin': lazy(() => import('../admin/admin-view.tsx').then((m) => ({ default: m.AdminView }))),
   '/dispatch': lazy(() => import('./dispatch/dispatch-view.tsx').then((m) => ({ default: m.DispatchView }))),
   // Citizen pages: their chunks carry neither deck.gl nor MapLibre (the pin map loads on demand).
   '/report': lazy(() => import('../citizen/report/report-view.tsx').then((m) => ({ default: m.ReportView }))),

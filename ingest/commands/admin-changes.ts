@@ -94,10 +94,17 @@ export async function removeHoliday(db: Db, actor: StaffActor, day: string): Pro
   });
 }
 
-const publicStaff = (s: StaffRow) => {
-  const { password_hash: _secret, ...rest } = s;
-  return rest;
-};
+/** The account as the audit keeps it: never the password hash. */
+const publicStaff = (s: StaffRow): Omit<StaffRow, 'password_hash'> => ({
+  id: s.id,
+  username: s.username,
+  display_name: s.display_name,
+  role: s.role,
+  agency_id: s.agency_id,
+  unit_id: s.unit_id,
+  demo: s.demo,
+  active: s.active,
+});
 
 /**
  * Role, agency, unit, name or active. Deactivating (or changing what the account may do) ends its sessions

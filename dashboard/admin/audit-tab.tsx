@@ -1,0 +1,61 @@
+// The audit trail: every change made here, newest first, with the record before and after.
+import { useState } from 'react';
+import { adminApi } from './admin-api.ts';
+import { useAdminI18n, type AdminKey } from './strings.ts';
+import { useLoaded } from './use-admin.ts';
+
+const ENTITIES = ['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token'] as const;
+const TAB_OF: Record<string, AdminKey> = {
+  routing_rule: 'tab.routing',
+  sla: 'tab.sla',
+  holiday: 'tab.holidays',
+  staff: 'tab.staff',
+  unit: 'tab.units',
+  unit_token: 'tokens',
+};
+
+export function AuditTab() {
+  const { a, time } = useAdminI18n();
+  const [entity, setEntity] = useState('');
+  const audit = useLoaded(() => adminApi.audit(entity || undefined), [entity]);
+  const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 1));
+  return (
+    <section>
+      <label className="ad-form">
+        {a('what')}
+        <select value={entity} onChange={(e) => setEntity(e.target.value)}>
+          <option value="">—</option>
+          {ENTITIES.map((e) => (
+            <option key={e} value={e}>
+              {a(TAB_OF[e])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="ad-table" data-testid="audit">
+        <thead>
+          <tr>
+            <th>{a('when')}</th>
+            <th>{a('who')}</th>
+            <th>{a('what')}</th>
+            <th>{a('before')}</th>
+            <th>{a('after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(audit.value?.entries ?? []).map((e) => (
+            <tr key={e.id}>
+              <td>{time(e.at)}</td>
+              <td>{e.actor}</td>
+              <td>
+                {a(TAB_OF[e.entity] ?? 'what')} · {e.entityId} · {e.action}
+              </td>
+              <td className="ad-json">{json(e.before)}</td>
+              <td className="ad-json">{json(e.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

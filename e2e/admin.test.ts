@@ -1,0 +1,118 @@
+// Browser: an administrator adds a routing rule in /admin and the next report in that commune goes to the new
+// agency; deactivating a staff account takes that person's open console off within a few seconds.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = `${ROOT}dist`;
+const ARTIFACTS = `${ROOT}e2e/artifacts`;
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const AT = { lat: 19.8075, lng: 105.7766 };
+
+describe('/admin in the browser', () => {
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let admin: Page;
+
+  async function signIn(page: Page, path: string, username: string) {
+    await page.goto(`${product.url}${path}`);
+    await page.fill('input[name="username"]', username);
+    await page.fill('input[name="password"]', 'hientruong-demo');
+    await page.click('button[type="submit"]');
+  }
+  const report = async (category: string) => {
+    const res = await fetch(`${product.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ category, description: 'Rác đổ trộm ven đường', ...AT }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { rows } = await test.pool.query<{ agency_id: string; area_code: string }>(
+      'SELECT agency_id, area_code FROM reports WHERE id = $1',
+      [id],
+    );
+    return rows[0];
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    test = await freshTestDatabase();
+    product = await startProduct({
+      databaseUrl: test.url,
+      port: 0,
+      host: '127.0.0.1',
+      demo: false,
+      distDir: DIST,
+      demoAccounts: true,
+    });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
+    await signIn(admin, '/admin', 'admin');
+    await admin.waitForSelector('[data-testid="admin"]');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await test?.pool.end();
+  });
+
+  it('a routing rule added in /admin sends the next report of that commune to the new agency', async () => {
+    const before = await report('rubbish');
+    expect(before.agency_id).toMatch(/^ubnd-/);
+    await admin.click('[data-tab="routing"]');
+    await admin.waitForSelector(
+      '[data-testid="rule-form"] select[name="agencyId"] option[value="so-nong-nghiep-moi-truong"]',
+      {
+        state: 'attached',
+      },
+    );
+    await admin.selectOption('[data-testid="rule-form"] select[name="agencyId"]', 'so-nong-nghiep-moi-truong');
+    await admin.selectOption('[data-testid="rule-form"] select[name="category"]', 'rubbish');
+    await admin.selectOption('[data-testid="rule-form"] select[name="areaCode"]', before.area_code);
+    await admin.click('[data-action="add-rule"]');
+    await admin.waitForSelector('[data-testid="admin-flash"].ok');
+    await admin.click('[data-testid="routing-preview"] button[type="submit"]');
+    await admin.selectOption('[data-testid="routing-preview"] select', 'rubbish');
+    await admin.click('[data-testid="routing-preview"] button[type="submit"]');
+    await admin.waitForSelector('[data-testid="preview-answer"]:has-text("Sở Nông nghiệp")');
+    expect((await report('rubbish')).agency_id).toBe('so-nong-nghiep-moi-truong');
+    await admin.click('[data-tab="audit"]');
+    await admin.waitForSelector('[data-testid="audit"] td:has-text("add")');
+    await admin.screenshot({ path: `${ARTIFACTS}/admin-1-audit.png` });
+  }, 90_000);
+
+  it("deactivating an account takes that person's open console off within a few seconds", async () => {
+    const console2 = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    await signIn(console2, '/dispatch', 'dispatcher2');
+    await console2.waitForSelector('[data-testid="connection"][data-state="live"]');
+    await admin.click('[data-tab="staff"]');
+    const button = '[data-testid="staff"] tr[data-username="dispatcher2"] [data-action="deactivate"]';
+    await admin.waitForSelector(button);
+    admin.once('dialog', (d) => void d.accept());
+    const started = Date.now();
+    await admin.click(button);
+    await console2.waitForSelector('[data-testid="login-form"]', { timeout: 15_000 });
+    const ms = Date.now() - started;
+    console.log(`deactivated console signed out after ${ms} ms`);
+    expect(ms).toBeLessThan(15_000);
+    await admin.waitForSelector('[data-testid="staff"] tr[data-username="dispatcher2"] [data-action="activate"]');
+    await console2.screenshot({ path: `${ARTIFACTS}/admin-2-deactivated-console.png` });
+  }, 90_000);
+});
