@@ -50,7 +50,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } } },
   test: {
     root: '.',
-    include: ['{geo,sql,ingest,realtime,dashboard,e2e}/**/*.test.{ts,tsx}'],
+    include: ['{domain,geo,sql,ingest,realtime,dashboard,e2e}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     fileParallelism: false,

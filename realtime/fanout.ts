@@ -9,6 +9,7 @@ import {
   AGENCY_ROOM_PREFIX,
   PUBLIC_ROOM,
   STAFF_ROOM,
+  UNIT_ROOM_PREFIX,
   audienceOfRoom,
   cellsOfAreaRoom,
   roomReceives,
@@ -78,6 +79,7 @@ export class FanOut {
     const scope = scopeOf(event, this.areaRooms.size > 0);
     const rooms = [STAFF_ROOM, PUBLIC_ROOM];
     if (scope.agencyId) rooms.push(AGENCY_ROOM_PREFIX + scope.agencyId);
+    if (scope.unitId) rooms.push(UNIT_ROOM_PREFIX + scope.unitId);
     if (scope.areaCell) for (const room of this.areaRooms.get(scope.areaCell) ?? []) rooms.push(room);
     return rooms;
   }
@@ -142,11 +144,11 @@ export class FanOut {
     this.lastFlushAt = performance.now();
   }
 
-  /** Field units moving: staff and the unit's agency only, never a public room. True when it was one. */
+  /** Field units moving: staff, the unit's agency and the unit itself, never a public room. True when it was one. */
   private emitUnit(event: EventRow): boolean {
     const notice = presentUnitNotice(event, 'staff');
     if (!notice) return false;
-    for (const room of [STAFF_ROOM, AGENCY_ROOM_PREFIX + notice.agencyId]) {
+    for (const room of [STAFF_ROOM, AGENCY_ROOM_PREFIX + notice.agencyId, UNIT_ROOM_PREFIX + notice.unitId]) {
       for (const wire of [wireRoom(room, 'single'), wireRoom(room, 'batch')]) {
         if (this.hasSockets(wire)) this.io.to(wire).emit('unit', notice);
       }

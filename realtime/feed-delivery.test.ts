@@ -99,7 +99,7 @@ describe('with a realtime server of small limits', () => {
   let test: TestDatabase;
   let rt: Realtime;
   let url: string;
-  const authorize = (): SocketActor => ({ audience: 'staff', role: 'operator' });
+  const authorize = (): SocketActor => ({ audience: 'staff', role: 'dispatcher' });
 
   beforeAll(async () => {
     test = await freshTestDatabase();

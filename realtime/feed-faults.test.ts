@@ -12,7 +12,7 @@ import { postMany } from './test-support/load.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
 
 const authorize = (auth: { token?: string }): SocketActor =>
-  auth.token === 'staff-token' ? { audience: 'staff', role: 'operator' } : { audience: 'public' };
+  auth.token === 'staff-token' ? { audience: 'staff', role: 'dispatcher' } : { audience: 'public' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function listenerPids(adminUrl: string, db: string): Promise<number[]> {

@@ -1,12 +1,13 @@
 // Event row -> the notice each audience may receive. The public one coarsens or drops the location.
 import { parentCell } from '../geo/h3.ts';
 import { mayPublishReportRow, publicCellIdOf } from '../geo/privacy.ts';
-import type { EventRow, ReportEventPayload } from '../sql/queries/events.ts';
-import type { Audience, ReportNotice, ReportStatus, UnitNotice } from './protocol.ts';
+import { isReportEventKind, type ReportEventPayload, type UnitEventPayload } from '../domain/events.ts';
+import type { EventRow } from '../sql/queries/events.ts';
+import type { Audience, ReportNotice, UnitNotice } from './protocol.ts';
 import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 
 export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
-  if (event.kind !== 'report.created' && event.kind !== 'report.updated') return null;
+  if (!isReportEventKind(event.kind)) return null;
   const p = event.payload as unknown as ReportEventPayload;
   // A sensitive report has no public row anywhere, live notices included (geo/privacy.ts).
   if (audience !== 'staff' && !mayPublishReportRow(p.sensitive)) return null;
@@ -19,7 +20,7 @@ export function presentNotice(event: EventRow, audience: Audience): ReportNotice
     reportId: p.reportId,
     code: p.code,
     category: p.category,
-    status: p.status as ReportStatus,
+    status: p.status,
     version: p.version,
     cell,
     areaCode: p.areaCode,
@@ -28,28 +29,19 @@ export function presentNotice(event: EventRow, audience: Audience): ReportNotice
 }
 
 /**
- * Who may hear an event: its agency, and its res-5 area cell unless the public may not see where it is.
+ * Who may hear an event: its agency, its unit, and its res-5 area cell unless the public may not see where it is.
  * `withArea: false` skips the cell (an H3 call) when no area room exists to hear it.
  */
 export function scopeOf(event: EventRow, withArea = true): EventScope {
   const p = event.payload as unknown as Partial<ReportEventPayload>;
   const areaCell = withArea && !p.sensitive && typeof p.cell === 'string' ? parentCell(p.cell, AREA_CELL_RES) : null;
-  return { agencyId: p.agencyId ?? null, areaCell };
+  return { agencyId: p.agencyId ?? null, unitId: p.unitId ?? null, areaCell };
 }
 
 /** unit.updated events (ingest/commands/change-events.ts) for staff rooms; the public never learns where a team is. */
 export function presentUnitNotice(event: EventRow, audience: Audience): UnitNotice | null {
   if (event.kind !== 'unit.updated' || audience !== 'staff') return null;
-  const p = event.payload as {
-    unitId: string;
-    agencyId: string;
-    status: UnitNotice['status'];
-    lat: number | null;
-    lng: number | null;
-    version: number;
-    reportIds: string[];
-    at: string;
-  };
+  const p = event.payload as unknown as UnitEventPayload;
   return {
     eventId: event.id,
     kind: 'unit.updated',

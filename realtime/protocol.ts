@@ -1,15 +1,18 @@
 // The one typed contract between the realtime server and its clients (dashboard, tests, benches).
 // Notices stay small and are safe for the audience of the room they are emitted to.
 
-export type ReportStatus =
-  'received' | 'triaged' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'reopened' | 'merged';
+import type { ReportEventKind } from '../domain/events.ts';
+import type { ReportStatus } from '../domain/report-status.ts';
+import type { Audience } from '../domain/roles.ts';
+import type { UnitStatus } from '../domain/unit-status.ts';
 
-export type Audience = 'staff' | 'public';
+export type { ReportStatus } from '../domain/report-status.ts';
+export type { Audience, SocketActor } from '../domain/roles.ts';
 
 export interface ReportNotice {
   /** Event log id (bigint as decimal string); clients keep the last one to resume. */
   eventId: string;
-  kind: 'report.created' | 'report.updated';
+  kind: ReportEventKind;
   reportId: string;
   code: string;
   category: string;
@@ -27,7 +30,7 @@ export interface UnitNotice {
   kind: 'unit.updated';
   unitId: string;
   agencyId: string;
-  status: 'available' | 'en_route' | 'on_scene' | 'off_duty';
+  status: UnitStatus;
   lat: number | null;
   lng: number | null;
   version: number;
@@ -116,12 +119,4 @@ export interface HandshakeAuth {
   batch?: boolean;
   /** Area to watch from the start (public only); applies before the replay so it is filtered too. */
   watch?: WatchRequest;
-}
-
-/** Who a socket belongs to, decided by the server at connect and again every minute, never by the client. */
-export interface SocketActor {
-  audience: Audience;
-  role?: string;
-  /** Staff bound to one agency (agency officers) get only that agency's room. */
-  agencyId?: string | null;
 }

@@ -16,7 +16,7 @@ import {
 const thanhHoa5 = latLngToCell(19.8075, 105.7766, 5);
 const sầmSơn5 = latLngToCell(19.74, 105.9, 5);
 const publicActor: SocketActor = { audience: 'public' };
-const operator: SocketActor = { audience: 'staff', role: 'operator' };
+const operator: SocketActor = { audience: 'staff', role: 'dispatcher' };
 const officer: SocketActor = { audience: 'staff', role: 'agency_officer', agencyId: 'ubnd-14797' };
 
 describe('roomsFor', () => {
@@ -24,10 +24,10 @@ describe('roomsFor', () => {
     ['operator', operator, undefined, [STAFF_ROOM]],
     ['agency officer: only its agency', officer, undefined, ['staff:agency:ubnd-14797']],
     [
-      'field officer of an agency: only its agency',
-      { audience: 'staff', role: 'field_officer', agencyId: 'cong-an' },
+      'field officer: only its unit (the HTTP rule; remit-parity.test.ts)',
+      { audience: 'staff', role: 'field_officer', agencyId: 'cong-an', unitId: 'u-1' },
       undefined,
-      ['staff:agency:cong-an'],
+      ['staff:unit:u-1'],
     ],
     [
       'dispatcher of the command center: the whole province',
@@ -114,7 +114,7 @@ describe('canJoin', () => {
 
 describe('roomReceives', () => {
   const cell12 = latLngToCell(19.8075, 105.7766, 12);
-  const scope = { agencyId: 'ubnd-14797', areaCell: cellToParent(cell12, 5) };
+  const scope = { agencyId: 'ubnd-14797', unitId: 'u-7', areaCell: cellToParent(cell12, 5) };
   it('area rooms hear their cells only, and nothing without a public location', () => {
     expect(roomReceives(areaRoom([thanhHoa5]), scope)).toBe(true);
     expect(roomReceives(areaRoom([sầmSơn5 === thanhHoa5 ? latLngToCell(10.8, 106.7, 5) : sầmSơn5]), scope)).toBe(false);
@@ -125,5 +125,10 @@ describe('roomReceives', () => {
     expect(roomReceives('staff:agency:ubnd-14797', scope)).toBe(true);
     expect(roomReceives('staff:agency:police', scope)).toBe(false);
     expect(roomReceives(STAFF_ROOM, scope)).toBe(true);
+  });
+  it('unit rooms hear their unit only', () => {
+    expect(roomReceives('staff:unit:u-7', scope)).toBe(true);
+    expect(roomReceives('staff:unit:u-8', scope)).toBe(false);
+    expect(roomReceives('staff:unit:u-7', { ...scope, unitId: null })).toBe(false);
   });
 });

@@ -1,39 +1,46 @@
 // Rooms encode the audience and the area. The server alone assigns them, from the checked actor.
 // Pure: every room name the feed uses comes from here, so one test can pin down who may hear what.
 import { getResolution } from 'h3-js';
+import { scopeOfRole } from '../domain/roles.ts';
 import { cellsCoveringBox, isCell } from '../geo/h3.ts';
 import type { SocketActor, WatchRequest } from './protocol.ts';
 
 export const STAFF_ROOM = 'staff';
 export const PUBLIC_ROOM = 'public';
 export const AGENCY_ROOM_PREFIX = 'staff:agency:';
+export const UNIT_ROOM_PREFIX = 'staff:unit:';
 export const AREA_ROOM_PREFIX = 'public:cell:';
 /** Area rooms are H3 cells at this resolution (~250 km²): coarse enough that a room says little about one report. */
 export const AREA_CELL_RES = 5;
 /** A watch wider than this is the whole province: one room beats hundreds. */
 export const MAX_WATCH_CELLS = 64;
 
-/** Staff roles that watch the whole province whatever agency their account belongs to (e.g. a dispatch center). */
-export const PROVINCE_WIDE_ROLES: ReadonlySet<string> = new Set([
-  'operator',
-  'wall_viewer',
-  'dispatcher',
-  'supervisor',
-  'administrator',
-]);
+/**
+ * The one room a staff socket hears, from its role's scope (domain/roles.ts, the rule HTTP follows too):
+ * the whole province, its agency's reports, or its unit's. Null when the scope names no agency or unit.
+ */
+export function staffRoomOf(actor: SocketActor): string | null {
+  if (actor.audience !== 'staff' || !actor.role) return null;
+  switch (scopeOfRole(actor.role)) {
+    case 'province':
+      return STAFF_ROOM;
+    case 'agency':
+      return actor.agencyId ? AGENCY_ROOM_PREFIX + actor.agencyId : null;
+    case 'unit':
+      return actor.unitId ? UNIT_ROOM_PREFIX + actor.unitId : null;
+  }
+}
 
 export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: string };
 
 /**
- * The rooms a socket of `actor` is put in. Staff: `staff`, or only its agency's room for an agency
- * officer. Public: `public` (whole province) or ONE area room for the cells it watches. Each socket
+ * The rooms a socket of `actor` is put in. Staff: the room of its scope (staffRoomOf). Public: `public` (whole province) or ONE area room for the cells it watches. Each socket
  * gets exactly one room, so each event reaches it at most once and in feed order, whatever it asked.
  */
 export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): RoomsResult {
   if (actor.audience === 'staff') {
-    if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? ''))
-      return { ok: true, rooms: [AGENCY_ROOM_PREFIX + actor.agencyId] };
-    return { ok: true, rooms: [STAFF_ROOM] };
+    const room = staffRoomOf(actor);
+    return room ? { ok: true, rooms: [room] } : { ok: false, error: 'this account has no agency or unit to follow' };
   }
   if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
   const cells = watchCells(watch);
@@ -43,13 +50,14 @@ export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): Rooms
   return { ok: true, rooms: [areaRoom(cells.cells)] };
 }
 
-/** Whether an actor may be in `room`: the public never joins a staff room, an agency officer only its agency's. */
+/** Whether an actor may be in `room`: the public never joins a staff room, agency or unit staff only their own. */
 export function canJoin(actor: SocketActor, room: string): boolean {
   if (room === PUBLIC_ROOM) return true;
   if (room.startsWith(AREA_ROOM_PREFIX)) return cellsOfAreaRoom(room) !== null;
   if (actor.audience !== 'staff') return false;
-  if (actor.agencyId && !PROVINCE_WIDE_ROLES.has(actor.role ?? '')) return room === AGENCY_ROOM_PREFIX + actor.agencyId;
-  return room === STAFF_ROOM || room.startsWith(AGENCY_ROOM_PREFIX);
+  const own = staffRoomOf(actor);
+  if (own !== STAFF_ROOM) return own !== null && room === own;
+  return room === STAFF_ROOM || room.startsWith(AGENCY_ROOM_PREFIX) || room.startsWith(UNIT_ROOM_PREFIX);
 }
 
 /** One room per distinct watched set (sorted), e.g. `public:cell:85659a3bfffffff` or `public:cell:a+b`. */
@@ -91,9 +99,10 @@ function watchCells(watch: WatchRequest): { ok: true; cells: string[] | null } |
   };
 }
 
-/** What decides who hears an event: its agency, and its res-5 cell unless the public may not see where. */
+/** What decides who hears an event: its agency, its unit, and its res-5 cell unless the public may not see where. */
 export interface EventScope {
   agencyId: string | null;
+  unitId: string | null;
   areaCell: string | null;
 }
 
@@ -102,6 +111,7 @@ export function roomReceives(room: string, scope: EventScope): boolean {
   if (room === STAFF_ROOM || room === PUBLIC_ROOM) return true;
   if (room.startsWith(AGENCY_ROOM_PREFIX))
     return scope.agencyId !== null && room === AGENCY_ROOM_PREFIX + scope.agencyId;
+  if (room.startsWith(UNIT_ROOM_PREFIX)) return scope.unitId !== null && room === UNIT_ROOM_PREFIX + scope.unitId;
   const cells = cellsOfAreaRoom(room);
   return cells !== null && scope.areaCell !== null && cells.includes(scope.areaCell);
 }

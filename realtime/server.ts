@@ -237,7 +237,10 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   // Authorisation is not only a connect-time check: a staff socket whose credentials no longer give the
   // same actor (ticket expired, role or agency changed) is told why and dropped; it reconnects as what it is now.
   const sameActor = (a: SocketActor, b: SocketActor) =>
-    a.audience === b.audience && a.role === b.role && (a.agencyId ?? null) === (b.agencyId ?? null);
+    a.audience === b.audience &&
+    a.role === b.role &&
+    (a.agencyId ?? null) === (b.agencyId ?? null) &&
+    (a.unitId ?? null) === (b.unitId ?? null);
   const reauthorize = async () => {
     for (const socket of io.of('/').sockets.values() as Iterable<FeedSocket>) {
       if (socket.data.actor.audience !== 'staff') continue;

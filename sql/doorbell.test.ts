@@ -4,9 +4,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, withTransaction, type Db } from './db.ts';
 import { DOORBELL_INTERVAL_MS, EVENTS_CHANNEL } from './doorbell.ts';
+import type { NewEvent } from '../domain/events.ts';
 import { appendEvents } from './queries/events.ts';
 import { freshTestDatabase } from './test-support/db.ts';
 
+/** An event of no kind the feed presents: only the doorbell matters here. */
+const testEvent = (payload: object = {}) => ({ reportId: null, kind: 'test', payload }) as unknown as NewEvent;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the doorbell', () => {
@@ -31,7 +34,7 @@ describe('the doorbell', () => {
   const commits = (db: Db, n: number) =>
     (async () => {
       for (let i = 0; i < n; i++) {
-        await withTransaction(db, (tx) => appendEvents(tx, [{ reportId: null, kind: 'test', payload: { i } }]));
+        await withTransaction(db, (tx) => appendEvents(tx, [testEvent({ i })]));
       }
     })();
 
@@ -61,7 +64,7 @@ describe('the doorbell', () => {
       rings.length = 0;
       let committedAt = 0;
       await withTransaction(db, async (tx) => {
-        await appendEvents(tx, [{ reportId: null, kind: 'test', payload: {} }]);
+        await appendEvents(tx, [testEvent()]);
         await sleep(100);
         expect(rings).toHaveLength(0); // the trigger stayed quiet for this session
         committedAt = performance.now();
@@ -88,7 +91,7 @@ describe('the doorbell', () => {
       rings.length = 0;
       await expect(
         withTransaction(db, async (tx) => {
-          await appendEvents(tx, [{ reportId: null, kind: 'test', payload: {} }]);
+          await appendEvents(tx, [testEvent()]);
           throw new Error('changed its mind');
         }),
       ).rejects.toThrow('changed its mind');
@@ -106,9 +109,7 @@ describe('the doorbell', () => {
     try {
       await client.query('BEGIN');
       const before = (await client.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n;
-      await expect(appendEvents(client, [{ reportId: null, kind: 'test', payload: {} }])).rejects.toThrow(
-        /inside withTransaction/,
-      );
+      await expect(appendEvents(client, [testEvent()])).rejects.toThrow(/inside withTransaction/);
       await client.query('COMMIT');
       // Refused before the INSERT: nothing was written that the feed would only find on its next poll.
       expect((await spare.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n).toBe(before);

@@ -5,7 +5,8 @@ import { findSession } from '../../sql/queries/staff.ts';
 import { findUnitByTokenHash } from '../../sql/queries/unit-tokens.ts';
 import type { IngestDeps } from '../context.ts';
 import { hashToken } from './tokens.ts';
-import { isRole, type Actor, type StaffActor } from '../policies/roles.ts';
+import { isRole } from '../../domain/roles.ts';
+import type { Actor, StaffActor } from '../policies/roles.ts';
 
 export const SESSION_COOKIE = 'ht_session';
 export const CSRF_COOKIE = 'ht_csrf';

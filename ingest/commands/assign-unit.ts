@@ -1,4 +1,5 @@
 // assignUnit: one action for the dispatcher: the report goes to `assigned` (or is reassigned) and the unit is en route.
+import { RESOLUTION_STATUSES } from '../../domain/report-status.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendTimeline, updateReportStatus, type DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, openAssignment, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
@@ -14,7 +15,7 @@ export interface AssignInput {
   note?: string;
 }
 
-const REASSIGNABLE = new Set(['assigned', 'in_progress']);
+const REASSIGNABLE: ReadonlySet<string> = new Set(RESOLUTION_STATUSES);
 
 export async function assignUnit(
   db: Db,

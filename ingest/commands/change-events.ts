@@ -1,4 +1,5 @@
 // The events a dispatch change appends (report and unit notices) and the actor as the timeline records it.
+import type { NewEvent, UnitEventPayload } from '../../domain/events.ts';
 import { bigintToCell } from '../../geo/h3.ts';
 import type { Tx } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
@@ -8,20 +9,6 @@ import type { StaffActor } from '../policies/roles.ts';
 import { reportEventPayload } from './create-reports.ts';
 
 export const timelineActor = (a: StaffActor) => ({ actorId: a.userId, actorName: a.name, actorRole: a.role });
-
-/** What a unit event carries: staff-only (rooms are the realtime side's job), small, enough to move the marker. */
-export interface UnitEventPayload {
-  unitId: string;
-  agencyId: string;
-  name: string;
-  status: string;
-  lat: number | null;
-  lng: number | null;
-  cell: string | null;
-  version: number;
-  reportIds: string[];
-  at: string;
-}
 
 export function unitEventPayload(u: UnitRow): UnitEventPayload {
   return {
@@ -45,11 +32,11 @@ export async function appendChangeEvents(
   units: UnitRow[] = [],
 ): Promise<void> {
   await appendEvents(tx, [
-    ...reports.map((r) => ({
+    ...reports.map((r): NewEvent => ({
       reportId: r.id,
       kind: 'report.updated',
       payload: reportEventPayload(r, sensitive.has(r.category)),
     })),
-    ...units.map((u) => ({ reportId: null, kind: 'unit.updated', payload: unitEventPayload(u) })),
+    ...units.map((u): NewEvent => ({ reportId: null, kind: 'unit.updated', payload: unitEventPayload(u) })),
   ]);
 }

@@ -2,7 +2,8 @@
 import { bigintToCell, cellAt, cellToBigint } from '../../geo/h3.ts';
 import type { AreaLookup } from '../../geo/types.ts';
 import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
-import { appendEvents, type ReportEventPayload } from '../../sql/queries/events.ts';
+import type { ReportEventPayload } from '../../domain/events.ts';
+import { appendEvents } from '../../sql/queries/events.ts';
 import { insertPhotos, type NewPhoto } from '../../sql/queries/photos.ts';
 import { insertIdempotencyKeys } from '../../sql/queries/idempotency.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
@@ -47,7 +48,11 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
   };
 }
 
-export function reportEventPayload(row: ReportRow, sensitive: boolean): ReportEventPayload {
+/** The event of a report as stored now; `unit_id` when the caller read it (dispatch rows), else no unit. */
+export function reportEventPayload(
+  row: ReportRow & { unit_id?: string | null },
+  sensitive: boolean,
+): ReportEventPayload {
   return {
     reportId: row.id,
     code: row.tracking_code,
@@ -58,6 +63,7 @@ export function reportEventPayload(row: ReportRow, sensitive: boolean): ReportEv
     cell: bigintToCell(row.h3_cell),
     areaCode: row.area_code,
     agencyId: row.agency_id,
+    unitId: row.unit_id ?? null,
     at: row.updated_at.toISOString(),
   };
 }

@@ -4,7 +4,8 @@ import { insertStaffIfMissing, type StaffRow } from '../../sql/queries/staff.ts'
 import { hashPassword } from '../auth/password.ts';
 import { HttpError } from '../http-error.ts';
 import { canManageStaff } from '../policies/permissions.ts';
-import type { Actor, Role } from '../policies/roles.ts';
+import { scopeOfRole, type Role } from '../../domain/roles.ts';
+import type { Actor } from '../policies/roles.ts';
 
 export interface NewStaffInput {
   username: string;
@@ -23,7 +24,7 @@ export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): P
       'Only administrators manage accounts',
       'Chỉ quản trị viên được quản lý tài khoản',
     );
-  if ((input.role === 'agency_officer' || input.role === 'field_officer') && !input.agencyId) {
+  if (scopeOfRole(input.role) !== 'province' && !input.agencyId) {
     throw new HttpError(422, 'validation_failed', `agencyId: is required for ${input.role}`, 'Cần chọn cơ quan', [
       { field: 'agencyId', reason: `is required for ${input.role}` },
     ]);

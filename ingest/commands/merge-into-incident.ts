@@ -1,4 +1,5 @@
 // mergeIntoIncident: a duplicate joins the incident of the report it repeats; its reporter then follows that incident.
+import { ENDED_STATUSES } from '../../domain/report-status.ts';
 import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import {
   appendTimeline,
@@ -19,7 +20,7 @@ export interface MergeInput {
   note?: string;
 }
 
-const CLOSED = new Set(['merged', 'rejected', 'closed']);
+const CLOSED: ReadonlySet<string> = new Set(ENDED_STATUSES);
 /** Ids as numbers, so "0199" and "199" are the same report. */
 export const canonicalId = (id: string): string => BigInt(id).toString();
 

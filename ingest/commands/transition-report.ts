@@ -9,12 +9,13 @@ import {
 import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
 import { HttpError } from '../http-error.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
+import type { ReportStatus } from '../../domain/report-status.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
 
 export interface TransitionInput {
   reportId: string;
-  to: string;
+  to: ReportStatus;
   reason?: string;
   note?: string;
   publicReply?: string;

@@ -1,5 +1,5 @@
 // How the product's workflow reads in Open311: the spec's open/closed, and FixMyStreet's finer update statuses.
-import type { ReportStatus } from '../../realtime/protocol.ts';
+import type { ReportStatus } from '../../domain/report-status.ts';
 
 export type Open311Status = 'open' | 'closed';
 
@@ -22,12 +22,11 @@ const REJECTED_AS: Record<string, string> = {
   not_competent: 'not_councils_responsibility',
 };
 
-export const open311StatusOf = (status: string): Open311Status =>
-  OPEN311_STATUS[status as ReportStatus]?.status ?? 'open';
+export const open311StatusOf = (status: ReportStatus): Open311Status => OPEN311_STATUS[status].status;
 
-export function updateStatusOf(status: string, rejectReason: string | null): string {
+export function updateStatusOf(status: ReportStatus, rejectReason: string | null): string {
   if (status === 'rejected' && rejectReason && REJECTED_AS[rejectReason]) return REJECTED_AS[rejectReason];
-  return OPEN311_STATUS[status as ReportStatus]?.update ?? 'open';
+  return OPEN311_STATUS[status].update;
 }
 
 /** The workflow statuses behind `status=open` or `status=closed`. */

@@ -1,5 +1,6 @@
 // Pure canX(actor, subject) policies. Routes call these and nothing else to decide 401/403.
-import type { Actor, Role, StaffActor } from './roles.ts';
+import { DESK_ROLES, reportInRemit } from '../../domain/roles.ts';
+import type { Actor, StaffActor } from './roles.ts';
 import { REJECT_REASONS, ruleFor, type RequiredField, type TransitionRule } from './transitions.ts';
 
 /** The slice of a report a policy needs. */
@@ -14,22 +15,14 @@ export interface UnitScope {
   agency_id: string;
 }
 
-const DESK: ReadonlySet<Role> = new Set(['administrator', 'supervisor', 'dispatcher']);
+const DESK: ReadonlySet<string> = new Set(DESK_ROLES);
 
 export const isStaff = (a: Actor): a is StaffActor => a.kind === 'staff';
 export const isDesk = (a: Actor): boolean => isStaff(a) && DESK.has(a.role);
 
-/** Whether the staff member's remit covers this report: the desk sees all, agencies theirs, field officers their unit's. */
+/** Whether the staff member's remit covers this report (domain/roles.ts: the same rule the socket rooms follow). */
 export function canSeeStaffReport(a: Actor, r: Pick<ReportScope, 'agency_id' | 'unit_id'>): boolean {
-  if (!isStaff(a)) return false;
-  switch (a.role) {
-    case 'agency_officer':
-      return a.agencyId !== null && r.agency_id === a.agencyId;
-    case 'field_officer':
-      return a.unitId !== null && r.unit_id === a.unitId;
-    default:
-      return true;
-  }
+  return isStaff(a) && reportInRemit(a, { agencyId: r.agency_id, unitId: r.unit_id });
 }
 
 /** Reporter name and phone are for staff who act on reports; a wall in a public hall shows none (least privilege). */

@@ -1,14 +1,6 @@
-// Staff roles and the actor a request or a socket acts as. Decided by ingest/auth/resolve-caller.ts, never by the client.
+// The actor a request acts as (roles and their scopes are domain/roles.ts's). Decided by ingest/auth/resolve-caller.ts, never by the client.
 
-export const ROLES = [
-  'administrator',
-  'supervisor',
-  'dispatcher',
-  'agency_officer',
-  'field_officer',
-  'wall_viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../domain/roles.ts';
 
 export interface StaffActor {
   kind: 'staff';
@@ -25,5 +17,3 @@ export interface StaffActor {
 }
 
 export type Actor = StaffActor | { kind: 'public' };
-
-export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

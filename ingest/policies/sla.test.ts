@@ -59,7 +59,7 @@ describe('slaDeadline (pure)', () => {
 
 describe('slaState: overdue and at-risk flags', () => {
   const r = {
-    status: 'received',
+    status: 'received' as const,
     created_at: vn('2026-03-03T08:00:00'),
     response_due_at: vn('2026-03-03T12:00:00'),
     due_at: vn('2026-03-10T17:00:00'),

@@ -1,5 +1,6 @@
 // SLA as pure functions: deadlines over a working-day calendar, and the live overdue / at-risk state.
 // sql/migrations/0005 has the SQL twin (sla_deadline) that stamps new reports; sla.test.ts proves they agree.
+import { phaseOf, type ReportStatus } from '../../domain/report-status.ts';
 
 export type SlaUnit = 'hours' | 'working_days';
 
@@ -44,7 +45,7 @@ export function slaDeadline(start: Date, amount: number, unit: SlaUnit, cal: Sla
 export type SlaPhase = 'response' | 'resolution';
 
 export interface SlaInput {
-  status: string;
+  status: ReportStatus;
   created_at: Date;
   response_due_at: Date | null;
   due_at: Date | null;
@@ -59,17 +60,12 @@ export interface SlaState {
   atRisk: boolean;
 }
 
-const RESPONSE_PHASE = new Set(['received', 'triaged', 'reopened']);
-const RESOLUTION_PHASE = new Set(['assigned', 'in_progress']);
 export const AT_RISK_SHARE = 0.25;
 
 /** Which deadline applies now: answering (forwarding) first, then resolving; none once resolved, closed, rejected or merged. */
 export function slaState(r: SlaInput, now: Date): SlaState {
-  const phase: SlaPhase | null = RESPONSE_PHASE.has(r.status)
-    ? 'response'
-    : RESOLUTION_PHASE.has(r.status)
-      ? 'resolution'
-      : null;
+  const statusPhase = phaseOf(r.status);
+  const phase: SlaPhase | null = statusPhase === 'response' || statusPhase === 'resolution' ? statusPhase : null;
   const dueAt = phase === 'response' ? r.response_due_at : phase === 'resolution' ? r.due_at : null;
   if (!phase || !dueAt) return { phase, dueAt: null, atRiskAt: null, overdue: false, atRisk: false };
   const window = Math.max(0, dueAt.getTime() - r.created_at.getTime());

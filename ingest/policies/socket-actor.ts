@@ -1,9 +1,8 @@
 // Socket actor from the handshake: the kiosk token, a signed staff ticket (from GET /api/v1/auth/session), or the public.
-// Same roles as HTTP: agency officers carry their agency so the realtime side can keep them in its room.
-import type { HandshakeAuth, SocketActor } from '../../realtime/protocol.ts';
+// Same roles and scopes as HTTP: agency and field officers carry their agency and unit, so the realtime side keeps them in its room.
 import { tokenMatches } from '../auth/resolve-caller.ts';
 import { verifyTicket } from '../auth/tokens.ts';
-import { isRole } from './roles.ts';
+import { isRole, type SocketActor } from '../../domain/roles.ts';
 
 export interface SocketAuthOptions {
   operatorToken: string;
@@ -11,13 +10,16 @@ export interface SocketAuthOptions {
   now?: () => number;
 }
 
-export function createSocketAuthorizer(opts: SocketAuthOptions): (auth: HandshakeAuth | undefined) => SocketActor {
+export function createSocketAuthorizer(
+  opts: SocketAuthOptions,
+): (auth: { token?: unknown } | undefined) => SocketActor {
   return (auth) => {
     const token = typeof auth?.token === 'string' ? auth.token : undefined;
     if (!token) return { audience: 'public' };
-    if (tokenMatches(token, opts.operatorToken)) return { audience: 'staff', role: 'wall_viewer', agencyId: null };
+    if (tokenMatches(token, opts.operatorToken))
+      return { audience: 'staff', role: 'wall_viewer', agencyId: null, unitId: null };
     const claims = verifyTicket(token, opts.ticketSecret, opts.now?.() ?? Date.now());
     if (!claims || !isRole(claims.role)) return { audience: 'public' };
-    return { audience: 'staff', role: claims.role, agencyId: claims.agencyId };
+    return { audience: 'staff', role: claims.role, agencyId: claims.agencyId, unitId: claims.unitId };
   };
 }

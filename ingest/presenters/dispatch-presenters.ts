@@ -2,7 +2,6 @@
 import type { DispatchReportRow, TimelineRow } from '../../sql/queries/dispatch-reports.ts';
 import type { UnitRow } from '../../sql/queries/units.ts';
 import type { UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
-import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { Actor } from '../policies/roles.ts';
 import { allowedTargets, ruleFor } from '../policies/transitions.ts';
 import { canAssignFrom, canMerge } from '../policies/permissions.ts';
@@ -25,7 +24,7 @@ export function presentQueueItem(r: DispatchReportRow, actor: Actor, now: Date):
     sla: presentSla(r, now),
     unitId: r.unit_id,
     incidentId: r.incident_id,
-    incidentStatus: (r.incident_status as ReportStatus | null) ?? null,
+    incidentStatus: r.incident_status ?? null,
     incidentSize: r.incident_size,
     rejectReason: r.reject_reason,
     allowedTransitions: actor.kind === 'staff' ? allowedTargets(r.status, actor.role) : [],
@@ -43,8 +42,8 @@ export function presentTimeline(rows: TimelineRow[], staff: boolean): TimelineEn
       const base: TimelineEntryDTO = {
         id: t.id,
         at: t.at.toISOString(),
-        from: t.from_status as ReportStatus,
-        to: t.to_status as ReportStatus,
+        from: t.from_status,
+        to: t.to_status,
         reason: t.reason,
         publicReply: t.public_reply,
       };
@@ -65,7 +64,7 @@ export function presentUnit(u: UnitRow & { distanceM?: number; matchesRouting?: 
     id: u.id,
     agencyId: u.agency_id,
     name: u.name,
-    status: u.status as UnitDTO['status'],
+    status: u.status,
     lat: u.lat,
     lng: u.lng,
     positionAt: iso(u.position_at),

@@ -1,5 +1,7 @@
 // DTOs the HTTP API returns; the dashboard imports these types only.
-import type { ReportStatus } from '../../realtime/protocol.ts';
+import type { ReportStatus } from '../../domain/report-status.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { UnitStatus } from '../../domain/unit-status.ts';
 
 export interface CategoryDTO {
   code: string;
@@ -110,8 +112,7 @@ export interface ErrorDTO {
 
 // ---- Dispatch (staff console) ----
 
-export type StaffRole =
-  'administrator' | 'supervisor' | 'dispatcher' | 'agency_officer' | 'field_officer' | 'wall_viewer';
+export type StaffRole = Role;
 
 export interface SessionDTO {
   audience: 'staff' | 'public';
@@ -207,7 +208,7 @@ export interface UnitDTO {
   id: string;
   agencyId: string;
   name: string;
-  status: 'available' | 'en_route' | 'on_scene' | 'off_duty';
+  status: UnitStatus;
   lat: number | null;
   lng: number | null;
   positionAt: string | null;

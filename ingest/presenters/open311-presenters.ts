@@ -1,5 +1,6 @@
 // Open311 GeoReport v2 shapes. A service request is built from the PUBLIC report presenter's output, so
 // Open311 shows exactly what the public map shows (snapped or no position, no reporter, no free text).
+import type { ReportStatus } from '../../domain/report-status.ts';
 import type { CategoryDTO, PublicReportDTO, QuestionDTO } from './dto.ts';
 import { isoWithOffset, open311StatusOf, updateStatusOf } from '../open311/status.ts';
 
@@ -98,7 +99,7 @@ export function presentServiceRequest(r: PublicReportDTO, c: RequestContext): Op
 export function presentRequestUpdate(u: {
   id: string;
   code: string;
-  toStatus: string;
+  toStatus: ReportStatus;
   reason: string | null;
   publicReply: string | null;
   at: Date;

@@ -2,7 +2,6 @@
 import { bigintToCell } from '../../geo/h3.ts';
 import { publicCellOf } from '../../geo/privacy.ts';
 import type { ReportRow } from '../../sql/queries/reports.ts';
-import type { ReportStatus } from '../../realtime/protocol.ts';
 import type { CreatedReportDTO, PublicReportDTO, StaffReportDTO } from './dto.ts';
 
 export function presentPublicReport(row: ReportRow, sensitive: boolean): PublicReportDTO {
@@ -12,7 +11,7 @@ export function presentPublicReport(row: ReportRow, sensitive: boolean): PublicR
     id: row.id,
     code: row.tracking_code,
     category: row.category,
-    status: row.status as ReportStatus,
+    status: row.status,
     lat: place?.lat ?? null,
     lng: place?.lng ?? null,
     cell: place?.cell ?? null,
@@ -30,7 +29,7 @@ export function presentStaffReport(row: ReportRow, { contact = true } = {}): Sta
     id: row.id,
     code: row.tracking_code,
     category: row.category,
-    status: row.status as ReportStatus,
+    status: row.status,
     lat: row.lat,
     lng: row.lng,
     cell: bigintToCell(row.h3_cell),
@@ -65,7 +64,7 @@ export function presentCreatedReport(
     cell: bigintToCell(row.h3_cell),
     area: row.area_code ? { code: row.area_code, name: row.area_name ?? row.area_code } : null,
     needsTriage: row.needs_triage,
-    status: row.status as ReportStatus,
+    status: row.status,
     ...tracking,
   };
 }

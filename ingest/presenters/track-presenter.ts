@@ -1,6 +1,6 @@
 // The tracking page's allowlist: status, public timeline, approved photos; reporter-only extras behind the secret.
 import { mayPublishReportRow } from '../../geo/privacy.ts';
-import type { ReportStatus } from '../../realtime/protocol.ts';
+import type { ReportStatus } from '../../domain/report-status.ts';
 import type { PhotoRow } from '../../sql/queries/photos.ts';
 import type { PublicTimelineRow, RatingRow, TrackedReportRow } from '../../sql/queries/track.ts';
 import { REOPEN_WINDOW_HOURS } from '../policies/transitions.ts';

@@ -1,6 +1,6 @@
 // Bodies of the administration API (/api/v1/admin/...). Unknown keys are refused.
 import { z } from 'zod';
-import { ROLES } from '../policies/roles.ts';
+import { ROLES } from '../../domain/roles.ts';
 import { calendarDate } from './dates.ts';
 
 const text = (max: number) =>

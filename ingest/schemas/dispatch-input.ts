@@ -1,8 +1,10 @@
 // Bodies and queries of the dispatch API. Unknown keys are refused so a typo never passes silently.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
-import { ROLES } from '../policies/roles.ts';
-import { REJECT_REASONS, STATUSES } from '../policies/transitions.ts';
+import { ROLES } from '../../domain/roles.ts';
+import { REPORT_STATUSES as STATUSES, type ReportStatus } from '../../domain/report-status.ts';
+import { UNIT_STATUSES } from '../../domain/unit-status.ts';
+import { REJECT_REASONS } from '../policies/transitions.ts';
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().max(max, `must be at most ${max} characters`);
@@ -13,7 +15,7 @@ export const loginSchema = z.strictObject({
 });
 
 export const transitionSchema = z.strictObject({
-  to: z.enum(STATUSES as [string, ...string[]], { error: `must be one of ${STATUSES.join(', ')}` }),
+  to: z.enum(STATUSES as [ReportStatus, ...ReportStatus[]], { error: `must be one of ${STATUSES.join(', ')}` }),
   note: text(4000).optional(),
   reason: z
     .enum(REJECT_REASONS as [string, ...string[]], { error: `must be one of ${REJECT_REASONS.join(', ')}` })
@@ -38,8 +40,6 @@ const coord = (what: string, min: number, max: number) =>
     .finite()
     .min(min, `must be >= ${min}`)
     .max(max, `must be <= ${max}`);
-
-export const UNIT_STATUSES = ['available', 'en_route', 'on_scene', 'off_duty'] as const;
 
 export const unitPositionSchema = z.strictObject({
   lat: coord('latitude', -90, 90),
@@ -67,7 +67,9 @@ export const QUEUE_SORTS = ['deadline', 'age', 'priority'] as const;
 
 /** The filters of the queue, shared by its pages and its exports. */
 export const queueFilterSchema = z.object({
-  status: list.pipe(z.array(z.enum(STATUSES as [string, ...string[]], { error: 'unknown status' })).optional()),
+  status: list.pipe(
+    z.array(z.enum(STATUSES as [ReportStatus, ...ReportStatus[]], { error: 'unknown status' })).optional(),
+  ),
   category: z.string().max(64).optional(),
   agency: z.string().max(64).optional(),
   commune: z.string().max(16).optional(),

@@ -1,4 +1,5 @@
 // Reports as the dispatch workflow reads and changes them: status, deadlines, incident, assigned unit.
+import { ANSWERED_STATUSES, type ReportStatus } from '../../domain/report-status.ts';
 import type { Db, Tx } from '../db.ts';
 import type { ReportRow } from './reports.ts';
 
@@ -10,7 +11,7 @@ export interface DispatchReportRow extends ReportRow {
   resolved_at: Date | null;
   unit_id: string | null;
   /** Status of the incident's primary report when this one is merged into an incident. */
-  incident_status: string | null;
+  incident_status: ReportStatus | null;
   incident_size: number | null;
   priority: number | null;
 }
@@ -38,7 +39,7 @@ export async function lockReport(tx: Tx, id: string): Promise<DispatchReportRow 
 }
 
 export interface StatusChange {
-  status: string;
+  status: ReportStatus;
   rejectReason?: string | null;
   agencyId?: string | null;
   incidentId?: string | null;
@@ -54,7 +55,7 @@ export async function updateReportStatus(tx: Tx, id: string, c: StatusChange): P
         reject_reason = CASE WHEN $2 = 'rejected' THEN $3 ELSE NULL END,
         agency_id = coalesce($4, agency_id),
         incident_id = coalesce($5, incident_id),
-        resolved_at = CASE WHEN $6 THEN now() WHEN $2 IN ('resolved', 'closed') THEN resolved_at ELSE NULL END,
+        resolved_at = CASE WHEN $6 THEN now() WHEN $2 = ANY($8::text[]) THEN resolved_at ELSE NULL END,
         response_due_at = CASE WHEN $7 THEN (SELECT sla_deadline(now(), s.response_amount, s.response_unit) FROM category_sla s
                                                WHERE s.category IN (r.category, '*') ORDER BY s.category = '*' LIMIT 1)
                           ELSE response_due_at END,
@@ -70,6 +71,7 @@ export async function updateReportStatus(tx: Tx, id: string, c: StatusChange): P
       c.incidentId ?? null,
       c.resolvedAt === 'now',
       c.restartSla ?? false,
+      ANSWERED_STATUSES,
     ],
   );
   return (await findDispatchReport(tx, id))!;
@@ -95,8 +97,8 @@ export interface TimelineRow {
   at: Date;
   actor_name: string;
   actor_role: string;
-  from_status: string;
-  to_status: string;
+  from_status: ReportStatus;
+  to_status: ReportStatus;
   reason: string | null;
   internal_note: string | null;
   public_reply: string | null;

@@ -1,4 +1,5 @@
 // The append-only event log and the commit-safe reads the change feed is built on.
+import type { NewEvent } from '../../domain/events.ts';
 import { markFeedChanged, type Db, type Tx } from '../db.ts';
 
 /** What the feed needs of an event: its position, its kind and what it carries. */
@@ -29,10 +30,7 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
 }
 
 /** Appends in `tx`, which must be a withTransaction's (refused otherwise): its commit rings the feed's doorbell. */
-export async function appendEvents(
-  tx: Tx,
-  events: { reportId: string | null; kind: string; payload: object }[],
-): Promise<void> {
+export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
   await tx.query({
@@ -114,19 +112,4 @@ export async function readEventsBetween(
     [from.xid, from.id, to.xid, to.id, limit],
   );
   return rows;
-}
-
-/** What a report event carries: enough to build every audience's notice without another query. */
-export interface ReportEventPayload {
-  reportId: string;
-  code: string;
-  category: string;
-  sensitive: boolean;
-  status: string;
-  version: number;
-  /** Exact H3 cell (res 12) as hex; realtime coarsens it for public rooms. */
-  cell: string;
-  areaCode: string | null;
-  agencyId: string | null;
-  at: string;
 }

@@ -1,4 +1,5 @@
 // Incidents (merged reports) and duplicate candidates.
+import { ENDED_STATUSES, type ReportStatus } from '../../domain/report-status.ts';
 import type { Db, Tx } from '../db.ts';
 
 export async function createIncident(tx: Tx, primaryReportId: string, category: string): Promise<string> {
@@ -25,7 +26,7 @@ export interface DuplicateCandidateRow {
   id: string;
   tracking_code: string;
   category: string;
-  status: string;
+  status: ReportStatus;
   description: string;
   lat: number;
   lng: number;
@@ -59,9 +60,9 @@ export async function findDuplicateCandidates(
        FROM reports
       WHERE category = $1 AND h3_cell = ANY($2::bigint[]) AND id <> $3 AND ($7::text IS NULL OR agency_id = $7)
         AND created_at BETWEEN $4::timestamptz - make_interval(hours => $5) AND $4::timestamptz + make_interval(hours => $5)
-        AND status NOT IN ('rejected', 'closed', 'merged')
+        AND status <> ALL($8::text[])
       ORDER BY abs(extract(epoch FROM created_at - $4::timestamptz)), id LIMIT $6`,
-    [f.category, f.cells, f.excludeId, f.around, f.windowHours, f.limit, f.agencyId ?? null],
+    [f.category, f.cells, f.excludeId, f.around, f.windowHours, f.limit, f.agencyId ?? null, ENDED_STATUSES],
   );
   return rows;
 }

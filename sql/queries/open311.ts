@@ -1,4 +1,5 @@
 // Typed SQL for the Open311 edge: clients and their keys, what a client sent with a request, and the reads.
+import type { ReportStatus } from '../../domain/report-status.ts';
 import type { Db, Tx } from '../db.ts';
 import { REPORT_COLUMNS, type ReportRow } from './reports.ts';
 
@@ -132,7 +133,7 @@ export interface PublicUpdateRow {
   id: string;
   code: string;
   category: string;
-  to_status: string;
+  to_status: ReportStatus;
   reason: string | null;
   public_reply: string | null;
   at: Date;

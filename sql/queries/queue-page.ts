@@ -1,10 +1,13 @@
 // The queue as pages: keyset over a sort key, bounded by the newest report at the first page so the total holds.
+import { RESPONSE_STATUSES } from '../../domain/report-status.ts';
 import type { Db } from '../db.ts';
 import { DISPATCH_COLUMNS, type DispatchReportRow } from './dispatch-reports.ts';
 
 export type QueueSort = 'deadline' | 'age' | 'priority';
 
-const DEADLINE = `coalesce(CASE WHEN r.status IN ('received', 'triaged', 'reopened') THEN r.response_due_at ELSE r.due_at END, 'infinity')`;
+// The deadline that applies now (response while waiting for the desk); the statuses are constants of domain/, not input.
+const WAITING = RESPONSE_STATUSES.map((s) => `'${s}'`).join(', ');
+const DEADLINE = `coalesce(CASE WHEN r.status IN (${WAITING}) THEN r.response_due_at ELSE r.due_at END, 'infinity')`;
 
 /** Sort keys, all ascending, each with the type its cursor value is cast back to; the report id breaks ties. */
 const SORT_KEYS: Record<QueueSort, { expr: string; type: string }[]> = {

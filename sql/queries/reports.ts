@@ -1,5 +1,6 @@
 // Typed SQL over reports. No business rules here: callers decide what to store and who sees what.
 import { withTransaction, type Db, type Tx } from '../db.ts';
+import type { ReportStatus } from '../../domain/report-status.ts';
 import { settledHead } from './events.ts';
 
 export interface ReportRow {
@@ -14,7 +15,7 @@ export interface ReportRow {
   area_name: string | null;
   province_code: string | null;
   agency_id: string | null;
-  status: string;
+  status: ReportStatus;
   needs_triage: boolean;
   reporter_name: string | null;
   reporter_phone: string | null;

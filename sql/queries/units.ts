@@ -1,11 +1,12 @@
 // Field units, their positions and assignments as stored.
+import type { UnitStatus } from '../../domain/unit-status.ts';
 import type { Db, Tx } from '../db.ts';
 
 export interface UnitRow {
   id: string;
   agency_id: string;
   name: string;
-  status: string;
+  status: UnitStatus;
   lat: number | null;
   lng: number | null;
   h3_cell: string | null;

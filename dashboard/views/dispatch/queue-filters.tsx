@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { dispatchApi, filtersFromSaved, queueParams, type QueueFilters } from '../../data/dispatch-api.ts';
 import type { SavedFilterDTO } from '../../data/dispatch-types.ts';
 import type { Reference } from '../../data/use-reference.ts';
-import { STATUSES_SHOWN } from './sla-badge.tsx';
+import { REPORT_STATUSES } from '../../../domain/report-status.ts';
 import { useDispatchI18n } from './strings.ts';
 
 export interface QueueFiltersProps {
@@ -68,7 +68,7 @@ export function QueueFilterBar({ filters, onFilters, reference, agencies, canEsc
         {d('filter.status')}
         <select name="filter-status" value={filters.status} onChange={set('status')}>
           <option value="">{d('filter.allOpen')}</option>
-          {STATUSES_SHOWN.map((s) => (
+          {REPORT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {status(s)}
             </option>

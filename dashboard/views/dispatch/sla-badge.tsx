@@ -1,20 +1,7 @@
 // The SLA clock of one report: overdue (red), at risk (amber), or time left.
-import type { ReportStatus } from '../../data/types.ts';
 import type { SlaDTO } from '../../data/dispatch-types.ts';
 import { formatMinutes, liveSla } from './sla.ts';
 import { useDispatchI18n } from './strings.ts';
-
-export const STATUSES_SHOWN: ReportStatus[] = [
-  'received',
-  'triaged',
-  'reopened',
-  'assigned',
-  'in_progress',
-  'resolved',
-  'closed',
-  'rejected',
-  'merged',
-];
 
 export function SlaBadge({ sla, now }: { sla: SlaDTO; now: number }) {
   const { d } = useDispatchI18n();

@@ -70,7 +70,12 @@ describe('staff sign-in', () => {
   it('the socket ticket from the session maps to the same actor as HTTP (and nothing else does)', async () => {
     const secret = 'test-secret';
     const authorize = createSocketAuthorizer({ operatorToken: OPERATOR_TOKEN, ticketSecret: secret });
-    expect(authorize({ token: OPERATOR_TOKEN })).toEqual({ audience: 'staff', role: 'wall_viewer', agencyId: null });
+    expect(authorize({ token: OPERATOR_TOKEN })).toEqual({
+      audience: 'staff',
+      role: 'wall_viewer',
+      agencyId: null,
+      unitId: null,
+    });
     expect(authorize({})).toEqual({ audience: 'public' });
     expect(authorize({ token: 't1.e30.forged' })).toEqual({ audience: 'public' });
     // A ticket signed by another server (other secret) is worth nothing here.

@@ -8,7 +8,6 @@ import { greatCircleMetres } from '../../../geo/distance.ts';
 import { duplicateCandidateCells } from '../../dispatch/proximity.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
 import type { DuplicateDTO } from '../../presenters/dto.ts';
-import type { ReportStatus } from '../../../realtime/protocol.ts';
 import { canSeeStaffReport, canSuggestForReport } from '../../policies/permissions.ts';
 import { mergeSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
@@ -42,7 +41,7 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
     id: r.id,
     code: r.tracking_code,
     category: r.category,
-    status: r.status as ReportStatus,
+    status: r.status,
     description: r.description,
     lat: r.lat,
     lng: r.lng,

@@ -1,5 +1,7 @@
 // GET /api/v1/queue: the open reports as pages with an exact total; sort, search, filters; view=supervisor is the escalation queue.
 import Router from '@koa/router';
+import { OPEN_STATUSES } from '../../../domain/report-status.ts';
+import { scopeOfRole } from '../../../domain/roles.ts';
 import type { Context } from 'koa';
 import type { z } from 'zod';
 import { readQueuePage, type QueueCursor, type QueuePageFilter } from '../../../sql/queries/queue-page.ts';
@@ -15,22 +17,20 @@ import { authorize, requireStaff } from './guard.ts';
 
 export const queueRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
-export const OPEN_STATUSES = ['received', 'triaged', 'reopened', 'assigned', 'in_progress', 'resolved'];
-
 /** The caller's filters narrowed to the caller's remit: agency officers see their agency, field officers their unit. */
 export function queueFilterFor(actor: Actor, q: z.infer<typeof queueFilterSchema>): Omit<QueuePageFilter, 'limit'> {
   const staff = requireStaff(actor);
   authorize(canViewQueue(actor), 'view the queue');
   if (q.view === 'supervisor') authorize(canViewEscalations(actor), 'view the escalation queue');
   return {
-    statuses: q.status ?? OPEN_STATUSES,
+    statuses: q.status ?? [...OPEN_STATUSES],
     category: q.category,
     areaCode: q.commune,
     since: q.since,
     search: q.q,
     sort: q.sort,
-    agencyId: staff.role === 'agency_officer' ? (staff.agencyId ?? '-') : q.agency,
-    unitId: staff.role === 'field_officer' ? (staff.unitId ?? '-') : undefined,
+    agencyId: scopeOfRole(staff.role) === 'agency' ? (staff.agencyId ?? '-') : q.agency,
+    unitId: scopeOfRole(staff.role) === 'unit' ? (staff.unitId ?? '-') : undefined,
     overdueOnly: q.view === 'supervisor',
   };
 }

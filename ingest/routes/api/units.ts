@@ -1,5 +1,6 @@
 // Field units: list, live position from the phone, status, nearest available for a report, assign in one action.
 import Router from '@koa/router';
+import { scopeOfRole } from '../../../domain/roles.ts';
 import { findDispatchReport } from '../../../sql/queries/dispatch-reports.ts';
 import { listUnits } from '../../../sql/queries/units.ts';
 import { categoryTrade } from '../../../sql/queries/catalog.ts';
@@ -27,7 +28,7 @@ unitsRouter.get('/units', async (ctx) => {
   const { actor, deps } = ctx.state;
   const staff = requireStaff(actor);
   authorize(canViewUnits(actor), 'view units');
-  const agencyId = staff.role === 'agency_officer' || staff.role === 'field_officer' ? staff.agencyId : null;
+  const agencyId = scopeOfRole(staff.role) === 'province' ? null : staff.agencyId;
   ctx.body = { units: (await listUnits(deps.db, { agencyId })).map(presentUnit) } satisfies { units: UnitDTO[] };
 });
 
@@ -56,7 +57,7 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
   const staff = requireStaff(actor);
   const units = await listUnits(deps.db, {
     statuses: ['available'],
-    agencyId: staff.role === 'agency_officer' ? staff.agencyId : null,
+    agencyId: scopeOfRole(staff.role) === 'agency' ? staff.agencyId : null,
   });
   const trade = await categoryTrade(deps.db, report.category);
   ctx.body = {
