@@ -25,6 +25,7 @@ import { queueRouter } from './routes/api/queue.ts';
 import { queueActionsRouter } from './routes/api/queue-actions.ts';
 import { agenciesRouter } from './routes/api/agencies.ts';
 import { adminRouter } from './routes/api/admin.ts';
+import { queueExportRouter } from './routes/api/queue-export.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -86,6 +87,7 @@ export function createApp(
     authRouter,
     transitionsRouter,
     queueRouter,
+    queueExportRouter,
     queueActionsRouter,
     agenciesRouter,
     adminRouter,

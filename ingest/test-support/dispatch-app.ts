@@ -50,7 +50,8 @@ function caller(url: string, headers: Record<string, string>): Caller {
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    const json = /json/.test(res.headers.get('content-type') ?? '');
+    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : null };
   };
   return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), del: (p) => call('DELETE', p) };
 }

@@ -115,3 +115,14 @@ export async function readQueuePage(db: Db, f: QueuePageFilter): Promise<QueuePa
       : null;
   return { rows, total: count.rows[0].n, next };
 }
+
+/** Every report the filters match, in the queue's order, up to `max` (exports). */
+export async function readQueueAll(db: Db, f: Omit<QueuePageFilter, 'limit' | 'after'>, max: number) {
+  const { where, params, p } = queueWhere(f, await newestReportId(db));
+  const order = [...SORT_KEYS[f.sort].map((k) => k.expr), 'r.id'].join(', ');
+  const { rows } = await db.query<DispatchReportRow>(
+    `SELECT ${DISPATCH_COLUMNS} FROM reports r WHERE ${where} ORDER BY ${order} LIMIT ${p(max)}`,
+    params,
+  );
+  return rows;
+}

@@ -147,6 +147,20 @@ export function QueueFilterBar({ filters, onFilters, reference, agencies, canEsc
       <button type="button" className="dx-btn" data-action="save-filter" onClick={() => void saveCurrent()}>
         {d('saved.save')}
       </button>
+      <span className="dx-export">
+        {d('export.label')}:{' '}
+        <a href={`/api/v1/queue/export.csv?${queueParams(filters).toString()}`} download data-testid="export-csv">
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a
+          href={`/api/v1/queue/export.geojson?${queueParams(filters).toString()}`}
+          download
+          data-testid="export-geojson"
+        >
+          GeoJSON
+        </a>
+      </span>
     </div>
   );
 }

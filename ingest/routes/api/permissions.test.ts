@@ -137,6 +137,16 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: 'GET /queue/export.csv',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.get('/api/v1/queue/export.csv?category=road'),
+  },
+  {
+    name: 'GET /queue/export.geojson',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.get('/api/v1/queue/export.geojson?category=road'),
+  },
+  {
     name: 'GET /queue/filters',
     allowed: [...DESK, 'agency_officer', 'field_officer'],
     call: (c) => c.get('/api/v1/queue/filters'),

@@ -165,4 +165,33 @@ describe('the whole queue', () => {
     expect((await dispatcher.del(`/api/v1/queue/filters/${saved.body.id}`)).status).toBe(204);
     expect((await dispatcher.get('/api/v1/queue/filters')).body.filters).toEqual([]);
   });
+
+  it('exports the filtered queue as CSV with a BOM and as GeoJSON, without reporter contact', async () => {
+    const id = await app.createReport({
+      category: 'encroachment',
+      description: '=HYPERLINK("x") Lấn chiếm vỉa hè đường Bà Triệu',
+      reporter: { name: 'Trần Văn Bình', phone: '0987 654 321' },
+    });
+    const q = encodeURIComponent('lan chiem ba trieu');
+    const res = await fetch(`${app.url}/api/v1/queue/export.csv?q=${q}`, { headers: { cookie: dispatcher.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('"Mã","Trạng thái","Lĩnh vực"');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Lấn chiếm vỉa hè');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")`);
+    expect(text).not.toContain('0987');
+    expect(text).not.toContain('Trần Văn Bình');
+    const geo = await dispatcher.get(`/api/v1/queue/export.geojson?q=${q}`);
+    expect(geo.body.features).toHaveLength(1);
+    expect(geo.body.features[0]).toMatchObject({ id, geometry: { type: 'Point' } });
+    const all = await dispatcher.get('/api/v1/queue/export.geojson?category=encroachment');
+    expect(all.body.features.length).toBe(
+      (await dispatcher.get('/api/v1/queue?category=encroachment&limit=1')).body.total,
+    );
+  });
 });
