@@ -1,46 +1,21 @@
-// Shapes of the citizen API (issue #18's contract). Kept client-side until the server's DTOs land in
-// ingest/presenters/dto.ts; then these become type re-exports.
-import type { CategoryDTO } from '../data/types.ts';
+// Shapes of the citizen API: the server's DTOs (type-only imports), plus the draft the form builds.
+import type { AnswersDTO, CategoryDTO, CreatedReportDTO, QuestionDTO, TrackDTO } from '../../ingest/presenters/dto.ts';
 
-export type QuestionDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-
-export interface QuestionDTO {
-  code: string;
-  datatype: QuestionDatatype;
-  required: boolean;
-  label: string;
-  labelEn: string;
-  hint?: string;
-  hintEn?: string;
-  values?: { key: string; name: string; nameEn: string }[];
-  min?: number;
-  max?: number;
-  unit?: string;
-}
-
-export type CitizenCategory = CategoryDTO & { questions?: QuestionDTO[] };
-
-export type Answer = string | number | string[];
+export type { QuestionDTO, TrackDTO };
+export type CitizenCategory = CategoryDTO;
+export type CreatedCitizenReport = CreatedReportDTO;
+export type Answer = AnswersDTO[string];
 
 export interface ReportDraft {
   category: string;
   description: string;
   lat: number;
   lng: number;
-  answers?: Record<string, Answer>;
+  answers?: AnswersDTO;
   reporter?: { name?: string; phone?: string; anonymous?: boolean };
 }
 
-export interface CreatedCitizenReport {
-  id: string;
-  code: string;
-  area: { code: string; name: string } | null;
-  status: string;
-  trackingUrl?: string;
-  trackingSecret?: string;
-  photos?: { id: string }[];
-}
-
+/** One hit of GET /api/v1/geocode (ingest/places.ts). */
 export interface GeocodeCandidate {
   kind: string;
   code: string;
@@ -48,30 +23,4 @@ export interface GeocodeCandidate {
   area: { code: string; name: string } | null;
   lat: number | null;
   lng: number | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  status: string;
-  label: string;
-  labelEn: string;
-  publicReply?: string;
-}
-
-export interface TrackDTO {
-  code: string;
-  reportId: string;
-  category: string;
-  status: string;
-  phase: string;
-  area: { code: string; name: string } | null;
-  createdAt: string;
-  deadline: string | null;
-  timeline: TimelineEntry[];
-  photos: { id: string; thumbUrl: string; displayUrl: string }[];
-  rating: { stars: number; comment?: string | null } | null;
-  reporter: boolean;
-  canRate: boolean;
-  canReopen: boolean;
-  reopenUntil: string | null;
 }

@@ -5,12 +5,15 @@ import type { TrackDTO } from '../types.ts';
 
 const PHASES = ['received', 'triaged', 'assigned', 'in_progress', 'resolved'] as const;
 
+/** The step a status stands at: a reopened report is back at the start, a closed one past the end. */
+function stepOf(status: string): number {
+  if (status === 'closed') return PHASES.length - 1;
+  return PHASES.indexOf(status as (typeof PHASES)[number]);
+}
+
 export function Timeline({ data }: { data: TrackDTO }) {
   const { c, ck, lang, time } = useCitizenI18n();
-  const reachedIndex = Math.max(
-    PHASES.indexOf(data.phase as (typeof PHASES)[number]),
-    data.phase === 'closed' ? PHASES.length - 1 : -1,
-  );
+  const reachedIndex = stepOf(data.status);
   return (
     <section aria-labelledby="tl-h">
       <h2 id="tl-h">{c('track.timeline')}</h2>

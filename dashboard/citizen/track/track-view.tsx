@@ -25,7 +25,7 @@ export function TrackView() {
 }
 
 function Tracked({ code, secret }: { code: string; secret: string | null }) {
-  const { c, ck, time, categoryName } = useCitizenI18n();
+  const { c, time, status, categoryName } = useCitizenI18n();
   const { data, error, connection, reload } = useTrack(code, secret);
   const categories = useCategories();
   if (error === 'not_found')
@@ -43,8 +43,8 @@ function Tracked({ code, secret }: { code: string; secret: string | null }) {
       <p className="tracking-code mono">{data.code}</p>
       <dl className="facts">
         <dt>{c('track.status')}</dt>
-        <dd data-testid="track-status" data-phase={data.phase}>
-          {ck(`phase.${data.phase}`)}
+        <dd data-testid="track-status" data-status={data.status} data-phase={data.phase}>
+          {status(data.status)}
         </dd>
         <dt>{c('track.category')}</dt>
         <dd>

@@ -1,0 +1,57 @@
+// Helpers of the citizen browser test: axe-core in the page, a staff member over the API, a test photo.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
+
+/** Serious or critical WCAG 2.1 AA violations on the page as it is now, as short readable lines. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export interface Staff {
+  transition(reportId: string, body: Record<string, unknown>): Promise<number>;
+  queueCodes(): Promise<string[]>;
+}
+
+/** Signs a demo staff member in (session cookie + CSRF token), as the dispatch console does. */
+export async function signIn(url: string, username: string): Promise<Staff> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  return {
+    transition: async (reportId, body) => {
+      const r = await fetch(`${url}/api/v1/reports/${reportId}/transitions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+      if (r.status >= 300) throw new Error(`transition ${JSON.stringify(body)}: ${r.status} ${await r.text()}`);
+      return r.status;
+    },
+    queueCodes: async () => {
+      const r = await fetch(`${url}/api/v1/queue?limit=200`, { headers });
+      const body = (await r.json()) as { items: { code: string }[] };
+      return body.items.map((i) => i.code);
+    },
+  };
+}
+
+/** A 2400x1800 JPEG, like a phone's, so the browser has something to shrink. */
+export function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 90, g: 120, b: 160 } } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}

@@ -1,0 +1,165 @@
+// Browser, phone-sized (390x844, touch): the public map fits; a citizen files a report with a
+// category question in at most 3 screens, reads the code, follows it on /track while staff triage and
+// resolve it, then rates and reopens it and the report is back in the queue; a report written offline is
+// sent once when the network returns. axe-core on every citizen screen. Screenshots in e2e/artifacts/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { axeProblems, signIn } from './citizen-support.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ARTIFACTS = `${ROOT}e2e/artifacts`;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+const LIVE_MS = 30_000;
+const HAC_THANH = { latitude: 19.8075, longitude: 105.7766 };
+
+describe('a citizen on a phone', () => {
+  let dist: string;
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  let trackUrl: string;
+  let code: string;
+  const shot = (name: string, p: Page = page) => p.screenshot({ path: `${ARTIFACTS}/citizen-${name}.png` });
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { ...HAC_THANH, accuracy: 12 },
+      permissions: ['geolocation'],
+    });
+    page = await phone.newPage();
+    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log('[phone]', m.type(), m.text()));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await test?.pool.end();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('/map fits the phone, passes axe, and has the report button', async () => {
+    await page.goto(`${product.url}/map`);
+    await page.waitForSelector('[data-testid="connection"][data-state="live"]', { timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.tap('[data-testid="map-controls-toggle"]');
+    await page.waitForSelector('[data-testid="map-legend"]');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('map');
+  });
+
+  it('files a report with a question answer in at most 3 screens', async () => {
+    await page.tap('[data-testid="report-cta"]');
+    await page.waitForURL('**/report');
+    const screens = new Set<string>();
+    const seen = async () => screens.add((await page.getAttribute('[data-testid="report-form"]', 'data-step'))!);
+
+    await seen();
+    await page.tap('[data-testid="use-location"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="place-commune"]'), { timeout: 10_000 })
+      .toMatch(/Hạc Thành/);
+    expect(await page.textContent('[data-testid="place-summary"]')).toContain('±12 m');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('report-1-where');
+    await page.tap('[data-testid="next"]');
+
+    await seen();
+    await page.tap('[data-testid="category-flooding"]');
+    await page.fill('[data-question="water_depth"]', '40');
+    await page.fill('[data-testid="description"]', 'Ngập sâu trước cổng trường (e2e)');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('report-2-what');
+    await page.tap('[data-testid="next"]');
+
+    await seen();
+    await page.check('[data-testid="anonymous"]');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.tap('[data-testid="next"]');
+
+    code = (await page.locator('[data-testid="tracking-code"]').textContent({ timeout: 20_000 }))!.trim();
+    expect(code).toMatch(/^TH-/);
+    expect(screens.size).toBeLessThanOrEqual(3);
+    await page.waitForSelector('[data-testid="tracking-qr"]');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('report-3-answer');
+    trackUrl = (await page.getAttribute('[data-testid="track-link"]', 'href'))!;
+    expect(trackUrl).toContain(`/track/${code}?k=`);
+  });
+
+  it('follows the report on /track live while staff triage and resolve it', async () => {
+    await page.goto(trackUrl);
+    await page.waitForSelector('[data-testid="track-status"][data-status="received"]');
+    const reportId = await page.evaluate(async (c) => {
+      const r = await fetch(`/api/v1/track/${c}`);
+      return ((await r.json()) as { reportId: string }).reportId;
+    }, code);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('track-received');
+
+    const staff = await signIn(product.url, 'supervisor');
+    await staff.transition(reportId, { to: 'triaged' });
+    await page.waitForSelector('[data-testid="track-status"][data-status="triaged"]', { timeout: LIVE_MS });
+    await staff.transition(reportId, { to: 'assigned' });
+    await staff.transition(reportId, { to: 'resolved', publicReply: 'Đã bơm thoát nước, đường đã thông' });
+    // No reload: the page hears the public notice for its report and fetches the new story.
+    await page.waitForSelector('[data-testid="track-status"][data-status="resolved"]', { timeout: LIVE_MS });
+    expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot('track-resolved');
+
+    await page.tap('[data-testid="star-4"]');
+    await page.fill('#rate-comment', 'Xử lý nhanh');
+    await page.tap('[data-testid="submit-rating"]');
+    await expect.poll(() => page.textContent('[data-testid="my-rating"]').catch(() => '')).toMatch(/4/);
+
+    await page.fill('[data-testid="reopen-reason"]', 'Trời mưa lại ngập như cũ');
+    await page.tap('[data-testid="reopen"]');
+    await page.waitForSelector('[data-testid="track-status"][data-status="reopened"]', { timeout: LIVE_MS });
+    expect(await staff.queueCodes()).toContain(code);
+  });
+
+  it('a report written offline is queued on the phone and sent exactly once when the network returns', async () => {
+    const description = `Đèn đường hỏng, gửi khi mất mạng (e2e ${Date.now()})`;
+    await page.goto(`${product.url}/report`);
+    await page.tap('[data-testid="use-location"]');
+    await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+    await page.tap('[data-testid="next"]');
+    await page.tap('[data-testid="category-lighting"]');
+    await page.fill('[data-testid="description"]', description);
+    await page.tap('[data-testid="next"]');
+    await page.check('[data-testid="anonymous"]');
+    await phone.setOffline(true);
+    await page.tap('[data-testid="next"]');
+    await page.waitForSelector('[data-testid="queued"]');
+    await page.waitForSelector('[data-testid="offline-banner"]');
+    await shot('report-offline-queued');
+    await phone.setOffline(false);
+    await page.locator('[data-testid="tracking-code"]').waitFor({ timeout: LIVE_MS });
+    // A second "online" (a flaky network) must not send it again.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(1500);
+    const { rows } = await test.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM reports WHERE description = $1',
+      [description],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+});
