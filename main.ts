@@ -13,6 +13,8 @@ import { createApp } from './ingest/app.ts';
 import { answerClientErrors } from './ingest/client-errors.ts';
 import { loadCatalog } from './ingest/catalog.ts';
 import { AgencyRoutingTable } from './ingest/agency-routing-table.ts';
+import { HotspotGrids } from './ingest/hotspots/hotspot-analysis.ts';
+import { startHotspotMonitor } from './ingest/hotspots/hotspot-monitor.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
@@ -43,6 +45,8 @@ export interface ProductOptions {
   /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
   demoAccounts?: boolean;
   mapStyleUrl?: string;
+  /** The live hot-spot monitor (ingest/hotspots/hotspot-monitor.ts); false turns it off (benchmarks). */
+  hotspots?: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address for throttling, Secure cookies). */
   trustProxy?: boolean;
   /**
@@ -119,6 +123,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
   const agencyRouting = await new AgencyRoutingTable(db).reload();
+  const hotspotGrids = new HotspotGrids((await currentAreas(db, 'province')).features.map((f) => f.geometry));
   const app = createApp({
     db,
     geocoder,
@@ -127,6 +132,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     operatorToken,
     sessionSecret,
     areasGeojson,
+    hotspotGrids,
     mapStyleUrl: opts.mapStyleUrl,
     trustProxy: opts.trustProxy,
   });
@@ -150,6 +156,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
   // Scheduled alerts publish themselves and expired ones leave live screens, on every server (rows are locked).
   const alertSweeper = startAlertSweeper(db, { onError: (e) => log(`alerts: ${(e as Error).message ?? e}`) });
+  const hotspots =
+    opts.hotspots === false
+      ? null
+      : startHotspotMonitor(db, hotspotGrids, geocoder, {
+          onError: (e) => log(`hotspots: ${(e as Error).message ?? e}`),
+        });
   const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
   answerClientErrors(http);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -175,6 +187,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       // terminal's process group), and a rollup run started now would only fail and say so.
       await rollups.stop();
       await alertSweeper.stop();
+      await hotspots?.stop();
       await feed?.stop();
       await closeHttp();
       await db.end();

@@ -1,5 +1,6 @@
 // The event log's kinds and what each carries. Commands write these payloads; the feed reads them back.
 import type { AlertEventPayload } from './alert-event.ts';
+import type { HotspotEventPayload } from './hotspot-event.ts';
 import type { ReportStatus } from './report-status.ts';
 import type { Role } from './roles.ts';
 import type { UnitStatus } from './unit-status.ts';
@@ -67,6 +68,8 @@ export interface EventPayloads {
   /** ALERT_EVENT_KIND (alert-event.ts). */
   alert: AlertEventPayload;
   'staff.changed': StaffChangedPayload;
+  /** HOTSPOT_EVENT_KIND (hotspot-event.ts): staff rooms only. */
+  hotspot: HotspotEventPayload;
 }
 
 export type EventKind = keyof EventPayloads;

@@ -15,7 +15,7 @@
 // Precedence where two fit (e.g. cold then hot only at the end): new, consecutive, oscillating, sporadic.
 // The neighbourhood is spatial only (ArcGIS's "neighborhood time step" = 0): each bin is its own Gi*.
 import { diskGraph } from './cell-disks.ts';
-import { classifyHotspots, giStarZ, type GiStar, type HotspotBin } from './hotspots.ts';
+import { giStarZ, hotspotBins, type HotspotBin } from './hotspots.ts';
 import { twoSidedP } from './normal-tail.ts';
 
 export type EmergingPattern =
@@ -106,12 +106,10 @@ export function emergingHotspots(
   for (let b = 0; b < steps; b++) {
     cells.forEach((c, i) => (x[i] = cube[c][b]));
     const z = giStarZ(x, graph);
-    const stats: Record<string, GiStar> = {};
-    cells.forEach((c, i) => (stats[c] = { z: z[i], p: twoSidedP(z[i]) }));
-    const binOf = classifyHotspots(stats);
-    cells.forEach((c, i) => {
+    const binOf = hotspotBins(z);
+    cells.forEach((_, i) => {
       zs[i][b] = z[i];
-      bins[i][b] = binOf[c];
+      bins[i][b] = binOf[i] as HotspotBin;
     });
   }
   const out: Record<string, EmergingHotspot> = {};

@@ -1,7 +1,7 @@
 import { gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { diskGraph } from './cell-disks.ts';
-import { classifyHotspots, fdrThreshold, giStar, giStarZ } from './hotspots.ts';
+import { classifyHotspots, fdrThreshold, giStar, giStarZ, hotspotBins } from './hotspots.ts';
 import { seededRandom } from './test-support/seeded-random.ts';
 import { spdepLocalG, spdepMissing } from './test-support/spdep.ts';
 
@@ -93,6 +93,21 @@ describe('FDR (Benjamini–Hochberg)', () => {
     const bins = classifyHotspots(stats);
     // 99 %: thresholds at .01 -> r/m*.01 = .001: only p(1).
     expect(cells.map((c) => bins[c])).toEqual([3, -2, 1, 1, 1, 1, 0, 0, 0, 0]);
+  });
+});
+
+describe('hotspotBins', () => {
+  it('gives the same bins as classifyHotspots on the p-values of the same z-scores', () => {
+    const random = seededRandom(5);
+    const cells = gridDisk(CENTRE, 12);
+    const counts = Object.fromEntries(
+      cells.map((c, i) => [c, i % 37 < 4 ? 9 + Math.floor(random() * 9) : Math.floor(random() * 3)]),
+    );
+    const stats = giStar(counts, { k: 1 });
+    const expected = classifyHotspots(stats);
+    const bins = hotspotBins(cells.map((c) => stats[c].z));
+    expect(cells.map((c) => expected[c])).toEqual(Array.from(bins));
+    expect(new Set(bins).size).toBeGreaterThan(2);
   });
 });
 

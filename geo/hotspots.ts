@@ -75,6 +75,32 @@ export function fdrThreshold(pValues: ArrayLike<number>, alpha: number): number 
   return -1;
 }
 
+/** |z| below this has p > 0.10: significant at no level, whatever the correction. */
+const Z_90 = 1.6448536269514722;
+
+/**
+ * hotspotBins for z-scores in an array (the same answer as classifyHotspots on their p-values): p-values are
+ * computed only for |z| >= 1.645, since no other cell can pass r/m * alpha <= 0.10.
+ */
+export function hotspotBins(z: ArrayLike<number>): Int8Array {
+  const n = z.length;
+  const out = new Int8Array(n);
+  const candidates: number[] = [];
+  for (let i = 0; i < n; i++) if (Math.abs(z[i]) >= Z_90 - 1e-9) candidates.push(i);
+  const p = Float64Array.from(candidates, (i) => twoSidedP(z[i]));
+  const sorted = Float64Array.from(p).sort();
+  const thresholds = LEVELS.map(([alpha, bin]) => {
+    let t = -1;
+    for (let r = sorted.length; r >= 1 && t < 0; r--) if (sorted[r - 1] <= (r / n) * alpha) t = sorted[r - 1];
+    return [t, bin] as const;
+  });
+  candidates.forEach((i, c) => {
+    const level = thresholds.find(([t]) => p[c] <= t)?.[1] ?? 0;
+    out[i] = z[i] > 0 ? level : -level;
+  });
+  return out;
+}
+
 /**
  * The confidence bin of each cell, each level (90/95/99 %) corrected for the number of cells tested with
  * Benjamini–Hochberg, as ArcGIS's Hot Spot Analysis does with its FDR option.
@@ -87,7 +113,7 @@ export function classifyHotspots(stats: Record<string, GiStar>): Record<string, 
   for (const c of cells) {
     const { z, p: pc } = stats[c];
     const level = thresholds.find(([t]) => pc <= t)?.[1] ?? 0;
-    out[c] = (z > 0 ? level : z < 0 ? -level : 0) as HotspotBin;
+    out[c] = (level === 0 ? 0 : z > 0 ? level : -level) as HotspotBin;
   }
   return out;
 }

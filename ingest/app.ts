@@ -14,6 +14,7 @@ import { catalogRouter } from './routes/api/catalog.ts';
 import { cellsRouter } from './routes/api/cells.ts';
 import { sessionRouter } from './routes/api/session.ts';
 import { statsRouter } from './routes/api/stats.ts';
+import { hotspotsRouter } from './routes/api/hotspots.ts';
 import { newScreenAnswers } from './shared-answers.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
 import { transparencyRouter } from './routes/api/transparency.ts';
@@ -81,6 +82,7 @@ export function createApp(
     sessionRouter,
     cellsRouter,
     statsRouter,
+    hotspotsRouter,
     geocodeRouter,
     transparencyRouter,
     agencyRoutingRulesRouter,

@@ -6,6 +6,7 @@ import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
 import type { AgencyRoutingTable } from './agency-routing-table.ts';
 import type { ScreenAnswers } from './shared-answers.ts';
+import type { HotspotGrids } from './hotspots/hotspot-analysis.ts';
 
 export interface IngestDeps {
   db: Db;
@@ -21,6 +22,8 @@ export interface IngestDeps {
   /** Boundaries for the map, pre-serialised once: they do not change while running. */
   areasGeojson: { commune: string; province: string };
   mapStyleUrl?: string;
+  /** The province's hot-spot study areas, shared with the monitor (built from the database when absent). */
+  hotspotGrids?: HotspotGrids;
   /** Shared for a second between screens asking the same (made per app when not given). */
   screenAnswers: ScreenAnswers;
   /**

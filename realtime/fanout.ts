@@ -1,9 +1,10 @@
 // Turns each delivery of tailed events into at most one frame per room (batch sockets) or one
 // `notice` per event (single sockets), and keeps slow sockets from holding unbounded memory.
 import type { Server, Socket } from 'socket.io';
+import { HOTSPOT_EVENT_KIND } from '../domain/hotspot-event.ts';
 import type { EventRow, FeedCursor } from '../sql/queries/events.ts';
 import { alertReach, listenerHears, presentAlertNotice, type AlertListener } from './alert-delivery.ts';
-import { presentNotice, presentUnitNotice, scopeOf } from './notices.ts';
+import { presentHotspotNotice, presentNotice, presentUnitNotice, scopeOf } from './notices.ts';
 import type { AlertNotice, ReportNotice } from './protocol.ts';
 import {
   AGENCY_ROOM_PREFIX,
@@ -114,7 +115,7 @@ export class FanOut {
     const presented = { staff: new Map<string, ReportNotice | null>(), public: new Map<string, ReportNotice | null>() };
     for (const event of events) {
       try {
-        if (this.emitUnit(event) || this.emitAlert(event)) continue;
+        if (this.emitUnit(event) || this.emitAlert(event) || this.emitHotspot(event)) continue;
         for (const room of this.roomsOf(event)) {
           if (!this.hasListeners(room)) continue; // presenting costs H3 work: only for rooms someone is in
           const audience = audienceOfRoom(room);
@@ -153,6 +154,15 @@ export class FanOut {
         if (this.hasSockets(wire)) this.io.to(wire).emit('unit', notice);
       }
     }
+    return true;
+  }
+
+  /** Hot spots: the province-wide staff room only, never a public or an agency room. True when it was one. */
+  private emitHotspot(event: EventRow): boolean {
+    const notice = presentHotspotNotice(event, 'staff');
+    if (!notice) return event.kind === HOTSPOT_EVENT_KIND;
+    for (const wire of [wireRoom(STAFF_ROOM, 'single'), wireRoom(STAFF_ROOM, 'batch')])
+      if (this.hasSockets(wire)) this.io.to(wire).emit('hotspot', notice);
     return true;
   }
 

@@ -1,9 +1,10 @@
 // Event row -> the notice each audience may receive. The public one coarsens or drops the location.
+import { HOTSPOT_EVENT_KIND, type HotspotEventPayload } from '../domain/hotspot-event.ts';
 import { parentCell } from '../geo/h3.ts';
 import { mayPublishReportRow, publicCellIdOf } from '../geo/privacy.ts';
 import { isReportEventKind, type ReportEventPayload, type UnitEventPayload } from '../domain/events.ts';
 import type { EventRow } from '../sql/queries/events.ts';
-import type { Audience, ReportNotice, UnitNotice } from './protocol.ts';
+import type { Audience, HotspotNotice, ReportNotice, UnitNotice } from './protocol.ts';
 import { AREA_CELL_RES, type EventScope } from './rooms.ts';
 
 export function presentNotice(event: EventRow, audience: Audience): ReportNotice | null {
@@ -52,6 +53,27 @@ export function presentUnitNotice(event: EventRow, audience: Audience): UnitNoti
     lng: p.lng,
     version: p.version,
     reportIds: p.reportIds,
+    at: p.at,
+  };
+}
+
+/** `hotspot` events (ingest/hotspots/hotspot-monitor.ts), field by field, for staff only. */
+export function presentHotspotNotice(event: EventRow, audience: Audience): HotspotNotice | null {
+  if (event.kind !== HOTSPOT_EVENT_KIND || audience !== 'staff') return null;
+  const p = event.payload as unknown as HotspotEventPayload;
+  return {
+    eventId: event.id,
+    kind: 'hotspot',
+    change: p.change,
+    cell: p.cell,
+    res: p.res,
+    category: p.category,
+    categories: p.categories,
+    confidence: p.confidence,
+    z: p.z,
+    count: p.count,
+    areaCode: p.areaCode,
+    areaName: p.areaName,
     at: p.at,
   };
 }

@@ -63,6 +63,27 @@ export interface AlertNotice {
   at: string;
 }
 
+/**
+ * A cell became a new or intensifying 95 % hot spot of a category over the last 24 h, or several categories
+ * became hot spots in it together (`cooccurrence`). Province-wide staff rooms only, outside the ordered notice
+ * stream: a screen (re)loads GET /api/v1/hotspots on connect.
+ */
+export interface HotspotNotice {
+  eventId: string;
+  kind: 'hotspot';
+  change: 'new' | 'intensifying' | 'cooccurrence';
+  cell: string;
+  res: number;
+  category: string | null;
+  categories: string[];
+  confidence: 95 | 99;
+  z: number;
+  count: number;
+  areaCode: string | null;
+  areaName: string | null;
+  at: string;
+}
+
 export interface HelloMessage {
   audience: Audience;
   /** The newest event id this server has delivered; a fresh client starts from here. */
@@ -101,6 +122,8 @@ export interface ServerToClientEvents {
   unit: (notice: UnitNotice) => void;
   /** Official alerts for this socket's area (see AlertNotice). */
   alert: (notice: AlertNotice) => void;
+  /** Province-wide staff sockets only (see HotspotNotice). */
+  hotspot: (notice: HotspotNotice) => void;
 }
 
 export interface ClientToServerEvents {

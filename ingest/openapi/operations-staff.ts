@@ -16,11 +16,20 @@ import {
   unitStatusSchema,
 } from '../schemas/dispatch-input.ts';
 import { open311ClientInput } from '../routes/api/open311-clients.ts';
+import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
 
 export const STAFF_OPERATIONS = [
+  op({
+    method: 'get',
+    route: '/api/v1/hotspots',
+    tag: 'maps',
+    summary: 'Gi* hot and cold spots (FDR) of the last 24 h or 7 d, emerging patterns, co-occurrences',
+    access: 'staff',
+    query: hotspotsQuerySchema,
+  }),
   op({
     method: 'get',
     route: '/api/v1/queue',

@@ -38,6 +38,8 @@ export const canSuggestForReport = (a: Actor, r: ReportScope): boolean =>
   isStaff(a) && (DESK.has(a.role) || a.role === 'agency_officer') && canSeeStaffReport(a, r);
 export const canMerge = (a: Actor): boolean => isDesk(a);
 export const canViewUnits = (a: Actor): boolean => isStaff(a);
+/** Hot spots are aggregates over every report, for every staff screen (the wall included); never public. */
+export const canViewHotspots = (a: Actor): boolean => isStaff(a);
 export const canListStaff = (a: Actor): boolean =>
   isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';

@@ -99,6 +99,11 @@ const ROUTES: RouteCase[] = [
     call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`),
   },
   {
+    name: 'GET /hotspots',
+    allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'],
+    call: (c) => c.get('/api/v1/hotspots?window=24h&res=7'),
+  },
+  {
     name: 'GET /units',
     allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'],
     call: (c) => c.get('/api/v1/units'),

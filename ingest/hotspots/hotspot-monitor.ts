@@ -1,0 +1,183 @@
+// Watches the last 24 h of reports and appends a `hotspot` event (domain/hotspot-event.ts) when a cell becomes
+// a new or intensifying >= 95 % hot spot of a category, or when two or more categories become hot spots in it
+// together. The feed delivers the event to staff rooms only.
+//
+// Timing: a cheap probe (the newest event id) every `pollMs`; when it moved, a run starts if the last one is at
+// least `calmGapMs` old (so within ~2 s of a report when calm), or `surgeGapMs` (10 s) when the last run saw
+// `surgeEvents` or more new events. At least once a minute anyway, since the hour bins move.
+// Incremental: Gi* is recomputed only for the (category, hour) bins whose counts changed since the last run.
+import { HOTSPOT_EVENT_KIND, type HotspotEventPayload } from '../../domain/hotspot-event.ts';
+import type { BinStats, HotspotGrid } from '../../geo/hotspot-grid.ts';
+import type { AreaLookup } from '../../geo/types.ts';
+import { withTransaction, type Db } from '../../sql/db.ts';
+import { appendEvents } from '../../sql/queries/events.ts';
+import { newestEventId, recentHotspotPayloads } from '../../sql/queries/hotspot-counts.ts';
+import { areaOfCell, cooccurrences, HotspotGrids, loadCube, sumBins, windowEnd, WINDOWS } from './hotspot-analysis.ts';
+
+export interface HotspotMonitorOptions {
+  res?: number;
+  pollMs?: number;
+  calmGapMs?: number;
+  surgeGapMs?: number;
+  surgeEvents?: number;
+  now?: () => Date;
+  onError?: (e: unknown) => void;
+}
+
+export interface HotspotMonitor {
+  /** Runs one analysis now (tests); resolves with the events it appended. */
+  runNow(): Promise<HotspotEventPayload[]>;
+  stop(): Promise<void>;
+}
+
+export function startHotspotMonitor(
+  db: Db,
+  grids: HotspotGrids,
+  areas: AreaLookup,
+  opts: HotspotMonitorOptions = {},
+): HotspotMonitor {
+  const res = opts.res ?? 8;
+  const now = opts.now ?? (() => new Date());
+  const cache = new Map<string, { counts: Float64Array; stats: BinStats }>();
+  const announced = new Set<string>(); // `${change}|${category}|${cell}` currently true and already told
+  let seeded = false;
+  let lastSeen = '';
+  let lastRunAt = 0;
+  let eventsAtLastRun = 0n;
+  let running: Promise<HotspotEventPayload[]> | null = null;
+  let stopped = false;
+
+  const statsOf = (grid: HotspotGrid, category: string, hourMs: number, counts: Float64Array): BinStats => {
+    const key = `${category}|${hourMs}`;
+    const hit = cache.get(key);
+    if (hit && sameCounts(hit.counts, counts)) return hit.stats;
+    const stats = grid.binStats(counts);
+    cache.set(key, { counts, stats });
+    return stats;
+  };
+
+  async function analyse(): Promise<HotspotEventPayload[]> {
+    if (!seeded) {
+      for (const p of await recentHotspotPayloads(db, HOTSPOT_EVENT_KIND, 24)) {
+        const e = p as unknown as HotspotEventPayload;
+        if (e.res === res) announced.add(`${e.change}|${e.category ?? ''}|${e.cell}`);
+      }
+      seeded = true;
+    }
+    const grid = grids.at(res); // built on the first run, not while the server starts
+    const at = now();
+    const { bins, binSeconds } = WINDOWS['24h'];
+    const firstHour = windowEnd(at).getTime() - bins * binSeconds * 1000;
+    const cube = await loadCube(db, grid, { res, window: '24h', now: at });
+    for (const key of cache.keys()) if (Number(key.split('|')[1]) < firstHour) cache.delete(key);
+    const current = new Set<string>();
+    const out: HotspotEventPayload[] = [];
+    for (const [category, series] of cube) {
+      const perBin = series.map((x, b) => statsOf(grid, category, firstHour + b * binSeconds * 1000, x));
+      const last = perBin[bins - 1];
+      const total = sumBins(series, grid.cells.length);
+      for (let i = 0; i < grid.cells.length; i++) {
+        if (last.bins[i] < 2 || series[bins - 1][i] === 0) continue; // a 95 % hot spot where reports are now
+        const { pattern } = grid.patternOf(i, perBin);
+        if (pattern !== 'new' && pattern !== 'intensifying') continue;
+        const key = `${pattern}|${category}|${grid.cells[i]}`;
+        current.add(key);
+        if (announced.has(key)) continue;
+        out.push(payload(grid, res, areas, i, pattern, category, [category], last, total[i], at));
+      }
+    }
+    for (const c of cooccurrences(grid, cube)) {
+      const i = grid.indexOf(c.cell)!;
+      const key = `cooccurrence||${c.cell}`;
+      current.add(key);
+      if (announced.has(key)) continue;
+      const all = sumBins(
+        c.categories.map((k) => sumBins(cube.get(k)!, grid.cells.length)),
+        grid.cells.length,
+      );
+      out.push(payload(grid, res, areas, i, 'cooccurrence', null, c.categories, grid.binStats(all), all[i], at));
+    }
+    for (const key of announced) if (!current.has(key)) announced.delete(key); // it may become one again later
+    if (out.length > 0)
+      await withTransaction(db, (tx) =>
+        appendEvents(
+          tx,
+          out.map((p) => ({ reportId: null, kind: HOTSPOT_EVENT_KIND, payload: p })),
+        ),
+      );
+    for (const p of out) announced.add(`${p.change}|${p.category ?? ''}|${p.cell}`);
+    return out;
+  }
+
+  const runNow = () => {
+    running ??= analyse().finally(() => {
+      running = null;
+      lastRunAt = Date.now();
+    });
+    return running;
+  };
+
+  const poll = async () => {
+    try {
+      const newest = await newestEventId(db);
+      const moved = newest !== lastSeen;
+      const since = Date.now() - lastRunAt;
+      const surge = BigInt(newest) - eventsAtLastRun >= BigInt(opts.surgeEvents ?? 30);
+      const gap = surge ? (opts.surgeGapMs ?? 10_000) : (opts.calmGapMs ?? 1_000);
+      if ((moved && since >= gap) || since >= 60_000) {
+        lastSeen = newest;
+        eventsAtLastRun = BigInt(newest);
+        await runNow();
+      }
+    } catch (e) {
+      opts.onError?.(e);
+    }
+    if (!stopped) timer = setTimeout(() => void poll(), opts.pollMs ?? 500);
+  };
+  let timer: NodeJS.Timeout | null = setTimeout(() => void poll(), 0);
+
+  return {
+    runNow,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running?.catch(() => {});
+    },
+  };
+}
+
+function sameCounts(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function payload(
+  grid: HotspotGrid,
+  res: number,
+  areas: AreaLookup,
+  i: number,
+  change: HotspotEventPayload['change'],
+  category: string | null,
+  categories: string[],
+  stats: BinStats,
+  count: number,
+  at: Date,
+): HotspotEventPayload {
+  const area = areaOfCell(areas, grid.cells[i]);
+  return {
+    change,
+    cell: grid.cells[i],
+    res,
+    category,
+    categories,
+    confidence: stats.bins[i] >= 3 ? 99 : 95,
+    z: stats.z[i],
+    count,
+    areaCode: area?.code ?? null,
+    areaName: area?.name ?? null,
+    window: '24h',
+    at: at.toISOString(),
+  };
+}
