@@ -24,7 +24,9 @@ import { startAlertSweeper } from './ingest/commands/sweep-alerts.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createFeedPool, createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
-import { openDatabase } from './sql/open-database.ts';
+import { DEFAULT_DATA_DIR, openDatabase } from './sql/open-database.ts';
+import { DiskMediaStore } from './ingest/media/media-store.ts';
+import { dirname, join } from 'node:path';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
 import { seedDemoDispatch, seedSlaConfig } from './sql/seed/seed-dispatch.ts';
@@ -37,6 +39,8 @@ export interface ProductOptions {
   /** Any Postgres; when absent an embedded one runs with its data in `dataDir`. */
   databaseUrl?: string;
   dataDir?: string;
+  /** Processed report photos (MEDIA_DIR); default `media` beside the embedded database's folder (.data/media). */
+  mediaDir?: string;
   demo?: boolean;
   demoRate?: number;
   operatorToken?: string;
@@ -135,6 +139,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     hotspotGrids,
     mapStyleUrl: opts.mapStyleUrl,
     trustProxy: opts.trustProxy,
+    media: new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media')),
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
@@ -239,6 +244,7 @@ async function runFromCommandLine(): Promise<void> {
     operatorToken: env.OPERATOR_TOKEN || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    mediaDir: env.MEDIA_DIR || undefined,
     trustProxy: env.TRUST_PROXY === '1',
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },
     log: (line) => console.log(`[hien-truong] ${line}`),

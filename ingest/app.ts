@@ -37,6 +37,7 @@ import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
 import { trackRouter } from './routes/api/track.ts';
+import { photosRouter } from './routes/api/photos.ts';
 
 export function createApp(
   given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
@@ -53,7 +54,9 @@ export function createApp(
   app.use(errorMiddleware);
   app.use(open311Errors);
   app.use(async (ctx, next) => {
-    if (ctx.method === 'POST' && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
+    // A citizen's report may also come as multipart/form-data, with its photos (ingest/citizen/multipart.ts).
+    const photoSubmission = ctx.path === '/api/v1/reports' && ctx.is('multipart/form-data');
+    if (ctx.method === 'POST' && ctx.path.startsWith('/api/') && !ctx.is('application/json') && !photoSubmission) {
       throw new HttpError(
         415,
         'unsupported_media_type',
@@ -104,6 +107,7 @@ export function createApp(
     open311RequestsRouter,
     open311UpdatesRouter,
     trackRouter,
+    photosRouter,
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.

@@ -1,6 +1,7 @@
 // What every route may use, put on ctx.state by the app so routes stay thin.
 import type { AreaLookup } from '../geo/types.ts';
 import type { Db } from '../sql/db.ts';
+import type { MediaStore } from './media/media-store.ts';
 import type { Actor } from './policies/roles.ts';
 import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
@@ -9,6 +10,8 @@ import type { ScreenAnswers } from './shared-answers.ts';
 import type { HotspotGrids } from './hotspots/hotspot-analysis.ts';
 
 export interface IngestDeps {
+  /** Where processed report photos are kept (default: a folder under the system's temp dir; main.ts sets MEDIA_DIR). */
+  media?: MediaStore;
   db: Db;
   geocoder: AreaLookup;
   catalog: Catalog;

@@ -37,6 +37,9 @@ export const canViewEscalations = (a: Actor): boolean =>
 export const canSuggestForReport = (a: Actor, r: ReportScope): boolean =>
   isStaff(a) && (DESK.has(a.role) || a.role === 'agency_officer') && canSeeStaffReport(a, r);
 export const canMerge = (a: Actor): boolean => isDesk(a);
+/** Staff see a report's photos at once; the desk (dispatcher, supervisor, administrator) clears them for the public. */
+export const canViewPendingPhotos = (a: Actor): boolean => isStaff(a);
+export const canModeratePhotos = (a: Actor): boolean => isDesk(a);
 export const canViewUnits = (a: Actor): boolean => isStaff(a);
 /** Hot spots are aggregates over every report, for every staff screen (the wall included); never public. */
 export const canViewHotspots = (a: Actor): boolean => isStaff(a);

@@ -62,6 +62,8 @@ export interface StaffReportDTO extends Omit<PublicReportDTO, 'lat' | 'lng' | 'c
   reporter: { name: string | null; phone: string | null; anonymous: boolean };
   /** Answers to the category's questions (staff only: free text may carry personal details). */
   answers?: AnswersDTO;
+  /** Staff detail only (GET /reports/:id, /reports/:id/dispatch): every photo, with its moderation state. */
+  photos?: StaffPhotoDTO[];
 }
 
 export interface ReportSnapshotDTO<R = PublicReportDTO | StaffReportDTO> {

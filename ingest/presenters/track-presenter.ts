@@ -4,7 +4,7 @@ import type { ReportStatus } from '../../domain/report-status.ts';
 import type { PhotoRow } from '../../sql/queries/photos.ts';
 import type { PublicTimelineRow, RatingRow, TrackedReportRow } from '../../sql/queries/track.ts';
 import { REOPEN_WINDOW_HOURS } from '../policies/transitions.ts';
-import type { PhotoDTO, PublicPhase, TrackDTO } from './dto.ts';
+import type { PhotoDTO, PublicPhase, StaffPhotoDTO, TrackDTO } from './dto.ts';
 
 export const STATUS_LABELS: Record<ReportStatus, [vi: string, en: string]> = {
   received: ['Đã tiếp nhận', 'Received'],
@@ -35,6 +35,8 @@ export const photoUrls = (id: string): PhotoDTO => ({
   thumbUrl: `/api/v1/photos/${id}/thumb`,
   displayUrl: `/api/v1/photos/${id}/display`,
 });
+
+export const presentStaffPhoto = (p: PhotoRow): StaffPhotoDTO => ({ ...photoUrls(p.id), moderation: p.moderation });
 
 /** The status a reporter follows: a merged report follows its incident. */
 export const followedStatus = (r: TrackedReportRow): ReportStatus =>

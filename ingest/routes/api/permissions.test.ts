@@ -36,6 +36,16 @@ let n = 0;
 // People's Committee: the agency officer (Department of Construction) is an outsider to it.
 const ANOTHER_AGENCYS_REPORT = { category: 'rubbish' };
 const PUBLISHERS: Who[] = ['administrator', 'supervisor'];
+/** A report with one pending photo row (moderation only touches the row, not the stored files). */
+async function aPhoto(app: DispatchApp): Promise<string> {
+  const id = (0x1000_0000_0000 + n++).toString(16).padStart(20, '0');
+  await app.db.query(
+    `INSERT INTO report_photos (id, report_id, position, display_key, thumb_key, content_type, width, height)
+     VALUES ($1, $2, 0, repeat('a', 64), repeat('b', 64), 'image/webp', 10, 10)`,
+    [id, await app.createReport(ANOTHER_AGENCYS_REPORT)],
+  );
+  return id;
+}
 const ROUTES: RouteCase[] = [
   { name: 'POST /alerts', allowed: PUBLISHERS, call: (c) => c.post('/api/v1/alerts', sampleAlert()) },
   { name: 'GET /alerts/desk', allowed: PUBLISHERS, call: (c) => c.get('/api/v1/alerts/desk') },
@@ -220,6 +230,16 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'GET /admin/audit', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/admin/audit') },
   { name: 'GET /staff', allowed: ['administrator', 'supervisor'], call: (c) => c.get('/api/v1/staff') },
+  {
+    name: 'POST /photos/:id/moderation',
+    allowed: DESK,
+    call: async (c, app) => c.post(`/api/v1/photos/${await aPhoto(app)}/moderation`, { decision: 'approve' }),
+  },
+  {
+    name: 'GET /reports/:id/photos',
+    allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'],
+    call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/photos`),
+  },
   { name: 'GET /routing-rules', allowed: DESK, call: (c) => c.get('/api/v1/routing-rules') },
   {
     name: 'POST /routing-rules',

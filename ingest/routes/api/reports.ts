@@ -3,6 +3,11 @@ import Router from '@koa/router';
 import type { IngestState } from '../../context.ts';
 import { idempotencyKeyOf } from '../../citizen/idempotency.ts';
 import { submitCitizenReport } from '../../citizen/submit-report.ts';
+import { listPhotos } from '../../../sql/queries/photos.ts';
+import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
+import { parseSubmission } from '../../citizen/multipart.ts';
+import { photoUpload } from '../../citizen/photo-upload.ts';
+import { cleanBody, mediaOf } from '../../citizen/submission-parts.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { HttpError } from '../../http-error.ts';
 import { presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
@@ -28,7 +33,20 @@ export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports'
 
 reportsRouter.post('/', async (ctx) => {
   const key = idempotencyKeyOf(ctx);
-  const { answer } = await submitCitizenReport(ctx.state.deps, ctx.request.body, key);
+  const { deps } = ctx.state;
+  let answer;
+  if (ctx.is('multipart/form-data')) {
+    const parsed = await parseSubmission(ctx.req);
+    try {
+      answer = (
+        await submitCitizenReport(deps, cleanBody(parsed.report), key, photoUpload(parsed.photos, mediaOf(deps)))
+      ).answer;
+    } finally {
+      await parsed.cleanup();
+    }
+  } else {
+    answer = (await submitCitizenReport(deps, ctx.request.body, key)).answer;
+  }
   ctx.status = 201;
   ctx.set('Location', `/api/v1/reports/${answer.id}`);
   ctx.body = answer;
@@ -52,5 +70,7 @@ reportsRouter.get('/:id', async (ctx) => {
   // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).
   const dto = row && presentFor(actor, row, deps.catalog.sensitive);
   if (!dto) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
-  ctx.body = dto;
+  // Staff detail carries every photo with its moderation state; the public view carries none.
+  ctx.body =
+    'reporter' in dto ? { ...dto, photos: (await listPhotos(deps.db, dto.id, false)).map(presentStaffPhoto) } : dto;
 });

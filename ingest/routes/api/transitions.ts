@@ -1,5 +1,7 @@
 // POST /api/v1/reports/:id/transitions and GET /api/v1/reports/:id/timeline.
 import Router from '@koa/router';
+import { listPhotos } from '../../../sql/queries/photos.ts';
+import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
 import { findDispatchReport, listTimeline } from '../../../sql/queries/dispatch-reports.ts';
 import { transitionReport } from '../../commands/transition-report.ts';
 import type { IngestState } from '../../context.ts';
@@ -41,5 +43,6 @@ transitionsRouter.get('/:id/dispatch', async (ctx) => {
   const report = await findDispatchReport(deps.db, id);
   if (!report) throw notFound('Report');
   authorize(canReadInternalTimeline(actor, report), 'read this report');
-  ctx.body = presentQueueItem(report, actor, new Date());
+  const photos = (await listPhotos(deps.db, id, false)).map(presentStaffPhoto);
+  ctx.body = { ...presentQueueItem(report, actor, new Date()), photos };
 });

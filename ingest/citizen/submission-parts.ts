@@ -1,0 +1,31 @@
+// Small pieces the multipart route shares with the JSON one: the same text cleaning, the configured media store.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IngestDeps } from '../context.ts';
+import { HttpError } from '../http-error.ts';
+import { cleanDeep, type TextIssue } from '../input/clean-text.ts';
+import { DiskMediaStore, type MediaStore } from '../media/media-store.ts';
+
+/** The report part gets what every JSON body gets (ingest/input): NFC, no control characters, NUL refused. */
+export function cleanBody(report: unknown): unknown {
+  const issues: TextIssue[] = [];
+  const cleaned = cleanDeep(report, [], issues);
+  if (issues.length)
+    throw new HttpError(
+      422,
+      'validation_failed',
+      `Invalid input: ${issues.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
+      'Dữ liệu không hợp lệ (ký tự không cho phép)',
+      issues,
+    );
+  return cleaned;
+}
+
+const fallback = new WeakMap<IngestDeps, MediaStore>();
+/** The app's media store; an app built without one (tests, tools) keeps photos under the temp dir. */
+export function mediaOf(deps: IngestDeps): MediaStore {
+  if (deps.media) return deps.media;
+  let store = fallback.get(deps);
+  if (!store) fallback.set(deps, (store = new DiskMediaStore(join(tmpdir(), 'hientruong-media'))));
+  return store;
+}
