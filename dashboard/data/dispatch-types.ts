@@ -10,6 +10,7 @@ export type {
   SavedFilterDTO,
   SessionDTO,
   SlaDTO,
+  StaffPhotoDTO,
   StaffRole,
   TimelineDTO,
   TimelineEntryDTO,

@@ -5,6 +5,7 @@ import type { QueueItemDTO, UnitDTO } from '../../data/dispatch-types.ts';
 import type { Detail } from '../../data/use-dispatch-queue.ts';
 import type { Reference } from '../../data/use-reference.ts';
 import { joinDot } from './format.ts';
+import { PhotoStrip } from './photo-strip.tsx';
 import { SlaBadge } from './sla-badge.tsx';
 import { useDispatchI18n, type DispatchKey } from './strings.ts';
 
@@ -83,6 +84,7 @@ export function DetailPanel({
         </p>
       )}
       <p className="dx-desc">{r.description}</p>
+      <PhotoStrip reportId={r.id} />
       <p className="small muted">
         {d('detail.reporter')}:{' '}
         {r.reporter.anonymous
