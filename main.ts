@@ -21,6 +21,8 @@ import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
 import { serveWithFeed } from './realtime/feed-port.ts';
 import { startFeedProcess } from './realtime/feed-process.ts';
 import { startAlertSweeper } from './ingest/commands/sweep-alerts.ts';
+import { startPushSender } from './ingest/push/push-sender.ts';
+import { loadVapidKeys } from './ingest/push/vapid.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createFeedPool, createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
@@ -167,6 +169,10 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       : startHotspotMonitor(db, hotspotGrids, geocoder, {
           onError: (e) => log(`hotspots: ${(e as Error).message ?? e}`),
         });
+  // Web Push of alerts and of followed reports' status changes (VAPID keys from the environment or stored once).
+  const pushSender = startPushSender(db, await loadVapidKeys(db), {
+    onError: (e) => log(`push: ${(e as Error).message ?? e}`),
+  });
   const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
   answerClientErrors(http);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
@@ -193,6 +199,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       await rollups.stop();
       await alertSweeper.stop();
       await hotspots?.stop();
+      await pushSender.stop();
       await feed?.stop();
       await closeHttp();
       await db.end();

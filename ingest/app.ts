@@ -10,6 +10,7 @@ import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { alertsRouter } from './routes/api/alerts.ts';
+import { pushRouter } from './routes/api/push.ts';
 import { catalogRouter } from './routes/api/catalog.ts';
 import { cellsRouter } from './routes/api/cells.ts';
 import { sessionRouter } from './routes/api/session.ts';
@@ -101,6 +102,7 @@ export function createApp(
     duplicatesRouter,
     staffRouter,
     alertsRouter,
+    pushRouter,
     open311ClientsRouter,
     openApiRouter,
     open311ServicesRouter,

@@ -66,6 +66,13 @@ const vi = {
   'category.security': 'An ninh',
   'category.scam': 'Lừa đảo',
   'category.info': 'Thông tin',
+  'push.title': 'Nhận cảnh báo qua thông báo',
+  'push.commune': 'Xã, phường',
+  'push.subscribe': 'Nhận cảnh báo',
+  'push.nearMe': 'Quanh vị trí của tôi',
+  'push.unsubscribe': 'Tắt thông báo cảnh báo',
+  'push.done': 'Đã bật thông báo cảnh báo',
+  'push.error': 'Không bật được thông báo (trình duyệt chưa cho phép?)',
 };
 type AlertKey = keyof typeof vi;
 
@@ -134,6 +141,13 @@ const en: Record<AlertKey, string> = {
   'category.security': 'Security',
   'category.scam': 'Scam',
   'category.info': 'Information',
+  'push.title': 'Get alerts as notifications',
+  'push.commune': 'Commune or ward',
+  'push.subscribe': 'Get alerts',
+  'push.nearMe': 'Around my location',
+  'push.unsubscribe': 'Stop alert notifications',
+  'push.done': 'Alert notifications are on',
+  'push.error': 'Could not turn notifications on (not allowed by the browser?)',
 };
 
 const dict = { vi, en };

@@ -30,4 +30,5 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
-// Web Push: the `alerts` helper adds its handler here, as `import './push-handler.ts';` (one line).
+// Web Push: official alerts and a followed report's status changes (push-handler.ts).
+import './push-handler.ts';

@@ -6,6 +6,7 @@ import { ranked } from '../data/counts.ts';
 import { useCitizenI18n } from '../citizen/strings.ts';
 import { MapScene } from './map-scene.tsx';
 import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
+import { PushSubscribe } from '../alerts/push-subscribe.tsx';
 import '../alerts/alerts.css';
 import { CodeBox } from '../citizen/track/code-box.tsx';
 import { lazy, Suspense, useState } from 'react';
@@ -22,6 +23,7 @@ export function PublicView() {
   const panel = (
     <>
       <CodeBox />
+      <PushSubscribe communes={d.reference.communes} />
       <p className="muted small">{t('public.note')}</p>
       <div className="stats">
         <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />

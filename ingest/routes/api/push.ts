@@ -1,0 +1,59 @@
+// /api/v1/push: Web Push for citizens without an account. The browser's push subscription is the identity;
+// only it and the chosen area (a commune, or a point and radius) are stored. Unsubscribing takes the endpoint.
+import Router from '@koa/router';
+import { circlePolygon, coverArea, coverAt } from '../../../geo/alert-area.ts';
+import { communesByCode } from '../../../sql/queries/alerts.ts';
+import { deletePushSubscription, upsertPushSubscription } from '../../../sql/queries/push.ts';
+import type { IngestState } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import { loadVapidKeys } from '../../push/vapid.ts';
+import { subscribeSchema, unsubscribeSchema } from '../../schemas/push-input.ts';
+import { parseOr422 } from '../../schemas/validate.ts';
+import type { AreaGeometry } from '../../../geo/alert-area.ts';
+
+export const pushRouter = new Router<IngestState>({ prefix: '/api/v1/push' });
+
+pushRouter.get('/key', async (ctx) => {
+  ctx.body = { publicKey: (await loadVapidKeys(ctx.state.deps.db)).publicKey };
+});
+
+pushRouter.post('/subscriptions', async (ctx) => {
+  const { subscription, area } = parseOr422(subscribeSchema, ctx.request.body);
+  const db = ctx.state.deps.db;
+  let geometry: AreaGeometry;
+  if (area.commune) {
+    const [commune] = await communesByCode(db, [area.commune]);
+    if (!commune)
+      throw new HttpError(
+        422,
+        'validation_failed',
+        `area.commune: unknown commune code '${area.commune}'`,
+        'Dữ liệu không hợp lệ',
+        [{ field: 'area.commune', reason: `unknown commune code '${area.commune}'` }],
+      );
+    geometry = commune.geometry as AreaGeometry;
+  } else {
+    geometry = circlePolygon(area.point!.lat, area.point!.lng, area.point!.radiusM);
+  }
+  const cells7 = [...coverAt(coverArea([geometry]) ?? [], 7)];
+  const row = await upsertPushSubscription(db, {
+    endpoint: subscription.endpoint,
+    p256dh: subscription.keys.p256dh,
+    auth: subscription.keys.auth,
+    kind: 'area',
+    areaCode: area.commune ?? null,
+    lat: area.point?.lat ?? null,
+    lng: area.point?.lng ?? null,
+    radiusM: area.point?.radiusM ?? null,
+    cells7,
+    reportId: null,
+    lastStatus: null,
+  });
+  ctx.status = 201;
+  ctx.body = { id: row.id, area: area.commune ? { commune: area.commune } : { point: area.point } };
+});
+
+pushRouter.post('/unsubscribe', async (ctx) => {
+  const { endpoint } = parseOr422(unsubscribeSchema, ctx.request.body);
+  ctx.body = { removed: await deletePushSubscription(ctx.state.deps.db, endpoint) };
+});

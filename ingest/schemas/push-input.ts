@@ -1,0 +1,45 @@
+// A push subscription as the browser's PushManager gives it, and the area it follows.
+import { z } from 'zod';
+
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url')
+  .min(16)
+  .max(200);
+
+/** Push services speak https only; the server POSTs to this URL. */
+const endpoint = z
+  .url({ error: 'must be a URL' })
+  .max(1000)
+  .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL');
+
+export const pushSubscriptionSchema = z.strictObject({
+  endpoint,
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({ p256dh: base64url, auth: base64url }),
+});
+
+export const subscribeSchema = z
+  .strictObject({
+    subscription: pushSubscriptionSchema,
+    area: z
+      .strictObject({
+        commune: z
+          .string()
+          .regex(/^\d{5}$/, 'must be a 5-digit commune code')
+          .optional(),
+        point: z
+          .strictObject({
+            lat: z.number().min(-90).max(90),
+            lng: z.number().min(-180).max(180),
+            radiusM: z.number().min(100, 'at least 100 m').max(20_000, 'at most 20 km').default(2000),
+          })
+          .optional(),
+      })
+      .refine((a) => (a.commune === undefined) !== (a.point === undefined), 'give exactly one of commune, point'),
+  })
+  .strict();
+
+export const unsubscribeSchema = z.strictObject({ endpoint });
+
+export type SubscribeInput = z.infer<typeof subscribeSchema>;
