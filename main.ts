@@ -1,6 +1,6 @@
 // Composition root: the only module that knows both edges (ingest HTTP, realtime sockets) and wires them
 // on one port. `npm start` runs it; tests call startProduct() to run the real thing in-process. Run with
-// --feed-process it is the feed's own process, which startProduct forks (realtime/feed-process.ts).
+// --feed-process it is the feed's own process, which startProduct forks (realtime/process/feed-process.ts).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,9 @@ import { HotspotGrids } from './ingest/hotspots/hotspot-analysis.ts';
 import { startHotspotMonitor } from './ingest/hotspots/hotspot-monitor.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
-import { runFeedChild, type FeedChild } from './realtime/feed-child.ts';
-import { serveWithFeed } from './realtime/feed-port.ts';
-import { startFeedProcess } from './realtime/feed-process.ts';
+import { runFeedChild, type FeedChild } from './realtime/process/child.ts';
+import { serveWithFeed } from './realtime/process/port.ts';
+import { startFeedProcess } from './realtime/process/feed-process.ts';
 import { startAlertSweeper } from './ingest/commands/sweep-alerts.ts';
 import { startPushSender } from './ingest/push/push-sender.ts';
 import { loadVapidKeys } from './ingest/push/vapid.ts';

@@ -1,6 +1,7 @@
 // Rooms encode the audience and the area. The server alone assigns them, from the checked actor.
 // Pure: every room name the feed uses comes from here, so one test can pin down who may hear what.
 import { getResolution } from 'h3-js';
+import { z } from 'zod';
 import { scopeOfRole } from '../domain/roles.ts';
 import { cellsCoveringBox, isCell } from '../geo/h3.ts';
 import type { SocketActor, WatchRequest } from './protocol.ts';
@@ -37,12 +38,16 @@ export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: st
  * The rooms a socket of `actor` is put in. Staff: the room of its scope (staffRoomOf). Public: `public` (whole province) or ONE area room for the cells it watches. Each socket
  * gets exactly one room, so each event reaches it at most once and in feed order, whatever it asked.
  */
-export function roomsFor(actor: SocketActor, watch?: WatchRequest | null): RoomsResult {
+export function roomsFor(actor: SocketActor, request?: unknown): RoomsResult {
   if (actor.audience === 'staff') {
     const room = staffRoomOf(actor);
     return room ? { ok: true, rooms: [room] } : { ok: false, error: 'this account has no agency or unit to follow' };
   }
-  if (!watch || (watch.cells === undefined && watch.bbox === undefined)) return { ok: true, rooms: [PUBLIC_ROOM] };
+  if (request === undefined || request === null) return { ok: true, rooms: [PUBLIC_ROOM] };
+  const parsed = parseWatch(request);
+  if (!parsed.ok) return parsed;
+  const watch = parsed.watch;
+  if (watch.cells === undefined && watch.bbox === undefined) return { ok: true, rooms: [PUBLIC_ROOM] };
   const cells = watchCells(watch);
   if (!cells.ok) return cells;
   if (cells.cells === null) return { ok: true, rooms: [PUBLIC_ROOM] };
@@ -77,26 +82,44 @@ function isAreaCell(cell: unknown): cell is string {
   );
 }
 
+/** A watch request as a client may send it (shape only; which cells are valid area cells is checked below). */
+const coordinate = z.number({ error: '[west, south, east, north] numbers' });
+export const watchRequestSchema = z.object(
+  {
+    cells: z
+      .array(z.string({ error: `each must be an H3 cell of resolution ${AREA_CELL_RES}` }), {
+        error: `at most ${MAX_WATCH_CELLS} H3 cells`,
+      })
+      .max(MAX_WATCH_CELLS, `at most ${MAX_WATCH_CELLS} H3 cells`)
+      .optional(),
+    bbox: z
+      .tuple([coordinate, coordinate, coordinate, coordinate], { error: '[west, south, east, north] numbers' })
+      .refine(
+        ([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n,
+        'west < east, south < north, in degrees',
+      )
+      .optional(),
+  },
+  { error: 'an object' },
+);
+
+/** The watch request parsed, or the first thing wrong with it as `field: reason`. */
+export function parseWatch(value: unknown): { ok: true; watch: WatchRequest } | { ok: false; error: string } {
+  const parsed = watchRequestSchema.safeParse(value);
+  if (parsed.success) return { ok: true, watch: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `${String(issue.path[0] ?? 'watch')}: ${issue.message}` };
+}
+
 /** The watched area cells; null when there are more than MAX_WATCH_CELLS (the whole province). */
 function watchCells(watch: WatchRequest): { ok: true; cells: string[] | null } | { ok: false; error: string } {
   if (watch.cells !== undefined) {
-    if (!Array.isArray(watch.cells) || watch.cells.length > MAX_WATCH_CELLS)
-      return { ok: false, error: `cells: at most ${MAX_WATCH_CELLS} H3 cells` };
     if (!watch.cells.every(isAreaCell))
       return { ok: false, error: `cells: each must be an H3 cell of resolution ${AREA_CELL_RES}` };
     return { ok: true, cells: [...new Set(watch.cells)] };
   }
-  const b = watch.bbox;
-  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v)))
-    return { ok: false, error: 'bbox: [west, south, east, north] numbers' };
-  const [w, s, e, n] = b;
-  if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n)
-    return { ok: false, error: 'bbox: west < east, south < north, in degrees' };
   // A box of more than MAX_WATCH_CELLS area cells is not an area view: send it the whole province instead.
-  return {
-    ok: true,
-    cells: cellsCoveringBox([w, s, e, n], AREA_CELL_RES, MAX_WATCH_CELLS),
-  };
+  return { ok: true, cells: cellsCoveringBox(watch.bbox!, AREA_CELL_RES, MAX_WATCH_CELLS) };
 }
 
 /** What decides who hears an event: its agency, its unit, and its res-5 cell unless the public may not see where. */

@@ -4,11 +4,11 @@ import { Agent, get } from 'node:http';
 import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { DEFAULT_FEED_NICE } from '../main.ts';
-import type { TestDatabase } from '../sql/test-support/db.ts';
-import { gapsAndDuplicates, recordingClient } from './test-support/feed-client.ts';
-import { postMany } from './test-support/load.ts';
-import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
+import { DEFAULT_FEED_NICE } from '../../main.ts';
+import type { TestDatabase } from '../../sql/test-support/db.ts';
+import { gapsAndDuplicates, recordingClient } from '../test-support/feed-client.ts';
+import { postMany } from '../test-support/load.ts';
+import { startTestProduct, type TestProduct } from '../test-support/test-product.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import { setPriority } from 'node:os';
 import { pipeline } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import type { FromFeedProcess, ToFeedProcess } from './feed-process-messages.ts';
+import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 
 export interface FeedProcessOptions<Config> {
   /** Module the child runs (it calls runFeedChild), with its arguments. */

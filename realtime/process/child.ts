@@ -2,7 +2,7 @@
 // proxied long-polling on a loopback port, and shuts down when told to or when the main process is gone.
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { FromFeedProcess, ToFeedProcess } from './feed-process-messages.ts';
+import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 
 export interface FeedChild {
   /** Not listening: the child listens on loopback itself and feeds handed connections into it. */
