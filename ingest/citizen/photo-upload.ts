@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { NewPhoto } from '../../sql/queries/photos.ts';
 import { HttpError } from '../http-error.ts';
 import type { MediaStore } from '../media/media-store.ts';
-import { processPhoto, type ProcessedPhoto } from '../media/photo-processing.ts';
+import type { ProcessedPhoto } from '../media/photo-processing.ts';
+import { processPhoto } from '../media/photo-worker-pool.ts';
 import type { StagedPhoto } from './multipart.ts';
 import type { PhotoUpload } from './submit-report.ts';
 

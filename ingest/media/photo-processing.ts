@@ -1,7 +1,8 @@
 // Photo processing with sharp: auto-orient, strip every piece of metadata (EXIF GPS, device serials, XMP, ICC),
 // a 1600 px display copy and a 320 px thumbnail as WebP. The original is never kept.
-// Off the ingest hot path: one photo at a time per process, one libvips thread each, so a burst of uploads
-// queues here instead of taking the cores (and libuv's threads) that photo-less reports need.
+// Off the ingest hot path: photos go one at a time to a worker process at the lowest CPU priority
+// (photo-worker-pool.ts), one libvips thread, so a burst of uploads queues there instead of taking the cores
+// that photo-less reports need. PHOTO_WORKER=0 processes in this process instead (still one at a time).
 import sharp from 'sharp';
 
 sharp.concurrency(1);
@@ -54,7 +55,8 @@ function serially<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export function processPhoto(path: string): Promise<ProcessedPhoto> {
+/** In this process, one at a time (the worker process runs this too). */
+export function processPhotoHere(path: string): Promise<ProcessedPhoto> {
   return serially(async () => {
     // rotate() with no angle applies the EXIF orientation; no withMetadata()/keepMetadata(): sharp writes none.
     const oriented = sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
