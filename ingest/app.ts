@@ -34,6 +34,7 @@ import { unitsRouter } from './routes/api/units.ts';
 import { unitTokensRouter } from './routes/api/unit-tokens.ts';
 import { open311ClientsRouter } from './routes/api/open311-clients.ts';
 import { openApiRouter } from './routes/api/openapi.ts';
+import { exportsRouter } from './routes/api/exports.ts';
 import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
@@ -105,6 +106,7 @@ export function createApp(
     pushRouter,
     open311ClientsRouter,
     openApiRouter,
+    exportsRouter,
     open311ServicesRouter,
     open311RequestsRouter,
     open311UpdatesRouter,

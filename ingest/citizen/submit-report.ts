@@ -52,7 +52,12 @@ export async function submitCitizenReport(
     const row = await submitReport(
       deps.db,
       input,
-      { geocoder: deps.geocoder, sensitiveCategories: deps.catalog.sensitive, agencyRouting: deps.agencyRouting },
+      {
+        geocoder: deps.geocoder,
+        sensitiveCategories: deps.catalog.sensitive,
+        agencyRouting: deps.agencyRouting,
+        channel: input.channel,
+      },
       {
         trackingSecretHash: hashTrackingSecret(trackingSecret),
         photos,

@@ -30,7 +30,7 @@ describe('OpenAPI document', () => {
     expect(
       missing,
       `These routes are not in the OpenAPI document. Add one op({ method, route, tag, summary, access, query?, body? }) ` +
-        `per route to ingest/openapi/operations-public.ts (anyone) or operations-staff.ts (staff), passing the zod ` +
+        `per route to ingest/openapi/operations-public.ts (anyone), operations-staff.ts (staff) or operations-admin.ts (/admin, /track), passing the zod ` +
         `schemas the route validates with (export them from the route or schemas/ file):\n  ${missing.join('\n  ')}`,
     ).toEqual([]);
   });

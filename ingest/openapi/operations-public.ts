@@ -3,6 +3,7 @@ import { reportInputSchema, reportListQuerySchema, cellsQuerySchema } from '../s
 import { geocodeQuerySchema, reversePointSchema } from '../routes/api/geocode.ts';
 import { loginSchema } from '../schemas/dispatch-input.ts';
 import { transparencyQuerySchema } from '../routes/api/transparency.ts';
+import { exportQuerySchema } from '../routes/api/exports.ts';
 import { op } from './operation.ts';
 
 export const PUBLIC_OPERATIONS = [
@@ -22,6 +23,16 @@ export const PUBLIC_OPERATIONS = [
     summary: 'Reports with the feed position they are consistent with (public or staff fields by caller)',
     access: 'anyone',
     query: reportListQuerySchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/reports.:format',
+    documentedPath: '/api/v1/reports.{format}',
+    tag: 'reports',
+    summary: 'Export every matching report as csv or geojson, streamed (staff fields for staff in their remit)',
+    access: 'anyone',
+    query: exportQuerySchema,
+    produces: 'text/csv',
   }),
   op({ method: 'get', route: '/api/v1/reports/:id', tag: 'reports', summary: 'One report', access: 'anyone' }),
   op({

@@ -59,6 +59,8 @@ export interface StaffReportDTO extends Omit<PublicReportDTO, 'lat' | 'lng' | 'c
   agencyId: string | null;
   /** The routing rule that chose agencyId (null: routed by hand or not yet routed). */
   routingRuleId?: string | null;
+  /** web, app, hotline or open311:<client>. */
+  channel?: string;
   reporter: { name: string | null; phone: string | null; anonymous: boolean };
   /** Answers to the category's questions (staff only: free text may carry personal details). */
   answers?: AnswersDTO;

@@ -42,6 +42,7 @@ export function presentStaffReport(row: ReportRow, { contact = true } = {}): Sta
     needsTriage: row.needs_triage,
     agencyId: row.agency_id,
     routingRuleId: row.routing_rule_id ?? null,
+    channel: row.channel ?? 'web',
     reporter: contact
       ? { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.anonymous }
       : { name: null, phone: null, anonymous: row.anonymous },

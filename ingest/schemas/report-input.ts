@@ -39,7 +39,17 @@ export const reportInputSchema = z.strictObject({
       { error: 'must be an object of question code to answer' },
     )
     .optional(),
+  /** How the report came in (default web); hotline is for staff typing in a call. */
+  channel: z.enum(['web', 'app', 'hotline'], { error: 'must be web, app or hotline' }).optional(),
 });
+
+/** A channel filter: one channel, or `open311` for every Open311 client. */
+export const channelFilter = z
+  .string()
+  .regex(
+    /^(web|app|hotline|open311(:[a-z0-9][a-z0-9-]{0,39})?)$/,
+    'must be web, app, hotline, open311 or open311:<client>',
+  );
 
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
@@ -58,6 +68,7 @@ export const MAX_IDS_PER_REQUEST = 200;
 
 export const reportListQuerySchema = z.object({
   bbox: bboxParam,
+  channel: channelFilter.optional(),
   since: isoDateTime().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
   ids: z

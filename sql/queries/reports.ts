@@ -56,6 +56,10 @@ export interface NewReport {
 export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
   status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers, channel`;
 
+/** SQL for a channel filter bound at `param`: null matches all, `open311` every Open311 client. */
+export const channelCondition = (param: string): string =>
+  `(${param}::text IS NULL OR channel = ${param} OR (${param} = 'open311' AND channel LIKE 'open311:%'))`;
+
 /** Inserts many reports in one statement; rows come back in input order. */
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
   if (reports.length === 0) return [];
@@ -113,6 +117,8 @@ export interface ReportFilter {
   since?: string;
   /** Only these reports (what a burst of notices named). */
   ids?: string[];
+  /** One channel, or `open311` for all Open311 clients. */
+  channel?: string;
   limit: number;
 }
 
@@ -133,6 +139,7 @@ export async function snapshotReports(
       `SELECT ${REPORT_COLUMNS} FROM reports
         WHERE ($1::float8 IS NULL OR (lng BETWEEN $1 AND $3 AND lat BETWEEN $2 AND $4))
           AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($7::bigint[] IS NULL OR id = ANY($7::bigint[]))
+          AND ${channelCondition('$8')}
         ORDER BY created_at DESC, id DESC LIMIT $6`,
       [
         f.bbox?.[0] ?? null,
@@ -142,8 +149,30 @@ export async function snapshotReports(
         f.since ?? null,
         f.limit,
         f.ids ?? null,
+        f.channel ?? null,
       ],
     );
     return { lastEventId: head.id === '0' ? null : head.id, rows };
   });
+}
+
+export interface ExportFilter {
+  category?: string;
+  status?: string;
+  channel?: string;
+  since?: string;
+  until?: string;
+}
+
+/** One page of an export in id order, after `afterId`: exports walk the table page by page, never all at once. */
+export async function exportPage(db: Db, f: ExportFilter, afterId: string, pageSize: number): Promise<ReportRow[]> {
+  const { rows } = await db.query<ReportRow>(
+    `SELECT ${REPORT_COLUMNS} FROM reports
+      WHERE id > $1 AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
+        AND ${channelCondition('$4')}
+        AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($6::timestamptz IS NULL OR created_at < $6)
+      ORDER BY id LIMIT $7`,
+    [afterId, f.category ?? null, f.status ?? null, f.channel ?? null, f.since ?? null, f.until ?? null, pageSize],
+  );
+  return rows;
 }

@@ -8,7 +8,7 @@ import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
 import { parseSubmission } from '../../citizen/multipart.ts';
 import { photoUpload } from '../../citizen/photo-upload.ts';
 import { cleanBody, mediaOf } from '../../citizen/submission-parts.ts';
-import { parseOr422 } from '../../schemas/validate.ts';
+import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
 import { HttpError } from '../../http-error.ts';
 import { presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
 import { reportListQuerySchema } from '../../schemas/report-input.ts';
@@ -23,28 +23,35 @@ import type { ReportRow } from '../../../sql/queries/reports.ts';
 const staffMaySee = (actor: Actor, r: ReportRow) => canSeeStaffReport(actor, { agency_id: r.agency_id, unit_id: null });
 
 /** Staff detail within the caller's remit (contact only for those who act), else the public row, if it may exist. */
-function presentFor(actor: Actor, r: ReportRow, sensitive: ReadonlySet<string>) {
+export function presentFor(actor: Actor, r: ReportRow, sensitive: ReadonlySet<string>) {
   if (staffMaySee(actor, r)) return presentStaffReport(r, { contact: canSeeReporterContact(actor) });
   const isSensitive = sensitive.has(r.category);
   return mayPublishReportRow(isSensitive) ? presentPublicReport(r, isSensitive) : null;
+}
+
+/** A call typed in by staff is the hotline channel; a citizen's own submission cannot claim it. */
+function refuseHotlineFromPublic(actor: Actor, body: unknown): void {
+  if ((body as { channel?: unknown } | null)?.channel === 'hotline' && actor.kind !== 'staff')
+    throw invalidFields([{ field: 'channel', reason: 'hotline is for staff taking a call' }]);
 }
 
 export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
 reportsRouter.post('/', async (ctx) => {
   const key = idempotencyKeyOf(ctx);
-  const { deps } = ctx.state;
+  const { deps, actor } = ctx.state;
   let answer;
   if (ctx.is('multipart/form-data')) {
     const parsed = await parseSubmission(ctx.req);
     try {
-      answer = (
-        await submitCitizenReport(deps, cleanBody(parsed.report), key, photoUpload(parsed.photos, mediaOf(deps)))
-      ).answer;
+      const body = cleanBody(parsed.report);
+      refuseHotlineFromPublic(actor, body);
+      answer = (await submitCitizenReport(deps, body, key, photoUpload(parsed.photos, mediaOf(deps)))).answer;
     } finally {
       await parsed.cleanup();
     }
   } else {
+    refuseHotlineFromPublic(actor, ctx.request.body);
     answer = (await submitCitizenReport(deps, ctx.request.body, key)).answer;
   }
   ctx.status = 201;
