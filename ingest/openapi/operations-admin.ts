@@ -9,6 +9,9 @@ import {
   unitSchema,
 } from '../schemas/admin-input.ts';
 import { confirmSchema, ratingSchema, reopenSchema } from '../schemas/track-input.ts';
+import { subscribeSchema, unsubscribeSchema } from '../schemas/push-input.ts';
+import { queueFilterSchema } from '../schemas/dispatch-input.ts';
+import { moderationSchema } from '../routes/api/photos.ts';
 import { op } from './operation.ts';
 
 const VIEW = 'administrator, supervisor (read)';
@@ -110,5 +113,63 @@ export const ADMIN_OPERATIONS = [
     summary: 'The reporter confirms the fix',
     access: 'the reporter (tracking secret)',
     body: confirmSchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/photos/:id/:variant',
+    tag: 'photos',
+    summary: 'A photo (public once moderated; staff see their remit)',
+    access: 'anyone',
+    produces: 'image/webp',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/photos/:id/moderation',
+    tag: 'photos',
+    summary: 'Approve or hide a photo',
+    access: 'photo moderators',
+    body: moderationSchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/reports/:id/photos',
+    tag: 'photos',
+    summary: "A report's photos",
+    access: 'staff',
+  }),
+  op({ method: 'get', route: '/api/v1/push/key', tag: 'push', summary: 'The VAPID public key', access: 'anyone' }),
+  op({
+    method: 'post',
+    route: '/api/v1/push/subscriptions',
+    tag: 'push',
+    summary: 'Subscribe to alerts of a commune or a point, or to a followed report',
+    access: 'anyone',
+    body: subscribeSchema,
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/push/unsubscribe',
+    tag: 'push',
+    summary: 'Unsubscribe',
+    access: 'anyone',
+    body: unsubscribeSchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/queue/export.csv',
+    tag: 'dispatch',
+    summary: 'The filtered queue as CSV',
+    access: 'staff',
+    query: queueFilterSchema,
+    produces: 'text/csv',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/queue/export.geojson',
+    tag: 'dispatch',
+    summary: 'The filtered queue as GeoJSON',
+    access: 'staff',
+    query: queueFilterSchema,
+    produces: 'application/geo+json',
   }),
 ];

@@ -15,7 +15,7 @@ import { authorize, idParam, notFound, requireStaff } from './guard.ts';
 
 export const photosRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
-const moderationSchema = z.strictObject({
+export const moderationSchema = z.strictObject({
   decision: z.enum(['approve', 'reject'], { error: "must be 'approve' or 'reject'" }),
   reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),
 });
