@@ -1,7 +1,7 @@
 // `alert` events go to every socket whose watched area meets the alert's cells: all staff, every public socket
 // watching the whole province, and public area sockets whose view meets the alert at res 7 (~5 km²), finer
 // than their res-5 room (~250 km²), so a screen over the next commune is not told about a flood it cannot see.
-import { polygonToCellsExperimental } from 'h3-js';
+import { cellToCenterChild, cellToLatLng, latLngToCell, polygonToCellsExperimental } from 'h3-js';
 import type { AlertEventPayload } from '../domain/alert-event.ts';
 import { ALERT_EVENT_KIND } from '../domain/alert-event.ts';
 import { coverAt, intersects } from '../geo/alert-area.ts';
@@ -78,4 +78,34 @@ export function listenerHears(l: AlertListener, reach: AlertReach): boolean {
   const roomCells = cellsOfAreaRoom(l.room);
   if (!roomCells || !intersects(new Set(roomCells), reach.at5)) return false;
   return l.view === null || intersects(l.view, reach.at7);
+}
+
+/**
+ * Where a reached public screen looks, for the reach audit: the res-7 cell at the centre of its view (read
+ * as a commune later), or 'province' for a screen watching the whole province.
+ */
+export function screenPlace(l: AlertListener): string {
+  if (l.room === PUBLIC_ROOM) return 'province';
+  if (l.view && l.view.size > 0) {
+    let [lat, lng] = [0, 0];
+    for (const c of l.view) {
+      const [a, b] = cellToLatLng(c);
+      lat += a;
+      lng += b;
+    }
+    return latLngToCell(lat / l.view.size, lng / l.view.size, VIEW_RES);
+  }
+  const cells = cellsOfAreaRoom(l.room);
+  return cells ? cellToCenterChild(cells[0], VIEW_RES) : 'province';
+}
+
+/** Public screens reached, counted per place (staff screens are not the public the audit is about). */
+export function screensByPlace(reached: AlertListener[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of reached) {
+    if (l.actor.audience !== 'public') continue;
+    const place = screenPlace(l);
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return counts;
 }

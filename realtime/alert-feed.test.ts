@@ -31,14 +31,21 @@ async function login(url: string, username: string) {
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (path: string, body: unknown) => {
+  const post = async (path: string, body?: unknown) => {
     const r = await fetch(url + path, {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: r.status, body: (await r.json()) as { id: string; state: string } };
   };
+  return Object.assign(post, {
+    // Keeps the byte-order mark (spreadsheets need it to read UTF-8), which .text() would drop.
+    text: async (path: string) =>
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+        await (await fetch(url + path, { headers: { cookie } })).arrayBuffer(),
+      ),
+  });
 }
 
 describe('alerts on the live feed', () => {
@@ -94,6 +101,26 @@ describe('alerts on the live feed', () => {
     const notice = heard.hacThanh.find((a) => a.alertId === res.body.id)!;
     expect(notice).toMatchObject({ kind: 'alert', category: 'weather', areaCodes: ['14758', '14797', '15925'] });
     expect(notice).not.toHaveProperty('cells');
+
+    // The reach audit names where the public screens were looking when it went out (staff screens are not counted).
+    let lines: { areaCode: string | null; screens: number }[] = [];
+    for (let i = 0; i < 100 && lines.reduce((n, l) => n + l.screens, 0) < 3; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      lines = ((await admin(`/api/v1/alerts/${res.body.id}/reach`)).body as unknown as { lines: typeof lines }).lines;
+    }
+    expect(
+      lines
+        .filter((l) => l.screens)
+        .map((l) => [l.areaCode, l.screens])
+        .sort(),
+    ).toEqual([
+      [null, 1],
+      ['14758', 1],
+      ['14797', 1],
+    ]);
+    const csv = await admin.text(`/api/v1/alerts/${res.body.id}/reach.csv`);
+    expect(csv).toMatch(/^\uFEFFma_xa\/area_code,/);
+    expect(csv).toContain('14797,Phường Hạc Thành,1,0,0,0');
 
     const cancel = await admin(`/api/v1/alerts/${res.body.id}/cancel`, {});
     expect(cancel.status).toBe(200);

@@ -5,6 +5,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../sql/db.ts';
 import { settledHead } from '../sql/queries/events.ts';
+import { recordReach } from '../sql/queries/push.ts';
+import { screensByPlace } from './alert-delivery.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, type BufferLimits } from './fanout.ts';
 import { admit, parseHandshake } from './handshake.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SocketActor } from './protocol.ts';
@@ -60,6 +62,19 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     start,
     opts.coalesceMs ?? 0,
   );
+  // The reach audit: how many public screens were watching the alert's area when it went out, by place.
+  fanOut.onAlertDelivered = (notice, reached) => {
+    if (notice.change !== 'published' && notice.change !== 'updated') return;
+    const rows = [...screensByPlace(reached)].map(([cell, n]) => ({
+      channel: 'screen' as const,
+      areaCode: null,
+      cell,
+      sent: n,
+      delivered: n,
+      failed: 0,
+    }));
+    void recordReach(opts.db, notice.alertId, rows).catch(onError);
+  };
   const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), {
     onError,
     pollMs: opts.pollMs,

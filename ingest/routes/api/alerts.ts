@@ -2,7 +2,16 @@
 // updating and cancelling need the alert_publisher permission.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { capSender, getAlert, listActiveAlerts, listRecentAlerts, type AlertRow } from '../../../sql/queries/alerts.ts';
+import {
+  capSender,
+  communeNames,
+  getAlert,
+  listActiveAlerts,
+  listRecentAlerts,
+  type AlertRow,
+} from '../../../sql/queries/alerts.ts';
+import { readReach } from '../../../sql/queries/push.ts';
+import { presentReach, reachCsv } from '../../presenters/alert-reach.ts';
 import { approveAlert } from '../../commands/approve-alert.ts';
 import { cancelAlert } from '../../commands/cancel-alert.ts';
 import { composeAlert } from '../../commands/compose-alert.ts';
@@ -75,6 +84,27 @@ alertsRouter.get('/:file', async (ctx, next) => {
 
 alertsRouter.get('/:id', async (ctx) => {
   ctx.body = presentAlert(await visibleAlert(ctx, idParam(ctx)), canPublishAlerts(ctx.state.actor));
+});
+
+async function reachOf(ctx: Ctx) {
+  publisher(ctx);
+  const row = await visibleAlert(ctx, idParam(ctx));
+  const { db, geocoder } = ctx.state.deps;
+  const names = new Map((await communeNames(db)).map((c) => [c.code, c.full_name]));
+  return { row, lines: presentReach(await readReach(db, row.id), geocoder, names) };
+}
+
+// The reach audit, for publishers: JSON, and CSV for the province's report after a storm.
+alertsRouter.get('/:id/reach', async (ctx) => {
+  const { row, lines } = await reachOf(ctx);
+  ctx.body = { alertId: row.id, sentAt: row.sent_at?.toISOString() ?? null, lines };
+});
+
+alertsRouter.get('/:id/reach.csv', async (ctx) => {
+  const { row, lines } = await reachOf(ctx);
+  ctx.type = 'text/csv; charset=utf-8';
+  ctx.attachment(`canh-bao-${row.id}-pham-vi.csv`);
+  ctx.body = reachCsv(lines);
 });
 
 alertsRouter.post('/', async (ctx) => {

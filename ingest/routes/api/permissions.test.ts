@@ -50,6 +50,11 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /alerts', allowed: PUBLISHERS, call: (c) => c.post('/api/v1/alerts', sampleAlert()) },
   { name: 'GET /alerts/desk', allowed: PUBLISHERS, call: (c) => c.get('/api/v1/alerts/desk') },
   {
+    name: 'GET /alerts/:id/reach',
+    allowed: PUBLISHERS,
+    call: async (c, app) => c.get(`/api/v1/alerts/${await composeTestAlert(app.db)}/reach`),
+  },
+  {
     name: 'POST /alerts/:id/approve',
     allowed: PUBLISHERS,
     call: async (c, app) =>
