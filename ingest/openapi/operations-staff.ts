@@ -260,4 +260,18 @@ export const STAFF_OPERATIONS = [
     access: 'alert publishers',
     body: cancelAlertSchema,
   }),
+  op({
+    method: 'get',
+    route: '/api/v1/alerts/:id/reach',
+    tag: 'alerts',
+    summary: 'Reach audit by commune: screens watching when it went out, pushes sent/delivered/failed',
+    access: 'alert publishers',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/alerts/:id/reach.csv',
+    tag: 'alerts',
+    summary: 'The reach audit as CSV',
+    access: 'alert publishers',
+  }),
 ];
