@@ -173,7 +173,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const pushSender = startPushSender(db, await loadVapidKeys(db), {
     onError: (e) => log(`push: ${(e as Error).message ?? e}`),
   });
-  const { http, close: closeHttp } = serveWithFeed(app.callback(), feed);
+  const { http, drain: drainHttp, close: closeHttp } = serveWithFeed(app.callback(), feed);
   answerClientErrors(http);
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
   const { port } = http.address() as { port: number };
@@ -193,6 +193,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     databaseUrl,
     feedPid: () => feed?.pid() ?? null,
     stop: async () => {
+      // New requests get 503 + Retry-After from here on; those in flight finish before the pool closes.
+      drainHttp();
       stopDemo();
       // Background work first: on Ctrl-C the embedded Postgres is shutting down already (it shares the
       // terminal's process group), and a rollup run started now would only fail and say so.

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
+import { securityHeaders } from './security-headers.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, errorMiddleware } from './http-error.ts';
@@ -53,6 +54,7 @@ export function createApp(
   };
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });
   app.silent = process.env.NODE_ENV === 'test';
+  app.use(securityHeaders({ mapStyleUrl: given.mapStyleUrl }));
   app.use(errorMiddleware);
   app.use(open311Errors);
   app.use(async (ctx, next) => {
