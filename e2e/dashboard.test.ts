@@ -189,7 +189,7 @@ describe('operator and public maps in the browser', () => {
     expect(bodies.length).toBeGreaterThan(0);
     await pub.screenshot({ path: `${ARTIFACTS}/dashboard-public.png` });
     await pub.context().close();
-  });
+  }, 90_000); // three pages with software WebGL on a shared 2-core host took 30-40 s
 
   it('switches to English and remembers it', async () => {
     await ops.click('[data-testid="lang-en"]');
