@@ -15,6 +15,9 @@ import { loadCatalog } from './ingest/catalog.ts';
 import { AgencyRoutingTable } from './ingest/agency-routing-table.ts';
 import { HotspotGrids } from './ingest/hotspots/hotspot-analysis.ts';
 import { startHotspotMonitor } from './ingest/hotspots/hotspot-monitor.ts';
+import { DEMO_WALL_TOKEN } from './ingest/auth/resolve-caller.ts';
+import { watchWallTokens } from './ingest/auth/wall-token-set.ts';
+import { insertWallToken } from './sql/queries/wall-tokens.ts';
 import { startSimulator } from './ingest/demo/simulator.ts';
 import { dashboardMiddleware } from './ingest/static.ts';
 import { runFeedChild, type FeedChild } from './realtime/process/child.ts';
@@ -45,6 +48,7 @@ export interface ProductOptions {
   mediaDir?: string;
   demo?: boolean;
   demoRate?: number;
+  /** A static kiosk token for benches and tests; walls in use get revocable tokens (POST /api/v1/wall-tokens). */
   operatorToken?: string;
   /** Signs staff socket tickets; random per start unless given (set it when running several servers). */
   sessionSecret?: string;
@@ -68,6 +72,7 @@ export interface RunningProduct {
   url: string;
   operatorUrl: string;
   publicUrl: string;
+  /** The demo wall's token (stored hashed, same across restarts), or the static one given; '' in production. */
   operatorToken: string;
   dispatchUrl: string;
   /** Demo accounts that exist (all share DEMO_PASSWORD); empty in production. */
@@ -81,7 +86,9 @@ export interface RunningProduct {
 /** What the feed process needs to authorise sockets and tail the log, sent to it over IPC. */
 interface FeedConfig {
   databaseUrl: string;
-  operatorToken: string;
+  /** A static kiosk token given in the options (benches); walls use wall_tokens. */
+  staticToken?: string;
+  acceptDemo: boolean;
   sessionSecret: string;
   coalesceMs: number;
 }
@@ -109,6 +116,14 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       cellOf: (lat, lng) => cellToBigint(cellAt(lat, lng)),
     });
     if (created.length) log(`seeded demo staff accounts: ${created.join(', ')}`);
+    const wall = await insertWallToken(db, {
+      name: 'Demo wall / Màn hình tường thử',
+      tokenHash: hashToken(DEMO_WALL_TOKEN),
+      demo: true,
+      config: {},
+      createdBy: null,
+    });
+    if (wall) log('seeded the demo wall token');
   }
   const demoUsers = await activeDemoUsernames(db);
   if (production && demoUsers.length) {
@@ -126,7 +141,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     commune: JSON.stringify(await currentAreas(db, 'commune', true)),
     province: JSON.stringify(await currentAreas(db, 'province', true)),
   };
-  const operatorToken = opts.operatorToken ?? randomBytes(18).toString('base64url');
+  // Walls use revocable tokens from wall_tokens; the demo wall's published one works only outside production.
+  const operatorToken = opts.operatorToken ?? ((opts.demoAccounts ?? !production) ? DEMO_WALL_TOKEN : '');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
   const agencyRouting = await new AgencyRoutingTable(db).reload();
   const hotspotGrids = new HotspotGrids((await currentAreas(db, 'province')).features.map((f) => f.geometry));
@@ -152,7 +168,13 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       : await startFeedProcess<FeedConfig>({
           entry: fileURLToPath(import.meta.url),
           args: [FEED_PROCESS_ARG],
-          config: { databaseUrl, operatorToken, sessionSecret, coalesceMs: opts.feed?.coalesceMs ?? 50 },
+          config: {
+            databaseUrl,
+            staticToken: opts.operatorToken,
+            acceptDemo: !production,
+            sessionSecret,
+            coalesceMs: opts.feed?.coalesceMs ?? 50,
+          },
           nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
           log,
         }).catch(async (e) => {
@@ -182,7 +204,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 
   return {
     url,
-    operatorUrl: `${url}/ops?token=${operatorToken}`,
+    operatorUrl: operatorToken ? `${url}/ops?token=${operatorToken}` : `${url}/ops`,
     publicUrl: `${url}/map`,
     operatorToken,
     dispatchUrl: `${url}/dispatch`,
@@ -213,19 +235,28 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
 async function startFeedChild(config: FeedConfig, log: (line: string) => void): Promise<FeedChild> {
   const db = createFeedPool(config.databaseUrl, 8);
+  const walls = await watchWallTokens(db, {
+    acceptDemo: config.acceptDemo,
+    onError: (e) => log(`wall tokens: ${(e as Error).message ?? e}`),
+  });
   // Socket.IO answers its own path; anything else on the loopback port gets a 404 rather than no answer.
   const http = createServer((_req, res) => res.writeHead(404).end());
   const realtime = await attachRealtime(http, {
     db,
     listenUrl: config.databaseUrl,
-    // The kiosk token, a signed staff ticket from GET /api/v1/auth/session, or the public.
-    authorize: createSocketAuthorizer({ operatorToken: config.operatorToken, ticketSecret: config.sessionSecret }),
+    // A wall's token, a signed staff ticket from GET /api/v1/auth/session, or the public.
+    authorize: createSocketAuthorizer({
+      operatorToken: config.staticToken,
+      isWallToken: walls.has,
+      ticketSecret: config.sessionSecret,
+    }),
     coalesceMs: config.coalesceMs,
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
   });
   return {
     http,
     close: async () => {
+      walls.stop();
       await realtime.close();
       await db.end();
     },
@@ -250,7 +281,6 @@ async function runFromCommandLine(): Promise<void> {
     databaseUrl,
     demo,
     demoRate: env.DEMO_RATE ? Number(env.DEMO_RATE) : undefined,
-    operatorToken: env.OPERATOR_TOKEN || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
     mediaDir: env.MEDIA_DIR || undefined,

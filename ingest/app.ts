@@ -17,6 +17,7 @@ import { cellsRouter } from './routes/api/cells.ts';
 import { sessionRouter } from './routes/api/session.ts';
 import { statsRouter } from './routes/api/stats.ts';
 import { hotspotsRouter } from './routes/api/hotspots.ts';
+import { wallTokensRouter } from './routes/api/wall-tokens.ts';
 import { newScreenAnswers } from './shared-answers.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
 import { transparencyRouter } from './routes/api/transparency.ts';
@@ -90,6 +91,7 @@ export function createApp(
     cellsRouter,
     statsRouter,
     hotspotsRouter,
+    wallTokensRouter,
     geocodeRouter,
     transparencyRouter,
     agencyRoutingRulesRouter,

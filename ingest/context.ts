@@ -17,8 +17,11 @@ export interface IngestDeps {
   catalog: Catalog;
   /** Routing rules in force: which agency a new report goes to. */
   agencyRouting: AgencyRoutingTable;
-  /** The long-lived read-only kiosk token (wall display). */
-  operatorToken: string;
+  /**
+   * A static read-only kiosk token, for tests and benches only: the product's walls use the revocable tokens
+   * of wall_tokens (POST /api/v1/wall-tokens).
+   */
+  operatorToken?: string;
   /** Signs the socket tickets handed to signed-in staff; random per process unless configured. */
   sessionSecret?: string;
   loginLimiter?: LoginLimiter;

@@ -8,6 +8,9 @@ const vi = {
   'view.goToMap': 'Mở bản đồ minh bạch',
   'ops.notStaff':
     'Chưa xác thực cán bộ: đang hiển thị dữ liệu công khai. Hãy mở đường dẫn có mã truy cập do máy chủ cung cấp.',
+  'wall.notAuthorised': 'KHÔNG ĐƯỢC PHÉP — mã màn hình không hợp lệ hoặc đã bị thu hồi',
+  'wall.notAuthorisedHelp':
+    'Màn hình này không hiển thị dữ liệu. Quản trị viên cần cấp mã mới (Quản trị → Màn hình tường).',
   'conn.connecting': 'Đang kết nối',
   'conn.live': 'Trực tuyến',
   'conn.reconnecting': 'Đang kết nối lại',
@@ -70,6 +73,8 @@ const en: Record<MessageKey, string> = {
   'view.goToMap': 'Open the transparency map',
   'ops.notStaff':
     'Not signed in as staff: showing public data. Open the link with the access token printed by the server.',
+  'wall.notAuthorised': 'NOT AUTHORISED — this display token is unknown or revoked',
+  'wall.notAuthorisedHelp': 'This screen shows no data. An administrator must issue a new wall token.',
   'conn.connecting': 'Connecting',
   'conn.live': 'Live',
   'conn.reconnecting': 'Reconnecting',

@@ -8,12 +8,15 @@ import { MapScene } from './map-scene.tsx';
 import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
 import '../alerts/alerts.css';
 import { useDashboard } from './use-dashboard.ts';
+import { NotAuthorised } from '../components/not-authorised.tsx';
+import { useTokenRefused } from '../data/use-token-refused.ts';
 
 export function OpsView() {
   const d = useDashboard({ useToken: true });
   const alerts = useActiveAlerts();
   const { t, status, categoryName } = useI18n();
   const notStaff = d.feed.audience === 'public' || !d.token;
+  const refused = useTokenRefused(d.token, d.feed.audience);
   const panel = (
     <>
       {notStaff && (
@@ -49,6 +52,7 @@ export function OpsView() {
       />
     </>
   );
+  if (refused) return <NotAuthorised />;
   return (
     <AppShell
       title="view.ops"

@@ -3,6 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 import { findSession } from '../../sql/queries/staff.ts';
 import { findUnitByTokenHash } from '../../sql/queries/unit-tokens.ts';
+import { findWallByTokenHash } from '../../sql/queries/wall-tokens.ts';
+import { HttpError } from '../http-error.ts';
 import type { IngestDeps } from '../context.ts';
 import { hashToken } from './tokens.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -14,6 +16,19 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const UNIT_TOKEN_PREFIX = 'unit_';
 /** The published demo tokens' prefix: never honoured in production, whatever the database says. */
 export const DEMO_UNIT_TOKEN_PREFIX = 'unit_demo_';
+/** Wall displays' kiosk tokens (wall_tokens), issued by an administrator. */
+export const WALL_TOKEN_PREFIX = 'wall_';
+/** The published demo wall token (seeded with the demo accounts): never honoured in production. */
+export const DEMO_WALL_TOKEN = 'wall_demo_thanhhoa';
+
+/** A bearer token that names no live credential: an error, never a quiet downgrade to public data. */
+export const invalidToken = () =>
+  new HttpError(
+    401,
+    'invalid_token',
+    'This token is unknown or has been revoked',
+    'Mã truy cập không hợp lệ hoặc đã bị thu hồi',
+  );
 
 export function bearerToken(ctx: Context): string | null {
   const header = ctx.get('authorization');
@@ -28,22 +43,23 @@ export function tokenMatches(given: string | null | undefined, expected: string)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The long-lived kiosk token: read-only, for the wall display and the operator link printed at start. */
-export function wallViewer(): StaffActor {
+/** A wall display: read-only staff view, without reporter contact. */
+export function wallViewer(wall?: StaffActor['wall']): StaffActor {
   return {
     kind: 'staff',
     role: 'wall_viewer',
     userId: null,
-    name: 'wall display',
+    name: wall?.name ?? 'wall display',
     agencyId: null,
     unitId: null,
     via: 'token',
+    ...(wall ? { wall } : {}),
   };
 }
 
-/** Token-only resolution (no database): the kiosk token or the public. */
-export function actorFor(token: string | null | undefined, operatorToken: string): Actor {
-  return tokenMatches(token, operatorToken) ? wallViewer() : { kind: 'public' };
+/** Token-only resolution (no database): a static kiosk token configured for tests and benches, or the public. */
+export function actorFor(token: string | null | undefined, operatorToken: string | undefined): Actor {
+  return operatorToken && tokenMatches(token, operatorToken) ? wallViewer() : { kind: 'public' };
 }
 
 export interface ResolvedCaller {
@@ -81,7 +97,18 @@ export async function resolveCaller(
           sessionTokenHash: null,
         };
     }
-    return { actor: actorFor(bearer, operatorToken), csrfToken: null, sessionTokenHash: null };
+    if (bearer.startsWith(WALL_TOKEN_PREFIX)) {
+      const wall = await findWallByTokenHash(db, hashToken(bearer));
+      if (!wall || (wall.demo && !demoAllowed)) throw invalidToken();
+      return {
+        actor: wallViewer({ id: wall.id, name: wall.name, config: wall.config }),
+        csrfToken: null,
+        sessionTokenHash: null,
+      };
+    }
+    const actor = actorFor(bearer, operatorToken);
+    if (actor.kind === 'public') throw invalidToken();
+    return { actor, csrfToken: null, sessionTokenHash: null };
   }
   const cookie = ctx.cookies.get(SESSION_COOKIE);
   if (cookie) {

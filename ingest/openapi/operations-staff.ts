@@ -18,6 +18,7 @@ import {
 import { open311ClientInput } from '../routes/api/open311-clients.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { moderationSchema } from '../routes/api/photos.ts';
+import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
@@ -45,6 +46,36 @@ export const STAFF_OPERATIONS = [
     summary: 'Gi* hot and cold spots (FDR) of the last 24 h or 7 d, emerging patterns, co-occurrences',
     access: 'staff',
     query: hotspotsQuerySchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/wall-tokens',
+    tag: 'admin',
+    summary: 'Wall displays and their kiosk tokens (hashes are never shown)',
+    access: 'administrator',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/wall-tokens',
+    tag: 'admin',
+    summary: 'Name a wall display and create its kiosk token (shown once)',
+    access: 'administrator',
+    body: newWallTokenSchema,
+    responses: { '201': 'Created; `token` is shown only in this answer' },
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/wall-tokens/:id/revoke',
+    tag: 'admin',
+    summary: 'Revoke a wall token: the wall shows "not authorised" at once',
+    access: 'administrator',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/wall/config',
+    tag: 'maps',
+    summary: "A wall's own settings (scenes, pin), read with its token",
+    access: 'wall token',
   }),
   op({
     method: 'get',

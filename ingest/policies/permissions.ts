@@ -48,6 +48,8 @@ export const canListStaff = (a: Actor): boolean =>
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
 /** A unit phone's token is a credential: only an administrator issues, lists or revokes one. */
 export const canManageUnitTokens = (a: Actor): boolean => canManageStaff(a);
+/** Wall displays' kiosk tokens are credentials too. */
+export const canManageWallTokens = (a: Actor): boolean => canManageStaff(a);
 /** Open311 client keys, webhooks: what other systems may do here is an administrator's decision. */
 export const canManageIntegrations = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
 

@@ -14,6 +14,8 @@ export interface StaffActor {
   unitId: string | null;
   /** How the caller proved who it is: cookie-authenticated writes also need the CSRF token. */
   via: 'session' | 'token';
+  /** A wall display's kiosk token (wall_tokens): which wall, and its settings. */
+  wall?: { id: string; name: string; config: Record<string, unknown> };
 }
 
 export type Actor = StaffActor | { kind: 'public' };

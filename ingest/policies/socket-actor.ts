@@ -5,7 +5,10 @@ import { verifyTicket } from '../auth/tokens.ts';
 import { isRole, type SocketActor } from '../../domain/roles.ts';
 
 export interface SocketAuthOptions {
-  operatorToken: string;
+  /** A static kiosk token (tests and benches); the product's walls use `isWallToken`. */
+  operatorToken?: string;
+  /** Whether a token is a live wall token (the feed process keeps their hashes fresh: wall-token-set.ts). */
+  isWallToken?: (token: string) => boolean;
   ticketSecret: string;
   now?: () => number;
 }
@@ -16,7 +19,7 @@ export function createSocketAuthorizer(
   return (auth) => {
     const token = typeof auth?.token === 'string' ? auth.token : undefined;
     if (!token) return { audience: 'public' };
-    if (tokenMatches(token, opts.operatorToken))
+    if ((opts.operatorToken && tokenMatches(token, opts.operatorToken)) || opts.isWallToken?.(token))
       return { audience: 'staff', role: 'wall_viewer', agencyId: null, unitId: null };
     const claims = verifyTicket(token, opts.ticketSecret, opts.now?.() ?? Date.now());
     if (!claims || !isRole(claims.role)) return { audience: 'public' };

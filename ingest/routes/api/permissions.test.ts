@@ -113,6 +113,22 @@ const ROUTES: RouteCase[] = [
     allowed: DESK,
     call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`),
   },
+  { name: 'GET /wall-tokens', allowed: ['administrator'], call: (c) => c.get('/api/v1/wall-tokens') },
+  {
+    name: 'POST /wall-tokens',
+    allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/wall-tokens', { name: `wall ${++n}` }),
+  },
+  {
+    name: 'POST /wall-tokens/:id/revoke',
+    allowed: ['administrator'],
+    call: async (c, app) => {
+      const { rows } = await app.db.query<{ id: string }>(
+        "INSERT INTO wall_tokens (name, token_hash) VALUES ('to revoke', md5(random()::text)) RETURNING id::text",
+      );
+      return c.post(`/api/v1/wall-tokens/${rows[0].id}/revoke`, {});
+    },
+  },
   {
     name: 'GET /hotspots',
     allowed: [...DESK, 'agency_officer', 'field_officer', 'wall_viewer'],

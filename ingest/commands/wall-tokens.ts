@@ -1,0 +1,46 @@
+// issueWallToken / revokeWallToken: an administrator names a wall display and gives it a random token (shown
+// once, stored as a hash), or takes it back. Every request looks the hash up, so a revoked wall stops at once.
+import type { Db } from '../../sql/db.ts';
+import { insertWallToken, revokeWallToken as revokeStored, type WallTokenRow } from '../../sql/queries/wall-tokens.ts';
+import { WALL_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { HttpError } from '../http-error.ts';
+import { canManageWallTokens } from '../policies/permissions.ts';
+import type { Actor } from '../policies/roles.ts';
+
+function mustManage(actor: Actor): void {
+  if (!canManageWallTokens(actor))
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Only administrators manage wall tokens',
+      'Chỉ quản trị viên quản lý mã màn hình tường',
+    );
+}
+
+const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+export async function issueWallToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; config: object },
+): Promise<{ row: WallTokenRow; token: string }> {
+  mustManage(actor);
+  const token = newToken(WALL_TOKEN_PREFIX);
+  const row = await insertWallToken(db, {
+    name: input.name,
+    tokenHash: hashToken(token),
+    demo: false,
+    config: input.config,
+    createdBy: actorId(actor),
+  });
+  if (!row) throw new Error('wall token collision'); // 24 random bytes: not expected in this universe
+  return { row, token };
+}
+
+export async function revokeWallToken(db: Db, actor: Actor, id: string): Promise<WallTokenRow> {
+  mustManage(actor);
+  const row = await revokeStored(db, id, actorId(actor));
+  if (!row) throw new HttpError(404, 'not_found', 'Wall token not found', 'Không tìm thấy mã màn hình tường');
+  return row;
+}
