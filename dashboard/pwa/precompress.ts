@@ -3,7 +3,7 @@
 // with no compression work per request. A phone on slow 4G gets the /report page in a third of the bytes.
 // Quality 11 for the small chunks a citizen page loads first; 9 for the big map chunks, to keep builds quick.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -23,7 +23,8 @@ export function precompress(): Plugin {
     name: 'hientruong-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      // build.outDir is as written in the config ('../dist'), relative to the root, not to the working directory.
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
       for (const path of files(outDir)) {
