@@ -30,6 +30,7 @@ import { queueActionsRouter } from './routes/api/queue-actions.ts';
 import { agenciesRouter } from './routes/api/agencies.ts';
 import { adminRouter } from './routes/api/admin.ts';
 import { queueExportRouter } from './routes/api/queue-export.ts';
+import { reportContextRouter } from './routes/api/report-context.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -99,6 +100,7 @@ export function createApp(
     transitionsRouter,
     queueRouter,
     queueExportRouter,
+    reportContextRouter,
     queueActionsRouter,
     agenciesRouter,
     adminRouter,

@@ -94,6 +94,10 @@ export const adminApi = {
   issueToken: (unitId: string, label: string) =>
     call<{ token: string }>('POST', `/api/v1/units/${unitId}/tokens`, { label }),
   revokeToken: (unitId: string, id: string) => call('POST', `/api/v1/units/${unitId}/tokens/${id}/revoke`, {}),
+  cannedReplies: () =>
+    call<{ replies: { id: string; category: string | null; text: string }[] }>('GET', '/api/v1/canned-replies'),
+  addCannedReply: (category: string | null, text: string) => call('POST', '/api/v1/canned-replies', { category, text }),
+  removeCannedReply: (id: string) => call('POST', `/api/v1/canned-replies/${id}/delete`, {}),
   audit: (entity?: string) =>
     call<{ entries: AuditItem[] }>('GET', `/api/v1/admin/audit${entity ? `?entity=${entity}` : ''}`),
 };

@@ -8,6 +8,7 @@ import { LangToggle } from '../components/toggles.tsx';
 import { LoginScreen } from '../views/dispatch/login-screen.tsx';
 import { useAgencies } from '../views/dispatch/use-agencies.ts';
 import { AuditTab } from './audit-tab.tsx';
+import { CannedTab } from './canned-tab.tsx';
 import { HolidaysTab } from './holidays-tab.tsx';
 import { RoutingTab } from './routing-tab.tsx';
 import { SlaTab } from './sla-tab.tsx';
@@ -16,7 +17,7 @@ import { UnitsTab } from './units-tab.tsx';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { AdminContext, useAdminAction } from './use-admin.ts';
 
-const TABS = ['routing', 'sla', 'holidays', 'staff', 'units', 'audit'] as const;
+const TABS = ['routing', 'sla', 'holidays', 'staff', 'units', 'canned', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AdminView() {
@@ -46,6 +47,7 @@ function AdminPage({ canWrite, who, onLogout }: { canWrite: boolean; who: string
     holidays: <HolidaysTab />,
     staff: <StaffTab />,
     units: <UnitsTab />,
+    canned: <CannedTab />,
     audit: <AuditTab />,
   };
   return (

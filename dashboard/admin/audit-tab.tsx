@@ -4,7 +4,7 @@ import { adminApi } from './admin-api.ts';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useLoaded } from './use-admin.ts';
 
-const ENTITIES = ['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token'] as const;
+const ENTITIES = ['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token', 'canned_reply'] as const;
 const TAB_OF: Record<string, AdminKey> = {
   routing_rule: 'tab.routing',
   sla: 'tab.sla',
@@ -12,6 +12,7 @@ const TAB_OF: Record<string, AdminKey> = {
   staff: 'tab.staff',
   unit: 'tab.units',
   unit_token: 'tokens',
+  canned_reply: 'tab.canned',
 };
 
 export function AuditTab() {

@@ -2,6 +2,7 @@
 import type {
   AgencyDTO,
   NearestUnitsDTO,
+  ReportContextDTO,
   TradeDTO,
   DuplicateDTO,
   ErrorDTO,
@@ -144,6 +145,7 @@ export const dispatchApi = {
   deleteFilter: (id: string) => call<void>('DELETE', `/api/v1/queue/filters/${id}`),
   agencies: () => call<{ agencies: AgencyDTO[] }>('GET', '/api/v1/agencies'),
   trades: () => call<{ trades: TradeDTO[] }>('GET', '/api/v1/trades'),
+  context: (id: string) => call<ReportContextDTO>('GET', `/api/v1/reports/${id}/context`),
   item: (id: string) => call<QueueItemDTO>('GET', `/api/v1/reports/${id}/dispatch`),
   timeline: (id: string) => call<TimelineDTO>('GET', `/api/v1/reports/${id}/timeline`),
   duplicates: (id: string) => call<{ candidates: DuplicateDTO[] }>('GET', `/api/v1/reports/${id}/duplicates`),

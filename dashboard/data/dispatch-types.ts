@@ -2,6 +2,7 @@
 export type {
   AgencyDTO,
   NearestUnitsDTO,
+  ReportContextDTO,
   TradeDTO,
   DuplicateDTO,
   ErrorDTO,

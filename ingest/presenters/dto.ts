@@ -183,6 +183,28 @@ export interface TradeDTO {
   nameEn: string;
 }
 
+export interface CannedReplyDTO {
+  id: string;
+  /** null: offered for every category. */
+  category: string | null;
+  text: string;
+}
+
+/** Beside a report in the console: the place in words, the reporter's other reports, the citizen's say. */
+export interface ReportContextDTO {
+  address: { commune: string | null; nearest: { name: string; kind: string; distanceM: number } | null };
+  lat: number;
+  lng: number;
+  /** The desk only, and not for anonymous reports. */
+  reporterHistory: {
+    count: number;
+    recent: { id: string; code: string; status: string; category: string; createdAt: string }[];
+  } | null;
+  rating: { stars: number; comment: string | null; at: string } | null;
+  reopenedByReporter: { at: string; reason: string | null } | null;
+  cannedReplies: CannedReplyDTO[];
+}
+
 export interface SavedFilterDTO {
   id: string;
   name: string;

@@ -55,7 +55,9 @@ export const routingPreviewSchema = z.object({
 });
 
 export const auditQuerySchema = z.object({
-  entity: z.enum(['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token', 'wall_token']).optional(),
+  entity: z
+    .enum(['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token', 'wall_token', 'canned_reply'])
+    .optional(),
   entityId: z.string().max(64).optional(),
   before: z
     .string()
@@ -69,3 +71,8 @@ export const slaCategoryParam = z.object({
   category: z.string().regex(/^(\*|[a-z_]{2,64})$/, 'must be a category code or *'),
 });
 export const holidayDayParam = z.object({ day: calendarDate() });
+
+export const cannedReplySchema = z.strictObject({
+  category: z.string().max(64).nullable().default(null),
+  text: text(2000),
+});

@@ -160,16 +160,17 @@ export function Console({
         ? {
             triage: () => bulkRun((ids) => dispatchApi.bulkTransition(ids, 'triaged')),
             reject: (reason: string) => bulkRun((ids) => dispatchApi.bulkTransition(ids, 'rejected', reason)),
-            // The oldest report leads the incident: the others repeat it.
+            // The oldest report leads the incident: the others repeat it (ids are random, so by receipt time).
             merge: () =>
               bulkRun((ids) => {
-                const [into, ...rest] = [...ids].sort((a, b) => Number(a) - Number(b));
+                const received = (id: string) => q.items.find((i) => i.id === id)?.createdAt ?? '';
+                const [into, ...rest] = [...ids].sort((a, b) => received(a).localeCompare(received(b)));
                 return dispatchApi.bulkMerge(rest, into);
               }),
             clear: () => setChecked(new Set()),
           }
         : null,
-    [isDesk, bulkRun],
+    [isDesk, bulkRun, q.items],
   );
 
   const move = useCallback(
@@ -259,6 +260,7 @@ export function Console({
         onTransition={transition}
         onAssign={assign}
         onMerge={merge}
+        onOpenReport={setSelectedId}
       />
       {undoable.pending && (
         <div className="dx-flash ok dx-undo" role="status" data-testid="undo-bar">

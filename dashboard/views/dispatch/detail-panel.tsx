@@ -6,6 +6,7 @@ import type { Detail } from '../../data/use-dispatch-queue.ts';
 import type { Reference } from '../../data/use-reference.ts';
 import { joinDot } from './format.ts';
 import { PhotoStrip } from './photo-strip.tsx';
+import { ReportContext } from './report-context.tsx';
 import { SlaBadge } from './sla-badge.tsx';
 import { useDispatchI18n, type DispatchKey } from './strings.ts';
 
@@ -21,6 +22,8 @@ export interface DetailPanelProps {
   onTransition: (b: TransitionBody) => unknown;
   onAssign: (unitId: string) => unknown;
   onMerge: (into: string) => unknown;
+  /** Opens another report (the reporter's history links), whether or not the queue shows it. */
+  onOpenReport: (id: string) => void;
 }
 
 const REASONS = ['duplicate', 'not_competent', 'insufficient_info', 'spam'] as const;
@@ -38,6 +41,7 @@ export function DetailPanel({
   onTransition,
   onAssign,
   onMerge,
+  onOpenReport,
 }: DetailPanelProps) {
   const { d, dk, categoryName, time } = useDispatchI18n();
   const [note, setNote] = useState('');
@@ -85,6 +89,15 @@ export function DetailPanel({
       )}
       <p className="dx-desc">{r.description}</p>
       <PhotoStrip reportId={r.id} />
+      <ReportContext
+        reportId={r.id}
+        version={r.version}
+        onOpenReport={onOpenReport}
+        onCannedReply={(text) => {
+          setReply(text);
+          document.querySelector<HTMLTextAreaElement>('[name="publicReply"]')?.focus();
+        }}
+      />
       <p className="small muted">
         {d('detail.reporter')}:{' '}
         {r.reporter.anonymous

@@ -183,6 +183,31 @@ const ROUTES: RouteCase[] = [
     call: (c) => c.get('/api/v1/queue/export.geojson?category=road'),
   },
   {
+    name: 'GET /reports/:id/context',
+    allowed: DESK,
+    call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/context`),
+  },
+  {
+    name: 'GET /canned-replies',
+    allowed: [...DESK, 'agency_officer', 'field_officer'],
+    call: (c) => c.get('/api/v1/canned-replies'),
+  },
+  {
+    name: 'POST /canned-replies',
+    allowed: ['administrator', 'supervisor'],
+    call: (c) => c.post('/api/v1/canned-replies', { category: 'road', text: `Đã tiếp nhận ${n++}` }),
+  },
+  {
+    name: 'POST /canned-replies/:id/delete',
+    allowed: ['administrator', 'supervisor'],
+    call: async (c, app) => {
+      const { rows } = await app.db.query<{ id: string }>(
+        "INSERT INTO canned_replies (category, text) VALUES ('road', 'tạm') RETURNING id::text",
+      );
+      return c.post(`/api/v1/canned-replies/${rows[0].id}/delete`, {});
+    },
+  },
+  {
     name: 'GET /queue/filters',
     allowed: [...DESK, 'agency_officer', 'field_officer'],
     call: (c) => c.get('/api/v1/queue/filters'),
