@@ -1,6 +1,6 @@
 // Operations for signed-in staff (session cookie + x-csrf-token on writes), unit phones and administrators.
 import { newRoutingRuleSchema, endRoutingRuleSchema } from '../schemas/agency-routing-input.ts';
-import { alertInputSchema, cancelAlertSchema } from '../schemas/alert-input.ts';
+import { alertInputSchema, cancelAlertSchema, outageImportSchema } from '../schemas/alert-input.ts';
 import {
   assignSchema,
   bulkMergeSchema,
@@ -306,6 +306,14 @@ export const STAFF_OPERATIONS = [
     summary: 'Cancel an alert',
     access: 'alert publishers',
     body: cancelAlertSchema,
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/alerts/outages',
+    tag: 'alerts',
+    summary: "Import a utility's cut schedule (CSV: area, start, end, reason) as scheduled outage alerts",
+    access: 'alert publishers',
+    body: outageImportSchema,
   }),
   op({
     method: 'get',

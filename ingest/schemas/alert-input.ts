@@ -69,3 +69,15 @@ export type AlertInput = z.infer<typeof alertInputSchema>;
 export type AlertAreaInput = z.infer<typeof alertAreaSchema>;
 
 export const cancelAlertSchema = z.strictObject({ note: optionalText(500) });
+
+/** A power/water company's cut schedule, as CSV text (see ingest/alerts/outage-schedule.ts for the columns). */
+export const outageImportSchema = z.strictObject({
+  csv: z.string({ error: 'is required' }).min(1, 'is required').max(200_000, 'at most 200 kB'),
+  utility: z.enum(['power', 'water'], { error: "must be 'power' or 'water'" }),
+  leadMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .int()
+    .min(0)
+    .max(7 * 24 * 60, 'at most 7 days')
+    .default(120),
+});

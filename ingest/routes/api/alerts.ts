@@ -20,7 +20,8 @@ import { HttpError } from '../../http-error.ts';
 import { canPublishAlerts, canSeeAlert } from '../../policies/alerts.ts';
 import { alertToCap, alertsToAtom } from '../../presenters/alert-cap.ts';
 import { presentAlert } from '../../presenters/alert-presenter.ts';
-import { alertInputSchema, cancelAlertSchema } from '../../schemas/alert-input.ts';
+import { alertInputSchema, cancelAlertSchema, outageImportSchema } from '../../schemas/alert-input.ts';
+import { importOutageSchedule } from '../../commands/import-outage-schedule.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { authorize, idParam, notFound, requireStaff } from './guard.ts';
 
@@ -113,6 +114,17 @@ alertsRouter.post('/', async (ctx) => {
   const row = await composeAlert(ctx.state.deps.db, actor, input);
   ctx.status = 201;
   ctx.body = { id: row.id, state: row.state, capUrl: `/api/v1/alerts/${row.id}.cap` };
+});
+
+// A utility's cut schedule -> scheduled outage alerts (publish themselves at the lead time, expire at the end).
+alertsRouter.post('/outages', async (ctx) => {
+  const actor = publisher(ctx);
+  const input = parseOr422(outageImportSchema, ctx.request.body);
+  const rows = await importOutageSchedule(ctx.state.deps.db, actor, input);
+  ctx.status = 201;
+  ctx.body = {
+    alerts: rows.map((r) => ({ id: r.id, state: r.state, publishAt: r.publish_at?.toISOString() ?? null })),
+  };
 });
 
 alertsRouter.post('/:id/update', async (ctx) => {

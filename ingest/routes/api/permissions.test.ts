@@ -50,6 +50,15 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /alerts', allowed: PUBLISHERS, call: (c) => c.post('/api/v1/alerts', sampleAlert()) },
   { name: 'GET /alerts/desk', allowed: PUBLISHERS, call: (c) => c.get('/api/v1/alerts/desk') },
   {
+    name: 'POST /alerts/outages',
+    allowed: PUBLISHERS,
+    call: (c) =>
+      c.post('/api/v1/alerts/outages', {
+        csv: 'area,start,end,reason\n14797,2030-01-01 08:00,2030-01-01 10:00,test',
+        utility: 'power',
+      }),
+  },
+  {
     name: 'GET /alerts/:id/reach',
     allowed: PUBLISHERS,
     call: async (c, app) => c.get(`/api/v1/alerts/${await composeTestAlert(app.db)}/reach`),
