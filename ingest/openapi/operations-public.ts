@@ -4,57 +4,9 @@ import { geocodeQuerySchema, reversePointSchema } from '../routes/api/geocode.ts
 import { loginSchema } from '../schemas/dispatch-input.ts';
 import { transparencyQuerySchema } from '../routes/api/transparency.ts';
 import { exportQuerySchema } from '../routes/api/exports.ts';
-import { confirmSchema, ratingSchema, reopenSchema } from '../schemas/track-input.ts';
 import { op } from './operation.ts';
 
-const TRACK = '/api/v1/track/:code';
 export const PUBLIC_OPERATIONS = [
-  op({
-    method: 'get',
-    route: TRACK,
-    tag: 'citizens',
-    summary:
-      'A report followed by its tracking code: status, phase, public timeline with replies, approved photos; the secret (?k= or X-Tracking-Secret) proves the reporter',
-    access: 'anyone (reporter with the secret)',
-    responses: { '400': 'Not a tracking code', '404': 'No report has this code' },
-  }),
-  op({
-    method: 'post',
-    route: `${TRACK}/rating`,
-    tag: 'citizens',
-    summary: 'The reporter rates the resolution (1-5, comment)',
-    access: 'reporter (secret)',
-    body: ratingSchema,
-    responses: { '403': 'Wrong secret', '409': 'Not resolved' },
-  }),
-  op({
-    method: 'post',
-    route: `${TRACK}/reopen`,
-    tag: 'citizens',
-    summary: 'The reporter reopens it within 7 days of resolution: back in the dispatch queue with the reason',
-    access: 'reporter (secret)',
-    body: reopenSchema,
-    responses: { '403': 'Wrong secret', '409': 'Outside the 7-day window, or not resolved' },
-  }),
-  op({
-    method: 'post',
-    route: `${TRACK}/confirm`,
-    tag: 'citizens',
-    summary: 'The reporter confirms it fixed: closed',
-    access: 'reporter (secret)',
-    body: confirmSchema,
-    responses: { '403': 'Wrong secret', '409': 'Not resolved' },
-  }),
-  op({
-    method: 'get',
-    route: '/api/v1/photos/:id/:variant',
-    tag: 'citizens',
-    summary:
-      'A photo, variant thumb (320 px) or display (1600 px), WebP without metadata: public once approved, staff always',
-    access: 'anyone (approved photos), staff',
-    produces: 'image/webp',
-    responses: { '404': 'No such photo, or not approved' },
-  }),
   op({
     method: 'post',
     route: '/api/v1/reports',

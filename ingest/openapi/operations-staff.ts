@@ -17,28 +17,12 @@ import {
 } from '../schemas/dispatch-input.ts';
 import { open311ClientInput } from '../routes/api/open311-clients.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
-import { moderationSchema } from '../routes/api/photos.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
 
 export const STAFF_OPERATIONS = [
-  op({
-    method: 'get',
-    route: '/api/v1/reports/:id/photos',
-    tag: 'citizens',
-    summary: "A report's photos with their moderation state (pending, approved, rejected)",
-    access: 'staff',
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/photos/:id/moderation',
-    tag: 'citizens',
-    summary: 'Approve a photo for the public, or reject it (with a reason)',
-    access: 'desk (administrator, supervisor, dispatcher)',
-    body: moderationSchema,
-  }),
   op({
     method: 'get',
     route: '/api/v1/hotspots',
