@@ -18,6 +18,7 @@ import { sessionRouter } from './routes/api/session.ts';
 import { statsRouter } from './routes/api/stats.ts';
 import { hotspotsRouter } from './routes/api/hotspots.ts';
 import { wallTokensRouter } from './routes/api/wall-tokens.ts';
+import { eventsRouter } from './routes/api/events.ts';
 import { newScreenAnswers } from './shared-answers.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
 import { transparencyRouter } from './routes/api/transparency.ts';
@@ -93,6 +94,7 @@ export function createApp(
     statsRouter,
     hotspotsRouter,
     wallTokensRouter,
+    eventsRouter,
     geocodeRouter,
     transparencyRouter,
     agencyRoutingRulesRouter,

@@ -18,6 +18,7 @@ import {
 import { open311ClientInput } from '../routes/api/open311-clients.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
+import { eventsQuerySchema } from '../routes/api/events.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
@@ -30,6 +31,14 @@ export const STAFF_OPERATIONS = [
     summary: 'Gi* hot and cold spots (FDR) of the last 24 h or 7 d, emerging patterns, co-occurrences',
     access: 'staff',
     query: hotspotsQuerySchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/events',
+    tag: 'maps',
+    summary: 'The event log of a period (at most 7 days), paginated with `after`=`next`, for replay',
+    access: 'desk and wall displays',
+    query: eventsQuerySchema,
   }),
   op({
     method: 'get',

@@ -48,6 +48,8 @@ export const canListStaff = (a: Actor): boolean =>
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
 /** A unit phone's token is a credential: only an administrator issues, lists or revokes one. */
 export const canManageUnitTokens = (a: Actor): boolean => canManageStaff(a);
+/** Replay rebuilds the whole province's map: province-wide staff (desk and walls), not agency or field officers. */
+export const canReplayEvents = (a: Actor): boolean => isStaff(a) && (DESK.has(a.role) || a.role === 'wall_viewer');
 /** Wall displays' kiosk tokens are credentials too. */
 export const canManageWallTokens = (a: Actor): boolean => canManageStaff(a);
 /** Open311 client keys, webhooks: what other systems may do here is an administrator's decision. */

@@ -122,6 +122,12 @@ const ROUTES: RouteCase[] = [
     allowed: DESK,
     call: async (c, app) => c.get(`/api/v1/reports/${await app.createReport(ANOTHER_AGENCYS_REPORT)}/units/nearest`),
   },
+  {
+    name: 'GET /events',
+    allowed: [...DESK, 'wall_viewer'],
+    call: (c) =>
+      c.get(`/api/v1/events?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`),
+  },
   { name: 'GET /wall-tokens', allowed: ['administrator'], call: (c) => c.get('/api/v1/wall-tokens') },
   {
     name: 'POST /wall-tokens',

@@ -1,0 +1,75 @@
+// GET /api/v1/events?from&to: the event log of a period (up to 7 days), paginated, for replay on /ops and the wall.
+// Province-wide staff only; each payload is rebuilt field by field (no reporter contact exists in the log anyway).
+import Router from '@koa/router';
+import { z } from 'zod';
+import { eventsBetween, type HistoryEvent } from '../../../sql/queries/event-history.ts';
+import type { IngestState } from '../../context.ts';
+import { canReplayEvents } from '../../policies/permissions.ts';
+import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
+import { authorize, requireStaff } from './guard.ts';
+
+export const eventsRouter = new Router<IngestState>({ prefix: '/api/v1' });
+
+const MAX_SPAN_MS = 7 * 86_400_000;
+
+export const eventsQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    /** The `next` of the previous page. */
+    after: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .default('0'),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  })
+  .strict();
+
+const pick = (p: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, p[k] ?? null]));
+
+/** Kinds a replay rebuilds the screens from, and the fields each may carry out. */
+const FIELDS: Record<string, readonly string[]> = {
+  'report.created': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
+  'report.updated': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
+  'unit.updated': ['unitId', 'agencyId', 'status', 'lat', 'lng', 'version', 'reportIds', 'at'],
+  hotspot: [
+    'change',
+    'cell',
+    'res',
+    'category',
+    'categories',
+    'confidence',
+    'z',
+    'count',
+    'areaCode',
+    'areaName',
+    'at',
+  ],
+};
+const KINDS = Object.keys(FIELDS);
+
+const present = (e: HistoryEvent) => ({
+  id: e.id,
+  kind: e.kind,
+  at: e.created_at.toISOString(),
+  payload: pick(e.payload, FIELDS[e.kind]),
+});
+
+eventsRouter.get('/events', async (ctx) => {
+  authorize(canReplayEvents(requireStaff(ctx.state.actor)), 'replay the event log');
+  const q = parseOr422(eventsQuerySchema, ctx.query);
+  const from = new Date(q.from);
+  const to = new Date(q.to);
+  if (to <= from) throw invalidFields([{ field: 'to', reason: 'must be after from' }]);
+  if (to.getTime() - from.getTime() > MAX_SPAN_MS)
+    throw invalidFields([{ field: 'to', reason: 'at most 7 days after from' }]);
+  const rows = await eventsBetween(ctx.state.deps.db, { from, to, afterId: q.after, kinds: KINDS, limit: q.limit });
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    events: rows.map(present),
+    next: rows.length === q.limit ? rows[rows.length - 1].id : null,
+  };
+});
