@@ -2,9 +2,8 @@
 // Web Push against a local push-service stand-in that checks the VAPID JWT and decrypts the payload:
 // subscription -> alert -> exactly one delivery; a 410 removes the subscription; a reporter hears status changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertPushSubscription } from '../../sql/queries/push.ts';
 import { sampleAlert } from '../test-support/alerts.ts';
-import { startDispatchApp, type Caller, type DispatchApp } from '../test-support/dispatch-app.ts';
+import { sampleReport, startDispatchApp, type Caller, type DispatchApp } from '../test-support/dispatch-app.ts';
 import { startPushService, type PushService } from '../test-support/push-service.ts';
 import { pushPending } from './push-sender.ts';
 import { loadVapidKeys } from './vapid.ts';
@@ -86,22 +85,15 @@ describe('web push', () => {
     );
   });
 
-  it('tells a reporter who opted in when the report is triaged, with a link to its tracking page', async () => {
-    const id = await app.createReport();
+  it('tells a reporter who opted in when the report is triaged, after proving it with the tracking secret, linking to its tracking page', async () => {
+    const created = await app.anonymous.post('/api/v1/reports', sampleReport);
+    const { id, code, trackingSecret } = created.body as { id: string; code: string; trackingSecret: string };
     const sub = service.subscribe('/s/reporter');
-    await upsertPushSubscription(app.db, {
-      endpoint: sub.endpoint,
-      p256dh: sub.keys.p256dh,
-      auth: sub.keys.auth,
-      kind: 'report',
-      areaCode: null,
-      lat: null,
-      lng: null,
-      radiusM: null,
-      cells7: [],
-      reportId: id,
-      lastStatus: 'received',
-    });
+    const optIn = (secret: string) =>
+      app.anonymous.post('/api/v1/push/subscriptions', { subscription: sub, report: { code, secret } });
+    // Only the tracking secret proves the reporter: a wrong one is the same 404 as no report.
+    expect((await optIn('not-the-secret')).status).toBe(404);
+    expect((await optIn(trackingSecret)).status).toBe(201);
     const vapid = await loadVapidKeys(app.db);
     await pushPending(app.db, vapid, { agent: service.agent });
     expect(service.deliveries.filter((d) => d.path === '/s/reporter')).toEqual([]);

@@ -22,6 +22,7 @@ export const pushSubscriptionSchema = z.strictObject({
 export const subscribeSchema = z
   .strictObject({
     subscription: pushSubscriptionSchema,
+    // Alerts for an area: a commune, or a point and radius.
     area: z
       .strictObject({
         commune: z
@@ -36,9 +37,20 @@ export const subscribeSchema = z
           })
           .optional(),
       })
-      .refine((a) => (a.commune === undefined) !== (a.point === undefined), 'give exactly one of commune, point'),
+      .refine((a) => (a.commune === undefined) !== (a.point === undefined), 'give exactly one of commune, point')
+      .optional(),
+    // Or a reporter's own report: its code and the tracking secret only the reporter was given.
+    report: z
+      .strictObject({
+        code: z.string().min(3).max(40),
+        secret: z.string().min(8).max(200),
+      })
+      .optional(),
   })
-  .strict();
+  .refine((b) => (b.area === undefined) !== (b.report === undefined), {
+    message: 'give exactly one of area, report',
+    path: ['area'],
+  });
 
 export const unsubscribeSchema = z.strictObject({ endpoint });
 

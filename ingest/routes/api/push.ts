@@ -1,9 +1,12 @@
 // /api/v1/push: Web Push for citizens without an account. The browser's push subscription is the identity;
-// only it and the chosen area (a commune, or a point and radius) are stored. Unsubscribing takes the endpoint.
+// only it and the chosen area (a commune, or a point and radius), or the report a reporter follows (proved with
+// its tracking secret), are stored. Unsubscribing takes the endpoint.
 import Router from '@koa/router';
 import { circlePolygon, coverArea, coverAt } from '../../../geo/alert-area.ts';
 import { communesByCode } from '../../../sql/queries/alerts.ts';
 import { deletePushSubscription, upsertPushSubscription } from '../../../sql/queries/push.ts';
+import { findTrackedReport } from '../../../sql/queries/track.ts';
+import { trackingSecretMatches } from '../../citizen/secrets.ts';
 import type { IngestState } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
 import { loadVapidKeys } from '../../push/vapid.ts';
@@ -18,8 +21,31 @@ pushRouter.get('/key', async (ctx) => {
 });
 
 pushRouter.post('/subscriptions', async (ctx) => {
-  const { subscription, area } = parseOr422(subscribeSchema, ctx.request.body);
+  const { subscription, area, report } = parseOr422(subscribeSchema, ctx.request.body);
   const db = ctx.state.deps.db;
+  if (report) {
+    // The reporter proves ownership with the tracking secret; anyone else gets the same 404 as for no report.
+    const tracked = await findTrackedReport(db, report.code);
+    if (!tracked || !trackingSecretMatches(report.secret, tracked.tracking_secret_hash))
+      throw new HttpError(404, 'not_found', 'No report with this code and secret', 'Không tìm thấy phản ánh');
+    const row = await upsertPushSubscription(db, {
+      endpoint: subscription.endpoint,
+      p256dh: subscription.keys.p256dh,
+      auth: subscription.keys.auth,
+      kind: 'report',
+      areaCode: null,
+      lat: null,
+      lng: null,
+      radiusM: null,
+      cells7: [],
+      reportId: tracked.id,
+      lastStatus: tracked.status,
+    });
+    ctx.status = 201;
+    ctx.body = { id: row.id, report: { code: report.code } };
+    return;
+  }
+  if (!area) return; // the schema guarantees one of them
   let geometry: AreaGeometry;
   if (area.commune) {
     const [commune] = await communesByCode(db, [area.commune]);
