@@ -29,6 +29,7 @@ import { loadVapidKeys } from './ingest/push/vapid.ts';
 import { attachRealtime } from './realtime/server.ts';
 import { createFeedPool, createPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
+import { startWebhookDeliverer } from './ingest/webhooks/deliverer.ts';
 import { DEFAULT_DATA_DIR, openDatabase } from './sql/open-database.ts';
 import { DiskMediaStore } from './ingest/media/media-store.ts';
 import { dirname, join } from 'node:path';
@@ -185,6 +186,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
   // Scheduled alerts publish themselves and expired ones leave live screens, on every server (rows are locked).
   const alertSweeper = startAlertSweeper(db, { onError: (e) => log(`alerts: ${(e as Error).message ?? e}`) });
+  // The webhook outbox (filled in the events' own transactions) is sent by every server; claims do not overlap.
+  const webhooks = startWebhookDeliverer(db, { onError: (e) => log(`webhooks: ${(e as Error).message ?? e}`) });
   const hotspots =
     opts.hotspots === false
       ? null
@@ -222,6 +225,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       // terminal's process group), and a rollup run started now would only fail and say so.
       await rollups.stop();
       await alertSweeper.stop();
+      await webhooks.stop();
       await hotspots?.stop();
       await pushSender.stop();
       await feed?.stop();

@@ -39,6 +39,7 @@ import { unitTokensRouter } from './routes/api/unit-tokens.ts';
 import { open311ClientsRouter } from './routes/api/open311-clients.ts';
 import { openApiRouter } from './routes/api/openapi.ts';
 import { exportsRouter } from './routes/api/exports.ts';
+import { webhooksRouter } from './routes/api/webhooks.ts';
 import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
@@ -115,6 +116,7 @@ export function createApp(
     open311ClientsRouter,
     openApiRouter,
     exportsRouter,
+    webhooksRouter,
     open311ServicesRouter,
     open311RequestsRouter,
     open311UpdatesRouter,

@@ -35,6 +35,11 @@ describe('OpenAPI document', () => {
     ).toEqual([]);
   });
 
+  it('documents each route once', () => {
+    const all = documented();
+    expect(all.filter((d, i) => all.indexOf(d) !== i)).toEqual([]);
+  });
+
   it('documents no route that does not exist', () => {
     const served = servedRoutes();
     expect(documented().filter((d) => !served.includes(d))).toEqual([]);

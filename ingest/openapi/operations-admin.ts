@@ -1,6 +1,7 @@
 // Operations of the administration screens (/admin) and of a citizen following a report by its tracking code.
 import {
   auditQuerySchema,
+  cannedReplySchema,
   holidaySchema,
   holidaysQuerySchema,
   routingPreviewSchema,
@@ -179,5 +180,34 @@ export const ADMIN_OPERATIONS = [
     access: 'staff',
     query: queueFilterSchema,
     produces: 'application/geo+json',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/reports/:id/context',
+    tag: 'dispatch',
+    summary: "Context beside a report: commune, nearest place, the reporter's other reports, rating",
+    access: 'staff who act on the report',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/canned-replies',
+    tag: 'dispatch',
+    summary: 'Canned public replies',
+    access: 'staff',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/canned-replies',
+    tag: 'admin',
+    summary: 'Add a canned reply for a category',
+    access: 'administrator, supervisor',
+    body: cannedReplySchema,
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/canned-replies/:id/delete',
+    tag: 'admin',
+    summary: 'Remove a canned reply',
+    access: 'administrator, supervisor',
   }),
 ];

@@ -19,6 +19,7 @@ import { open311ClientInput } from '../routes/api/open311-clients.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
 import { eventsQuerySchema } from '../routes/api/events.ts';
+import { webhookInput } from '../routes/api/webhooks.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
@@ -321,5 +322,42 @@ export const STAFF_OPERATIONS = [
     tag: 'alerts',
     summary: 'The reach audit as CSV',
     access: 'alert publishers',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/webhooks',
+    tag: 'integrations',
+    summary: 'Webhook endpoints',
+    access: 'administrator',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/webhooks',
+    tag: 'integrations',
+    summary: 'Register an https endpoint for an agency and event types (the signing secret is shown once)',
+    access: 'administrator',
+    body: webhookInput,
+    responses: { '201': 'Registered' },
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/webhooks/:id/disable',
+    tag: 'integrations',
+    summary: 'Stop an endpoint',
+    access: 'administrator',
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/webhooks/:id/deliveries',
+    tag: 'integrations',
+    summary: "An endpoint's latest deliveries and their attempts",
+    access: 'administrator',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/webhooks/deliveries/:id/replay',
+    tag: 'integrations',
+    summary: 'Send a delivery again now (a fresh 24-hour window)',
+    access: 'administrator',
   }),
 ];

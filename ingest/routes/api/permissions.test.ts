@@ -325,6 +325,12 @@ const ROUTES: RouteCase[] = [
       }),
   },
   { name: 'GET /open311/clients', allowed: ['administrator'], call: (c) => c.get('/api/v1/open311/clients') },
+  { name: 'GET /webhooks', allowed: ['administrator'], call: (c) => c.get('/api/v1/webhooks') },
+  {
+    name: 'POST /webhooks',
+    allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/webhooks', { url: 'https://example.vn/hook', events: ['report.created'] }),
+  },
   {
     name: 'POST /open311/clients',
     allowed: ['administrator'],
