@@ -77,7 +77,7 @@ try {
   // autovacuum looks, and the emptied queue would otherwise be scanned by every read until autovacuum came.
   for (const table of ['report_rollup_queue', 'report_cell_hours', 'report_cell_totals', 'report_cell_days'])
     await db.query(`VACUUM ANALYZE ${table}`);
-  const rollupRows = (await db.query('SELECT count(*)::int n FROM report_cell_hours')).rows[0].n;
+  const rollupRows = (await db.query<{ n: number }>('SELECT count(*)::int n FROM report_cell_hours')).rows[0].n;
   const loaded = reused
     ? `reused the ${N.toLocaleString()} reports kept in ${dir}`
     : `loaded ${N.toLocaleString()} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`;

@@ -73,8 +73,8 @@ async function startServer(
   const url = await new Promise<string>((done, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error('server did not start in 60 s')), 60_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
       const m = /READY (\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);

@@ -79,7 +79,11 @@ function rate(pts: Float64Array, fn: (x: number, y: number) => unknown): number 
 function mismatches(n: number, answer: (i: number) => number, want: Int16Array): string {
   let random = 0;
   let vertex = 0;
-  for (let i = 0; i < n; i++) if (answer(i) !== want[i]) i < RANDOM_POINTS ? random++ : vertex++;
+  for (let i = 0; i < n; i++) {
+    if (answer(i) === want[i]) continue;
+    if (i < RANDOM_POINTS) random++;
+    else vertex++;
+  }
   return `${fmt(random)} / ${fmt(vertex)}`;
 }
 
@@ -88,6 +92,7 @@ function measureBuild<T>(build: () => T): { ms: number; heapMB: number; value: T
   const heap: number[] = [];
   let value!: T;
   for (let r = 0; r < RUNS; r++) {
+    // eslint-disable-next-line no-useless-assignment -- drops the previous build so gc() frees it before measuring
     value = undefined as T;
     gc();
     const h0 = process.memoryUsage().heapUsed;
@@ -101,9 +106,9 @@ function measureBuild<T>(build: () => T): { ms: number; heapMB: number; value: T
 }
 
 function benchDataset(name: string, seed: number): void {
-  const fc: AreaCollection = JSON.parse(
+  const fc = JSON.parse(
     readFileSync(new URL(`../sql/data/vn/boundaries-2025/${name}.geojson`, import.meta.url), 'utf8'),
-  );
+  ) as AreaCollection;
   const box = bboxOf(fc);
   const pts = probePoints(fc, box, seed);
   const n = pts.length / 2;
@@ -112,7 +117,7 @@ function benchDataset(name: string, seed: number): void {
   );
 
   // The oracle answers once; every contender is checked against the same answers.
-  let t = performance.now();
+  const t = performance.now();
   const oracle = turfOracle(fc);
   const want = new Int16Array(n);
   for (let i = 0; i < n; i++) want[i] = oracle(pts[2 * i], pts[2 * i + 1]);
@@ -182,7 +187,7 @@ function benchAddressSearch(): void {
     'codes/gso-2025-communes-3321.csv',
   );
   const pois: PoiInput[] = ['poi/hospitals-thanh-hoa.geojson', 'poi/hospitals-hcmc.geojson'].flatMap((p) =>
-    JSON.parse(read(p)).features.map((f: { properties: PoiInput }) => f.properties),
+    (JSON.parse(read(p)) as { features: { properties: PoiInput }[] }).features.map((f) => f.properties),
   );
   const built = measureBuild(() =>
     buildPlaceIndex(

@@ -57,7 +57,7 @@ describe('operator and public maps in the browser', () => {
     if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
     if (process.env.E2E_DEBUG)
       ops.on('response', (r) => {
-        if (r.url().includes('/cells')) r.text().then((t) => console.log('[ops cells]', r.url(), t.slice(0, 300)));
+        if (r.url().includes('/cells')) void r.text().then((t) => console.log('[ops cells]', r.url(), t.slice(0, 300)));
       });
   }, 180_000);
 

@@ -6,7 +6,7 @@ import { prepareReport, storeReports, type ReportContext } from './commands/crea
 import { ReportBatcher } from './report-batcher.ts';
 
 const ctx: ReportContext = {
-  geocoder: { lookup: () => null } as unknown as ReportContext['geocoder'],
+  geocoder: { lookup: () => null },
   sensitiveCategories: new Set(['security']),
 };
 const input = (i: number, category = 'flooding') => ({

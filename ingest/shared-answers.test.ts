@@ -6,7 +6,7 @@ describe('SharedAnswers', () => {
     let t = 0;
     let loads = 0;
     const answers = new SharedAnswers<number>(1000, 10, () => t);
-    const load = async () => ++loads;
+    const load = () => Promise.resolve(++loads);
     const first = await Promise.all([
       answers.get('stats', load),
       answers.get('stats', load),
@@ -23,15 +23,15 @@ describe('SharedAnswers', () => {
   it('does not keep a failure: the next caller loads again', async () => {
     const answers = new SharedAnswers<string>(1000, 10, () => 0);
     await expect(answers.get('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
-    expect(await answers.get('k', async () => 'ok')).toBe('ok');
+    expect(await answers.get('k', () => Promise.resolve('ok'))).toBe('ok');
   });
 
   it('holds a bounded number of keys', async () => {
     let loads = 0;
     const answers = new SharedAnswers<number>(1000, 3, () => 0);
-    for (const k of ['a', 'b', 'c', 'd']) await answers.get(k, async () => ++loads);
+    for (const k of ['a', 'b', 'c', 'd']) await answers.get(k, () => Promise.resolve(++loads));
     expect(loads).toBe(4);
-    expect(await answers.get('a', async () => ++loads)).toBe(5); // 'a' was dropped when 'd' came
-    expect(await answers.get('d', async () => ++loads)).toBe(4);
+    expect(await answers.get('a', () => Promise.resolve(++loads))).toBe(5); // 'a' was dropped when 'd' came
+    expect(await answers.get('d', () => Promise.resolve(++loads))).toBe(4);
   });
 });

@@ -56,8 +56,8 @@ describe('SIGTERM to the product', () => {
         env: { ...process.env, DATABASE_URL: test.url, PORT: '0', HOST: '127.0.0.1', DEMO: '0' },
       });
       let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      child.stderr!.on('data', (d) => (out += d));
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
       for (let i = 0; i < 600 && !/API: +http/.test(out); i++) await sleep(100);
       const url = /API: +(http:\/\/[^/\s]+)/.exec(out)?.[1];

@@ -95,7 +95,7 @@ describe('canJoin', () => {
       { cells: 'staff' },
     ];
     for (const ask of asks) {
-      const r = roomsFor(publicActor, ask as WatchRequest);
+      const r = roomsFor(publicActor, ask);
       if (r.ok)
         for (const room of r.rooms) {
           expect(room === PUBLIC_ROOM || room.startsWith(AREA_ROOM_PREFIX), room).toBe(true);

@@ -31,7 +31,7 @@ export function parseAreaFile(
   const simplified = new Map<string, object>();
   for (const f of (display as { features?: Json[] })?.features ?? []) {
     const code = (f.properties as Json | undefined)?.[o.codeProp];
-    if (code != null && f.geometry) simplified.set(String(code), f.geometry as object);
+    if ((typeof code === 'string' || typeof code === 'number') && f.geometry) simplified.set(String(code), f.geometry);
   }
   const seen = new Set<string>();
   const features: AreaImport['features'] = [];
@@ -47,7 +47,10 @@ export function parseAreaFile(
     if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon')
       errors.push(`${where}: geometry must be Polygon or MultiPolygon, got ${geometry?.type ?? 'none'}`);
     seen.add(code);
-    const text = (prop?: string) => (prop && props[prop] != null ? String(props[prop]) : undefined);
+    const text = (prop?: string) => {
+      const v = prop ? props[prop] : undefined;
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    };
     features.push({
       props: {
         code,

@@ -35,12 +35,12 @@ export function post(url: URL, agent: Agent, onSent?: (t: number) => void): Prom
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
+        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           let id: string | null = null;
           if (res.statusCode === 201)
             try {
-              id = String(JSON.parse(Buffer.concat(chunks).toString()).id);
+              id = String((JSON.parse(Buffer.concat(chunks).toString()) as { id: unknown }).id);
             } catch {
               /* counted as no id */
             }

@@ -5,6 +5,7 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import pg from 'pg';
 import { Server } from 'socket.io';
+import type { ReportEventPayload } from '../../domain/events.ts';
 import { buildAreaIndex } from '../../geo/area-index.ts';
 import { createReports } from '../../ingest/commands/create-reports.ts';
 import { loadCatalog } from '../../ingest/catalog.ts';
@@ -63,7 +64,12 @@ export async function startPeer(
     await listener.connect();
     await listener.query('LISTEN naive_events');
     listener.on('notification', (msg) => {
-      const row = JSON.parse(msg.payload ?? '{}');
+      // The naive trigger's row: the event as stored, payload and all.
+      const row = JSON.parse(msg.payload ?? '{}') as {
+        id: string;
+        kind: string;
+        payload?: Partial<ReportEventPayload>;
+      };
       const p = row.payload ?? {};
       io.emit('notice', {
         eventId: String(row.id),

@@ -3,22 +3,21 @@ import { countReports, ranked } from './counts.ts';
 import type { Report } from './types.ts';
 
 const now = Date.parse('2025-07-02T00:00:00Z');
-const r = (id: string, over: Partial<Report>): Report =>
-  ({
-    id,
-    code: id,
-    category: 'waste',
-    status: 'received',
-    lat: null,
-    lng: null,
-    cell: null,
-    areaCode: 'a1',
-    areaName: null,
-    createdAt: '2025-07-01T12:00:00Z',
-    updatedAt: '2025-07-01T12:00:00Z',
-    version: 1,
-    ...over,
-  }) as Report;
+const r = (id: string, over: Partial<Report>): Report => ({
+  id,
+  code: id,
+  category: 'waste',
+  status: 'received',
+  lat: null,
+  lng: null,
+  cell: null,
+  areaCode: 'a1',
+  areaName: null,
+  createdAt: '2025-07-01T12:00:00Z',
+  updatedAt: '2025-07-01T12:00:00Z',
+  version: 1,
+  ...over,
+});
 
 describe('countReports', () => {
   it.each([

@@ -46,7 +46,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => null);
+  const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     // The session ended (signed out elsewhere, account deactivated): the page goes back to the sign-in screen.
     if (res.status === 401 && !path.startsWith('/api/v1/auth/')) window.dispatchEvent(new Event(SESSION_ENDED));

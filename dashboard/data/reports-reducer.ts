@@ -76,7 +76,7 @@ function applyNotice(held: Report | undefined, n: ReportNotice): Report | undefi
     areaCode: n.areaCode ?? held.areaCode,
     updatedAt: n.at,
     ...(moved ? { cell: n.cell, ...centreOf(n.cell) } : {}),
-  } as Report;
+  };
 }
 
 /** Keep whichever copy has the higher version, so a refetch never rolls back a newer notice. */

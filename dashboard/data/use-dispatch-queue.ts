@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dispatchApi, type QueueFilters } from './dispatch-api.ts';
 import type { DuplicateDTO, QueueItemDTO, TimelineEntryDTO, UnitDTO, UnitNotice } from './dispatch-types.ts';
-import type { ReportNotice } from './types.ts';
 
 export interface Detail {
   item: QueueItemDTO | null;
@@ -98,16 +97,13 @@ export function useDispatchQueue(filters: QueueFilters, selectedId: string | nul
 
   // Many notices in a burst cost one refetch.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onReport = useCallback(
-    (_n: ReportNotice) => {
-      if (pending.current) return;
-      pending.current = setTimeout(() => {
-        pending.current = null;
-        refreshAll();
-      }, 120);
-    },
-    [refreshAll],
-  );
+  const onReport = useCallback(() => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      refreshAll();
+    }, 120);
+  }, [refreshAll]);
   const onUnit = useCallback((n: UnitNotice) => {
     setUnits((u) =>
       u[n.unitId] && u[n.unitId].version >= n.version

@@ -33,7 +33,7 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
         if (latest.current.token) auth.token = latest.current.token;
         const last = latest.current.lastEventId();
         if (last) auth.lastEventId = last;
-        cb(auth as Record<string, unknown>);
+        cb(auth);
       },
     });
     // Official alerts: the screens' alert hooks reload the active list (also after a reconnect, which may have missed one).

@@ -31,9 +31,9 @@ export function useFontReady(family = 'Be Vietnam Pro'): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
-    Promise.all([600, 400].map((w) => document.fonts.load(`${w} 16px "${family}"`, 'Thanh Hóa Đông Sơn ữ ặ'))).finally(
-      () => live && setReady(true),
-    );
+    void Promise.all(
+      [600, 400].map((w) => document.fonts.load(`${w} 16px "${family}"`, 'Thanh Hóa Đông Sơn ữ ặ')),
+    ).finally(() => live && setReady(true));
     return () => {
       live = false;
     };

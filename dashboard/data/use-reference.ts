@@ -24,7 +24,7 @@ function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknown[]): T
       fn(ctl.signal).then(setValue, () => {
         if (!ctl.signal.aborted) retry = setTimeout(attempt, 3000);
       });
-    attempt();
+    void attempt();
     return () => {
       ctl.abort();
       clearTimeout(retry);

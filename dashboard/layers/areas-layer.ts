@@ -29,7 +29,7 @@ export function areasLayer(areas: FeatureCollection | null, f: AreasFilters) {
   const max = counts ? Math.max(0, ...Object.values(counts)) : 0;
   return new GeoJsonLayer<AreaProps>({
     id: AREAS_LAYER_ID,
-    data: (areas?.features ?? []) as AreaFeature[],
+    data: areas?.features ?? [],
     pickable: true,
     stroked: true,
     filled: true,

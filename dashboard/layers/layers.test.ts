@@ -17,22 +17,21 @@ import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
 import type { Report } from '../data/types.ts';
 
 const cell = latLngToCell(19.8, 105.77, 12);
-const row = (over: Partial<Report>): Report =>
-  ({
-    id: 'r1',
-    code: 'TH-1',
-    category: 'waste',
-    status: 'received',
-    lat: 19.8,
-    lng: 105.77,
-    cell,
-    areaCode: 'a1',
-    areaName: 'Hàm Rồng',
-    createdAt: '2025-07-01T00:00:00Z',
-    updatedAt: '2025-07-01T00:00:00Z',
-    version: 1,
-    ...over,
-  }) as Report;
+const row = (over: Partial<Report>): Report => ({
+  id: 'r1',
+  code: 'TH-1',
+  category: 'waste',
+  status: 'received',
+  lat: 19.8,
+  lng: 105.77,
+  cell,
+  areaCode: 'a1',
+  areaName: 'Hàm Rồng',
+  createdAt: '2025-07-01T00:00:00Z',
+  updatedAt: '2025-07-01T00:00:00Z',
+  version: 1,
+  ...over,
+});
 const colors = { waste: [10, 20, 30] as [number, number, number], flood: [0, 0, 200] as [number, number, number] };
 // deck accessors are typed loosely; call them as plain functions.
 const call = (acc: unknown, d: unknown) => (acc as (d: unknown) => unknown)(d);

@@ -12,7 +12,7 @@ const auditBy = (actor: StaffActor) => ({ actorId: actor.userId, actorName: acto
 
 export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
   return withTransaction(db, async (tx) => {
-    const { rows } = await tx.query(
+    const { rows } = await tx.query<{ agency: number; category: number }>(
       `SELECT (SELECT count(*) FROM agencies WHERE id = $1)::int AS agency,
               (SELECT count(*) FROM categories WHERE code = $2)::int AS category`,
       [input.agencyId, input.category],

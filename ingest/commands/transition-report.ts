@@ -10,6 +10,7 @@ import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql
 import { HttpError } from '../http-error.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
 import type { ReportStatus } from '../../domain/report-status.ts';
+import type { UnitStatus } from '../../domain/unit-status.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
 
@@ -40,7 +41,7 @@ export async function lockedReportOr404(tx: Tx, id: string): Promise<DispatchRep
 }
 
 /** The unit follows the report: on scene while in progress, free again once the report leaves its hands. */
-const UNIT_STATUS_AFTER: Record<string, string | 'release'> = {
+const UNIT_STATUS_AFTER: Record<string, UnitStatus | 'release'> = {
   in_progress: 'on_scene',
   resolved: 'release',
   triaged: 'release',

@@ -28,7 +28,7 @@ function fields(r: DispatchReportRow, names: ExportNames) {
 }
 
 /** Quotes every cell; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   let s = String(value ?? '');
   if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;

@@ -40,7 +40,7 @@ export const presentStaffPhoto = (p: PhotoRow): StaffPhotoDTO => ({ ...photoUrls
 
 /** The status a reporter follows: a merged report follows its incident. */
 export const followedStatus = (r: TrackedReportRow): ReportStatus =>
-  (r.status === 'merged' && r.incident_status ? r.incident_status : r.status) as ReportStatus;
+  r.status === 'merged' && r.incident_status ? r.incident_status : r.status;
 
 /** Until when the reporter may reopen: 7 days after resolution, while resolved or closed. */
 export function reopenUntil(r: TrackedReportRow): Date | null {

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- response bodies come from the shared test client as JSON (any) */
 // Web Push against a local push-service stand-in that checks the VAPID JWT and decrypts the payload:
 // subscription -> alert -> exactly one delivery; a 410 removes the subscription; a reporter hears status changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+  const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
   const { set, errors } = parseAreaFile(read(file), values.display ? read(values.display) : null, {
     level: values.level,
     codeProp: values['code-prop'],

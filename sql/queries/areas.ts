@@ -49,7 +49,7 @@ interface AreaRow {
   name_en: string | null;
   type: string | null;
   province_code: string | null;
-  geometry: any;
+  geometry: AreaCollection['features'][number]['geometry'];
 }
 
 /** The areas in force now, as GeoJSON; `display` picks the simplified geometry meant for maps. */

@@ -26,7 +26,7 @@ export interface AgencyPlaceRow {
 
 /** Mapping rows (CSV columns as named) for the given provinces: former names of today's communes. */
 export function readFormerNames(provinceCodes: string[]): Record<string, string>[] {
-  const rows = parse(readFileSync(MAPPING_CSV), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(readFileSync(MAPPING_CSV), { columns: true, skip_empty_lines: true });
   const wanted = new Set(provinceCodes);
   return rows.filter((r) => wanted.has(r.new_province_code));
 }

@@ -19,7 +19,7 @@ const SOURCE = 'sapnhap.bando.com.vn via thanglequoc/vietnamese-provinces-databa
 const EFFECTIVE_2025 = '2025-07-01';
 
 function readAreas(file: string): AreaCollection {
-  return JSON.parse(readFileSync(DATA + file, 'utf8'));
+  return JSON.parse(readFileSync(DATA + file, 'utf8')) as AreaCollection;
 }
 
 export async function seedCatalog(db: Db, province = 'thanh-hoa'): Promise<boolean> {
