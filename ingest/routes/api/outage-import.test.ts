@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- response bodies come from the shared test client as JSON (any) */
 // A power company's cut schedule imported as scheduled outage alerts: names or codes, rows checked first,
 // each publishing itself at the lead time (the sweep) and expiring at the end of the cut.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
