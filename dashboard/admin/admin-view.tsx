@@ -14,10 +14,11 @@ import { RoutingTab } from './routing-tab.tsx';
 import { SlaTab } from './sla-tab.tsx';
 import { StaffTab } from './staff-tab.tsx';
 import { UnitsTab } from './units-tab.tsx';
+import { WallsTab } from './walls-tab.tsx';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { AdminContext, useAdminAction } from './use-admin.ts';
 
-const TABS = ['routing', 'sla', 'holidays', 'staff', 'units', 'canned', 'audit'] as const;
+const TABS = ['routing', 'sla', 'holidays', 'staff', 'units', 'canned', 'walls', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AdminView() {
@@ -48,6 +49,7 @@ function AdminPage({ canWrite, who, onLogout }: { canWrite: boolean; who: string
     staff: <StaffTab />,
     units: <UnitsTab />,
     canned: <CannedTab />,
+    walls: <WallsTab />,
     audit: <AuditTab />,
   };
   return (
@@ -72,7 +74,7 @@ function AdminPage({ canWrite, who, onLogout }: { canWrite: boolean; who: string
           </div>
         </header>
         <nav className="ad-tabs" role="tablist">
-          {TABS.map((k) => (
+          {TABS.filter((k) => canWrite || k !== 'walls').map((k) => (
             <button
               key={k}
               type="button"

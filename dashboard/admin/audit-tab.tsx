@@ -4,7 +4,16 @@ import { adminApi } from './admin-api.ts';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useLoaded } from './use-admin.ts';
 
-const ENTITIES = ['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token', 'canned_reply'] as const;
+const ENTITIES = [
+  'routing_rule',
+  'sla',
+  'holiday',
+  'staff',
+  'unit',
+  'unit_token',
+  'wall_token',
+  'canned_reply',
+] as const;
 const TAB_OF: Record<string, AdminKey> = {
   routing_rule: 'tab.routing',
   sla: 'tab.sla',
@@ -13,6 +22,7 @@ const TAB_OF: Record<string, AdminKey> = {
   unit: 'tab.units',
   unit_token: 'tokens',
   canned_reply: 'tab.canned',
+  wall_token: 'tab.walls',
 };
 
 export function AuditTab() {

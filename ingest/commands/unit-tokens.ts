@@ -1,6 +1,7 @@
 // issueUnitToken / revokeUnitToken: an administrator gives a unit's phone a random token (shown once, stored as a
 // hash) and takes it back. A revoked token stops working on its next request: every request looks the hash up.
 import type { Db } from '../../sql/db.ts';
+import { appendAudit } from '../../sql/queries/admin-audit.ts';
 import { findUnit } from '../../sql/queries/units.ts';
 import { insertUnitToken, revokeUnitToken as revokeStored, type UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
 import { UNIT_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
@@ -20,6 +21,18 @@ function mustManage(actor: Actor): void {
 }
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+/** The admin audit trail (never the token, only which one). */
+const auditToken = (db: Db, actor: Actor, id: string, action: string, before: unknown, after: unknown) =>
+  appendAudit(db, {
+    actorId: actorId(actor),
+    actorName: actor.kind === 'staff' ? actor.name : '?',
+    entity: 'unit_token',
+    entityId: id,
+    action,
+    before,
+    after,
+  });
 
 async function mustFindUnit(db: Db, unitId: string): Promise<void> {
   if (!(await findUnit(db, unitId))) throw new HttpError(404, 'not_found', 'Unit not found', 'Không tìm thấy đội');
@@ -41,6 +54,7 @@ export async function issueUnitToken(
     demo: false,
     createdBy: actorId(actor),
   });
+  await auditToken(db, actor, row.id, 'issue', null, { unitId: input.unitId, label: input.label });
   return { row, token };
 }
 
@@ -52,5 +66,13 @@ export async function revokeUnitToken(
   mustManage(actor);
   const row = await revokeStored(db, input.unitId, input.tokenId, actorId(actor));
   if (!row) throw new HttpError(404, 'not_found', 'Token not found for this unit', 'Không tìm thấy mã của đội này');
+  await auditToken(
+    db,
+    actor,
+    row.id,
+    'revoke',
+    { unitId: input.unitId, revoked: false },
+    { unitId: input.unitId, revoked: true },
+  );
   return row;
 }

@@ -1,6 +1,7 @@
 // issueWallToken / revokeWallToken: an administrator names a wall display and gives it a random token (shown
 // once, stored as a hash), or takes it back. Every request looks the hash up, so a revoked wall stops at once.
 import type { Db } from '../../sql/db.ts';
+import { appendAudit } from '../../sql/queries/admin-audit.ts';
 import { insertWallToken, revokeWallToken as revokeStored, type WallTokenRow } from '../../sql/queries/wall-tokens.ts';
 import { WALL_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -20,6 +21,18 @@ function mustManage(actor: Actor): void {
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
 
+/** The admin audit trail (never the token, only which one). */
+const auditWall = (db: Db, actor: Actor, id: string, action: string, before: unknown, after: unknown) =>
+  appendAudit(db, {
+    actorId: actorId(actor),
+    actorName: actor.kind === 'staff' ? actor.name : '?',
+    entity: 'wall_token',
+    entityId: id,
+    action,
+    before,
+    after,
+  });
+
 export async function issueWallToken(
   db: Db,
   actor: Actor,
@@ -35,6 +48,7 @@ export async function issueWallToken(
     createdBy: actorId(actor),
   });
   if (!row) throw new Error('wall token collision'); // 24 random bytes: not expected in this universe
+  await auditWall(db, actor, row.id, 'issue', null, { name: input.name, config: input.config });
   return { row, token };
 }
 
@@ -42,5 +56,6 @@ export async function revokeWallToken(db: Db, actor: Actor, id: string): Promise
   mustManage(actor);
   const row = await revokeStored(db, id, actorId(actor));
   if (!row) throw new HttpError(404, 'not_found', 'Wall token not found', 'Không tìm thấy mã màn hình tường');
+  await auditWall(db, actor, row.id, 'revoke', { name: row.name, revoked: false }, { name: row.name, revoked: true });
   return row;
 }

@@ -25,7 +25,8 @@ export interface AuditRow {
   after: unknown;
 }
 
-export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+/** In the change's transaction where there is one; a single-statement change records right after it. */
+export async function appendAudit(tx: Db | Tx, e: AuditEntry): Promise<void> {
   await tx.query(
     `INSERT INTO admin_audit (actor_id, actor_name, entity, entity_id, action, before, after) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
     [

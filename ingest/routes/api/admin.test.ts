@@ -112,4 +112,25 @@ describe('/api/v1/admin', () => {
     expect(listed.find((u: { id: string }) => u.id === 'vs-02')).toMatchObject({ trade: 'sanitation' });
     expect((await audit('unit'))[0]).toMatchObject({ entityId: 'vs-02', before: null, after: { trade: 'sanitation' } });
   });
+
+  it('audits unit and wall token issue and revoke, never the token itself', async () => {
+    const unit = await admin.post('/api/v1/units/xd-01/tokens', { label: 'máy dự phòng' });
+    expect(unit.status).toBe(201);
+    await admin.post(`/api/v1/units/xd-01/tokens/${unit.body.id}/revoke`, {});
+    const wall = await admin.post('/api/v1/wall-tokens', { name: 'Tường phòng họp' });
+    expect(wall.status).toBe(201);
+    await admin.post(`/api/v1/wall-tokens/${wall.body.id}/revoke`, {});
+    const units = await audit('unit_token');
+    const walls = await audit('wall_token');
+    const actions = (entries: { action: string; entityId: string }[], id: string) =>
+      entries
+        .filter((e) => e.entityId === id)
+        .map((e) => e.action)
+        .sort();
+    expect(actions(units, unit.body.id)).toEqual(['issue', 'revoke']);
+    expect(actions(walls, wall.body.id)).toEqual(['issue', 'revoke']);
+    const text = JSON.stringify([units, walls]);
+    expect(text).not.toContain(unit.body.token);
+    expect(text).not.toContain(wall.body.token);
+  });
 });
