@@ -8,7 +8,7 @@ import { buildAreaIndex } from './geo/area-index.ts';
 import { cellAt, cellToBigint } from './geo/h3.ts';
 import { hashPassword } from './ingest/auth/password.ts';
 import { hashToken } from './ingest/auth/tokens.ts';
-import { createSocketAuthorizer } from './ingest/policies/socket-actor.ts';
+import { createSessionSocketAuthorizer } from './ingest/policies/socket-actor.ts';
 import { createApp } from './ingest/app.ts';
 import { answerClientErrors } from './ingest/client-errors.ts';
 import { loadCatalog } from './ingest/catalog.ts';
@@ -37,7 +37,7 @@ import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
 import { seedDemoDispatch, seedSlaConfig } from './sql/seed/seed-dispatch.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './sql/seed/dispatch-data.ts';
-import { activeDemoUsernames } from './sql/queries/staff.ts';
+import { activeDemoUsernames, sessionStillGrants } from './sql/queries/staff.ts';
 
 export interface ProductOptions {
   port?: number;
@@ -249,10 +249,11 @@ async function startFeedChild(config: FeedConfig, log: (line: string) => void): 
     db,
     listenUrl: config.databaseUrl,
     // A wall's token, a signed staff ticket from GET /api/v1/auth/session, or the public.
-    authorize: createSocketAuthorizer({
+    authorize: createSessionSocketAuthorizer({
       operatorToken: config.staticToken,
       isWallToken: walls.has,
       ticketSecret: config.sessionSecret,
+      sessionStillGrants: (claims) => sessionStillGrants(db, claims, process.env.NODE_ENV !== 'production'),
     }),
     coalesceMs: config.coalesceMs,
     onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),

@@ -59,6 +59,11 @@ export interface StaffChangedPayload {
   role: Role | (string & {});
 }
 
+/** A staff session ended (sign-out): sockets opened with its ticket are authorised again at once. */
+export interface SessionEndedPayload {
+  userId: string;
+}
+
 export interface EventPayloads {
   'report.created': ReportEventPayload;
   'report.updated': ReportEventPayload;
@@ -68,6 +73,7 @@ export interface EventPayloads {
   /** ALERT_EVENT_KIND (alert-event.ts). */
   alert: AlertEventPayload;
   'staff.changed': StaffChangedPayload;
+  'session.ended': SessionEndedPayload;
   /** HOTSPOT_EVENT_KIND (hotspot-event.ts): staff rooms only. */
   hotspot: HotspotEventPayload;
 }

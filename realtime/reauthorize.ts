@@ -25,6 +25,9 @@ export async function reauthorizeAll(
   }
 }
 
+/** Events that take rights away: the feed re-checks every staff socket as soon as it reads one. */
+export const REVOKING_KINDS: ReadonlySet<string> = new Set(['session.ended', 'staff.changed']);
+
 /** Re-authorises every `everyMs`; returns the stop. */
 export function keepReauthorizing(
   io: Server,

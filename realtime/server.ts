@@ -4,13 +4,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../sql/db.ts';
-import { settledHead } from '../sql/queries/events.ts';
+import { settledHead, type EventRow } from '../sql/queries/events.ts';
 import { recordReach } from '../sql/queries/push.ts';
 import { screensByPlace } from './alert-delivery.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, type BufferLimits } from './fanout.ts';
 import { admit, parseHandshake } from './handshake.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SocketActor } from './protocol.ts';
-import { keepReauthorizing } from './reauthorize.ts';
+import { keepReauthorizing, reauthorizeAll, REVOKING_KINDS } from './reauthorize.ts';
 import { DEFAULT_REPLAY_LIMITS, type ReplayLimits } from './replay.ts';
 import { overflow, startSession, type FeedSocket, type FeedState, type SessionContext } from './session.ts';
 import { EventTailer } from './tailer.ts';
@@ -75,7 +75,14 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     }));
     void recordReach(opts.db, notice.alertId, rows).catch(onError);
   };
-  const tailer = new EventTailer(opts.db, opts.listenUrl, (rows) => fanOut.deliver(rows, tailer.position), {
+  // Revocation is pushed through the feed: a sign-out, deactivation or role change in the log re-checks the
+  // staff sockets at once (the timer below is the safety net). Assigned once the server exists.
+  let revoked = () => {};
+  const deliver = (rows: EventRow[]) => {
+    if (rows.some((r) => REVOKING_KINDS.has(r.kind))) revoked();
+    return fanOut.deliver(rows, tailer.position);
+  };
+  const tailer = new EventTailer(opts.db, opts.listenUrl, deliver, {
     onError,
     pollMs: opts.pollMs,
     batchSize: opts.batchSize,
@@ -96,6 +103,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   io.on('connection', (socket: FeedSocket) =>
     startSession(socket, sessions, parseHandshake(socket.handshake.auth).lastEventId),
   );
+  revoked = () => void reauthorizeAll(io, (auth) => opts.authorize(auth), parseHandshake).catch(onError);
   const stopReauthorizing = keepReauthorizing(
     io,
     (auth) => opts.authorize(auth),

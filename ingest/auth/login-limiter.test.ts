@@ -70,6 +70,7 @@ describe('socket tickets', () => {
       audience: 'staff',
       role: 'agency_officer',
       agencyId: 'so-xay-dung',
+      unitId: null,
     });
     expect(authorize({ token: signTicket({ ...claims, exp: 999 }, 's') })).toEqual({ audience: 'public' });
     expect(authorize({ token: signTicket({ ...claims, exp: 2000 }, 'other') })).toEqual({ audience: 'public' });

@@ -4,8 +4,10 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 export const newToken = (prefix = ''): string => prefix + randomBytes(24).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
-/** What a socket may know about its staff holder; verified without a database round trip at connect. */
+/** What a socket may know about its staff holder; signed, and checked against its session at connect and on revocation. */
 export interface TicketClaims {
+  /** The hash of the session it was issued for: the socket lives no longer than that session. */
+  sid?: string;
   role: string;
   agencyId: string | null;
   unitId: string | null;

@@ -1,5 +1,6 @@
 // signIn / signOut: check the password (throttled per account, address and both; auth/login-limiter.ts) and open or close a session.
-import type { Db } from '../../sql/db.ts';
+import { withTransaction, type Db } from '../../sql/db.ts';
+import { appendEvents } from '../../sql/queries/events.ts';
 import { deleteSession, findStaffByUsername, insertSession, type StaffRow } from '../../sql/queries/staff.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts, type LoginLimiter } from '../auth/login-limiter.ts';
@@ -51,6 +52,11 @@ export async function signIn(
   return { user, sessionToken, csrfToken, expiresAt };
 }
 
-export async function signOut(db: Db, sessionTokenHash: string | null): Promise<void> {
-  if (sessionTokenHash) await deleteSession(db, sessionTokenHash);
+/** Ends the session, and tells the live feed in the same transaction so its sockets are cut within seconds. */
+export async function signOut(db: Db, sessionTokenHash: string | null, userId: string | null): Promise<void> {
+  if (!sessionTokenHash) return;
+  await withTransaction(db, async (tx) => {
+    await deleteSession(tx, sessionTokenHash);
+    if (userId) await appendEvents(tx, [{ reportId: null, kind: 'session.ended', payload: { userId } }]);
+  });
 }

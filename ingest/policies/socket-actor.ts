@@ -1,7 +1,7 @@
 // Socket actor from the handshake: the kiosk token, a signed staff ticket (from GET /api/v1/auth/session), or the public.
 // Same roles and scopes as HTTP: agency and field officers carry their agency and unit, so the realtime side keeps them in its room.
 import { tokenMatches } from '../auth/resolve-caller.ts';
-import { verifyTicket } from '../auth/tokens.ts';
+import { verifyTicket, type TicketClaims } from '../auth/tokens.ts';
 import { isRole, type SocketActor } from '../../domain/roles.ts';
 
 export interface SocketAuthOptions {
@@ -24,5 +24,25 @@ export function createSocketAuthorizer(
     const claims = verifyTicket(token, opts.ticketSecret, opts.now?.() ?? Date.now());
     if (!claims || !isRole(claims.role)) return { audience: 'public' };
     return { audience: 'staff', role: claims.role, agencyId: claims.agencyId, unitId: claims.unitId };
+  };
+}
+
+/**
+ * The product's authorizer: a staff ticket counts only while its session still grants what it claims
+ * (sql/queries/staff.ts). Sign-out, deactivation or a role change ends the socket at its next check, which the feed
+ * runs as soon as it reads the session.ended / staff.changed event (realtime/server.ts).
+ */
+export function createSessionSocketAuthorizer(
+  opts: SocketAuthOptions & { sessionStillGrants: (claims: TicketClaims & { sid: string }) => Promise<boolean> },
+): (auth: { token?: unknown } | undefined) => Promise<SocketActor> {
+  const byTicket = createSocketAuthorizer(opts);
+  return async (auth) => {
+    const actor = byTicket(auth);
+    if (actor.audience !== 'staff') return actor;
+    const token = typeof auth?.token === 'string' ? auth.token : '';
+    const claims = verifyTicket(token, opts.ticketSecret, opts.now?.() ?? Date.now());
+    if (!claims) return actor; // a wall's token, not a ticket
+    if (!claims.sid) return { audience: 'public' };
+    return (await opts.sessionStillGrants({ ...claims, sid: claims.sid })) ? actor : { audience: 'public' };
   };
 }

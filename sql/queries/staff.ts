@@ -83,7 +83,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
   return { csrf_token, expires_at, user };
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+export async function deleteSession(db: Db | Tx, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM staff_sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
 }
 
@@ -109,4 +109,22 @@ export async function updateStaff(
 export async function endSessions(tx: Tx, userId: string): Promise<number> {
   const { rowCount } = await tx.query('DELETE FROM staff_sessions WHERE user_id = $1', [userId]);
   return rowCount ?? 0;
+}
+
+/**
+ * Whether a socket ticket's session still gives what the ticket claims: the session exists and has not expired,
+ * and its account is active with the same role, agency and unit (a demo account only where demo secrets count).
+ */
+export async function sessionStillGrants(
+  db: Db,
+  c: { sid: string; userId: string | null; role: string; agencyId: string | null; unitId: string | null },
+  acceptDemo: boolean,
+): Promise<boolean> {
+  const { rows } = await db.query<{ ok: boolean }>(
+    `SELECT true AS ok FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active AND u.id::text = $2 AND u.role = $3
+        AND u.agency_id IS NOT DISTINCT FROM $4 AND u.unit_id IS NOT DISTINCT FROM $5 AND (NOT u.demo OR $6)`,
+    [c.sid, c.userId, c.role, c.agencyId, c.unitId, acceptDemo],
+  );
+  return rows.length > 0;
 }

@@ -2,7 +2,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth/resolve-caller.ts';
-import { signTicket } from '../../auth/tokens.ts';
+import { hashToken, signTicket } from '../../auth/tokens.ts';
 import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
 import type { IngestState } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
@@ -13,10 +13,11 @@ import { parseOr422 } from '../../schemas/validate.ts';
 
 export const authRouter = new Router<IngestState>({ prefix: '/api/v1/auth' });
 
-function socketToken(actor: Actor, secret: string): string | null {
-  if (actor.kind !== 'staff' || actor.via !== 'session') return null;
+function socketToken(actor: Actor, secret: string, sessionHash: string | null): string | null {
+  if (actor.kind !== 'staff' || actor.via !== 'session' || !sessionHash) return null;
   return signTicket(
     {
+      sid: sessionHash,
       role: actor.role,
       agencyId: actor.agencyId,
       unitId: actor.unitId,
@@ -55,7 +56,12 @@ authRouter.post('/login', async (ctx) => {
       unitId: s.user.unit_id,
       via: 'session',
     };
-    ctx.body = presentSession(actor, s.csrfToken, socketToken(actor, deps.sessionSecret!), s.user.username);
+    ctx.body = presentSession(
+      actor,
+      s.csrfToken,
+      socketToken(actor, deps.sessionSecret!, hashToken(s.sessionToken)),
+      s.user.username,
+    );
   } catch (e) {
     if (e instanceof HttpError && e.status === 429)
       ctx.set('Retry-After', String((e as HttpError & { retryAfterS?: number }).retryAfterS ?? 60));
@@ -64,7 +70,8 @@ authRouter.post('/login', async (ctx) => {
 });
 
 authRouter.post('/logout', async (ctx) => {
-  await signOut(ctx.state.deps.db, ctx.state.sessionTokenHash);
+  const { actor } = ctx.state;
+  await signOut(ctx.state.deps.db, ctx.state.sessionTokenHash, actor.kind === 'staff' ? actor.userId : null);
   setCookies(ctx, null, null);
   ctx.status = 204;
 });
@@ -72,5 +79,10 @@ authRouter.post('/logout', async (ctx) => {
 authRouter.get('/session', (ctx) => {
   const { actor, csrfToken, deps } = ctx.state;
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = presentSession(actor, csrfToken, socketToken(actor, deps.sessionSecret!), null);
+  ctx.body = presentSession(
+    actor,
+    csrfToken,
+    socketToken(actor, deps.sessionSecret!, ctx.state.sessionTokenHash),
+    null,
+  );
 });
