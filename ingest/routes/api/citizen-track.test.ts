@@ -121,6 +121,14 @@ describe('citizen submissions and tracking', () => {
     expect((await track('TH-ZZZZ-ZZZZ')).status).toBe(404);
     await app.db.query("UPDATE reports SET tracking_code = 'TH-2026-000042' WHERE id = $1", [created.id]);
     expect((await track('TH-2026-000042')).body.reportId).toBe(created.id);
+    // The report itself by code, as a citizen would try it.
+    expect((await app.anonymous.get('/api/v1/reports/TH-2026-000042')).body).toMatchObject({ id: created.id });
+    const other = (await submit(sampleReport)).body;
+    expect((await app.anonymous.get(`/api/v1/reports/${other.code.toLowerCase()}`)).body).toMatchObject({
+      id: other.id,
+    });
+    expect((await app.anonymous.get('/api/v1/reports/TH-ZZZZ-ZZZZ')).status).toBe(404);
+    expect((await app.anonymous.get('/api/v1/reports/TH-!!')).status).toBe(400);
   });
 
   it('a sensitive report shows no commune to the public, only to its reporter', async () => {

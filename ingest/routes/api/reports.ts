@@ -4,6 +4,8 @@ import type { IngestState } from '../../context.ts';
 import { idempotencyKeyOf } from '../../citizen/idempotency.ts';
 import { submitCitizenReport } from '../../citizen/submit-report.ts';
 import { listPhotos } from '../../../sql/queries/photos.ts';
+import { findReportIdByCode } from '../../../sql/queries/track.ts';
+import { normaliseTrackingCode } from '../../schemas/track-input.ts';
 import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
 import { parseSubmission } from '../../citizen/multipart.ts';
 import { photoUpload } from '../../citizen/photo-upload.ts';
@@ -69,11 +71,15 @@ reportsRouter.get('/', async (ctx) => {
 
 reportsRouter.get('/:id', async (ctx) => {
   const { deps, actor } = ctx.state;
-  if (!/^\d{1,18}$/.test(ctx.params.id))
-    throw new HttpError(400, 'invalid_id', 'id: must be a positive integer', 'Mã không hợp lệ', [
-      { field: 'id', reason: 'must be a positive integer' },
+  const param = ctx.params.id;
+  // A tracking code works too (TH-7KQ4-9XPM or TH-2026-001316): it is what a citizen has in hand.
+  const byCode = !/^\d+$/.test(param) && /^[A-Za-z0-9]{1,10}-/.test(param);
+  if (!byCode && !/^\d{1,18}$/.test(param))
+    throw new HttpError(400, 'invalid_id', 'id: must be a report id or a tracking code', 'Mã không hợp lệ', [
+      { field: 'id', reason: 'must be a report id or a tracking code' },
     ]);
-  const row = await findReport(deps.db, ctx.params.id);
+  const id = byCode ? await findReportIdByCode(deps.db, normaliseTrackingCode(param)) : param;
+  const row = id ? await findReport(deps.db, id) : null;
   // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).
   const dto = row && presentFor(actor, row, deps.catalog.sensitive);
   if (!dto) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
