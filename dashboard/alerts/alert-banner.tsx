@@ -2,7 +2,8 @@
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import { useAlertsI18n } from './strings.ts';
 
-export function AlertBanner({ alerts }: { alerts: AlertDTO[] }) {
+/** Over a map by default; `inline` in a page's flow (the citizen pages). */
+export function AlertBanner({ alerts, inline = false }: { alerts: AlertDTO[]; inline?: boolean }) {
   const { a, ak, lang } = useAlertsI18n();
   if (alerts.length === 0) return null;
   const time = (iso: string) =>
@@ -13,7 +14,11 @@ export function AlertBanner({ alerts }: { alerts: AlertDTO[] }) {
       month: '2-digit',
     });
   return (
-    <section className="alert-banner" aria-label={a('banner.label')} data-testid="alert-banner">
+    <section
+      className={inline ? 'alert-banner inline' : 'alert-banner'}
+      aria-label={a('banner.label')}
+      data-testid="alert-banner"
+    >
       {alerts.map((al) => (
         <article key={al.id} className={`alert-item sev-${al.severity}`} role="alert" data-alert-id={al.id}>
           <strong>

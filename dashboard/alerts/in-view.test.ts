@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertInView, stillActive } from './in-view.ts';
+import { alertAtPoint, stillActive } from './alert-geometry.ts';
+import { alertInView } from './in-view.ts';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 
 // An L-shaped area: its bounding box covers the notch, the area itself does not.
@@ -32,6 +33,15 @@ describe('alertInView', () => {
     ['a view containing the whole area', [-1, -1, 3, 3], true],
   ])('%s', (_name, box, expected) => {
     expect(alertInView(lShape, box as [number, number, number, number])).toBe(expected);
+  });
+
+  it.each([
+    [0.5, 0.5, true],
+    [1.5, 0.5, true],
+    [1.5, 1.5, false], // the notch
+    [3, 3, false],
+  ])('point (%s, %s) in the area: %s', (lng, lat, expected) => {
+    expect(alertAtPoint(lShape, lat, lng)).toBe(expected);
   });
 
   it('drops alerts past their expiry', () => {

@@ -9,7 +9,3 @@ export function alertInView(alert: Pick<AlertDTO, 'bounds' | 'geometry'>, box: B
   if (w > box[2] || e < box[0] || s > box[3] || n < box[1]) return false; // cheap reject first
   return booleanIntersects(bboxPolygon(box), alert.geometry);
 }
-
-/** Alerts still in force at `now` (a screen drops an expired one itself, even before the feed says so). */
-export const stillActive = (alerts: AlertDTO[], now: number): AlertDTO[] =>
-  alerts.filter((a) => Date.parse(a.expires) > now);

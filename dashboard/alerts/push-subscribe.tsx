@@ -97,3 +97,36 @@ export function PushSubscribe({ communes }: { communes: FeatureCollection | null
     </section>
   );
 }
+
+/** On the reporter's tracking page (with the secret): be told when the report is triaged, assigned, resolved. */
+export function ReportPushOptIn({ code, secret }: { code: string; secret: string }) {
+  const { a } = useAlertsI18n();
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
+  if (!supported()) return null;
+  const optIn = async () => {
+    setState('busy');
+    try {
+      const reg = await navigator.serviceWorker.ready;
+      const { publicKey } = (await (await fetch('/api/v1/push/key')).json()) as { publicKey: string };
+      const sub =
+        (await reg.pushManager.getSubscription()) ??
+        (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+      await post('/api/v1/push/subscriptions', { subscription: sub.toJSON(), report: { code, secret } });
+      setState('done');
+    } catch {
+      setState('error');
+    }
+  };
+  return (
+    <p className="push-subscribe" data-testid="report-push">
+      {state === 'done' ? (
+        <span role="status">{a('push.reportDone')}</span>
+      ) : (
+        <button type="button" onClick={() => void optIn()} disabled={state === 'busy'}>
+          {a('push.report')}
+        </button>
+      )}
+      {state === 'error' && <span role="alert"> {a('push.error')}</span>}
+    </p>
+  );
+}

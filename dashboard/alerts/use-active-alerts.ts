@@ -2,7 +2,7 @@
 // reconnects), and dropped locally the moment they expire.
 import { useEffect, useState } from 'react';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
-import { stillActive } from './in-view.ts';
+import { stillActive } from './alert-geometry.ts';
 
 /** The live feed hook (data/use-live-notices.ts) rings this on every `alert` message and every (re)connect. */
 export const ALERT_BELL = 'hientruong:alert';

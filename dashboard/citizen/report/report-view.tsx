@@ -14,6 +14,7 @@ import { QueuedScreen } from './queued-screen.tsx';
 import { WhatStep, type WhatState } from './what-step.tsx';
 import { WhereStep } from './where-step.tsx';
 import { WhoStep, whoProblem, type WhoState } from './who-step.tsx';
+import { CitizenAlerts } from '../../alerts/citizen-alerts.tsx';
 
 const EMPTY_WHAT: WhatState = { category: null, answers: {}, description: '', photos: [] };
 const EMPTY_WHO: WhoState = { anonymous: false, name: '', phone: '', consent: false };
@@ -140,6 +141,7 @@ export function ReportView() {
           {c('report.of')}
           {STEPS}
         </p>
+        <CitizenAlerts point={place} />
         {step === 0 && <WhereStep place={place} area={area} onPlace={setPlace} />}
         {step === 1 && <WhatStep categories={categories} value={what} onChange={setWhat} />}
         {step === 2 && <WhoStep value={who} onChange={setWho} />}

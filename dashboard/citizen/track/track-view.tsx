@@ -7,6 +7,8 @@ import { ReporterActions } from './reporter-actions.tsx';
 import { Timeline } from './timeline.tsx';
 import { useTrack } from './use-track.ts';
 import { useCategories } from '../use-categories.ts';
+import { CitizenAlerts } from '../../alerts/citizen-alerts.tsx';
+import { ReportPushOptIn } from '../../alerts/push-subscribe.tsx';
 
 function fromLocation(): { code: string; secret: string | null } {
   const code = decodeURIComponent(window.location.pathname.replace(/^\/track\/?/, '').replace(/\/+$/, ''));
@@ -40,6 +42,7 @@ function Tracked({ code, secret }: { code: string; secret: string | null }) {
   if (!data) return <p aria-busy="true">…</p>;
   return (
     <div className="step" data-testid="track">
+      <CitizenAlerts areaCode={data.area?.code} />
       <p className="tracking-code mono">{data.code}</p>
       <dl className="facts">
         <dt>{c('track.status')}</dt>
@@ -83,6 +86,7 @@ function Tracked({ code, secret }: { code: string; secret: string | null }) {
         </section>
       )}
       {secret && data.reporter && <ReporterActions data={data} secret={secret} onDone={reload} />}
+      {secret && data.reporter && <ReportPushOptIn code={data.code} secret={secret} />}
     </div>
   );
 }
