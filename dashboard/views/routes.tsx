@@ -5,6 +5,8 @@ type View = LazyExoticComponent<ComponentType>;
 
 export const routes: Record<string, View> = {
   '/ops': lazy(() => import('./ops-view.tsx').then((m) => ({ default: m.OpsView }))),
+  // The command centre's wall display (kiosk token).
+  '/wall': lazy(() => import('../wall/wall-view.tsx').then((m) => ({ default: m.WallView }))),
   '/map': lazy(() => import('./public-view.tsx').then((m) => ({ default: m.PublicView }))),
   // Operators' side: composing and approving official alerts.
   '/alerts/new': lazy(() => import('../alerts/compose-view.tsx').then((m) => ({ default: m.ComposeView }))),
