@@ -48,6 +48,8 @@ export interface PublicReportDTO {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** GET /reports/:id only: approved photos (staff detail: every photo with its moderation state). */
+  photos?: PhotoDTO[];
 }
 
 export interface StaffReportDTO extends Omit<PublicReportDTO, 'lat' | 'lng' | 'cell'> {

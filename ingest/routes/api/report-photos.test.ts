@@ -131,6 +131,8 @@ describe('report photos', () => {
       { id, thumbUrl: `/api/v1/photos/${id}/thumb`, displayUrl: `/api/v1/photos/${id}/display` },
     ]);
     expect((await get(`/api/v1/photos/${id}/thumb`)).status).toBe(200);
+    const mapDetail = (await (await get(`/api/v1/reports/${created.id}`)).json()) as { photos: { id: string }[] };
+    expect(mapDetail.photos.map((p) => p.id)).toEqual([id]);
     await dispatcher.post(`/api/v1/photos/${id}/moderation`, { decision: 'reject', reason: 'biển số xe' });
     expect((await get(`/api/v1/photos/${id}/thumb`)).status).toBe(404);
   });

@@ -6,7 +6,7 @@ import { submitCitizenReport } from '../../citizen/submit-report.ts';
 import { listPhotos } from '../../../sql/queries/photos.ts';
 import { findReportIdByCode } from '../../../sql/queries/track.ts';
 import { normaliseTrackingCode } from '../../schemas/track-input.ts';
-import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
+import { photoUrls, presentStaffPhoto } from '../../presenters/track-presenter.ts';
 import { parseSubmission } from '../../citizen/multipart.ts';
 import { photoUpload } from '../../citizen/photo-upload.ts';
 import { cleanBody, mediaOf } from '../../citizen/submission-parts.ts';
@@ -83,7 +83,8 @@ reportsRouter.get('/:id', async (ctx) => {
   // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).
   const dto = row && presentFor(actor, row, deps.catalog.sensitive);
   if (!dto) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
-  // Staff detail carries every photo with its moderation state; the public view carries none.
-  ctx.body =
-    'reporter' in dto ? { ...dto, photos: (await listPhotos(deps.db, dto.id, false)).map(presentStaffPhoto) } : dto;
+  // Staff detail carries every photo with its moderation state; the public map's detail only approved ones.
+  const staff = 'reporter' in dto;
+  const photos = await listPhotos(deps.db, dto.id, !staff);
+  ctx.body = { ...dto, photos: photos.map((p) => (staff ? presentStaffPhoto(p) : photoUrls(p.id))) };
 });
