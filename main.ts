@@ -13,6 +13,9 @@ import { createApp } from './ingest/app.ts';
 import { answerClientErrors } from './ingest/client-errors.ts';
 import { loadCatalog } from './ingest/catalog.ts';
 import { AgencyRoutingTable } from './ingest/agency-routing-table.ts';
+import { lazyPlaceSearch } from './ingest/places.ts';
+import { ReportBatcher } from './ingest/report-batcher.ts';
+import { newScreenAnswers } from './ingest/shared-answers.ts';
 import { HotspotGrids } from './ingest/hotspots/hotspot-analysis.ts';
 import { startHotspotMonitor } from './ingest/hotspots/hotspot-monitor.ts';
 import { DEMO_WALL_TOKEN } from './ingest/auth/resolve-caller.ts';
@@ -159,6 +162,10 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     mapStyleUrl: opts.mapStyleUrl,
     trustProxy: opts.trustProxy,
     media: new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media')),
+    // Built once here and passed down (no state hidden per pool in modules).
+    screenAnswers: newScreenAnswers(),
+    reportBatcher: new ReportBatcher(db),
+    placeSearch: lazyPlaceSearch(db),
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));

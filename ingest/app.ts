@@ -20,6 +20,8 @@ import { hotspotsRouter } from './routes/api/hotspots.ts';
 import { wallTokensRouter } from './routes/api/wall-tokens.ts';
 import { eventsRouter } from './routes/api/events.ts';
 import { newScreenAnswers } from './shared-answers.ts';
+import { ReportBatcher } from './report-batcher.ts';
+import { lazyPlaceSearch } from './places.ts';
 import { geocodeRouter } from './routes/api/geocode.ts';
 import { transparencyRouter } from './routes/api/transparency.ts';
 import { agencyRoutingRulesRouter } from './routes/api/agency-routing-rules.ts';
@@ -46,14 +48,19 @@ import { open311UpdatesRouter } from './routes/open311/updates.ts';
 import { trackRouter } from './routes/api/track.ts';
 import { photosRouter } from './routes/api/photos.ts';
 
+/** Per-app state main.ts passes in; tests and benches may leave it to createApp. */
+type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch';
+
 export function createApp(
-  given: Omit<IngestDeps, 'screenAnswers'> & Partial<Pick<IngestDeps, 'screenAnswers'>>,
+  given: Omit<IngestDeps, BuiltWhenAbsent> & Partial<Pick<IngestDeps, BuiltWhenAbsent>>,
 ): Koa<IngestState> {
   const deps: IngestDeps = {
     ...given,
     sessionSecret: given.sessionSecret ?? randomBytes(32).toString('base64url'),
     loginLimiter: given.loginLimiter ?? new LoginLimiter(given.db),
     screenAnswers: given.screenAnswers ?? newScreenAnswers(),
+    reportBatcher: given.reportBatcher ?? new ReportBatcher(given.db),
+    placeSearch: given.placeSearch ?? lazyPlaceSearch(given.db),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',
   };
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });

@@ -7,6 +7,8 @@ import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { Catalog } from './catalog.ts';
 import type { AgencyRoutingTable } from './agency-routing-table.ts';
 import type { ScreenAnswers } from './shared-answers.ts';
+import type { PlaceSearch } from './places.ts';
+import type { ReportBatcher } from './report-batcher.ts';
 import type { HotspotGrids } from './hotspots/hotspot-analysis.ts';
 
 export interface IngestDeps {
@@ -32,6 +34,10 @@ export interface IngestDeps {
   hotspotGrids?: HotspotGrids;
   /** Shared for a second between screens asking the same (made per app when not given). */
   screenAnswers: ScreenAnswers;
+  /** The group commit every report creation goes through (one per process: main.ts builds it). */
+  reportBatcher: ReportBatcher;
+  /** The address search over this deployment's places, built on first use. */
+  placeSearch: () => Promise<PlaceSearch>;
   /**
    * Whether published demo secrets (demo accounts, `unit_demo_` tokens) are honoured. Off under
    * NODE_ENV=production whatever the database holds; createApp fills it in.

@@ -85,14 +85,17 @@ export async function loadPlaceSearch(db: Db): Promise<PlaceSearch> {
   return { search: (q, limit) => index.search(q, { limit, provinceCode }).map(toCandidate), size: index.size };
 }
 
-// Built on first use per database and kept: places change only with an areas import, which needs a restart.
-const placeSearches = new WeakMap<Db, Promise<PlaceSearch>>();
-export function placeSearchFor(db: Db): Promise<PlaceSearch> {
-  let places = placeSearches.get(db);
-  if (!places) {
-    places = loadPlaceSearch(db);
-    placeSearches.set(db, places);
-    places.catch(() => placeSearches.delete(db));
-  }
-  return places;
+/** Built on first use and kept: places change only with an areas import, which needs a restart; a failure is retried. */
+export function lazyPlaceSearch(db: Db): () => Promise<PlaceSearch> {
+  let places: Promise<PlaceSearch> | null = null;
+  return () => {
+    if (!places) {
+      const loading = loadPlaceSearch(db);
+      places = loading;
+      loading.catch(() => {
+        if (places === loading) places = null;
+      });
+    }
+    return places;
+  };
 }

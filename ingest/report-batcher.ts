@@ -106,26 +106,17 @@ export class ReportBatcher {
   }
 }
 
-const batchers = new WeakMap<Db, ReportBatcher>();
-
-/** The process-wide batcher of a pool: every route and command that creates reports shares it. */
-export function reportBatcherFor(db: Db, opts?: Partial<BatcherOptions>): ReportBatcher {
-  let batcher = batchers.get(db);
-  if (!batcher || opts) batchers.set(db, (batcher = new ReportBatcher(db, opts)));
-  return batcher;
-}
-
 /** What a citizen submission stores beside the report, in its transaction. */
 export type SubmissionExtras = Pick<PreparedReport, 'idempotency' | 'photos'> & { trackingSecretHash?: Buffer };
 
 /** Geocodes now (bad input never joins a batch), then waits for the shared commit. */
 export function submitReport(
-  db: Db,
+  batcher: ReportBatcher,
   input: ReportInput,
   ctx: ReportContext,
   extras: SubmissionExtras = {},
 ): Promise<ReportRow> {
   const prepared = prepareReport(input, ctx);
   prepared.row.trackingSecretHash = extras.trackingSecretHash ?? null;
-  return reportBatcherFor(db).submit({ ...prepared, idempotency: extras.idempotency, photos: extras.photos });
+  return batcher.submit({ ...prepared, idempotency: extras.idempotency, photos: extras.photos });
 }

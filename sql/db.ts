@@ -4,8 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Doorbell, RINGS_AFTER_COMMIT } from './doorbell.ts';
 
-export type Db = pg.Pool;
-export type Tx = pg.PoolClient;
+/** A pool; the product's writers' pools carry the doorbell their commits ring (createPool's ringAfterCommit). */
+export type Db = pg.Pool & { doorbell?: Doorbell };
+/** A client in withTransaction: `appendedEvents` is set while it is open there, true once it appended events. */
+export type Tx = pg.PoolClient & { appendedEvents?: boolean };
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -20,19 +22,15 @@ export interface PoolOptions {
   ringAfterCommit?: boolean;
 }
 
-const doorbells = new WeakMap<Db, Doorbell>();
-/** Transactions open in withTransaction (the only ones whose commit can ring), and whether they appended events. */
-const appendedEvents = new WeakMap<Tx, boolean>();
-
 export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
   const settings = [...(opts.settings ?? []), ...(opts.ringAfterCommit ? [RINGS_AFTER_COMMIT] : [])];
-  const pool = new pg.Pool({
+  const pool: Db = new pg.Pool({
     connectionString: url,
     max,
     application_name: opts.applicationName ?? 'hientruong',
     options: settings.join(' ') || undefined,
   });
-  if (opts.ringAfterCommit) doorbells.set(pool, new Doorbell(pool));
+  if (opts.ringAfterCommit) pool.doorbell = new Doorbell(pool);
   // An idle client dying (Postgres restart, terminated backend) must not crash the process.
   pool.on('error', () => {});
   return pool;
@@ -55,13 +53,13 @@ export function createFeedPool(url: string, max: number): Db {
 export function markFeedChanged(tx: Tx): void {
   // Outside withTransaction nothing would ring after the commit (the trigger is quiet for the product's pool),
   // and the events would wait for the feed's one-second poll: fail where the mistake is made instead.
-  if (!appendedEvents.has(tx))
+  if (tx.appendedEvents === undefined)
     throw new Error('events must be appended inside withTransaction: its commit rings the feed');
-  appendedEvents.set(tx, true);
+  tx.appendedEvents = true;
 }
 
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const tx = await db.connect();
+  const tx: Tx = await db.connect();
   // A checked-out client has no pool error listener: a connection dying between two queries (Postgres
   // restart) would be an unhandled 'error' and crash the process. The failing query reports it instead.
   let broken: unknown = null;
@@ -69,18 +67,18 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     broken = error;
   };
   tx.on('error', onError);
-  appendedEvents.set(tx, false);
+  tx.appendedEvents = false;
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
     await tx.query('COMMIT');
-    if (appendedEvents.get(tx)) doorbells.get(db)?.ring();
+    if (tx.appendedEvents) db.doorbell?.ring();
     return result;
   } catch (error) {
     await tx.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    appendedEvents.delete(tx);
+    delete tx.appendedEvents;
     tx.removeListener('error', onError);
     // A broken connection is discarded, not handed to the next caller.
     tx.release(broken ? (broken as Error) : undefined);

@@ -50,7 +50,7 @@ export async function submitCitizenReport(
     const answerOf = (row: Parameters<typeof presentCreatedReport>[0]) =>
       presentCreatedReport(row, { trackingSecret, photoIds: photos.map((p) => p.id) });
     const row = await submitReport(
-      deps.db,
+      deps.reportBatcher,
       input,
       {
         geocoder: deps.geocoder,

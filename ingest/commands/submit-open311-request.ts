@@ -3,10 +3,10 @@
 import { newToken } from '../auth/tokens.ts';
 import { HttpError, type FieldIssue } from '../http-error.ts';
 import { checkAnswers } from '../schemas/answers.ts';
+import type { ReportBatcher } from '../report-batcher.ts';
 import type { PlaceSearch } from '../places.ts';
 import type { QuestionDTO } from '../presenters/dto.ts';
 import { prepareReport, type ReportContext } from './create-reports.ts';
-import { reportBatcherFor } from '../report-batcher.ts';
 import type { Db } from '../../sql/db.ts';
 import { insertOpen311Request, type Open311ClientRow } from '../../sql/queries/open311.ts';
 import type { ReportRow } from '../../sql/queries/reports.ts';
@@ -14,6 +14,7 @@ import type { Open311RequestInput } from '../schemas/open311-input.ts';
 
 export interface SubmitOpen311Deps {
   db: Db;
+  reportBatcher: ReportBatcher;
   report: Omit<ReportContext, 'channel'>;
   places: () => Promise<PlaceSearch>;
   questions: QuestionDTO[];
@@ -71,6 +72,6 @@ export async function submitOpen311Request(
       accountId: input.account_id ?? null,
       mediaUrl: input.media_url ?? null,
     });
-  const row = await reportBatcherFor(deps.db).submit(prepared);
+  const row = await deps.reportBatcher.submit(prepared);
   return { row, token };
 }

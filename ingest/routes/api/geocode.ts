@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { HttpError } from '../../http-error.ts';
-import { placeSearchFor } from '../../places.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -23,7 +22,7 @@ geocodeRouter.get('/geocode', async (ctx) => {
       throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
     throw e;
   }
-  const places = await placeSearchFor(ctx.state.deps.db);
+  const places = await ctx.state.deps.placeSearch();
   ctx.body = { q: query.q, candidates: places.search(query.q, query.limit) };
 });
 

@@ -2,7 +2,6 @@
 import type { IngestDeps } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
 import { submitOpen311Request } from '../../commands/submit-open311-request.ts';
-import { placeSearchFor } from '../../places.ts';
 import { presentPublicReport } from '../../presenters/report-presenters.ts';
 import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import { presentServiceRequest, type Locale } from '../../presenters/open311-presenters.ts';
@@ -42,12 +41,13 @@ open311RequestsRouter.post('/requests.:format', async (ctx) => {
   const { row, token } = await submitOpen311Request(
     {
       db: deps.db,
+      reportBatcher: deps.reportBatcher,
       report: {
         geocoder: deps.geocoder,
         sensitiveCategories: deps.catalog.sensitive,
         agencyRouting: deps.agencyRouting,
       },
-      places: () => placeSearchFor(deps.db),
+      places: deps.placeSearch,
       questions: questionsOf(deps, category.code),
       serviceName: input.locale === 'en' ? category.nameEn : category.nameVi,
     },
