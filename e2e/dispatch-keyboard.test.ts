@@ -109,6 +109,9 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
     await page.keyboard.press('Control+Enter');
     await detailStatus('resolved');
     expect(await page.textContent('[data-testid="timeline"]')).toContain('Đã vá ổ gà');
+    // The map explains itself: categories, status rings, unit symbols, and the selected report.
+    const legend = await page.textContent('[data-testid="map-legend"]');
+    for (const words of ['Lĩnh vực', 'Trạng thái', 'Đội hiện trường', created.code]) expect(legend).toContain(words);
     await shot('1-resolved');
   }, 120_000);
 

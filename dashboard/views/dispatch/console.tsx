@@ -227,6 +227,8 @@ export function Console({
           selected={selected}
           highlightUnits={highlightUnits}
           onSelect={setSelectedId}
+          tradeName={agencies.trade}
+          now={now}
         />
       </main>
       <QueuePanel

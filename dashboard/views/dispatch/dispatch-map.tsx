@@ -9,7 +9,9 @@ import { reportsLayer } from '../../layers/reports-layer.ts';
 import type { Theme } from '../../layers/palette.ts';
 import type { Reference } from '../../data/use-reference.ts';
 import type { QueueItemDTO, UnitDTO } from '../../data/dispatch-types.ts';
-import { unitsLayer } from './units-layer.ts';
+import { MapLegend } from './map-legend.tsx';
+import { unitLabelsLayer, unitsLayer } from './units-layer.ts';
+import { UI_FONT } from '../../layers/labels-layer.ts';
 
 export interface DispatchMapProps {
   items: QueueItemDTO[];
@@ -19,9 +21,21 @@ export interface DispatchMapProps {
   selected: QueueItemDTO | null;
   highlightUnits: ReadonlySet<string>;
   onSelect: (id: string) => void;
+  tradeName: (code: string | null) => string | null;
+  now: number;
 }
 
-export function DispatchMap({ items, units, reference, theme, selected, highlightUnits, onSelect }: DispatchMapProps) {
+export function DispatchMap({
+  items,
+  units,
+  reference,
+  theme,
+  selected,
+  highlightUnits,
+  onSelect,
+  tradeName,
+  now,
+}: DispatchMapProps) {
   const styleUrl = runtimeConfig().mapStyleUrl;
   const style = useMemo(
     () => styleUrl || baseStyle(theme, reference.communes, reference.province),
@@ -36,8 +50,9 @@ export function DispatchMap({ items, units, reference, theme, selected, highligh
       areasLayer(reference.communes, { theme }),
       reportsLayer(items, { theme, categoryColors: reference.categoryColors, selectedId: selected?.id ?? null }),
       unitsLayer(units, highlightUnits),
+      unitLabelsLayer(units, tradeName, { dark: theme === 'dark', fontFamily: UI_FONT }),
     ],
-    [reference.communes, reference.categoryColors, theme, items, selected, units, highlightUnits],
+    [reference.communes, reference.categoryColors, theme, items, selected, units, highlightUnits, tradeName],
   );
   const handle = useRef<MapHandle | null>(null);
   const onReady = useCallback((h: MapHandle | null) => {
@@ -57,6 +72,9 @@ export function DispatchMap({ items, units, reference, theme, selected, highligh
     map.flyTo({ center: [selected.lng, selected.lat], zoom: Math.max(map.getZoom(), 13), duration: 600 });
   }
   return (
-    <MapView style={style} bounds={bounds} layers={layers} onClick={onClick} onReady={onReady} label="dispatch map" />
+    <>
+      <MapView style={style} bounds={bounds} layers={layers} onClick={onClick} onReady={onReady} label="dispatch map" />
+      <MapLegend reference={reference} theme={theme} selected={selected} now={now} />
+    </>
   );
 }

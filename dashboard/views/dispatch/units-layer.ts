@@ -1,5 +1,5 @@
-// Field units as squares-ish points coloured by status (pure builder, like the shared layers).
-import { ScatterplotLayer } from '@deck.gl/layers';
+// Field units: a ringed point coloured by status, and a label with name and trade (pure builders, like the shared layers).
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { UnitDTO } from '../../data/dispatch-types.ts';
 
 type RGBA = [number, number, number, number];
@@ -26,5 +26,32 @@ export function unitsLayer(units: UnitDTO[], highlight: ReadonlySet<string>) {
     getLineColor: [15, 23, 42, 255],
     getLineWidth: (u) => (highlight.has(u.id) ? 3 : 2),
     updateTriggers: { getRadius: [...highlight].join(), getLineWidth: [...highlight].join() },
+  });
+}
+
+/** Each unit's name and trade beside its symbol, so a circle on the map says who it is and what it does. */
+export function unitLabelsLayer(
+  units: UnitDTO[],
+  tradeName: (code: string | null) => string | null,
+  f: { dark: boolean; fontFamily: string },
+) {
+  return new TextLayer<PlacedUnit>({
+    id: 'unit-labels',
+    data: units.filter((u): u is PlacedUnit => u.lat !== null && u.lng !== null),
+    getPosition: (u) => [u.lng, u.lat],
+    getText: (u) => [u.name, tradeName(u.trade)].filter(Boolean).join(' · '),
+    getSize: 12,
+    sizeUnits: 'pixels',
+    getPixelOffset: [0, 16],
+    fontFamily: f.fontFamily,
+    fontWeight: 600,
+    characterSet: 'auto',
+    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+    outlineWidth: 3,
+    outlineColor: f.dark ? [15, 23, 42, 255] : [255, 255, 255, 255],
+    getColor: f.dark ? [226, 232, 240, 255] : [15, 23, 42, 255],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'top',
+    updateTriggers: { getText: [tradeName] },
   });
 }
