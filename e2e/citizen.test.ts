@@ -162,4 +162,47 @@ describe('a citizen on a phone', () => {
     );
     expect(rows[0].n).toBe(1);
   });
+
+  it('installs as a PWA, switches to English, renders diacritics in the bundled font, works by keyboard', async () => {
+    await page.goto(`${product.url}/report`);
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+      return (await (await fetch(href)).json()) as { start_url: string; icons: { sizes: string }[] };
+    });
+    expect(manifest.start_url).toBe('/report');
+    expect(manifest.icons.map((i) => i.sizes)).toContain('512x512');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(
+      /\/sw\.js$/,
+    );
+
+    await page.waitForSelector('[data-testid="use-location"]');
+    expect(await page.evaluate(() => document.fonts.check('17px "Be Vietnam Pro"', 'Gửi phản ánh ệ ữ ộ'))).toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    const usedFont = await page.evaluate(() => getComputedStyle(document.querySelector('.citizen-title')!).fontFamily);
+    expect(usedFont).toContain('Be Vietnam Pro');
+
+    // Keyboard only: Tab reaches "use my location" and the continue button, Enter presses them.
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'use-location');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+
+    await page.tap('[data-testid="lang-en"]');
+    await page.waitForSelector('h1:has-text("Report a problem")');
+    expect(await page.textContent('[data-testid="use-location"]')).toBe('Use my location');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.tap('[data-testid="lang-vi"]');
+
+    // The code box on /map opens the tracking page.
+    await page.goto(`${product.url}/map`);
+    await page.tap('[data-testid="sheet-handle"]');
+    await page.fill('[data-testid="code-input"]', code.toLowerCase());
+    await page.tap('[data-testid="code-go"]');
+    await page.waitForSelector('[data-testid="track-status"]');
+    expect(new URL(page.url()).pathname).toBe(`/track/${code}`);
+  });
 });

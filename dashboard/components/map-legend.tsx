@@ -34,7 +34,7 @@ export function MapLegend({ categories, visible }: { categories: CategoryDTO[]; 
           </div>
           <div className="legend-ramp-labels">
             <span>1</span>
-            <span>max</span>
+            <span>{c('map.legendMax')}</span>
           </div>
         </section>
       )}

@@ -35,8 +35,7 @@ export function AnswerScreen({ result, onAnother }: { result: CreatedCitizenRepo
   };
 
   return (
-    <section className="step answer" aria-labelledby="done-h">
-      <h2 id="done-h">{c('done.title')}</h2>
+    <section className="step answer" aria-label={c('done.title')}>
       <p className="muted">{c('done.code')}</p>
       <p className="tracking-code mono" data-testid="tracking-code">
         {result.code}
