@@ -17,6 +17,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = `${ROOT}e2e/artifacts`;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const LIVE_MS = 30_000;
+/** A loaded CI host runs software WebGL for the map: each step gets room beyond Vitest's default 30 s. */
+const TEST_MS = 90_000;
 const HAC_THANH = { latitude: 19.8075, longitude: 105.7766 };
 
 describe('a citizen on a phone', () => {
@@ -55,154 +57,176 @@ describe('a citizen on a phone', () => {
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  it('/map fits the phone, passes axe, and has the report button', async () => {
-    await page.goto(`${product.url}/map`);
-    await page.waitForSelector('[data-testid="connection"][data-state="live"]', { timeout: 30_000 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.tap('[data-testid="map-controls-toggle"]');
-    await page.waitForSelector('[data-testid="map-legend"]');
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('map');
-  });
+  it(
+    '/map fits the phone, passes axe, and has the report button',
+    async () => {
+      await page.goto(`${product.url}/map`);
+      await page.waitForSelector('[data-testid="connection"][data-state="live"]', { timeout: 30_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.tap('[data-testid="map-controls-toggle"]');
+      await page.waitForSelector('[data-testid="map-legend"]');
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('map');
+    },
+    TEST_MS,
+  );
 
-  it('files a report with a question answer in at most 3 screens', async () => {
-    await page.tap('[data-testid="report-cta"]');
-    await page.waitForURL('**/report');
-    const screens = new Set<string>();
-    const seen = async () => screens.add((await page.getAttribute('[data-testid="report-form"]', 'data-step'))!);
+  it(
+    'files a report with a question answer in at most 3 screens',
+    async () => {
+      await page.tap('[data-testid="report-cta"]');
+      await page.waitForURL('**/report');
+      const screens = new Set<string>();
+      const seen = async () => screens.add((await page.getAttribute('[data-testid="report-form"]', 'data-step'))!);
 
-    await seen();
-    await page.tap('[data-testid="use-location"]');
-    await expect
-      .poll(() => page.textContent('[data-testid="place-commune"]'), { timeout: 10_000 })
-      .toMatch(/Hạc Thành/);
-    expect(await page.textContent('[data-testid="place-summary"]')).toContain('±12 m');
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('report-1-where');
-    await page.tap('[data-testid="next"]');
+      await seen();
+      await page.tap('[data-testid="use-location"]');
+      await expect
+        .poll(() => page.textContent('[data-testid="place-commune"]'), { timeout: 10_000 })
+        .toMatch(/Hạc Thành/);
+      expect(await page.textContent('[data-testid="place-summary"]')).toContain('±12 m');
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('report-1-where');
+      await page.tap('[data-testid="next"]');
 
-    await seen();
-    await page.tap('[data-testid="category-flooding"]');
-    await page.fill('[data-question="water_depth"]', '40');
-    await page.fill('[data-testid="description"]', 'Ngập sâu trước cổng trường (e2e)');
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('report-2-what');
-    await page.tap('[data-testid="next"]');
+      await seen();
+      await page.tap('[data-testid="category-flooding"]');
+      await page.fill('[data-question="water_depth"]', '40');
+      await page.fill('[data-testid="description"]', 'Ngập sâu trước cổng trường (e2e)');
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('report-2-what');
+      await page.tap('[data-testid="next"]');
 
-    await seen();
-    await page.check('[data-testid="anonymous"]');
-    expect(await axeProblems(page)).toEqual([]);
-    await page.tap('[data-testid="next"]');
+      await seen();
+      await page.check('[data-testid="anonymous"]');
+      expect(await axeProblems(page)).toEqual([]);
+      await page.tap('[data-testid="next"]');
 
-    code = (await page.locator('[data-testid="tracking-code"]').textContent({ timeout: 20_000 }))!.trim();
-    expect(code).toMatch(/^TH-/);
-    expect(screens.size).toBeLessThanOrEqual(3);
-    await page.waitForSelector('[data-testid="tracking-qr"]');
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('report-3-answer');
-    trackUrl = (await page.getAttribute('[data-testid="track-link"]', 'href'))!;
-    expect(trackUrl).toContain(`/track/${code}?k=`);
-  });
+      code = (await page.locator('[data-testid="tracking-code"]').textContent({ timeout: 20_000 }))!.trim();
+      expect(code).toMatch(/^TH-/);
+      expect(screens.size).toBeLessThanOrEqual(3);
+      await page.waitForSelector('[data-testid="tracking-qr"]');
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('report-3-answer');
+      trackUrl = (await page.getAttribute('[data-testid="track-link"]', 'href'))!;
+      expect(trackUrl).toContain(`/track/${code}?k=`);
+    },
+    TEST_MS,
+  );
 
-  it('follows the report on /track live while staff triage and resolve it', async () => {
-    await page.goto(trackUrl);
-    await page.waitForSelector('[data-testid="track-status"][data-status="received"]');
-    const reportId = await page.evaluate(async (c) => {
-      const r = await fetch(`/api/v1/track/${c}`);
-      return ((await r.json()) as { reportId: string }).reportId;
-    }, code);
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('track-received');
+  it(
+    'follows the report on /track live while staff triage and resolve it',
+    async () => {
+      await page.goto(trackUrl);
+      await page.waitForSelector('[data-testid="track-status"][data-status="received"]');
+      const reportId = await page.evaluate(async (c) => {
+        const r = await fetch(`/api/v1/track/${c}`);
+        return ((await r.json()) as { reportId: string }).reportId;
+      }, code);
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('track-received');
 
-    const staff = await signIn(product.url, 'supervisor');
-    await staff.transition(reportId, { to: 'triaged' });
-    await page.waitForSelector('[data-testid="track-status"][data-status="triaged"]', { timeout: LIVE_MS });
-    await staff.transition(reportId, { to: 'assigned' });
-    await staff.transition(reportId, { to: 'resolved', publicReply: 'Đã bơm thoát nước, đường đã thông' });
-    // No reload: the page hears the public notice for its report and fetches the new story.
-    await page.waitForSelector('[data-testid="track-status"][data-status="resolved"]', { timeout: LIVE_MS });
-    expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
-    expect(await axeProblems(page)).toEqual([]);
-    await shot('track-resolved');
+      const staff = await signIn(product.url, 'supervisor');
+      await staff.transition(reportId, { to: 'triaged' });
+      await page.waitForSelector('[data-testid="track-status"][data-status="triaged"]', { timeout: LIVE_MS });
+      await staff.transition(reportId, { to: 'assigned' });
+      await staff.transition(reportId, { to: 'resolved', publicReply: 'Đã bơm thoát nước, đường đã thông' });
+      // No reload: the page hears the public notice for its report and fetches the new story.
+      await page.waitForSelector('[data-testid="track-status"][data-status="resolved"]', { timeout: LIVE_MS });
+      expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
+      expect(await axeProblems(page)).toEqual([]);
+      await shot('track-resolved');
 
-    await page.tap('[data-testid="star-4"]');
-    await page.fill('#rate-comment', 'Xử lý nhanh');
-    await page.tap('[data-testid="submit-rating"]');
-    await expect.poll(() => page.textContent('[data-testid="my-rating"]').catch(() => '')).toMatch(/4/);
+      await page.tap('[data-testid="star-4"]');
+      await page.fill('#rate-comment', 'Xử lý nhanh');
+      await page.tap('[data-testid="submit-rating"]');
+      await expect.poll(() => page.textContent('[data-testid="my-rating"]').catch(() => '')).toMatch(/4/);
 
-    await page.fill('[data-testid="reopen-reason"]', 'Trời mưa lại ngập như cũ');
-    await page.tap('[data-testid="reopen"]');
-    await page.waitForSelector('[data-testid="track-status"][data-status="reopened"]', { timeout: LIVE_MS });
-    expect(await staff.queueCodes()).toContain(code);
-  });
+      await page.fill('[data-testid="reopen-reason"]', 'Trời mưa lại ngập như cũ');
+      await page.tap('[data-testid="reopen"]');
+      await page.waitForSelector('[data-testid="track-status"][data-status="reopened"]', { timeout: LIVE_MS });
+      expect(await staff.queueCodes()).toContain(code);
+    },
+    TEST_MS,
+  );
 
-  it('a report written offline is queued on the phone and sent exactly once when the network returns', async () => {
-    const description = `Đèn đường hỏng, gửi khi mất mạng (e2e ${Date.now()})`;
-    await page.goto(`${product.url}/report`);
-    await page.tap('[data-testid="use-location"]');
-    await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
-    await page.tap('[data-testid="next"]');
-    await page.tap('[data-testid="category-lighting"]');
-    await page.fill('[data-testid="description"]', description);
-    await page.tap('[data-testid="next"]');
-    await page.check('[data-testid="anonymous"]');
-    await phone.setOffline(true);
-    await page.tap('[data-testid="next"]');
-    await page.waitForSelector('[data-testid="queued"]');
-    await page.waitForSelector('[data-testid="offline-banner"]');
-    await shot('report-offline-queued');
-    await phone.setOffline(false);
-    await page.locator('[data-testid="tracking-code"]').waitFor({ timeout: LIVE_MS });
-    // A second "online" (a flaky network) must not send it again.
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.waitForTimeout(1500);
-    const { rows } = await test.pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM reports WHERE description = $1',
-      [description],
-    );
-    expect(rows[0].n).toBe(1);
-  });
+  it(
+    'a report written offline is queued on the phone and sent exactly once when the network returns',
+    async () => {
+      const description = `Đèn đường hỏng, gửi khi mất mạng (e2e ${Date.now()})`;
+      await page.goto(`${product.url}/report`);
+      await page.tap('[data-testid="use-location"]');
+      await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+      await page.tap('[data-testid="next"]');
+      await page.tap('[data-testid="category-lighting"]');
+      await page.fill('[data-testid="description"]', description);
+      await page.tap('[data-testid="next"]');
+      await page.check('[data-testid="anonymous"]');
+      await phone.setOffline(true);
+      await page.tap('[data-testid="next"]');
+      await page.waitForSelector('[data-testid="queued"]');
+      await page.waitForSelector('[data-testid="offline-banner"]');
+      await shot('report-offline-queued');
+      await phone.setOffline(false);
+      await page.locator('[data-testid="tracking-code"]').waitFor({ timeout: LIVE_MS });
+      // A second "online" (a flaky network) must not send it again.
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.waitForTimeout(1500);
+      const { rows } = await test.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM reports WHERE description = $1',
+        [description],
+      );
+      expect(rows[0].n).toBe(1);
+    },
+    TEST_MS,
+  );
 
-  it('installs as a PWA, switches to English, renders diacritics in the bundled font, works by keyboard', async () => {
-    await page.goto(`${product.url}/report`);
-    const manifest = await page.evaluate(async () => {
-      const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
-      return (await (await fetch(href)).json()) as { start_url: string; icons: { sizes: string }[] };
-    });
-    expect(manifest.start_url).toBe('/report');
-    expect(manifest.icons.map((i) => i.sizes)).toContain('512x512');
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(
-      /\/sw\.js$/,
-    );
+  it(
+    'installs as a PWA, switches to English, renders diacritics in the bundled font, works by keyboard',
+    async () => {
+      await page.goto(`${product.url}/report`);
+      const manifest = await page.evaluate(async () => {
+        const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+        return (await (await fetch(href)).json()) as { start_url: string; icons: { sizes: string }[] };
+      });
+      expect(manifest.start_url).toBe('/report');
+      expect(manifest.icons.map((i) => i.sizes)).toContain('512x512');
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(
+        /\/sw\.js$/,
+      );
 
-    await page.waitForSelector('[data-testid="use-location"]');
-    expect(await page.evaluate(() => document.fonts.check('17px "Be Vietnam Pro"', 'Gửi phản ánh ệ ữ ộ'))).toBe(true);
-    await page.evaluate(() => document.fonts.ready);
-    const usedFont = await page.evaluate(() => getComputedStyle(document.querySelector('.citizen-title')!).fontFamily);
-    expect(usedFont).toContain('Be Vietnam Pro');
+      await page.waitForSelector('[data-testid="use-location"]');
+      expect(await page.evaluate(() => document.fonts.check('17px "Be Vietnam Pro"', 'Gửi phản ánh ệ ữ ộ'))).toBe(true);
+      await page.evaluate(() => document.fonts.ready);
+      const usedFont = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.citizen-title')!).fontFamily,
+      );
+      expect(usedFont).toContain('Be Vietnam Pro');
 
-    // Keyboard only: Tab reaches "use my location" and the continue button, Enter presses them.
-    let reached = false;
-    for (let i = 0; i < 12 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'use-location');
-    }
-    expect(reached).toBe(true);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+      // Keyboard only: Tab reaches "use my location" and the continue button, Enter presses them.
+      let reached = false;
+      for (let i = 0; i < 12 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'use-location');
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
 
-    await page.tap('[data-testid="lang-en"]');
-    await page.waitForSelector('h1:has-text("Report a problem")');
-    expect(await page.textContent('[data-testid="use-location"]')).toBe('Use my location');
-    expect(await axeProblems(page)).toEqual([]);
-    await page.tap('[data-testid="lang-vi"]');
+      await page.tap('[data-testid="lang-en"]');
+      await page.waitForSelector('h1:has-text("Report a problem")');
+      expect(await page.textContent('[data-testid="use-location"]')).toBe('Use my location');
+      expect(await axeProblems(page)).toEqual([]);
+      await page.tap('[data-testid="lang-vi"]');
 
-    // The code box on /map opens the tracking page.
-    await page.goto(`${product.url}/map`);
-    await page.tap('[data-testid="sheet-handle"]');
-    await page.fill('[data-testid="code-input"]', code.toLowerCase());
-    await page.tap('[data-testid="code-go"]');
-    await page.waitForSelector('[data-testid="track-status"]');
-    expect(new URL(page.url()).pathname).toBe(`/track/${code}`);
-  });
+      // The code box on /map opens the tracking page.
+      await page.goto(`${product.url}/map`);
+      await page.tap('[data-testid="sheet-handle"]');
+      await page.fill('[data-testid="code-input"]', code.toLowerCase());
+      await page.tap('[data-testid="code-go"]');
+      await page.waitForSelector('[data-testid="track-status"]');
+      expect(new URL(page.url()).pathname).toBe(`/track/${code}`);
+    },
+    TEST_MS,
+  );
 });
