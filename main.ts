@@ -210,7 +210,9 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   await new Promise<void>((done) => http.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', done));
   const { port } = http.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
-  const stopDemo = opts.demo ? startSimulator(url, opts.demoRate) : () => {};
+  const stopDemo = opts.demo
+    ? startSimulator(url, opts.demoRate, (lat, lng) => geocoder.lookup(lng, lat) !== null)
+    : () => {};
 
   return {
     url,

@@ -1,6 +1,9 @@
-// Demo simulator: realistic reports through the real HTTP API, clustered on Thanh Hóa's towns,
-// with two hotspots that drift, so the map moves the moment it opens.
+// Demo simulator: realistic reports through the real HTTP API, clustered on Thanh Hóa's towns, with two hotspots
+// that drift and a storm that comes ashore and moves down the coast (storm.ts); every point on land inside the
+// province except a deliberate few for the triage queue; a demo dispatcher moves them on (dispatcher-sim.ts).
 import type { ReportInput } from '../schemas/report-input.ts';
+import { startDispatcherSim } from './dispatcher-sim.ts';
+import { STORM_CATEGORIES, stormAt } from './storm.ts';
 
 interface Town {
   name: string;
@@ -53,11 +56,35 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
 }
 
-/** One plausible report at time `t` (seconds): a third fall in two drifting hotspots (flooding, rubbish). */
-export function demoReport(t: number, random: () => number = Math.random): ReportInput {
-  const hotspot = random() < 0.35;
+/** Whether a point lies in one of the province's communes (the geocoder); absent, every point is accepted. */
+export type OnLand = (lat: number, lng: number) => boolean;
+
+/** Share of reports left wherever they fell (maybe at sea): the triage queue's "no commune" cases. */
+const OFF_LAND_SHARE = 0.02;
+
+/**
+ * One plausible report at time `t` (seconds), on land: redrawn until `onLand` accepts it, except for a
+ * deliberate 2 % kept where they fell for the triage queue.
+ */
+export function demoReport(t: number, random: () => number = Math.random, onLand?: OnLand): ReportInput {
+  const keepAnywhere = random() < OFF_LAND_SHARE;
+  for (let tries = 0; ; tries++) {
+    const r = drawReport(t, random);
+    if (!onLand || keepAnywhere || tries >= 50 || onLand(r.lat, r.lng)) return r;
+  }
+}
+
+function drawReport(t: number, random: () => number): ReportInput {
+  const storm = stormAt(t);
+  const inStorm = random() < 0.5 * storm.intensity;
+  const hotspot = !inStorm && random() < 0.35;
   let lat: number, lng: number, category: string;
-  if (hotspot) {
+  if (inStorm) {
+    // Onshore of the storm's centre (west of the coast), spread over a few coastal communes.
+    lat = storm.lat + 0.05 * gaussian(random);
+    lng = storm.lng - 0.06 * Math.abs(gaussian(random));
+    category = pick(STORM_CATEGORIES, random);
+  } else if (hotspot) {
     const flood = random() < 0.6;
     lat = (flood ? 19.79 : 19.74) + 0.01 * Math.sin(t / 300) + 0.004 * gaussian(random);
     lng = (flood ? 105.79 : 105.9) + 0.01 * Math.cos(t / 400) + 0.004 * gaussian(random);
@@ -84,16 +111,24 @@ export function demoReport(t: number, random: () => number = Math.random): Repor
   };
 }
 
-/** Posts demo reports to `baseUrl` at about `perSecond`; returns a stop function. */
-export function startSimulator(baseUrl: string, perSecond = 3): () => void {
+/** Posts demo reports to `baseUrl` at about `perSecond` and has them dispatched; returns a stop function. */
+export function startSimulator(baseUrl: string, perSecond = 3, onLand?: OnLand): () => void {
   const started = Date.now();
+  const desk = startDispatcherSim(baseUrl);
   const timer = setInterval(() => {
-    const report = demoReport((Date.now() - started) / 1000);
+    const report = demoReport((Date.now() - started) / 1000, Math.random, onLand);
     fetch(`${baseUrl}/api/v1/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(report),
-    }).catch(() => {}); // the demo keeps going through a restart of the database
+    })
+      .then(async (res) => {
+        if (res.status === 201) desk.track(((await res.json()) as { id: string }).id);
+      })
+      .catch(() => {}); // the demo keeps going through a restart of the database
   }, 1000 / perSecond);
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    desk.stop();
+  };
 }
