@@ -109,6 +109,24 @@ describe('alerts in the browser', () => {
     }
   }, 240_000);
 
+  it('imports a cut schedule from the compose page, naming a bad row', async () => {
+    const form = '[data-testid="outage-import"]';
+    await publisher.fill(
+      `${form} textarea[name="csv"]`,
+      'area,start,end,reason\nKhông Có Xã Này,2030-01-01 08:00,2030-01-01 10:00,x',
+    );
+    await publisher.click(`${form} button[type="submit"]`);
+    expect(await (await publisher.waitForSelector(`${form} ul[role="alert"] li`)).textContent()).toBe(
+      "rows.1.area: unknown commune 'Không Có Xã Này'",
+    );
+    await publisher.fill(
+      `${form} textarea[name="csv"]`,
+      'area,start,end,reason\nHạc Thành,2030-01-01 08:00,2030-01-01 10:00,x',
+    );
+    await publisher.click(`${form} button[type="submit"]`);
+    expect(await (await publisher.waitForSelector(`${form} ul[role="status"] li`)).textContent()).toMatch(/^#\d+ · /);
+  }, 60_000);
+
   it('the compose page works on a phone and passes axe-core', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     await phone.goto(`${product.url}/alerts/new`);

@@ -9,6 +9,7 @@ import { useTheme } from '../data/use-prefs.ts';
 import { LangToggle } from '../components/toggles.tsx';
 import { LoginScreen } from '../views/dispatch/login-screen.tsx';
 import { AlertDesk } from './alert-desk.tsx';
+import { OutageImport } from './outage-import.tsx';
 import { AreaPicker, type AreaDraft } from './area-picker.tsx';
 import { useAlertsI18n } from './strings.ts';
 import './alerts.css';
@@ -37,7 +38,12 @@ export function ComposeView() {
           {a('compose.forbidden')} ({ak(user.role)})
         </p>
       )}
-      {PUBLISHER_ROLES.has(user.role) && <AlertDesk />}
+      {PUBLISHER_ROLES.has(user.role) && (
+        <div>
+          <AlertDesk />
+          <OutageImport />
+        </div>
+      )}
     </main>
   );
 }

@@ -23,6 +23,8 @@ export class DispatchError extends Error {
     readonly code: string,
     message: string,
     readonly messageVi: string | undefined,
+    /** The fields a 422 names, each with its reason. */
+    readonly fields?: { field: string; reason: string }[],
   ) {
     super(message);
   }
@@ -51,7 +53,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
     // The session ended (signed out elsewhere, account deactivated): the page goes back to the sign-in screen.
     if (res.status === 401 && !path.startsWith('/api/v1/auth/')) window.dispatchEvent(new Event(SESSION_ENDED));
     const e = (json as ErrorDTO | null)?.error;
-    throw new DispatchError(res.status, e?.code ?? 'http', e?.message ?? `HTTP ${res.status}`, e?.messageVi);
+    throw new DispatchError(res.status, e?.code ?? 'http', e?.message ?? `HTTP ${res.status}`, e?.messageVi, e?.fields);
   }
   return json as T;
 }
