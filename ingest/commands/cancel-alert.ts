@@ -1,7 +1,13 @@
 // Cancelling: an alert that went out gets a CAP Cancel message (a new row referencing it) and the feed tells
 // the same screens to drop it; a draft that never went out is only marked cancelled. Nothing is deleted.
 import { withTransaction, type Db } from '../../sql/db.ts';
-import { getAlert, insertAlert, setAlertState, type AlertRow } from '../../sql/queries/alerts.ts';
+import {
+  getAlert,
+  insertAlert,
+  setAlertState,
+  withdrawDraftSuccessors,
+  type AlertRow,
+} from '../../sql/queries/alerts.ts';
 import { HttpError } from '../http-error.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { alertEventPayload, appendAlertEvent, conflict } from './alert-events.ts';
@@ -19,6 +25,8 @@ export async function cancelAlert(
     if (row.state === 'pending_approval' || row.state === 'scheduled') return setAlertState(tx, id, 'cancelled');
     if (row.state !== 'published' || row.msg_type === 'Cancel')
       throw conflict('not_active', `Alert ${id} is ${row.state}: nothing to cancel`, 'Cảnh báo không còn hiệu lực');
+    // An update still waiting for approval would otherwise bring the cancelled alert back.
+    await withdrawDraftSuccessors(tx, id);
     const cancelled = await setAlertState(tx, id, 'cancelled');
     // The Cancel message repeats the cancelled alert's info (CAP), as a row of its own.
     const message = await insertAlert(tx, {

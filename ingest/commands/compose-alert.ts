@@ -1,7 +1,7 @@
 // A new alert, or a new version of one (CAP Update): stored with its H3 cover, and sent out at once unless
 // its severity needs a second publisher or it is scheduled for later.
 import { withTransaction, type Db } from '../../sql/db.ts';
-import { getAlert, insertAlert, type AlertRow } from '../../sql/queries/alerts.ts';
+import { getAlert, hasLiveSuccessor, insertAlert, type AlertRow } from '../../sql/queries/alerts.ts';
 import { resolveAlertArea } from '../alerts/resolve-area.ts';
 import { needsSecondPublisher } from '../policies/alerts.ts';
 import type { StaffActor } from '../policies/roles.ts';
@@ -33,6 +33,12 @@ export async function composeAlert(
           'not_active',
           `Alert ${opts.updates} is not active: only a published alert can be updated`,
           'Chỉ cập nhật được cảnh báo đang có hiệu lực',
+        );
+      if (await hasLiveSuccessor(tx, opts.updates))
+        throw conflict(
+          'update_pending',
+          `Alert ${opts.updates} already has an update waiting for approval`,
+          'Cảnh báo này đã có một bản cập nhật đang chờ phê duyệt',
         );
     }
     const twoPerson = needsSecondPublisher(input.severity);

@@ -179,3 +179,20 @@ export async function capSender(db: Db): Promise<string> {
   const { rows } = await db.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'cap_sender'`);
   return rows[0]?.value ?? 'hientruong';
 }
+
+/** Drafts (waiting for approval or their time) that would replace `id`: withdrawn when `id` is cancelled. */
+export async function withdrawDraftSuccessors(tx: Tx, id: string): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE alerts SET state = 'cancelled' WHERE references_id = $1 AND state IN ('pending_approval', 'scheduled')`,
+    [id],
+  );
+  return rowCount ?? 0;
+}
+
+export async function hasLiveSuccessor(tx: Tx, id: string): Promise<boolean> {
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM alerts WHERE references_id = $1 AND (state <> 'cancelled' OR msg_type = 'Cancel')`,
+    [id],
+  );
+  return rows[0].n > 0;
+}

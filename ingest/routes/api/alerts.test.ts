@@ -138,6 +138,18 @@ describe('alerts API', () => {
     expect(xml.parse(cancelCap).alert.msgType).toBe('Cancel');
   });
 
+  it('a second update while one waits is a 409; cancelling withdraws the waiting update', async () => {
+    const first = await admin.post('/api/v1/alerts', sampleAlert());
+    const waiting = await admin.post(`/api/v1/alerts/${first.body.id}/update`, sampleAlert({ severity: 'Severe' }));
+    expect(waiting.body.state).toBe('pending_approval');
+    const again = await admin.post(`/api/v1/alerts/${first.body.id}/update`, sampleAlert());
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('update_pending');
+    expect((await admin.post(`/api/v1/alerts/${first.body.id}/cancel`, {})).status).toBe(200);
+    expect((await app.anonymous.get(`/api/v1/alerts/${first.body.id}`)).body.state).toBe('cancelled');
+    expect((await supervisor.post(`/api/v1/alerts/${waiting.body.id}/approve`, {})).status).toBe(409);
+  });
+
   it.each(ALERT_CATEGORY_CODES)('writes a schema-valid CAP 1.2 message for category %s', async (category) => {
     const res = await admin.post('/api/v1/alerts', sampleAlert({ category }));
     const doc = await cap(res.body.id);
