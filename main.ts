@@ -59,6 +59,9 @@ export interface ProductOptions {
   /** Seed one demo account per role and demo field units (default: on unless NODE_ENV=production). */
   demoAccounts?: boolean;
   mapStyleUrl?: string;
+  /** A PMTiles street basemap file and a glyphs folder for its labels (MAP_PMTILES, MAP_GLYPHS). */
+  mapPmtiles?: string;
+  mapGlyphs?: string;
   /** The live hot-spot monitor (ingest/hotspots/hotspot-monitor.ts); false turns it off (benchmarks). */
   hotspots?: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address for throttling, Secure cookies). */
@@ -160,6 +163,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     areasGeojson,
     hotspotGrids,
     mapStyleUrl: opts.mapStyleUrl,
+    mapPmtiles: opts.mapPmtiles,
+    mapGlyphs: opts.mapGlyphs,
     trustProxy: opts.trustProxy,
     media: new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media')),
     // Built once here and passed down (no state hidden per pool in modules).
@@ -297,6 +302,8 @@ async function runFromCommandLine(): Promise<void> {
     demoRate: env.DEMO_RATE ? Number(env.DEMO_RATE) : undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     mapStyleUrl: env.MAP_STYLE_URL || undefined,
+    mapPmtiles: env.MAP_PMTILES || undefined,
+    mapGlyphs: env.MAP_GLYPHS || undefined,
     mediaDir: env.MEDIA_DIR || undefined,
     trustProxy: env.TRUST_PROXY === '1',
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },

@@ -2,6 +2,9 @@
 export interface RuntimeConfig {
   /** A MapLibre style URL to use instead of the built-in offline styles (server env MAP_STYLE_URL). */
   mapStyleUrl?: string | null;
+  /** The province's PMTiles street basemap served by this server (env MAP_PMTILES), and its label glyphs. */
+  basemapPmtiles?: string | null;
+  basemapGlyphs?: string | null;
 }
 
 declare global {

@@ -1,5 +1,6 @@
 // The Koa application: every HTTP route of the product, with no knowledge of sockets.
 import Koa from 'koa';
+import { basemapMiddleware, glyphsMiddleware } from './basemap-file.ts';
 import { bodyParser } from '@koa/bodyparser';
 import { randomBytes } from 'node:crypto';
 import { resolveCaller } from './auth/resolve-caller.ts';
@@ -66,6 +67,8 @@ export function createApp(
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(securityHeaders({ mapStyleUrl: given.mapStyleUrl }));
+  app.use(basemapMiddleware(given.mapPmtiles));
+  app.use(glyphsMiddleware(given.mapGlyphs));
   app.use(errorMiddleware);
   app.use(open311Errors);
   app.use(async (ctx, next) => {

@@ -30,6 +30,10 @@ export interface IngestDeps {
   /** Boundaries for the map, pre-serialised once: they do not change while running. */
   areasGeojson: { commune: string; province: string };
   mapStyleUrl?: string;
+  /** A local PMTiles street basemap (MAP_PMTILES), served at /tiles/basemap.pmtiles. */
+  mapPmtiles?: string;
+  /** A folder of MapLibre glyph PBFs (MAP_GLYPHS) so the street style can label roads offline. */
+  mapGlyphs?: string;
   /** The province's hot-spot study areas, shared with the monitor (built from the database when absent). */
   hotspotGrids?: HotspotGrids;
   /** Shared for a second between screens asking the same (made per app when not given). */

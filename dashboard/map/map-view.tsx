@@ -4,10 +4,12 @@ import {
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  addProtocol,
   setWorkerUrl,
   type StyleSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -15,6 +17,8 @@ import { ATTRIBUTION } from './base-style.ts';
 
 // The bundled worker lives next to the hashed chunks, not next to maplibre's own module URL.
 setWorkerUrl(workerUrl);
+// pmtiles:// sources (the province's street basemap) read one file by HTTP ranges.
+addProtocol('pmtiles', new Protocol().tile);
 
 export interface MapHandle {
   map: MapLibreMap;

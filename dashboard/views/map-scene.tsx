@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView, type MapHandle, type Viewport } from '../map/map-view.tsx';
-import { baseStyle, boundsOf } from '../map/base-style.ts';
+import { boundsOf } from '../map/base-style.ts';
+import { pickStyle } from '../map/pick-style.ts';
 import { installTestHooks } from '../map/test-hooks.ts';
-import { runtimeConfig } from '../config.ts';
 import { areasLayer, type AreaFeature } from '../layers/areas-layer.ts';
 import {
   cellsQueryFor,
@@ -72,10 +72,9 @@ export function MapScene({
   const shownCells = useRef<HexCount[]>([]);
   const shownSensitive = useRef<HexCount[]>([]);
 
-  const styleUrl = runtimeConfig().mapStyleUrl;
   const style = useMemo(
-    () => styleUrl || baseStyle(theme, reference.communes, reference.province),
-    [styleUrl, theme, reference.communes, reference.province],
+    () => pickStyle(theme, reference.communes, reference.province),
+    [theme, reference.communes, reference.province],
   );
   const bounds = useMemo(
     () => boundsOf(reference.province) ?? boundsOf(reference.communes),

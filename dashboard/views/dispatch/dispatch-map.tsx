@@ -2,8 +2,8 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView, type MapHandle } from '../../map/map-view.tsx';
-import { baseStyle, boundsOf } from '../../map/base-style.ts';
-import { runtimeConfig } from '../../config.ts';
+import { boundsOf } from '../../map/base-style.ts';
+import { pickStyle } from '../../map/pick-style.ts';
 import { areasLayer } from '../../layers/areas-layer.ts';
 import { reportsLayer } from '../../layers/reports-layer.ts';
 import type { Theme } from '../../layers/palette.ts';
@@ -36,10 +36,9 @@ export function DispatchMap({
   tradeName,
   now,
 }: DispatchMapProps) {
-  const styleUrl = runtimeConfig().mapStyleUrl;
   const style = useMemo(
-    () => styleUrl || baseStyle(theme, reference.communes, reference.province),
-    [styleUrl, theme, reference.communes, reference.province],
+    () => pickStyle(theme, reference.communes, reference.province),
+    [theme, reference.communes, reference.province],
   );
   const bounds = useMemo(
     () => boundsOf(reference.province) ?? boundsOf(reference.communes),

@@ -1,5 +1,6 @@
 // What a screen asks before anything else: which audience it is, and which map style this deployment uses.
 import Router from '@koa/router';
+import { BASEMAP_PATH, GLYPHS_PATH } from '../../basemap-file.ts';
 import type { IngestState } from '../../context.ts';
 
 export const sessionRouter = new Router<IngestState>({ prefix: '/api/v1' });
@@ -9,5 +10,11 @@ sessionRouter.get('/session', (ctx) => {
 });
 
 sessionRouter.get('/config', (ctx) => {
-  ctx.body = { mapStyleUrl: ctx.state.deps.mapStyleUrl ?? null };
+  const { mapStyleUrl, mapPmtiles, mapGlyphs } = ctx.state.deps;
+  ctx.body = {
+    mapStyleUrl: mapStyleUrl ?? null,
+    // The street basemap and its label fonts, when the province supplied them (see README "Offline street map").
+    basemapPmtiles: mapPmtiles ? BASEMAP_PATH : null,
+    basemapGlyphs: mapGlyphs ? GLYPHS_PATH : null,
+  };
 });
