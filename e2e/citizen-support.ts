@@ -13,6 +13,7 @@ export async function axeProblems(page: Page): Promise<string[]> {
 }
 
 export interface Staff {
+  post(path: string, body: Record<string, unknown>): Promise<number>;
   transition(reportId: string, body: Record<string, unknown>): Promise<number>;
   queueCodes(): Promise<string[]>;
 }
@@ -31,16 +32,14 @@ export async function signIn(url: string, username: string): Promise<Staff> {
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const post = async (path: string, body: Record<string, unknown>) => {
+    const r = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`${path} ${JSON.stringify(body)}: ${r.status} ${await r.text()}`);
+    return r.status;
+  };
   return {
-    transition: async (reportId, body) => {
-      const r = await fetch(`${url}/api/v1/reports/${reportId}/transitions`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      if (r.status >= 300) throw new Error(`transition ${JSON.stringify(body)}: ${r.status} ${await r.text()}`);
-      return r.status;
-    },
+    post,
+    transition: (reportId, body) => post(`/api/v1/reports/${reportId}/transitions`, body),
     queueCodes: async () => {
       const r = await fetch(`${url}/api/v1/queue?limit=200`, { headers });
       const body = (await r.json()) as { items: { code: string }[] };

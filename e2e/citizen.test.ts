@@ -1,4 +1,4 @@
-// Browser, phone-sized (390x844, touch): the public map fits; a citizen files a report with a
+// Browser, phone-sized (390x844, touch): the public map fits; a citizen files a report with a photo and a
 // category question in at most 3 screens, reads the code, follows it on /track while staff triage and
 // resolve it, then rates and reopens it and the report is back in the queue; a report written offline is
 // sent once when the network returns. axe-core on every citizen screen. Screenshots in e2e/artifacts/.
@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { axeProblems, signIn } from './citizen-support.ts';
+import { axeProblems, phonePhoto, signIn } from './citizen-support.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = `${ROOT}e2e/artifacts`;
@@ -23,6 +23,7 @@ const HAC_THANH = { latitude: 19.8075, longitude: 105.7766 };
 
 describe('a citizen on a phone', () => {
   let dist: string;
+  let media: string;
   let test: TestDatabase;
   let product: RunningProduct;
   let browser: Browser;
@@ -34,10 +35,18 @@ describe('a citizen on a phone', () => {
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    media = mkdtempSync(join(tmpdir(), 'ht-media-'));
     await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
     mkdirSync(ARTIFACTS, { recursive: true });
     test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    product = await startProduct({
+      databaseUrl: test.url,
+      port: 0,
+      host: '127.0.0.1',
+      demo: false,
+      distDir: dist,
+      mediaDir: media,
+    });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
     phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -55,6 +64,7 @@ describe('a citizen on a phone', () => {
     await product?.stop();
     await test?.pool.end();
     if (dist) rmSync(dist, { recursive: true, force: true });
+    if (media) rmSync(media, { recursive: true, force: true });
   });
 
   it(
@@ -72,7 +82,7 @@ describe('a citizen on a phone', () => {
   );
 
   it(
-    'files a report with a question answer in at most 3 screens',
+    'files a report with a photo and a question answer in at most 3 screens',
     async () => {
       await page.tap('[data-testid="report-cta"]');
       await page.waitForURL('**/report');
@@ -93,6 +103,12 @@ describe('a citizen on a phone', () => {
       await page.tap('[data-testid="category-flooding"]');
       await page.fill('[data-question="water_depth"]', '40');
       await page.fill('[data-testid="description"]', 'Ngập sâu trước cổng trường (e2e)');
+      await page.setInputFiles('[data-testid="photo-input"]', {
+        name: 'IMG_0001.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await phonePhoto(),
+      });
+      await page.waitForSelector('[data-testid="photo-thumb"]');
       expect(await axeProblems(page)).toEqual([]);
       await shot('report-2-what');
       await page.tap('[data-testid="next"]');
@@ -127,6 +143,14 @@ describe('a citizen on a phone', () => {
       await shot('track-received');
 
       const staff = await signIn(product.url, 'supervisor');
+      // The photo stays private until a moderator approves it; then the tracking page shows it.
+      expect(await page.locator('[data-testid="track-photo"]').count()).toBe(0);
+      const { rows: photos } = await test.pool.query<{ id: string }>(
+        'SELECT id FROM report_photos WHERE report_id = $1',
+        [reportId],
+      );
+      expect(photos).toHaveLength(1);
+      await staff.post(`/api/v1/photos/${photos[0].id}/moderation`, { decision: 'approve' });
       await staff.transition(reportId, { to: 'triaged' });
       await page.waitForSelector('[data-testid="track-status"][data-status="triaged"]', { timeout: LIVE_MS });
       await staff.transition(reportId, { to: 'assigned' });
@@ -134,6 +158,7 @@ describe('a citizen on a phone', () => {
       // No reload: the page hears the public notice for its report and fetches the new story.
       await page.waitForSelector('[data-testid="track-status"][data-status="resolved"]', { timeout: LIVE_MS });
       expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
+      await page.waitForSelector('[data-testid="track-photo"]');
       expect(await axeProblems(page)).toEqual([]);
       await shot('track-resolved');
 

@@ -78,7 +78,12 @@ function Tracked({ code, secret }: { code: string; secret: string | null }) {
             {data.photos.map((p, i) => (
               <li key={p.id}>
                 <a href={p.displayUrl}>
-                  <img src={p.thumbUrl} alt={`${c('track.photos')} ${i + 1}`} loading="lazy" />
+                  <img
+                    src={p.thumbUrl}
+                    alt={`${c('track.photos')} ${i + 1}`}
+                    loading="lazy"
+                    data-testid="track-photo"
+                  />
                 </a>
               </li>
             ))}
