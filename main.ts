@@ -35,6 +35,7 @@ import { startRollupApplier } from './sql/rollup-applier.ts';
 import { startWebhookDeliverer } from './ingest/webhooks/deliverer.ts';
 import { DEFAULT_DATA_DIR, openDatabase } from './sql/open-database.ts';
 import { DiskMediaStore } from './ingest/media/media-store.ts';
+import { stopPhotoWorker } from './ingest/media/photo-worker-pool.ts';
 import { dirname, join } from 'node:path';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
@@ -244,6 +245,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       await pushSender.stop();
       await feed?.stop();
       await closeHttp();
+      stopPhotoWorker();
       await db.end();
       await database.stop();
     },
