@@ -90,8 +90,53 @@ describe('/wall on a 4K screen', () => {
   it('an unknown wall token shows only "not authorised", no figures', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await page.goto(`${product.url}/wall?token=wall_revokedorneverissuedxxxxxxxxxxxxxx`);
-    await page.waitForSelector('[data-testid=not-authorised]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=not-authorised]', { timeout: 60_000 });
     expect(await page.$$('.wall-kpi')).toHaveLength(0);
     expect(await page.textContent('[data-testid=not-authorised]')).toContain('KHÔNG ĐƯỢC PHÉP');
-  }, 60_000);
+  }, 90_000);
+
+  it('recovers after the server is cut and restarted: a large stale banner, then live staff data again', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await page.goto(`${product.url}/wall?token=${product.operatorToken}`);
+    const total = () => page.$$eval('.wall-kpi-value', (els) => Number((els[3]?.textContent ?? '').replace(/\D/g, '')));
+    await page.waitForFunction(
+      () => document.querySelector('.wall-conn')?.getAttribute('data-state') === 'live',
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.waitForFunction(() => /\d/.test(document.querySelectorAll('.wall-kpi-value')[3]?.textContent ?? ''));
+    const before = await total();
+    const port = Number(new URL(product.url).port);
+    await product.stop();
+    await page.waitForSelector('[data-testid=wall-stale]', { timeout: 40_000 });
+    product = await startProduct({ databaseUrl: test.url, port, host: '127.0.0.1', demo: false, distDir: dist });
+    await page.waitForFunction(
+      () => document.querySelector('.wall-conn')?.getAttribute('data-state') === 'live',
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await fetch(`${product.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        category: 'road',
+        description: 'Ổ gà sau khi máy chủ khởi động lại',
+        lat: 19.8,
+        lng: 105.77,
+      }),
+    });
+    await page.waitForFunction(
+      (n) => Number((document.querySelectorAll('.wall-kpi-value')[3]?.textContent ?? '').replace(/\D/g, '')) > n,
+      before,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await page.$('[data-testid=wall-stale]')).toBeNull();
+    expect(await page.$('[data-testid=not-authorised]')).toBeNull();
+  }, 240_000);
 });
