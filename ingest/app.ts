@@ -43,6 +43,7 @@ import { open311ClientsRouter } from './routes/api/open311-clients.ts';
 import { openApiRouter } from './routes/api/openapi.ts';
 import { exportsRouter } from './routes/api/exports.ts';
 import { webhooksRouter } from './routes/api/webhooks.ts';
+import { importsRouter } from './routes/api/imports.ts';
 import { open311ServicesRouter } from './routes/open311/services.ts';
 import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
@@ -74,7 +75,15 @@ export function createApp(
   app.use(async (ctx, next) => {
     // A citizen's report may also come as multipart/form-data, with its photos (ingest/citizen/multipart.ts).
     const photoSubmission = ctx.path === '/api/v1/reports' && ctx.is('multipart/form-data');
-    if (ctx.method === 'POST' && ctx.path.startsWith('/api/') && !ctx.is('application/json') && !photoSubmission) {
+    // A hotline import is the file itself (routes/api/imports.ts checks its type).
+    const fileImport = ctx.path === '/api/v1/imports';
+    if (
+      ctx.method === 'POST' &&
+      ctx.path.startsWith('/api/') &&
+      !ctx.is('application/json') &&
+      !photoSubmission &&
+      !fileImport
+    ) {
       throw new HttpError(
         415,
         'unsupported_media_type',
@@ -127,6 +136,7 @@ export function createApp(
     openApiRouter,
     exportsRouter,
     webhooksRouter,
+    importsRouter,
     open311ServicesRouter,
     open311RequestsRouter,
     open311UpdatesRouter,

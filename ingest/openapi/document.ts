@@ -84,6 +84,14 @@ function operationObject(o: Operation) {
     ...(o.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(o.body) } } } }
       : {}),
+    ...(o.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(o.upload.map((type) => [type, { schema: { contentMediaType: type } }])),
+          },
+        }
+      : {}),
     responses: {
       [success]: {
         description: o.responses?.[success] ?? 'OK',

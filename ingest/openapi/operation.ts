@@ -15,6 +15,8 @@ export interface Operation {
   body?: z.ZodType;
   /** Status -> description beside the 200/201 and the error answers every route may give. */
   responses?: Record<string, string>;
+  /** A file sent as the body itself, in one of these content types (an import). */
+  upload?: string[];
   /** Content type of a non-JSON success answer (GeoJSON, Atom, CAP, CSV). */
   produces?: string;
 }

@@ -20,6 +20,8 @@ import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
 import { eventsQuerySchema } from '../routes/api/events.ts';
 import { webhookInput } from '../routes/api/webhooks.ts';
+import { importMappingInput, importQuery } from '../routes/api/imports.ts';
+import { XLSX_TYPE } from '../imports/read-table.ts';
 import { op } from './operation.ts';
 
 const DESK = 'desk (administrator, supervisor, dispatcher)';
@@ -359,5 +361,31 @@ export const STAFF_OPERATIONS = [
     tag: 'integrations',
     summary: 'Send a delivery again now (a fresh 24-hour window)',
     access: 'administrator',
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/imports',
+    tag: 'integrations',
+    summary:
+      "Import a call centre's tickets as hotline reports; with a bad row nothing is written (422 per row and field) unless goodRows=import",
+    access: DESK,
+    query: importQuery,
+    upload: ['text/csv', XLSX_TYPE],
+    responses: { '201': 'Imported', '422': 'Bad rows, each named by its number in the file and the field' },
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/imports/mappings',
+    tag: 'integrations',
+    summary: 'Saved column mappings',
+    access: DESK,
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/imports/mappings',
+    tag: 'integrations',
+    summary: 'Save a column mapping by name (replaces the one of that name)',
+    access: DESK,
+    body: importMappingInput,
   }),
 ];

@@ -326,6 +326,7 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'GET /open311/clients', allowed: ['administrator'], call: (c) => c.get('/api/v1/open311/clients') },
   { name: 'GET /webhooks', allowed: ['administrator'], call: (c) => c.get('/api/v1/webhooks') },
+  { name: 'GET /imports/mappings', allowed: DESK, call: (c) => c.get('/api/v1/imports/mappings') },
   {
     name: 'POST /webhooks',
     allowed: ['administrator'],

@@ -1,0 +1,96 @@
+// A call centre's export (CSV or XLSX, already read into rows) checked row by row against a column mapping:
+// every bad row is named by its number in the file and the field, before anything is written.
+import type { FieldIssue } from '../http-error.ts';
+import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
+
+export const MAPPED_FIELDS = [
+  'category',
+  'description',
+  'address',
+  'lat',
+  'lng',
+  'reporterName',
+  'reporterPhone',
+] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+export type ColumnMapping = Partial<Record<MappedField, string>> & { category: string; description: string };
+
+export interface RowIssue {
+  /** The row's number in the file as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export interface CheckedRows {
+  good: { row: number; input: ReportInput }[];
+  issues: RowIssue[];
+  /** Problems of the file itself (a mapped column missing): nothing can be read. */
+  fileIssues: FieldIssue[];
+}
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+const text = (c: Cell): string =>
+  (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)).trim();
+
+export interface RowContext {
+  isCategory(code: string): boolean;
+  /** A point for an address text (the product's address search), or null. */
+  locate(address: string): { lat: number; lng: number } | null;
+}
+
+export function checkHotlineRows(
+  table: Cell[][],
+  mapping: ColumnMapping,
+  categoryValues: Record<string, string>,
+  ctx: RowContext,
+): CheckedRows {
+  const [header = [], ...rows] = table;
+  const titles = header.map(text);
+  const index: Partial<Record<MappedField, number>> = {};
+  const fileIssues: FieldIssue[] = [];
+  for (const field of MAPPED_FIELDS) {
+    const title = mapping[field];
+    if (title === undefined) continue;
+    const at = titles.indexOf(title.trim());
+    if (at < 0) fileIssues.push({ field: `mapping.${field}`, reason: `column '${title}' is not in the file` });
+    else index[field] = at;
+  }
+  if (mapping.address === undefined && (mapping.lat === undefined || mapping.lng === undefined))
+    fileIssues.push({ field: 'mapping', reason: 'map an address column, or both lat and lng' });
+  const good: CheckedRows['good'] = [];
+  const issues: RowIssue[] = [];
+  if (fileIssues.length) return { good, issues, fileIssues };
+  rows.forEach((cells, i) => {
+    const row = i + 2;
+    const get = (f: MappedField) => (index[f] === undefined ? '' : text(cells[index[f]]));
+    if (cells.every((c) => text(c) === '')) return; // blank lines between blocks of calls
+    const rowIssues: RowIssue[] = [];
+    const label = get('category');
+    const category = categoryValues[label] ?? label;
+    if (!ctx.isCategory(category)) rowIssues.push({ row, field: 'category', reason: `unknown category '${label}'` });
+    let point: { lat: number; lng: number } | null = null;
+    if (get('lat') && get('lng')) point = { lat: Number(get('lat')), lng: Number(get('lng')) };
+    else if (get('address')) {
+      point = ctx.locate(get('address'));
+      if (!point) rowIssues.push({ row, field: 'address', reason: `no place found for '${get('address')}'` });
+    } else rowIssues.push({ row, field: 'address', reason: 'is required (or lat and lng)' });
+    const name = get('reporterName');
+    const phone = get('reporterPhone');
+    const parsed = reportInputSchema.safeParse({
+      category: category || 'x',
+      description: get('description'),
+      lat: point?.lat ?? 0,
+      lng: point?.lng ?? 0,
+      channel: 'hotline',
+      ...(name || phone ? { reporter: { ...(name && { name }), ...(phone && { phone }) } } : {}),
+    });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        rowIssues.push({ row, field: issue.path.map(String).join('.'), reason: issue.message });
+    if (rowIssues.length) issues.push(...rowIssues);
+    else if (parsed.success) good.push({ row, input: parsed.data });
+  });
+  return { good, issues, fileIssues };
+}

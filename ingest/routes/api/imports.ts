@@ -1,0 +1,121 @@
+// POST /api/v1/imports: a call centre's tickets (CSV or XLSX) become hotline reports. Every row is checked first;
+// with any bad row nothing is written (422 naming each row and field) unless `goodRows=import` is asked for.
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { IngestState } from '../../context.ts';
+import { HttpError } from '../../http-error.ts';
+import { createReports } from '../../commands/create-reports.ts';
+import { checkHotlineRows, MAPPED_FIELDS, type ColumnMapping } from '../../imports/hotline-rows.ts';
+import { readTable, XLSX_TYPE } from '../../imports/read-table.ts';
+import { isDesk } from '../../policies/permissions.ts';
+import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
+import { findImportMapping, listImportMappings, saveImportMapping } from '../../../sql/queries/import-mappings.ts';
+import { authorize, requireStaff } from './guard.ts';
+
+/** The largest file accepted: a month of a province's hotline is a few thousand rows. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export const importMappingInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  columns: z.strictObject(
+    Object.fromEntries(MAPPED_FIELDS.map((f) => [f, z.string().trim().min(1).max(200).optional()])) as Record<
+      (typeof MAPPED_FIELDS)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  ),
+  categoryValues: z.record(z.string().max(200), z.string().max(64)).optional(),
+});
+
+export const importQuery = z.object({
+  mapping: z.string({ error: 'is required: the name of a saved mapping' }).min(1).max(100),
+  goodRows: z.enum(['import'], { error: "must be 'import' to write the good rows despite bad ones" }).optional(),
+});
+
+export const importsRouter = new Router<IngestState>({ prefix: '/api/v1/imports' });
+
+importsRouter.use((ctx, next) => {
+  authorize(isDesk(requireStaff(ctx.state.actor)), 'import hotline tickets');
+  return next();
+});
+
+importsRouter.get('/mappings', async (ctx) => {
+  const rows = await listImportMappings(ctx.state.deps.db);
+  ctx.body = { mappings: rows.map((m) => ({ name: m.name, columns: m.columns, categoryValues: m.category_values })) };
+});
+
+importsRouter.post('/mappings', async (ctx) => {
+  const input = parseOr422(importMappingInput, ctx.request.body);
+  if (!input.columns.category || !input.columns.description)
+    throw invalidFields([{ field: 'columns', reason: 'category and description must be mapped' }]);
+  const saved = await saveImportMapping(ctx.state.deps.db, {
+    name: input.name,
+    columns: input.columns,
+    categoryValues: input.categoryValues ?? {},
+    by: requireStaff(ctx.state.actor).userId,
+  });
+  ctx.body = { name: saved.name, columns: saved.columns, categoryValues: saved.category_values };
+});
+
+async function readUpload(ctx: { req: NodeJS.ReadableStream }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_IMPORT_BYTES)
+      throw new HttpError(413, 'too_large', `The file is over ${MAX_IMPORT_BYTES} bytes`, 'Tệp quá lớn');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+importsRouter.post('/', async (ctx) => {
+  const query = parseOr422(importQuery, ctx.query);
+  const type = ctx.is('text/csv') ? 'csv' : ctx.is(XLSX_TYPE) ? 'xlsx' : null;
+  if (!type)
+    throw new HttpError(415, 'unsupported_media_type', `Send text/csv or ${XLSX_TYPE}`, 'Tệp phải là CSV hoặc XLSX');
+  const { deps } = ctx.state;
+  const mapping = await findImportMapping(deps.db, query.mapping);
+  if (!mapping) throw invalidFields([{ field: 'mapping', reason: `no saved mapping named '${query.mapping}'` }]);
+  const table = await readTable(await readUpload(ctx), type).catch((e: Error) => {
+    throw invalidFields([{ field: '(file)', reason: `cannot be read as ${type}: ${e.message}` }]);
+  });
+  const places = await deps.placeSearch();
+  const checked = checkHotlineRows(table, mapping.columns as ColumnMapping, mapping.category_values, {
+    isCategory: (code) => deps.catalog.has(code),
+    locate: (address) => {
+      const hit = places.search(address, 1)[0];
+      return hit && hit.lat !== null && hit.lng !== null ? { lat: hit.lat, lng: hit.lng } : null;
+    },
+  });
+  if (checked.fileIssues.length) throw invalidFields(checked.fileIssues);
+  if (checked.issues.length && query.goodRows !== 'import') {
+    ctx.status = 422;
+    ctx.body = {
+      error: {
+        code: 'invalid_rows',
+        message: `${new Set(checked.issues.map((i) => i.row)).size} rows are invalid; nothing was imported`,
+        messageVi: 'Có dòng không hợp lệ; chưa nhập dòng nào',
+        fields: checked.issues.map((i) => ({ field: `row ${i.row}: ${i.field}`, reason: i.reason })),
+      },
+      rows: checked.issues,
+      goodRows: checked.good.length,
+    };
+    return;
+  }
+  // One transaction for every good row: all are stored, with their events, or none.
+  const stored = await createReports(
+    deps.db,
+    checked.good.map((g) => g.input),
+    {
+      geocoder: deps.geocoder,
+      sensitiveCategories: deps.catalog.sensitive,
+      agencyRouting: deps.agencyRouting,
+      channel: 'hotline',
+    },
+  );
+  ctx.status = 201;
+  ctx.body = {
+    imported: stored.map((r, i) => ({ row: checked.good[i].row, id: r.id, code: r.tracking_code })),
+    skipped: checked.issues,
+  };
+});
