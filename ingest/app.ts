@@ -9,7 +9,7 @@ import { csrfMiddleware } from './csrf.ts';
 import { securityHeaders } from './security-headers.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
-import { HttpError, errorMiddleware } from './http-error.ts';
+import { HttpError, domainErrorsToHttp, errorMiddleware } from './http-error.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { alertsRouter } from './routes/api/alerts.ts';
 import { pushRouter } from './routes/api/push.ts';
@@ -143,6 +143,7 @@ export function createApp(
     trackRouter,
     photosRouter,
   ];
+  app.use(domainErrorsToHttp);
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.
   app.use(async (ctx, next) => {

@@ -1,8 +1,10 @@
 // One error type and one middleware so every failure leaves in the stable ErrorDTO shape.
 import type { Context, Next } from 'koa';
+import { DomainError, type ErrorKind } from '../domain/errors.ts';
 import type { ErrorDTO } from './presenters/dto.ts';
 
-export type FieldIssue = { field: string; reason: string };
+export type { FieldIssue } from '../domain/errors.ts';
+import type { FieldIssue } from '../domain/errors.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -13,6 +15,34 @@ export class HttpError extends Error {
     readonly fields?: FieldIssue[],
   ) {
     super(message);
+  }
+}
+
+/** The one place a domain error's kind becomes an HTTP status. */
+export const STATUS_OF: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  too_many: 429,
+  unavailable: 503,
+};
+
+export function toHttpError(e: DomainError): HttpError {
+  return Object.assign(new HttpError(STATUS_OF[e.kind], e.code, e.message, e.messageVi, e.fields), {
+    // Extra facts a command attached (e.g. retryAfterS) travel with it.
+    ...Object.fromEntries(Object.entries(e).filter(([k]) => !['kind', 'code', 'messageVi', 'fields'].includes(k))),
+  });
+}
+
+/** Innermost: commands speak domain errors; every middleware outside this one sees HttpError as before. */
+export async function domainErrorsToHttp(_ctx: Context, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (err) {
+    throw err instanceof DomainError ? toHttpError(err) : err;
   }
 }
 

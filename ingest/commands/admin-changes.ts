@@ -16,7 +16,7 @@ import {
 } from '../../sql/queries/admin-settings.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 
 /** Runs `change` and records what it returns as the audit row of `entity`/`id`. */
@@ -42,7 +42,7 @@ export async function audited<T>(
 }
 
 const invalid = (field: string, reason: string) =>
-  new HttpError(422, 'validation_failed', `${field}: ${reason}`, 'Dữ liệu không hợp lệ', [{ field, reason }]);
+  new DomainError('invalid', 'validation_failed', `${field}: ${reason}`, 'Dữ liệu không hợp lệ', [{ field, reason }]);
 
 async function exists(tx: Tx, table: 'agencies' | 'categories' | 'trades' | 'units', key: string): Promise<boolean> {
   const column = table === 'categories' || table === 'trades' ? 'code' : 'id';
@@ -88,7 +88,8 @@ export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Prom
 export async function removeHoliday(db: Db, actor: StaffActor, day: string): Promise<HolidayRow> {
   return audited(db, actor, { entity: 'holiday', id: day, action: 'delete' }, async (tx) => {
     const before = await findHoliday(tx, day);
-    if (!before) throw new HttpError(404, 'not_found', 'No such day in the calendar', 'Không có ngày này trong lịch');
+    if (!before)
+      throw new DomainError('not_found', 'not_found', 'No such day in the calendar', 'Không có ngày này trong lịch');
     await deleteHoliday(tx, day);
     return { before, after: before };
   });
@@ -119,7 +120,7 @@ export async function changeStaff(
   const action = c.active === false ? 'deactivate' : c.active === true ? 'activate' : 'update';
   return audited(db, actor, { entity: 'staff', id, action }, async (tx) => {
     const before = await findStaffById(tx, id);
-    if (!before) throw new HttpError(404, 'not_found', 'No such staff account', 'Không tìm thấy tài khoản');
+    if (!before) throw new DomainError('not_found', 'not_found', 'No such staff account', 'Không tìm thấy tài khoản');
     if (before.id === actor.userId && (c.active === false || (c.role && c.role !== before.role)))
       throw invalid('active', 'administrators cannot deactivate or demote themselves');
     const next = {

@@ -4,7 +4,7 @@ import type { AlertChange } from '../../domain/alert-vocabulary.ts';
 import type { Tx } from '../../sql/db.ts';
 import { getAlert, setAlertState, type AlertRow } from '../../sql/queries/alerts.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 
 export function alertEventPayload(
   a: AlertRow,
@@ -35,7 +35,7 @@ export const appendAlertEvent = (tx: Tx, payload: AlertEventPayload) =>
   appendEvents(tx, [{ reportId: null, kind: ALERT_EVENT_KIND, payload }]);
 
 export const conflict = (code: string, message: string, messageVi: string) =>
-  new HttpError(409, code, message, messageVi);
+  new DomainError('conflict', code, message, messageVi);
 
 /**
  * Sends an approved version out now: an Update supersedes the version it references in the same

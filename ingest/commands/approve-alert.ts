@@ -1,7 +1,7 @@
 // The second publisher's approval of a Severe/Extreme alert: it goes out now (or at its scheduled time).
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { getAlert, setAlertState, type AlertRow } from '../../sql/queries/alerts.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { canApproveAlert } from '../policies/alerts.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { conflict, sendOut } from './alert-events.ts';
@@ -9,7 +9,7 @@ import { conflict, sendOut } from './alert-events.ts';
 export async function approveAlert(db: Db, actor: StaffActor, id: string, now = new Date()): Promise<AlertRow> {
   return withTransaction(db, async (tx) => {
     const row = await getAlert(tx, id, true);
-    if (!row) throw new HttpError(404, 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
+    if (!row) throw new DomainError('not_found', 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
     if (row.state !== 'pending_approval')
       throw conflict(
         'not_pending',
@@ -17,8 +17,8 @@ export async function approveAlert(db: Db, actor: StaffActor, id: string, now = 
         'Cảnh báo không chờ duyệt',
       );
     if (!canApproveAlert(actor, row))
-      throw new HttpError(
-        403,
+      throw new DomainError(
+        'forbidden',
         'two_person_rule',
         'A second publisher, not the author, must approve a Severe or Extreme alert',
         'Cảnh báo mức Nghiêm trọng/Cực kỳ nghiêm trọng phải do một người khác phê duyệt',

@@ -2,7 +2,7 @@
 import { withTransaction, type Db } from '../../sql/db.ts';
 import type { DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 import type { UnitRow } from '../../sql/queries/units.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError, errors } from '../../domain/errors.ts';
 import { isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 import { authorizeMerge, canonicalId, lockInIdOrder, mergeLocked } from './merge-into-incident.ts';
@@ -23,9 +23,9 @@ async function eachOrAbort<T>(ids: string[], step: (id: string) => Promise<T>): 
     try {
       out.push(await step(id));
     } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      throw new HttpError(
-        e.status,
+      if (!(e instanceof DomainError)) throw e;
+      throw new DomainError(
+        e.kind,
         e.code,
         `Report ${id}: ${e.message}; nothing was changed`,
         `Phản ánh ${id}: ${e.messageVi ?? e.message}; chưa thay đổi phản ánh nào`,
@@ -42,7 +42,7 @@ export async function bulkTransition(
   input: BulkTransitionInput,
   sensitive: ReadonlySet<string>,
 ): Promise<DispatchReportRow[]> {
-  if (!isStaff(actor)) throw new HttpError(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
+  if (!isStaff(actor)) throw errors.unauthenticated();
   const ids = [...new Set(input.ids.map(canonicalId))];
   return withTransaction(db, async (tx) => {
     const locked = await lockInIdOrder(tx, ids);

@@ -8,7 +8,7 @@ import {
   withdrawDraftSuccessors,
   type AlertRow,
 } from '../../sql/queries/alerts.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { alertEventPayload, appendAlertEvent, conflict } from './alert-events.ts';
 
@@ -21,7 +21,7 @@ export async function cancelAlert(
 ): Promise<AlertRow> {
   return withTransaction(db, async (tx) => {
     const row = await getAlert(tx, id, true);
-    if (!row) throw new HttpError(404, 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
+    if (!row) throw new DomainError('not_found', 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
     if (row.state === 'pending_approval' || row.state === 'scheduled') return setAlertState(tx, id, 'cancelled');
     if (row.state !== 'published' || row.msg_type === 'Cancel')
       throw conflict('not_active', `Alert ${id} is ${row.state}: nothing to cancel`, 'Cảnh báo không còn hiệu lực');

@@ -2,8 +2,13 @@
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { appendAudit } from '../../sql/queries/admin-audit.ts';
-import { endRoutingRule, insertRoutingRule, type RoutingRuleRow } from '../../sql/queries/agency-routing-rules.ts';
-import { HttpError } from '../http-error.ts';
+import {
+  endRoutingRule,
+  insertRoutingRule,
+  knownRuleTargets,
+  type RoutingRuleRow,
+} from '../../sql/queries/agency-routing-rules.ts';
+import { DomainError, errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
 
@@ -12,25 +17,14 @@ const auditBy = (actor: StaffActor) => ({ actorId: actor.userId, actorName: acto
 
 export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
   return withTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ agency: number; category: number }>(
-      `SELECT (SELECT count(*) FROM agencies WHERE id = $1)::int AS agency,
-              (SELECT count(*) FROM categories WHERE code = $2)::int AS category`,
-      [input.agencyId, input.category],
-    );
+    const known = await knownRuleTargets(tx, input.agencyId, input.category);
     const fields = [
-      ...(rows[0].agency ? [] : [{ field: 'agencyId', reason: `unknown agency '${input.agencyId}'` }]),
-      ...(input.category && !rows[0].category
+      ...(known.agency ? [] : [{ field: 'agencyId', reason: `unknown agency '${input.agencyId}'` }]),
+      ...(input.category && !known.category
         ? [{ field: 'category', reason: `unknown category '${input.category}'` }]
         : []),
     ];
-    if (fields.length)
-      throw new HttpError(
-        422,
-        'validation_failed',
-        `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-        'Dữ liệu không hợp lệ',
-        fields,
-      );
+    if (fields.length) throw errors.invalid(fields);
     const rule = await insertRoutingRule(tx, { ...input, effectiveTo: null });
     await appendEvents(tx, [{ reportId: null, kind: 'routing.added', payload: { rule, by: by(actor) } }]);
     await appendAudit(tx, {
@@ -54,8 +48,8 @@ export async function retireRoutingRule(
   return withTransaction(db, async (tx) => {
     const rule = await endRoutingRule(tx, id, effectiveTo);
     if (!rule) {
-      throw new HttpError(
-        409,
+      throw new DomainError(
+        'conflict',
         'cannot_end',
         `Rule ${id} does not exist or starts on or after ${effectiveTo}`,
         'Không thể kết thúc quy tắc này',

@@ -4,7 +4,7 @@
 import type { Db } from '../../sql/db.ts';
 import { communeNames, type AlertRow } from '../../sql/queries/alerts.ts';
 import { parseOutageSchedule } from '../alerts/outage-schedule.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { composeAlert } from './compose-alert.ts';
 
@@ -16,8 +16,8 @@ export async function importOutageSchedule(
 ): Promise<AlertRow[]> {
   const { outages, issues } = parseOutageSchedule(req.csv, await communeNames(db), { ...req, now });
   if (issues.length)
-    throw new HttpError(
-      422,
+    throw new DomainError(
+      'invalid',
       'validation_failed',
       `Invalid schedule: ${issues.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
       'Lịch cắt không hợp lệ',

@@ -8,7 +8,7 @@ import {
   type DispatchReportRow,
 } from '../../sql/queries/dispatch-reports.ts';
 import { createIncident, incidentMembers } from '../../sql/queries/incidents.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError, errors } from '../../domain/errors.ts';
 import { canMerge, decideTransition, isStaff } from '../policies/permissions.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
@@ -25,8 +25,8 @@ const CLOSED: ReadonlySet<string> = new Set(ENDED_STATUSES);
 export const canonicalId = (id: string): string => BigInt(id).toString();
 
 const cycle = () =>
-  new HttpError(
-    409,
+  new DomainError(
+    'conflict',
     'merge_cycle',
     'A report cannot be merged into itself or into an incident it leads',
     'Không thể gộp phản ánh vào chính nó hoặc vào vụ việc do nó đứng đầu',
@@ -34,10 +34,10 @@ const cycle = () =>
   );
 
 export function authorizeMerge(actor: Actor): StaffActor {
-  if (!isStaff(actor)) throw new HttpError(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
+  if (!isStaff(actor)) throw errors.unauthenticated();
   if (!canMerge(actor))
-    throw new HttpError(
-      403,
+    throw new DomainError(
+      'forbidden',
       'forbidden',
       `Role ${actor.role} may not merge reports`,
       'Vai trò của bạn không được gộp phản ánh',
@@ -84,8 +84,8 @@ export async function mergeLocked(
   }
   if (target.id === dup.id) throw cycle();
   if (CLOSED.has(target.status))
-    throw new HttpError(
-      409,
+    throw new DomainError(
+      'conflict',
       'target_closed',
       `Cannot merge into a ${target.status} report`,
       'Không thể gộp vào phản ánh đã đóng',
@@ -93,8 +93,8 @@ export async function mergeLocked(
   const d = decideTransition(actor, dup, { to: 'merged' }, new Date(), 'merge');
   if (!d.ok) throw decisionError(d);
   if (dup.incident_id && (await incidentMembers(tx, dup.incident_id)).primaryReportId === dup.id) {
-    throw new HttpError(
-      409,
+    throw new DomainError(
+      'conflict',
       'is_incident_primary',
       'This report leads an incident: merge the others into it instead',
       'Phản ánh này là phản ánh chính của một vụ việc',

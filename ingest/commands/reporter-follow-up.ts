@@ -4,20 +4,22 @@ import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import { appendTimeline, updateReportStatus } from '../../sql/queries/dispatch-reports.ts';
 import { findTrackedReport, upsertRating, type TrackedReportRow } from '../../sql/queries/track.ts';
 import { trackingSecretMatches } from '../citizen/secrets.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { followedStatus, reopenUntil } from '../presenters/track-presenter.ts';
 import { appendChangeEvents } from './change-events.ts';
 
 const REPORTER = { actorId: null, actorName: 'Người phản ánh', actorRole: 'reporter' };
 
-const refuse = (code: string, message: string, messageVi: string) => new HttpError(409, code, message, messageVi);
+const refuse = (code: string, message: string, messageVi: string) =>
+  new DomainError('conflict', code, message, messageVi);
 
 /** Locks the report by code and checks the secret: 404 unknown, 403 wrong secret. */
 async function lockedForReporter(tx: Tx, code: string, secret: string): Promise<TrackedReportRow> {
   const report = await findTrackedReport(tx, code, true);
-  if (!report) throw new HttpError(404, 'not_found', 'No report has this code', 'Không tìm thấy phản ánh với mã này');
+  if (!report)
+    throw new DomainError('not_found', 'not_found', 'No report has this code', 'Không tìm thấy phản ánh với mã này');
   if (!trackingSecretMatches(secret, report.tracking_secret_hash))
-    throw new HttpError(403, 'wrong_secret', 'secret: does not match this report', 'Mã bí mật không đúng', [
+    throw new DomainError('forbidden', 'wrong_secret', 'secret: does not match this report', 'Mã bí mật không đúng', [
       { field: 'secret', reason: 'does not match this report' },
     ]);
   return report;

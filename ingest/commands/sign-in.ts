@@ -5,7 +5,7 @@ import { deleteSession, findStaffByUsername, insertSession, type StaffRow } from
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts, type LoginLimiter } from '../auth/login-limiter.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -27,8 +27,8 @@ export async function signIn(
     if (!(e instanceof TooManyAttempts)) throw e;
     const retryAfterS = Math.ceil(e.retryAfterMs / 1000);
     throw Object.assign(
-      new HttpError(
-        429,
+      new DomainError(
+        'too_many',
         'too_many_attempts',
         `Too many sign-in attempts; retry in ${retryAfterS} s`,
         'Đăng nhập quá nhiều lần, vui lòng thử lại sau',
@@ -42,7 +42,12 @@ export async function signIn(
   // A demo account's password is published: in production it opens nothing, even if someone reactivated it.
   if (!user || !ok || !user.active || (user.demo && input.acceptDemo !== true)) {
     await limiter.failed(input.username, input.ip);
-    throw new HttpError(401, 'bad_credentials', 'Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu');
+    throw new DomainError(
+      'unauthenticated',
+      'bad_credentials',
+      'Wrong username or password',
+      'Sai tên đăng nhập hoặc mật khẩu',
+    );
   }
   await limiter.succeeded(input.username, input.ip);
   const sessionToken = newToken();

@@ -7,7 +7,7 @@ import {
   type DispatchReportRow,
 } from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
 import type { ReportStatus } from '../../domain/report-status.ts';
 import type { UnitStatus } from '../../domain/unit-status.ts';
@@ -24,9 +24,9 @@ export interface TransitionInput {
   expectedVersion?: number;
 }
 
-export function decisionError(d: Exclude<Decision, { ok: true }>): HttpError {
-  return new HttpError(
-    d.status,
+export function decisionError(d: Exclude<Decision, { ok: true }>): DomainError {
+  return new DomainError(
+    d.kind,
     d.code,
     d.message,
     d.messageVi,
@@ -36,7 +36,7 @@ export function decisionError(d: Exclude<Decision, { ok: true }>): HttpError {
 
 export async function lockedReportOr404(tx: Tx, id: string): Promise<DispatchReportRow> {
   const row = await lockReport(tx, id);
-  if (!row) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
+  if (!row) throw new DomainError('not_found', 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
   return row;
 }
 
@@ -72,8 +72,8 @@ export async function applyTransition(
   const decision = decideTransition(actor, before, input, new Date());
   if (!decision.ok) throw decisionError(decision);
   if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-    throw new HttpError(
-      409,
+    throw new DomainError(
+      'conflict',
       'stale_version',
       `The report changed (version ${before.version}); reload it`,
       'Phản ánh vừa được cập nhật, vui lòng tải lại',

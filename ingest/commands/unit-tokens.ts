@@ -6,14 +6,14 @@ import { findUnit } from '../../sql/queries/units.ts';
 import { insertUnitToken, revokeUnitToken as revokeStored, type UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
 import { UNIT_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { canManageUnitTokens } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 
 function mustManage(actor: Actor): void {
   if (!canManageUnitTokens(actor))
-    throw new HttpError(
-      403,
+    throw new DomainError(
+      'forbidden',
       'forbidden',
       'Only administrators manage unit tokens',
       'Chỉ quản trị viên được cấp hoặc thu hồi mã thiết bị',
@@ -35,7 +35,8 @@ const auditToken = (db: Db, actor: Actor, id: string, action: string, before: un
   });
 
 async function mustFindUnit(db: Db, unitId: string): Promise<void> {
-  if (!(await findUnit(db, unitId))) throw new HttpError(404, 'not_found', 'Unit not found', 'Không tìm thấy đội');
+  if (!(await findUnit(db, unitId)))
+    throw new DomainError('not_found', 'not_found', 'Unit not found', 'Không tìm thấy đội');
 }
 
 export async function issueUnitToken(
@@ -65,7 +66,8 @@ export async function revokeUnitToken(
 ): Promise<UnitTokenRow> {
   mustManage(actor);
   const row = await revokeStored(db, input.unitId, input.tokenId, actorId(actor));
-  if (!row) throw new HttpError(404, 'not_found', 'Token not found for this unit', 'Không tìm thấy mã của đội này');
+  if (!row)
+    throw new DomainError('not_found', 'not_found', 'Token not found for this unit', 'Không tìm thấy mã của đội này');
   await auditToken(
     db,
     actor,

@@ -1,4 +1,5 @@
 // Pure canX(actor, subject) policies. Routes call these and nothing else to decide 401/403.
+import type { ErrorKind } from '../../domain/errors.ts';
 import { DESK_ROLES, reportInRemit } from '../../domain/roles.ts';
 import type { Actor, StaffActor } from './roles.ts';
 import { REJECT_REASONS, ruleFor, type RequiredField, type TransitionRule } from './transitions.ts';
@@ -89,11 +90,14 @@ export interface TransitionRequest {
   publicReply?: string;
 }
 
+/** How a refusal reads to the caller (domain/errors.ts kinds); the edge maps it to a status. */
+type DecisionKind = Extract<ErrorKind, 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid'>;
+
 export type Decision =
   | { ok: true; rule: TransitionRule }
   | {
       ok: false;
-      status: 401 | 403 | 409 | 422;
+      kind: DecisionKind;
       code: string;
       message: string;
       messageVi: string;
@@ -101,12 +105,12 @@ export type Decision =
     };
 
 const deny = (
-  status: 401 | 403 | 409 | 422,
+  kind: DecisionKind,
   code: string,
   message: string,
   messageVi: string,
   field?: RequiredField,
-): Decision => ({ ok: false, status, code, message, messageVi, field });
+): Decision => ({ ok: false, kind, code, message, messageVi, field });
 
 /** How a missing field is named to a Vietnamese user, so the message says what to fill in. */
 const FIELD_VI: Record<RequiredField, string> = {
@@ -117,27 +121,32 @@ const FIELD_VI: Record<RequiredField, string> = {
 
 /** Everything POST /transitions must say no to, in the order a caller should hear it. */
 export function decideTransition(a: Actor, r: ReportScope, req: TransitionRequest, now: Date, via?: 'merge'): Decision {
-  if (!isStaff(a)) return deny(401, 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
+  if (!isStaff(a)) return deny('unauthenticated', 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
   const rule = ruleFor(r.status, req.to);
   if (!rule)
     return deny(
-      409,
+      'conflict',
       'illegal_transition',
       `A report cannot go from ${r.status} to ${req.to}`,
       `Không thể chuyển từ ${r.status} sang ${req.to}`,
     );
   if (!rule.roles.includes(a.role))
     return deny(
-      403,
+      'forbidden',
       'forbidden',
       `Role ${a.role} may not move a report to ${req.to}`,
       'Vai trò của bạn không được thực hiện thao tác này',
     );
   if (!canSeeStaffReport(a, r))
-    return deny(403, 'forbidden', 'This report is outside your agency or unit', 'Phản ánh không thuộc đơn vị của bạn');
+    return deny(
+      'forbidden',
+      'forbidden',
+      'This report is outside your agency or unit',
+      'Phản ánh không thuộc đơn vị của bạn',
+    );
   if (rule.via !== via)
     return deny(
-      409,
+      'conflict',
       'use_merge',
       `Moving to ${req.to} is done with POST /api/v1/reports/:id/merge`,
       'Hãy dùng chức năng gộp phản ánh',
@@ -146,7 +155,7 @@ export function decideTransition(a: Actor, r: ReportScope, req: TransitionReques
     const resolved = r.resolved_at?.getTime() ?? 0;
     if (now.getTime() - resolved > rule.withinHoursOfResolved * 3_600_000) {
       return deny(
-        409,
+        'conflict',
         'reopen_window_passed',
         `Reports can be reopened within ${rule.withinHoursOfResolved} hours of resolution`,
         'Đã quá thời hạn mở lại',
@@ -156,7 +165,7 @@ export function decideTransition(a: Actor, r: ReportScope, req: TransitionReques
   for (const field of rule.requires) {
     if (!req[field]?.trim())
       return deny(
-        422,
+        'invalid',
         'validation_failed',
         `${field}: is required to move to ${req.to}`,
         `Thiếu thông tin bắt buộc: ${FIELD_VI[field]}`,
@@ -165,7 +174,7 @@ export function decideTransition(a: Actor, r: ReportScope, req: TransitionReques
   }
   if (rule.to === 'rejected' && !(REJECT_REASONS as string[]).includes(req.reason ?? '')) {
     return deny(
-      422,
+      'invalid',
       'validation_failed',
       `reason: must be one of ${REJECT_REASONS.join(', ')}`,
       'Lý do từ chối không hợp lệ',

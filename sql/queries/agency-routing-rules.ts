@@ -30,6 +30,19 @@ export async function insertRoutingRule(tx: Tx, r: NewRoutingRule): Promise<Rout
   return (await tx.query<RoutingRuleRow>(`${SELECT} WHERE id = $1`, [rows[0].id])).rows[0];
 }
 
+/** Whether the agency and the category a new rule names exist. */
+export async function knownRuleTargets(
+  tx: Tx,
+  agencyId: string,
+  category: string | null,
+): Promise<{ agency: boolean; category: boolean }> {
+  const { rows } = await tx.query<{ agency: boolean; category: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1) AS agency, EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category`,
+    [agencyId, category],
+  );
+  return rows[0];
+}
+
 /** Ends a rule from a date instead of deleting it, so reports keep a valid reference to what routed them. */
 export async function endRoutingRule(tx: Tx, id: string, effectiveTo: string): Promise<RoutingRuleRow | null> {
   const { rowCount } = await tx.query(

@@ -5,7 +5,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth/resolve-caller.ts';
 import { hashToken, signTicket } from '../../auth/tokens.ts';
 import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { DomainError } from '../../../domain/errors.ts';
 import { presentSession } from '../../presenters/dispatch-presenters.ts';
 import type { Actor } from '../../policies/roles.ts';
 import { loginSchema } from '../../schemas/dispatch-input.ts';
@@ -63,8 +63,8 @@ authRouter.post('/login', async (ctx) => {
       s.user.username,
     );
   } catch (e) {
-    if (e instanceof HttpError && e.status === 429)
-      ctx.set('Retry-After', String((e as HttpError & { retryAfterS?: number }).retryAfterS ?? 60));
+    if (e instanceof DomainError && e.kind === 'too_many')
+      ctx.set('Retry-After', String((e as DomainError & { retryAfterS?: number }).retryAfterS ?? 60));
     throw e;
   }
 });
