@@ -31,7 +31,8 @@ describe('a citizen on a phone', () => {
   let page: Page;
   let trackUrl: string;
   let code: string;
-  const shot = (name: string, p: Page = page) => p.screenshot({ path: `${ARTIFACTS}/citizen-${name}.png` });
+  const shot = (name: string, fullPage = false) =>
+    page.screenshot({ path: `${ARTIFACTS}/citizen-${name}.png`, fullPage });
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
@@ -110,7 +111,7 @@ describe('a citizen on a phone', () => {
       });
       await page.waitForSelector('[data-testid="photo-thumb"]');
       expect(await axeProblems(page)).toEqual([]);
-      await shot('report-2-what');
+      await shot('report-2-what', true);
       await page.tap('[data-testid="next"]');
 
       await seen();
@@ -123,7 +124,7 @@ describe('a citizen on a phone', () => {
       expect(screens.size).toBeLessThanOrEqual(3);
       await page.waitForSelector('[data-testid="tracking-qr"]');
       expect(await axeProblems(page)).toEqual([]);
-      await shot('report-3-answer');
+      await shot('report-3-answer', true);
       trackUrl = (await page.getAttribute('[data-testid="track-link"]', 'href'))!;
       expect(trackUrl).toContain(`/track/${code}?k=`);
     },
@@ -160,7 +161,7 @@ describe('a citizen on a phone', () => {
       expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
       await page.waitForSelector('[data-testid="track-photo"]');
       expect(await axeProblems(page)).toEqual([]);
-      await shot('track-resolved');
+      await shot('track-resolved', true);
 
       await page.tap('[data-testid="star-4"]');
       await page.fill('#rate-comment', 'Xử lý nhanh');
