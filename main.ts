@@ -30,7 +30,7 @@ import { startAlertSweeper } from './ingest/commands/sweep-alerts.ts';
 import { startPushSender } from './ingest/push/push-sender.ts';
 import { loadVapidKeys } from './ingest/push/vapid.ts';
 import { attachRealtime } from './realtime/server.ts';
-import { createFeedPool, createPool, migrate } from './sql/db.ts';
+import { createFeedPool, createPool, createPublicReadPool, migrate } from './sql/db.ts';
 import { startRollupApplier } from './sql/rollup-applier.ts';
 import { startWebhookDeliverer } from './ingest/webhooks/deliverer.ts';
 import { DEFAULT_DATA_DIR, openDatabase } from './sql/open-database.ts';
@@ -67,6 +67,10 @@ export interface ProductOptions {
   hotspots?: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address for throttling, Secure cookies). */
   trustProxy?: boolean;
+  /** Anonymous reads on a streaming replica instead of the primary (their own small pool either way). */
+  databaseReadUrl?: string;
+  /** Anonymous reads per address per 10 s (default 300). */
+  publicReadsPer10s?: number;
   /**
    * The change feed, served by its own process behind the same port: off serves HTTP only (benchmarks);
    * coalesceMs gathers notices into fewer frames; nice (default 19) is how far it yields the cores to the write path.
@@ -112,6 +116,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const databaseUrl = database.url;
   // With the feed on, writes ring its doorbell after commit, throttled (sql/doorbell.ts); off (benchmarks), the trigger decides.
   const db = createPool(databaseUrl, 30, { ringAfterCommit: opts.feed?.enabled !== false });
+  // Anonymous reads get three connections of their own with a 2 s statement timeout: never the write path's.
+  const publicDb = createPublicReadPool(opts.databaseReadUrl ?? databaseUrl, 3);
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   if (await seedCatalog(db)) log('seeded the Thanh Hóa demo catalog (166 communes, categories, agencies)');
@@ -167,6 +173,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     mapPmtiles: opts.mapPmtiles,
     mapGlyphs: opts.mapGlyphs,
     trustProxy: opts.trustProxy,
+    publicDb,
+    publicReadLimit: opts.publicReadsPer10s ? { points: opts.publicReadsPer10s, windowS: 10 } : undefined,
     media: new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media')),
     // Built once here and passed down (no state hidden per pool in modules).
     screenAnswers: newScreenAnswers(),
@@ -246,6 +254,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       await feed?.stop();
       await closeHttp();
       stopPhotoWorker();
+      await publicDb.end();
       await db.end();
       await database.stop();
     },
@@ -308,6 +317,8 @@ async function runFromCommandLine(): Promise<void> {
     mapGlyphs: env.MAP_GLYPHS || undefined,
     mediaDir: env.MEDIA_DIR || undefined,
     trustProxy: env.TRUST_PROXY === '1',
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    publicReadsPer10s: env.PUBLIC_READS_PER_10S ? Number(env.PUBLIC_READS_PER_10S) : undefined,
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },
     log: (line) => console.log(`[hien-truong] ${line}`),
   });

@@ -45,12 +45,17 @@ export function isCell(value: string): boolean {
  * Every cell at `res` that touches the box (west, south, east, north), or null when that is more than
  * `max` cells: callers refuse such a box rather than send a huge list to the database.
  */
+/** About how many cells at `res` a box holds, without asking H3 (box area over the average cell area). */
+export function approxCellsInBox(box: [number, number, number, number], res: number): number {
+  const [w, s, e, n] = box;
+  const boxKm2 = (e - w) * 111 * Math.cos(((s + n) / 2) * (Math.PI / 180)) * (n - s) * 111;
+  return boxKm2 / getHexagonAreaAvg(res, UNITS.km2);
+}
+
 export function cellsCoveringBox(box: [number, number, number, number], res: number, max: number): string[] | null {
   const [w, s, e, n] = box;
-  // Cheap upper bound before asking H3: box area over the cell area at this resolution.
-  const approxCellKm2 = getHexagonAreaAvg(res, UNITS.km2);
-  const boxKm2 = (e - w) * 111 * Math.cos(((s + n) / 2) * (Math.PI / 180)) * (n - s) * 111;
-  if (boxKm2 / approxCellKm2 > max * 2) return null;
+  // Cheap upper bound before asking H3.
+  if (approxCellsInBox(box, res) > max * 2) return null;
   const ring = [
     [s, w],
     [s, e],

@@ -7,6 +7,7 @@ import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { securityHeaders } from './security-headers.ts';
+import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { HttpError, domainErrorsToHttp, errorMiddleware } from './http-error.ts';
@@ -106,6 +107,7 @@ export function createApp(
     await next();
   });
   app.use(csrfMiddleware);
+  app.use(publicReadLimiter(deps));
   const routers = [
     reportsRouter,
     catalogRouter,

@@ -1,6 +1,7 @@
 // What every route may use, put on ctx.state by the app so routes stay thin.
 import type { AreaLookup } from '../geo/types.ts';
 import type { Db } from '../sql/db.ts';
+import type { PublicReadLimit } from './public-reads.ts';
 import type { MediaStore } from './media/media-store.ts';
 import type { Actor } from './policies/roles.ts';
 import type { LoginLimiter } from './auth/login-limiter.ts';
@@ -42,6 +43,10 @@ export interface IngestDeps {
   reportBatcher: ReportBatcher;
   /** The address search over this deployment's places, built on first use. */
   placeSearch: () => Promise<PlaceSearch>;
+  /** Anonymous reads run here (own connections, statement timeout; a replica with DATABASE_READ_URL); else on `db`. */
+  publicDb?: Db;
+  /** Reads per address per window for anonymous callers (ingest/public-reads.ts). */
+  publicReadLimit?: PublicReadLimit;
   /**
    * Whether published demo secrets (demo accounts, `unit_demo_` tokens) are honoured. Off under
    * NODE_ENV=production whatever the database holds; createApp fills it in.
@@ -57,4 +62,6 @@ export interface IngestState {
   /** The session's CSRF token when the caller came with a session cookie. */
   csrfToken: string | null;
   sessionTokenHash: string | null;
+  /** Charges an anonymous caller's read budget more for an expensive answer (ingest/public-reads.ts); 429 when spent. */
+  chargeRead?: (points: number) => Promise<void>;
 }

@@ -122,7 +122,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   const message = (err as { message?: string })?.message ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code) ||
+    // 57014: a statement timeout (the public read pool's); 53300: no connection slot left.
+    ['ECONNREFUSED', 'ECONNRESET', '57014', '53300', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(
+      code,
+    ) ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
       message,
     )

@@ -37,6 +37,21 @@ export function createPool(url: string, max = 20, opts: PoolOptions = {}): Db {
 }
 
 /**
+ * The pool anonymous reads use: a few connections of their own, read-only, each statement cut at `timeoutMs`,
+ * and a short wait for a connection. However many anonymous readers come, they queue here, never for the
+ * connections the write path commits reports on. Point it at a streaming replica (DATABASE_READ_URL) to move
+ * their CPU off the primary as well.
+ */
+export function createPublicReadPool(url: string, max = 3, timeoutMs = 2000): Db {
+  const pool = createPool(url, max, {
+    applicationName: 'hientruong-public-read',
+    settings: [`-c statement_timeout=${timeoutMs}`, '-c default_transaction_read_only=on'],
+  });
+  pool.options.connectionTimeoutMillis = timeoutMs;
+  return pool;
+}
+
+/**
  * The feed process's pool. Its tail read runs ~50 times a second with the cursor near the head, where a
  * custom plan looks cheaper than the generic one, so Postgres planned it on every read (a third of the read's
  * CPU); the generic plan is the same index scan. Its other statements are key and range lookups on the same

@@ -9,6 +9,7 @@ import { seedDemoDispatch, seedSlaConfig } from '../../sql/seed/seed-dispatch.ts
 import { freshTestDatabase } from '../../sql/test-support/db.ts';
 import { AgencyRoutingTable } from '../agency-routing-table.ts';
 import { createApp } from '../app.ts';
+import type { PublicReadLimit } from '../public-reads.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { answerClientErrors } from '../client-errors.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -59,7 +60,13 @@ function caller(url: string, headers: Record<string, string>): Caller {
 
 /** `app` options reach createApp (for example acceptDemoSecrets: false, as NODE_ENV=production sets it). */
 export async function startDispatchApp(
-  app: { acceptDemoSecrets?: boolean; trustProxy?: boolean; media?: MediaStore } = {},
+  app: {
+    acceptDemoSecrets?: boolean;
+    trustProxy?: boolean;
+    media?: MediaStore;
+    publicDb?: Db;
+    publicReadLimit?: PublicReadLimit;
+  } = {},
 ): Promise<DispatchApp> {
   const test = await freshTestDatabase();
   const db = test.pool;

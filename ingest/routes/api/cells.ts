@@ -1,6 +1,6 @@
 // /api/v1/cells: report counts per H3 cell for the maps, held to what the caller's audience may count.
 import Router from '@koa/router';
-import { bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
+import { approxCellsInBox, bigintToCell, cellsCoveringBox } from '../../../geo/h3.ts';
 import { cellCountRule, sensitiveBatchCutoff, startOfUtcDay, type CellCountRule } from '../../../geo/privacy.ts';
 import {
   WHOLE_AREA_MAX_RES,
@@ -10,6 +10,7 @@ import {
 } from '../../../sql/queries/report-counts.ts';
 import type { Db } from '../../../sql/db.ts';
 import type { IngestState } from '../../context.ts';
+import { readDbFor } from '../../public-reads.ts';
 import { HttpError } from '../../http-error.ts';
 import type { CellsDTO } from '../../presenters/dto.ts';
 import { cellsQuerySchema } from '../../schemas/report-input.ts';
@@ -19,7 +20,26 @@ export const cellsRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 /** A viewport's cells: enough for a zoomed-in map, refused for a box too large for the resolution. */
 const MAX_VIEWPORT_CELLS = 20_000;
+/** Covering a box is CPU on the event loop that also answers reports: the last boxes asked are kept. */
+const recentBoxes = new Map<string, ReturnType<typeof coverBox>>();
 function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
+  const key = `${res}|${windowed}|${bbox.join(',')}`;
+  let covered = recentBoxes.get(key);
+  if (!covered) {
+    covered = coverBox(bbox, res, windowed);
+    if (recentBoxes.size >= 64) recentBoxes.delete(recentBoxes.keys().next().value!);
+    recentBoxes.set(key, covered);
+  }
+  return covered;
+}
+
+/** What an anonymous viewport costs in read budget: one point per ~1,000 cells it makes the server cover. */
+function viewportCost(bbox: [number, number, number, number], res: number, windowed: boolean): number {
+  const cells = approxCellsInBox(bbox, res) + (windowed && res > 7 && res < 10 ? approxCellsInBox(bbox, 10) : 0);
+  return Math.floor(cells / 1000);
+}
+
+function coverBox(bbox: [number, number, number, number], res: number, windowed: boolean) {
   const cells = cellsCoveringBox(bbox, res, MAX_VIEWPORT_CELLS);
   // Fine windows read the hourly rollup, keyed by res-10 cells, so they need the box at res 10 too.
   const cells10 =
@@ -78,18 +98,23 @@ cellsRouter.get('/cells', async (ctx) => {
       ],
     );
   }
-  const within = q.bbox ? viewportCells(q.bbox, q.res, Boolean(q.since || q.status)) : undefined;
+  const windowed = Boolean(q.since || q.status);
+  if (q.bbox && ctx.state.chargeRead) await ctx.state.chargeRead(viewportCost(q.bbox, q.res, windowed));
+  const within = q.bbox ? viewportCells(q.bbox, q.res, windowed) : undefined;
   const hex = (list: { cell: string; count: number }[]) =>
     list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
   const answer = async (): Promise<CellsDTO> => {
-    const rows = await countByCell(deps.db, { ...q, excludeCategories: rule.excludeCategories, within });
+    const db = readDbFor(ctx.state);
+    const rows = await countByCell(db, { ...q, excludeCategories: rule.excludeCategories, within });
     const body: CellsDTO = { res: q.res, cells: hex(rows) };
     const groups = rule.sensitiveGroups;
-    if (groups) body.sensitive = await publishedSensitiveGroups(deps.db, groups, hex);
+    if (groups) body.sensitive = await publishedSensitiveGroups(db, groups, hex);
     return body;
   };
   // Province-wide questions are the same for every viewer of an audience: share them; viewports differ.
-  ctx.body = q.bbox
-    ? await answer()
-    : await deps.screenAnswers.cells.get(`${staff ? 'staff' : 'public'}?${ctx.querystring}`, answer);
+  // Province-wide questions, and any the public repeats within a second, are shared; staff viewports are not.
+  ctx.body =
+    q.bbox && staff
+      ? await answer()
+      : await deps.screenAnswers.cells.get(`${staff ? 'staff' : 'public'}?${ctx.querystring}`, answer);
 });

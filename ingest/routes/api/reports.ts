@@ -1,6 +1,7 @@
 // /api/v1/reports: validate -> authorise -> one command -> present.
 import Router from '@koa/router';
 import type { IngestState } from '../../context.ts';
+import { readDbFor } from '../../public-reads.ts';
 import { idempotencyKeyOf } from '../../citizen/idempotency.ts';
 import { submitCitizenReport } from '../../citizen/submit-report.ts';
 import { listPhotos } from '../../../sql/queries/photos.ts';
@@ -64,7 +65,7 @@ reportsRouter.post('/', async (ctx) => {
 reportsRouter.get('/', async (ctx) => {
   const query = parseOr422(reportListQuerySchema, ctx.query);
   const { deps, actor } = ctx.state;
-  const { lastEventId, rows } = await snapshotReports(deps.db, query);
+  const { lastEventId, rows } = await snapshotReports(readDbFor(ctx.state), query);
   const reports = rows.flatMap((r) => presentFor(actor, r, deps.catalog.sensitive) ?? []);
   ctx.body = { lastEventId, reports } satisfies ReportSnapshotDTO;
 });

@@ -2,10 +2,11 @@
 import Router from '@koa/router';
 import { reportStats } from '../../../sql/queries/report-counts.ts';
 import type { IngestState } from '../../context.ts';
+import { readDbFor } from '../../public-reads.ts';
 
 export const statsRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 statsRouter.get('/stats', async (ctx) => {
-  const { db, screenAnswers } = ctx.state.deps;
-  ctx.body = await screenAnswers.stats.get('stats', () => reportStats(db));
+  const db = readDbFor(ctx.state);
+  ctx.body = await ctx.state.deps.screenAnswers.stats.get('stats', () => reportStats(db));
 });

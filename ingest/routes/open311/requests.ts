@@ -19,7 +19,8 @@ export const MAX_REQUESTS = 1000;
 
 /** Reads go through the public presenter: Open311 shows what the public map shows, nothing more. */
 async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, locale: Locale) {
-  const found = await listOpen311Reports(deps.db, filter);
+  // Open311 reads are anonymous: the public read pool (ingest/public-reads.ts).
+  const found = await listOpen311Reports(deps.publicDb ?? deps.db, filter);
   const en = locale === 'en';
   // A sensitive report has no public row (geo/privacy.ts): Open311 lists it no more than the public map does.
   const rows = found.filter((r) => mayPublishReportRow(deps.catalog.sensitive.has(r.category)));
