@@ -70,11 +70,13 @@ describe('/wall on a 4K screen', () => {
       expect(k.font).toBeGreaterThanOrEqual(48);
       expect(k.height).toBeGreaterThanOrEqual(48);
     }
-    const boxes = await page.$$eval('.wall-kpi-label, .wall-kpi-value, .wall-hs-name, .wall-head h1', (els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return { text: e.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
-      }),
+    const boxes = await page.$$eval(
+      '.wall-kpi-label, .wall-kpi-value, .wall-hs-name, .wall-head h1, .wall-scene, .wall-conn',
+      (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
     );
     const overlaps = boxes.flatMap((a, i) =>
       boxes
@@ -84,6 +86,7 @@ describe('/wall on a 4K screen', () => {
     );
     expect(overlaps).toEqual([]);
     expect(await page.textContent('.wall-hotspots')).toContain('Hạc Thành');
+    expect(await page.textContent('[data-testid=wall-scene]')).toMatch(/Toàn tỉnh|Điểm nóng/); // scenes from the wall's configuration
     await page.screenshot({ path: `${ARTIFACTS}/wall-3840.png` });
   }, 180_000);
 

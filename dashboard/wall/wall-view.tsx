@@ -1,13 +1,16 @@
 // /wall: the command centre's wall, read from 5 m on 1920×1080 to 3840×2160 (every size scales with the
 // viewport). KPI tiles, the hot spots with their communes, a live ticker, the map. Opened with a wall token
 // (?token=wall_…); an unknown or revoked one shows only "not authorised"; a cut feed shows a large stale banner.
+import { useCallback, useState } from 'react';
 import { NotAuthorised } from '../components/not-authorised.tsx';
+import type { MapHandle } from '../map/map-view.tsx';
 import { useTokenRefused } from '../data/use-token-refused.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MapScene } from '../views/map-scene.tsx';
 import { useDashboard } from '../views/use-dashboard.ts';
 import { useStaleSeconds } from './use-stale-since.ts';
 import { useWallHotspots } from './use-wall-hotspots.ts';
+import { useScenes } from './use-scenes.ts';
 import './wall.css';
 
 const OPEN = ['received', 'triaged', 'assigned', 'in_progress', 'reopened'];
@@ -20,6 +23,22 @@ export function WallView() {
   const refused = useTokenRefused(d.token, d.feed.audience);
   const hotspots = useWallHotspots(d.token, d.feed.noticeCount);
   const stale = useStaleSeconds(d.feed.connection === 'live');
+  const [handle, setHandle] = useState<MapHandle | null>(null);
+  const { onHandle: keepHandle } = d;
+  const onHandle = useCallback(
+    (h: MapHandle | null) => {
+      keepHandle(h);
+      setHandle(h);
+    },
+    [keepHandle],
+  );
+  // Where reports are: a hot cluster's empty neighbours are hot by Gi* too, but say nothing new to the room.
+  const hot = (hotspots?.cells ?? []).filter((c) => c.side === 'hot' && c.count > 0).slice(0, 8);
+  const scenes = useScenes(d.token, handle, {
+    province: d.reference.province,
+    communes: d.reference.communes,
+    topHotspot: hot[0]?.cell ?? null,
+  });
   if (refused || !d.token) return <NotAuthorised />;
   const loaded = d.feed.state.loaded;
   const kpis: [string, number | null][] = [
@@ -28,8 +47,6 @@ export function WallView() {
     ['wall.kpi.resolved', loaded ? sum(d.stats.byStatus, DONE) : null],
     ['wall.kpi.total', loaded ? d.stats.total : null],
   ];
-  // Where reports are: a hot cluster's empty neighbours are hot by Gi* too, but say nothing new to the room.
-  const hot = (hotspots?.cells ?? []).filter((c) => c.side === 'hot' && c.count > 0).slice(0, 8);
   const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="wall" data-theme={d.theme}>
@@ -40,6 +57,12 @@ export function WallView() {
       )}
       <header className="wall-head">
         <h1>{t('view.wall')}</h1>
+        <span className="wall-scene" data-testid="wall-scene">
+          {t(`wall.scene.${scenes.scene.kind}`)} ({scenes.index + 1}/{scenes.count})
+          <button type="button" className="wall-pin" onClick={scenes.togglePin} aria-pressed={scenes.pinned}>
+            {t(scenes.pinned ? 'wall.unpin' : 'wall.pin')}
+          </button>
+        </span>
         <span className="wall-conn" data-state={d.feed.connection}>
           {t(`conn.${d.feed.connection}`)}
         </span>
@@ -62,7 +85,7 @@ export function WallView() {
           areaName={d.areaName}
           selectedId={d.selectedId}
           onSelect={d.select}
-          onHandle={d.onHandle}
+          onHandle={onHandle}
         />
       </div>
       <section className="wall-hotspots" aria-label={t('wall.hotspots')}>
