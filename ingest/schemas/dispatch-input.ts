@@ -1,6 +1,7 @@
 // Bodies and queries of the dispatch API. Unknown keys are refused so a typo never passes silently.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
+import { channelFilter } from './report-input.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { REPORT_STATUSES as STATUSES, type ReportStatus } from '../../domain/report-status.ts';
 import { UNIT_STATUSES } from '../../domain/unit-status.ts';
@@ -73,6 +74,8 @@ export const queueFilterSchema = z.object({
   category: z.string().max(64).optional(),
   agency: z.string().max(64).optional(),
   commune: z.string().max(16).optional(),
+  /** web, app, hotline, open311 (every client) or open311:<client>. */
+  channel: channelFilter.optional(),
   since: isoDateTime().optional(),
   /** Tracking code, phone or words of the description; diacritics optional. */
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),

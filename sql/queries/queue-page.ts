@@ -34,6 +34,8 @@ export interface QueuePageFilter {
   agencyId?: string;
   unitId?: string;
   areaCode?: string;
+  /** One channel, or `open311` for every Open311 client. */
+  channel?: string;
   since?: string;
   overdueOnly?: boolean;
   /** Tracking code, phone number or words of the description (diacritics optional). */
@@ -57,6 +59,7 @@ export function queueWhere(f: Omit<QueuePageFilter, 'sort' | 'limit' | 'after'>,
   if (f.category) where.push(`r.category = ${p(f.category)}`);
   if (f.agencyId) where.push(`r.agency_id = ${p(f.agencyId)}`);
   if (f.areaCode) where.push(`r.area_code = ${p(f.areaCode)}`);
+  if (f.channel) where.push(f.channel === 'open311' ? `r.channel LIKE 'open311:%'` : `r.channel = ${p(f.channel)}`);
   if (f.since) where.push(`r.created_at >= ${p(f.since)}::timestamptz`);
   if (f.unitId)
     where.push(

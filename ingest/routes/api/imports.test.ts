@@ -77,6 +77,16 @@ describe('hotline imports', () => {
     expect(rows[1].area_name).toContain('Hạc Thành');
   });
 
+  it('the queue filters on the channel', async () => {
+    await app.createReport();
+    const hotline = await desk.get('/api/v1/queue?channel=hotline');
+    expect(hotline.status).toBe(200);
+    expect(hotline.body.total).toBe(await count());
+    const web = await desk.get('/api/v1/queue?channel=web');
+    expect(web.body.total).toBe(1);
+    expect((await desk.get('/api/v1/queue?channel=fax')).status).toBe(422);
+  });
+
   it('reads XLSX with the same mapping', async () => {
     const before = await count();
     const xlsx = await writeXlsxFile([HEADER, ...GOOD].map((r) => r.map((value) => ({ value })))).toBuffer();

@@ -26,6 +26,7 @@ export function queueFilterFor(actor: Actor, q: z.infer<typeof queueFilterSchema
     statuses: q.status ?? [...OPEN_STATUSES],
     category: q.category,
     areaCode: q.commune,
+    channel: q.channel,
     since: q.since,
     search: q.q,
     sort: q.sort,
