@@ -28,7 +28,10 @@ export function parseRange(
 
 export function basemapMiddleware(file: string | undefined) {
   return async (ctx: Context, next: Next): Promise<void> => {
-    if (ctx.path !== BASEMAP_PATH || !file || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (ctx.path !== BASEMAP_PATH || !file || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
+      await next();
+      return;
+    }
     const size = statSync(file).size;
     const range = parseRange(ctx.get('range') || undefined, size);
     ctx.set('Accept-Ranges', 'bytes');
@@ -54,12 +57,21 @@ export const GLYPHS_PATH = '/tiles/fonts/{fontstack}/{range}.pbf';
 export function glyphsMiddleware(dir: string | undefined) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const m = /^\/tiles\/fonts\/([^/]{1,100})\/(\d{1,5}-\d{1,5})\.pbf$/.exec(ctx.path);
-    if (!m || !dir || ctx.method !== 'GET') return next();
+    if (!m || !dir || ctx.method !== 'GET') {
+      await next();
+      return;
+    }
     const fontstack = decodeURIComponent(m[1]);
     // Names only: no path separators or parent steps reach the file system.
-    if (!/^[\p{L}\p{N} ,_-]+$/u.test(fontstack)) return next();
+    if (!/^[\p{L}\p{N} ,_-]+$/u.test(fontstack)) {
+      await next();
+      return;
+    }
     const file = join(dir, fontstack, `${m[2]}.pbf`);
-    if (!existsSync(file)) return next();
+    if (!existsSync(file)) {
+      await next();
+      return;
+    }
     ctx.type = 'application/x-protobuf';
     ctx.set('Cache-Control', 'public, max-age=86400');
     ctx.body = createReadStream(file);
