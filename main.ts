@@ -67,6 +67,8 @@ export interface ProductOptions {
   hotspots?: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address for throttling, Secure cookies). */
   trustProxy?: boolean;
+  /** The embedded cluster died and could not be restarted (the command line exits 1 for its service manager). */
+  onDatabaseLost?: (error: unknown) => void;
   /** Anonymous reads on a streaming replica instead of the primary (their own small pool either way). */
   databaseReadUrl?: string;
   /** Anonymous reads per address per 10 s (default 300). */
@@ -112,7 +114,15 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
   const log = opts.log ?? (() => {});
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log });
+  const database = await openDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir,
+    log,
+    onLost: (e) => {
+      log(`embedded PostgreSQL could not be restarted: ${(e as Error).message ?? e}`);
+      opts.onDatabaseLost?.(e);
+    },
+  });
   const databaseUrl = database.url;
   // With the feed on, writes ring its doorbell after commit, throttled (sql/doorbell.ts); off (benchmarks), the trigger decides.
   const db = createPool(databaseUrl, 30, { ringAfterCommit: opts.feed?.enabled !== false });
@@ -317,6 +327,7 @@ async function runFromCommandLine(): Promise<void> {
     mapGlyphs: env.MAP_GLYPHS || undefined,
     mediaDir: env.MEDIA_DIR || undefined,
     trustProxy: env.TRUST_PROXY === '1',
+    onDatabaseLost: () => process.exit(1),
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     publicReadsPer10s: env.PUBLIC_READS_PER_10S ? Number(env.PUBLIC_READS_PER_10S) : undefined,
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },

@@ -7,6 +7,7 @@ import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { securityHeaders } from './security-headers.ts';
+import { healthRouter } from './routes/health.ts';
 import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
@@ -109,6 +110,7 @@ export function createApp(
   app.use(csrfMiddleware);
   app.use(publicReadLimiter(deps));
   const routers = [
+    healthRouter,
     reportsRouter,
     catalogRouter,
     sessionRouter,

@@ -7,6 +7,52 @@ import { randomBytes } from 'node:crypto';
 export interface EmbeddedCluster {
   url: string;
   stop(): Promise<void>;
+  /** The running postmaster's pid (from postmaster.pid), or null. */
+  postmasterPid(): number | null;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Watches the postmaster: if it dies (kill -9, OOM killer), starts the cluster again on the same data (crash
+ * recovery replays the WAL, so nothing acknowledged is lost); the pools reconnect by themselves. After
+ * `maxTries` failed restarts in a row it calls `giveUp` (the product exits non-zero for its service manager).
+ */
+export function superviseCluster(
+  cluster: EmbeddedCluster & { restart(): Promise<void> },
+  opts: { everyMs?: number; maxTries?: number; log?: (line: string) => void; giveUp?: (error: unknown) => void } = {},
+): () => void {
+  let tries = 0;
+  let busy = false;
+  const timer = setInterval(() => {
+    const pid = cluster.postmasterPid();
+    if (busy || (pid !== null && alive(pid))) return;
+    busy = true;
+    opts.log?.('embedded PostgreSQL is gone; starting it again');
+    cluster.restart().then(
+      () => {
+        tries = 0;
+        busy = false;
+        opts.log?.('embedded PostgreSQL is back');
+      },
+      (e: unknown) => {
+        busy = false;
+        if (++tries >= (opts.maxTries ?? 30)) {
+          clearInterval(timer);
+          opts.giveUp?.(e);
+        }
+      },
+    );
+  }, opts.everyMs ?? 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Asks the OS for a free loopback port. */
@@ -66,7 +112,7 @@ export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-po
 export async function startEmbeddedPostgres(
   dataDir: string,
   opts: { port?: number; log?: (line: string) => void } = {},
-): Promise<EmbeddedCluster> {
+): Promise<EmbeddedCluster & { restart(): Promise<void> }> {
   const dir = resolve(dataDir);
   mkdirSync(dirname(dir), { recursive: true });
   letPostgresUserTraverse(dirname(dir));
@@ -98,8 +144,18 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  const pidFile = join(dir, 'postmaster.pid');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
+    postmasterPid: () => {
+      try {
+        const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+        return Number.isInteger(pid) && pid > 0 ? pid : null;
+      } catch {
+        return null;
+      }
+    },
+    restart: () => pg.start(),
   };
 }

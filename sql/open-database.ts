@@ -1,6 +1,6 @@
 // DATABASE_URL when given, else the embedded cluster whose data lives under the project (.data/pg).
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { startEmbeddedPostgres, superviseCluster } from './embedded.ts';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pg', import.meta.url));
 
@@ -11,7 +11,13 @@ export interface OpenedDatabase {
 }
 
 export async function openDatabase(
-  opts: { databaseUrl?: string; dataDir?: string; log?: (line: string) => void } = {},
+  opts: {
+    databaseUrl?: string;
+    dataDir?: string;
+    log?: (line: string) => void;
+    /** The embedded cluster could not be brought back: the product should exit non-zero. */
+    onLost?: (error: unknown) => void;
+  } = {},
 ): Promise<OpenedDatabase> {
   if (opts.databaseUrl) return { url: opts.databaseUrl, embedded: false, stop: async () => {} };
   const cluster = await startEmbeddedPostgres(opts.dataDir ?? DEFAULT_DATA_DIR, {
@@ -20,5 +26,13 @@ export async function openDatabase(
       if (/FATAL|PANIC/.test(line) && !/administrator command/.test(line)) opts.log?.(line.trim());
     },
   });
-  return { url: cluster.url, embedded: true, stop: () => cluster.stop() };
+  const stopSupervising = superviseCluster(cluster, { log: opts.log, giveUp: opts.onLost });
+  return {
+    url: cluster.url,
+    embedded: true,
+    stop: () => {
+      stopSupervising();
+      return cluster.stop();
+    },
+  };
 }
