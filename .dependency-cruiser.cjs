@@ -1,4 +1,4 @@
-// Dependency arrows point one way (README "Dependency rules", after the architecture brief's "Layout"):
+// Dependency arrows point one way (README, "Where each part lives"):
 // domain <- geo <- sql <- ingest, realtime <- main.ts; ingest and realtime never meet; dashboard takes only types.
 const TESTS = '\\.test\\.tsx?$|/test-support/';
 
