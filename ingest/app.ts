@@ -37,6 +37,7 @@ import { agenciesRouter } from './routes/api/agencies.ts';
 import { adminRouter } from './routes/api/admin.ts';
 import { queueExportRouter } from './routes/api/queue-export.ts';
 import { reportContextRouter } from './routes/api/report-context.ts';
+import { addressRouter } from './routes/api/address.ts';
 import { staffRouter } from './routes/api/staff.ts';
 import { transitionsRouter } from './routes/api/transitions.ts';
 import { unitsRouter } from './routes/api/units.ts';
@@ -127,6 +128,7 @@ export function createApp(
     queueRouter,
     queueExportRouter,
     reportContextRouter,
+    addressRouter,
     queueActionsRouter,
     agenciesRouter,
     adminRouter,

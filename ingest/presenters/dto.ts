@@ -207,6 +207,19 @@ export interface ReportContextDTO {
   cannedReplies: CannedReplyDTO[];
 }
 
+/** A street found for a typed address; the point is the interpolated house when the street has a number range. */
+export interface AddressCandidateDTO {
+  street: string;
+  houseNumber: number | null;
+  exactHouse: boolean;
+  area: { code: string; name: string } | null;
+  lat: number;
+  lng: number;
+  /** The matched street, to draw on the map. */
+  line: [number, number][];
+  score: number;
+}
+
 export interface SavedFilterDTO {
   id: string;
   name: string;
