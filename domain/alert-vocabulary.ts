@@ -1,4 +1,5 @@
 // The words of an official alert, one home each: our categories and their CAP 1.2 mapping, CAP's value lists.
+import type { Role } from './roles.ts';
 
 /** Our alert categories, each with the CAP 1.2 `category` it is published as and its Vietnamese/English event name. */
 export const ALERT_CATEGORIES = {
@@ -26,7 +27,7 @@ export const TWO_PERSON_SEVERITIES: ReadonlySet<CapSeverity> = new Set(['Extreme
 
 /** The permission to compose, approve, update and cancel alerts; supervisors and administrators hold it by default. */
 export const ALERT_PUBLISHER = 'alert_publisher';
-export const ALERT_PUBLISHER_ROLES: ReadonlySet<string> = new Set(['supervisor', 'administrator']);
+export const ALERT_PUBLISHER_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'administrator']);
 
 /**
  * Where an alert stands. `pending_approval` waits for a second publisher; `scheduled` publishes itself at

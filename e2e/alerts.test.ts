@@ -39,6 +39,7 @@ describe('alerts in the browser', () => {
   let publisher: Page;
   let inside: Page;
   let outside: Page;
+  let publishedId = '';
 
   const openMapAt = async (page: Page, lng: number, lat: number) => {
     await page.goto(`${product.url}/map`);
@@ -91,6 +92,7 @@ describe('alerts in the browser', () => {
       await publisher.click('[data-testid="alert-publish"]');
       const result = await publisher.waitForSelector('[data-testid="alert-result"].ok', { timeout: LIVE_MS });
       const id = /#(\d+)/.exec((await result.textContent()) ?? '')![1];
+      publishedId = id;
 
       await inside.waitForSelector(`[data-testid="alert-banner"] [data-alert-id="${id}"]`, { timeout: LIVE_MS });
       console.log(`alert banner on the public map ${Date.now() - started} ms after the publish click`);
@@ -108,6 +110,23 @@ describe('alerts in the browser', () => {
       throw e;
     }
   }, 240_000);
+
+  it('updates from the desk: the public map over the area swaps to the new version', async () => {
+    await publisher.click(`.desk li[data-alert-id="${publishedId}"] button:has-text("Cập nhật")`);
+    await publisher.waitForSelector('[data-testid="alert-editing"]');
+    await publisher.fill('input[name="title"]', 'Cảnh báo ngập úng (cập nhật)');
+    await publisher.click('[data-testid="alert-publish"]');
+    const result = await publisher
+      .waitForSelector('[data-testid="alert-result"].ok', { timeout: LIVE_MS })
+      .catch(async (e: unknown) => {
+        await publisher.screenshot({ path: `${ARTIFACTS}/alerts-failed-update.png`, fullPage: true });
+        throw e;
+      });
+    const id = /#(\d+)/.exec((await result.textContent()) ?? '')![1];
+    await inside.waitForSelector(`[data-testid="alert-banner"] [data-alert-id="${id}"]`, { timeout: LIVE_MS });
+    expect(await inside.$(`[data-testid="alert-banner"] [data-alert-id="${publishedId}"]`)).toBeNull();
+    expect(await inside.evaluate(() => window.__hientruong!.alertsShown())).toEqual([id]);
+  }, 60_000);
 
   it('imports a cut schedule from the compose page, naming a bad row', async () => {
     const form = '[data-testid="outage-import"]';

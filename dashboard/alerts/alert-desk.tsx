@@ -51,7 +51,7 @@ function Reach({ id }: { id: string }) {
   );
 }
 
-export function AlertDesk() {
+export function AlertDesk({ onEdit }: { onEdit: (alert: AlertDTO) => void }) {
   const { a, ak, lang } = useAlertsI18n();
   const [alerts, setAlerts] = useState<AlertDTO[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -97,6 +97,11 @@ export function AlertDesk() {
               {al.state === 'pending_approval' && (
                 <button type="button" onClick={() => void act(al.id, 'approve')}>
                   {a('desk.approve')}
+                </button>
+              )}
+              {al.state === 'published' && al.msgType !== 'Cancel' && (
+                <button type="button" onClick={() => onEdit(al)}>
+                  {a('desk.update')}
                 </button>
               )}
               {['pending_approval', 'scheduled', 'published'].includes(al.state) && al.msgType !== 'Cancel' && (

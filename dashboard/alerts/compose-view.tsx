@@ -1,7 +1,14 @@
 // /alerts/new: a publisher composes an alert, picks its area from the commune list or the map (or places a
 // circle or polygon there), and publishes; the desk beside it approves and cancels.
 import { useMemo, useState, type FormEvent } from 'react';
-import { ALERT_CATEGORY_CODES, CAP_CERTAINTIES, CAP_SEVERITIES, CAP_URGENCIES } from '../../domain/alert-vocabulary.ts';
+import type { AlertDTO } from '../../ingest/presenters/dto.ts';
+import {
+  ALERT_CATEGORY_CODES,
+  ALERT_PUBLISHER_ROLES,
+  CAP_CERTAINTIES,
+  CAP_SEVERITIES,
+  CAP_URGENCIES,
+} from '../../domain/alert-vocabulary.ts';
 import { call, DispatchError } from '../data/dispatch-api.ts';
 import { useDispatchSession } from '../data/use-dispatch-session.ts';
 import { useReference } from '../data/use-reference.ts';
@@ -14,12 +21,15 @@ import { AreaPicker, type AreaDraft } from './area-picker.tsx';
 import { useAlertsI18n } from './strings.ts';
 import './alerts.css';
 
-const PUBLISHER_ROLES = new Set(['supervisor', 'administrator']);
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 export function ComposeView() {
   const session = useDispatchSession();
   const { a, ak, t, lang } = useAlertsI18n();
+  // An edit is a new version of a published alert (CAP Update): the composer starts from it.
+  const [editing, setEditing] = useState<AlertDTO | null>(null);
+  // An update's outcome outlives its composer (which starts over as a new alert once the update is out).
+  const [updated, setUpdated] = useState<string | null>(null);
   if (session.loading) return null;
   const user = session.session?.user;
   if (!user) return <LoginScreen onLogin={(u, p) => session.login(u, p)} />;
@@ -31,16 +41,35 @@ export function ComposeView() {
         </h1>
         <LangToggle />
       </header>
-      {PUBLISHER_ROLES.has(user.role) ? (
-        <Composer />
+      {ALERT_PUBLISHER_ROLES.has(user.role) ? (
+        <div>
+          {updated && (
+            <p role="status" className="ok" data-testid="alert-result">
+              {updated}
+            </p>
+          )}
+          <Composer
+            key={editing?.id ?? 'new'}
+            editing={editing}
+            onDone={(text) => {
+              setUpdated(text ?? null);
+              setEditing(null);
+            }}
+          />
+        </div>
       ) : (
         <p role="alert" data-testid="alerts-forbidden">
           {a('compose.forbidden')} ({ak(user.role)})
         </p>
       )}
-      {PUBLISHER_ROLES.has(user.role) && (
+      {ALERT_PUBLISHER_ROLES.has(user.role) && (
         <div>
-          <AlertDesk />
+          <AlertDesk
+            onEdit={(alert) => {
+              setUpdated(null);
+              setEditing(alert);
+            }}
+          />
           <OutageImport />
         </div>
       )}
@@ -48,24 +77,36 @@ export function ComposeView() {
   );
 }
 
-function Composer() {
+/** The composer's area from an alert being updated: its communes, or its drawn shape as a polygon. */
+function areaOf(alert: AlertDTO | null): AreaDraft {
+  if (alert?.areaCodes.length) return { mode: 'communes', communes: alert.areaCodes, circle: null, polygon: [] };
+  const ring = alert?.geometry.coordinates[0]?.[0] ?? [];
+  return {
+    mode: alert ? 'polygon' : 'communes',
+    communes: [],
+    circle: null,
+    polygon: ring.slice(0, -1) as [number, number][],
+  };
+}
+
+function Composer({ editing, onDone }: { editing: AlertDTO | null; onDone: (result?: string) => void }) {
   const { a, ak, lang } = useAlertsI18n();
   const reference = useReference(null);
   const [theme] = useTheme();
   const now = useMemo(() => new Date(), []);
   const [f, setF] = useState({
-    title: '',
-    body: '',
-    titleEn: '',
-    bodyEn: '',
-    category: 'weather',
-    severity: 'Moderate',
-    urgency: 'Expected',
-    certainty: 'Likely',
-    effective: localInput(now),
-    expires: localInput(new Date(now.getTime() + 6 * 3_600_000)),
+    title: editing?.title ?? '',
+    body: editing?.body ?? '',
+    titleEn: editing?.titleEn ?? '',
+    bodyEn: editing?.bodyEn ?? '',
+    category: editing?.category ?? 'weather',
+    severity: editing?.severity ?? 'Moderate',
+    urgency: editing?.urgency ?? 'Expected',
+    certainty: editing?.certainty ?? 'Likely',
+    effective: localInput(editing ? new Date(editing.effective) : now),
+    expires: localInput(editing ? new Date(editing.expires) : new Date(now.getTime() + 6 * 3_600_000)),
   });
-  const [area, setArea] = useState<AreaDraft>({ mode: 'communes', communes: [], circle: null, polygon: [] });
+  const [area, setArea] = useState<AreaDraft>(() => areaOf(editing));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -81,7 +122,8 @@ function Composer() {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await call<{ id: string; state: string }>('POST', '/api/v1/alerts', {
+      const path = editing ? `/api/v1/alerts/${editing.id}/update` : '/api/v1/alerts';
+      const res = await call<{ id: string; state: string }>('POST', path, {
         title: f.title,
         body: f.body,
         ...(f.titleEn.trim() ? { titleEn: f.titleEn } : {}),
@@ -94,11 +136,11 @@ function Composer() {
         expires: new Date(f.expires).toISOString(),
         area: areaBody(),
       });
-      setMessage({
-        ok: true,
-        text: `${a(res.state === 'published' ? 'compose.published' : 'compose.pending')} #${res.id}`,
-      });
+      const text = `${a(res.state === 'published' ? 'compose.published' : 'compose.pending')} #${res.id}`;
       window.dispatchEvent(new Event('hientruong:alert-desk'));
+      // An update's composer starts over as a new alert: the outcome is shown above it.
+      if (editing) onDone(text);
+      else setMessage({ ok: true, text });
     } catch (err) {
       const text =
         err instanceof DispatchError ? (lang === 'vi' ? (err.messageVi ?? err.message) : err.message) : String(err);
@@ -155,8 +197,16 @@ function Composer() {
       </div>
       {(f.severity === 'Severe' || f.severity === 'Extreme') && <p className="small">{a('compose.twoPerson')}</p>}
       <AreaPicker value={area} onChange={setArea} reference={reference} theme={theme} />
+      {editing && (
+        <p className="small" data-testid="alert-editing">
+          {a('compose.updating')} #{editing.id} ·{' '}
+          <button type="button" onClick={() => onDone()}>
+            {a('compose.newInstead')}
+          </button>
+        </p>
+      )}
       <button type="submit" disabled={busy} data-testid="alert-publish">
-        {a('compose.publish')}
+        {a(editing ? 'compose.publishUpdate' : 'compose.publish')}
       </button>
       {message && (
         <p role="status" className={message.ok ? 'ok' : 'warn'} data-testid="alert-result">
