@@ -1,4 +1,4 @@
-import type { CellsDTO, StatsDTO } from './presenters/dto.ts';
+import type { CellsDTO, StatsDTO, TransparencyDTO } from './presenters/dto.ts';
 
 // Answers every screen asks for at the same moment (counters, province-wide cells): callers within
 // `ttlMs` share one database query, so a thousand open maps cost one query a second, not a thousand.
@@ -25,13 +25,16 @@ export class SharedAnswers<T> {
   }
 }
 
-/** The answers shared per app: counters, and the province-wide cell counts per audience and query. */
+/** The answers shared per app: counters, province-wide cell counts per audience and query, the transparency table. */
 export interface ScreenAnswers {
   stats: SharedAnswers<StatsDTO>;
   cells: SharedAnswers<CellsDTO>;
+  /** Every open public map asks the same four questions: each is answered once a minute. */
+  transparency: SharedAnswers<TransparencyDTO>;
 }
 
 export const newScreenAnswers = (): ScreenAnswers => ({
   stats: new SharedAnswers(1000),
   cells: new SharedAnswers(1000),
+  transparency: new SharedAnswers(60_000),
 });

@@ -1,10 +1,11 @@
 // `alert` events go to every socket whose watched area meets the alert's cells: all staff, every public socket
 // watching the whole province, and public area sockets whose view meets the alert at res 7 (~5 km²), finer
 // than their res-5 room (~250 km²), so a screen over the next commune is not told about a flood it cannot see.
-import { cellToCenterChild, cellToLatLng, latLngToCell, polygonToCellsExperimental } from 'h3-js';
+import { cellToCenterChild, cellToLatLng, latLngToCell } from 'h3-js';
 import type { AlertEventPayload } from '../domain/alert-event.ts';
 import { ALERT_EVENT_KIND } from '../domain/alert-event.ts';
 import { coverAt, intersects } from '../geo/alert-area.ts';
+import { cellsCoveringBox } from '../geo/h3.ts';
 import type { EventRow } from '../sql/queries/events.ts';
 import type { AlertNotice, SocketActor, WatchRequest } from './protocol.ts';
 import { AREA_CELL_RES, PUBLIC_ROOM, cellsOfAreaRoom } from './rooms.ts';
@@ -37,21 +38,14 @@ export function presentAlertNotice(event: EventRow): AlertNotice | null {
   };
 }
 
-/** The res-7 cells a public socket's view covers (null: no finer view than its room). */
+/** The res-7 cells a public socket's view covers (null: no finer view than its room). `watch` is parsed (rooms.ts). */
 export function viewCells(watch: WatchRequest | null | undefined): Set<string> | null {
   const b = watch?.bbox;
-  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+  if (!b) return null;
   const [w, s, e, n] = b;
-  if (e - w > 1 || n - s > 1 || w >= e || s >= n) return null;
-  const ring = [
-    [s, w],
-    [s, e],
-    [n, e],
-    [n, w],
-    [s, w],
-  ];
-  const cells = polygonToCellsExperimental(ring, VIEW_RES, 'containmentOverlapping');
-  return cells.length > 0 && cells.length <= MAX_VIEW_CELLS ? new Set(cells) : null;
+  if (e - w > 1 || n - s > 1) return null;
+  const cells = cellsCoveringBox(b, VIEW_RES, MAX_VIEW_CELLS);
+  return cells && cells.length > 0 ? new Set(cells) : null;
 }
 
 /** What delivery needs to know of a socket. */

@@ -4,10 +4,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { SharedAnswers } from '../../shared-answers.ts';
 import { transparencyStats } from '../../../sql/queries/transparency.ts';
-import type { TransparencyDTO } from '../../presenters/dto.ts';
-import type { Db } from '../../../sql/db.ts';
 
 export const transparencyRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -16,14 +13,10 @@ export const transparencyQuerySchema = z.object({
   by: z.enum(['commune', 'agency'], { error: 'must be commune or agency' }).default('commune'),
 });
 
-// Every open public map asks the same four questions: answer each once a minute per database.
-const shared = new WeakMap<Db, SharedAnswers<TransparencyDTO>>();
-
 transparencyRouter.get('/transparency', async (ctx) => {
   const q = parseOr422(transparencyQuerySchema, ctx.query);
-  const { db, catalog } = ctx.state.deps;
-  let answers = shared.get(db);
-  if (!answers) shared.set(db, (answers = new SharedAnswers(60_000)));
+  const { db, catalog, screenAnswers } = ctx.state.deps;
+  const answers = screenAnswers.transparency;
   ctx.set('Cache-Control', 'public, max-age=60');
   ctx.body = await answers.get(`${q.window}:${q.by}`, async () => {
     const rows = await transparencyStats(db, {
