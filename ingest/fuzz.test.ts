@@ -66,7 +66,7 @@ async function send(app: DispatchApp, c: Caller | null, method: string, path: st
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       }).then(
-        async (r) => ({ status: r.status, body: (await r.text().then((t) => JSON.parse(t) as unknown)) as unknown }),
+        async (r) => ({ status: r.status, body: JSON.parse(await r.text()) as unknown }),
         () => ({ status: 0, body: null }),
       );
   return res;
