@@ -11,6 +11,7 @@ import { useDashboard } from '../views/use-dashboard.ts';
 import { useStaleSeconds } from './use-stale-since.ts';
 import { useWallHotspots } from './use-wall-hotspots.ts';
 import { useScenes } from './use-scenes.ts';
+import { REPLAY_SPEEDS, useReplay } from './use-replay.ts';
 import './wall.css';
 
 const OPEN = ['received', 'triaged', 'assigned', 'in_progress', 'reopened'];
@@ -39,14 +40,23 @@ export function WallView() {
     communes: d.reference.communes,
     topHotspot: hot[0]?.cell ?? null,
   });
+  const replay = useReplay(d.token);
   if (refused || !d.token) return <NotAuthorised />;
   const loaded = d.feed.state.loaded;
-  const kpis: [string, number | null][] = [
-    ['wall.kpi.last24h', loaded ? d.stats.last24h : null],
-    ['wall.kpi.open', loaded ? sum(d.stats.byStatus, OPEN) : null],
-    ['wall.kpi.resolved', loaded ? sum(d.stats.byStatus, DONE) : null],
-    ['wall.kpi.total', loaded ? d.stats.total : null],
-  ];
+  const rc = replay.active ? replay.counts : null;
+  const kpis: [string, number | null][] = replay.active
+    ? [
+        ['wall.kpi.replayReceived', rc?.received ?? null],
+        ['wall.kpi.open', rc?.open ?? null],
+        ['wall.kpi.resolved', rc?.resolved ?? null],
+        ['wall.kpi.replayHotspots', rc?.hotspots ?? null],
+      ]
+    : [
+        ['wall.kpi.last24h', loaded ? d.stats.last24h : null],
+        ['wall.kpi.open', loaded ? sum(d.stats.byStatus, OPEN) : null],
+        ['wall.kpi.resolved', loaded ? sum(d.stats.byStatus, DONE) : null],
+        ['wall.kpi.total', loaded ? d.stats.total : null],
+      ];
   const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="wall" data-theme={d.theme}>
@@ -63,10 +73,45 @@ export function WallView() {
             {t(scenes.pinned ? 'wall.unpin' : 'wall.pin')}
           </button>
         </span>
+        <button type="button" className="wall-pin" data-testid="wall-replay-toggle" onClick={replay.toggle}>
+          {t(replay.active ? 'wall.replay.stop' : 'wall.replay')}
+        </button>
         <span className="wall-conn" data-state={d.feed.connection}>
           {t(`conn.${d.feed.connection}`)}
         </span>
       </header>
+      {replay.active && (
+        <section className="wall-replay" aria-label={t('wall.replay')}>
+          <button type="button" onClick={() => replay.setPlaying(!replay.playing)} disabled={replay.loading}>
+            {t(replay.playing ? 'wall.replay.pause' : 'wall.replay.play')}
+          </button>
+          <input
+            type="range"
+            data-testid="wall-replay-range"
+            aria-label={t('wall.replay')}
+            min={replay.from}
+            max={replay.to}
+            step={1000}
+            value={replay.at}
+            disabled={replay.loading}
+            onChange={(e) => replay.seek(Number(e.target.value))}
+          />
+          <select
+            aria-label={t('wall.replay.speed')}
+            value={replay.speed}
+            onChange={(e) => replay.setSpeed(Number(e.target.value))}
+          >
+            {REPLAY_SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+          <span data-testid="wall-replay-time" data-at={replay.at}>
+            {replay.loading ? '…' : new Date(replay.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+          </span>
+        </section>
+      )}
       <section className="wall-kpis" aria-label={t('wall.kpis')}>
         {kpis.map(([label, value]) => (
           <div className="wall-kpi" key={label} data-testid="wall-kpi">
