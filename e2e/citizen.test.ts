@@ -73,7 +73,14 @@ describe('a citizen on a phone', () => {
     async () => {
       await page.goto(`${product.url}/map`);
       await page.waitForSelector('[data-testid="connection"][data-state="live"]', { timeout: 30_000 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(await fits()).toBe(true);
+      // The narrowest and widest common phones too; the layout settles on the next frame.
+      for (const width of [360, 414, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        expect(await fits(), `at ${width} px`).toBe(true);
+      }
       await page.tap('[data-testid="map-controls-toggle"]');
       await page.waitForSelector('[data-testid="map-legend"]');
       expect(await axeProblems(page)).toEqual([]);
@@ -239,11 +246,14 @@ describe('a citizen on a phone', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
 
+      await page.setViewportSize({ width: 360, height: 740 });
       await page.tap('[data-testid="lang-en"]');
       await page.waitForSelector('h1:has-text("Report a problem")');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(await page.textContent('[data-testid="use-location"]')).toBe('Use my location');
       expect(await axeProblems(page)).toEqual([]);
       await page.tap('[data-testid="lang-vi"]');
+      await page.setViewportSize({ width: 390, height: 844 });
 
       // The code box on /map opens the tracking page.
       await page.goto(`${product.url}/map`);
