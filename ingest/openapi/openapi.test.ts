@@ -1,14 +1,23 @@
 // The OpenAPI document describes every /api/v1 route the app serves (and nothing else), and passes validation.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type Router from '@koa/router';
 import { createApp } from '../app.ts';
 import type { IngestDeps } from '../context.ts';
 import { documentedPath, OPERATIONS, openApiDocument } from './document.ts';
+import { useTestDatabase } from '../../sql/test-support/db.ts';
 
-// Routes only: no request reaches the database here.
-const app = createApp({ operatorToken: 'x', areasGeojson: { commune: '{}', province: '{}' } } as unknown as IngestDeps);
+// The routes are what is read; the app only needs a database because some middleware keeps state there.
+const test = useTestDatabase();
+let app: ReturnType<typeof createApp>;
+beforeAll(() => {
+  app = createApp({
+    db: test.pool,
+    operatorToken: 'x',
+    areasGeojson: { commune: '{}', province: '{}' },
+  } as unknown as IngestDeps);
+});
 
 /** Every (method, route) the Koa routers of the app register, read from the routers themselves. */
 function servedRoutes(): string[] {
