@@ -1,6 +1,7 @@
 // Operations anyone may call: reports in, public reads, places, alerts, session.
 import { reportInputSchema, reportListQuerySchema, cellsQuerySchema } from '../schemas/report-input.ts';
 import { geocodeQuerySchema, reversePointSchema } from '../routes/api/geocode.ts';
+import { addressQuerySchema } from '../routes/api/address.ts';
 import { loginSchema } from '../schemas/dispatch-input.ts';
 import { transparencyQuerySchema } from '../routes/api/transparency.ts';
 import { exportQuerySchema } from '../routes/api/exports.ts';
@@ -109,6 +110,14 @@ export const PUBLIC_OPERATIONS = [
     summary: 'Places for Vietnamese text',
     access: 'anyone',
     query: geocodeQuerySchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/geocode/address',
+    tag: 'places',
+    summary: 'Street addresses (house number, street, commune) ranked for a typed address',
+    access: 'anyone',
+    query: addressQuerySchema,
   }),
   op({
     method: 'get',

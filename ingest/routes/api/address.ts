@@ -10,7 +10,7 @@ import { parseOr422 } from '../../schemas/validate.ts';
 
 export const addressRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
-const addressQuerySchema = z.object({
+export const addressQuerySchema = z.object({
   q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
