@@ -7,6 +7,7 @@ import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { securityHeaders } from './security-headers.ts';
+import { metricsMiddleware } from './metrics.ts';
 import { healthRouter } from './routes/health.ts';
 import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
@@ -71,6 +72,7 @@ export function createApp(
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });
   app.silent = process.env.NODE_ENV === 'test';
   app.use(securityHeaders({ mapStyleUrl: given.mapStyleUrl }));
+  app.use(metricsMiddleware(deps));
   app.use(basemapMiddleware(given.mapPmtiles));
   app.use(glyphsMiddleware(given.mapGlyphs));
   app.use(errorMiddleware);

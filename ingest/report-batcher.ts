@@ -30,6 +30,8 @@ export class ReportBatcher {
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   /** Transactions committed and reports stored, for tests and benches. */
   readonly stats = { batches: 0, reports: 0, failedBatches: 0 };
+  /** Told the size of each committed batch (/metrics). */
+  onCommitted?: (size: number) => void;
   readonly opts: BatcherOptions;
 
   constructor(
@@ -92,6 +94,7 @@ export class ReportBatcher {
       );
       this.stats.batches++;
       this.stats.reports += rows.length;
+      this.onCommitted?.(rows.length);
       batch.forEach((p, i) => p.resolve(rows[i]));
     } catch (error) {
       this.stats.failedBatches++;

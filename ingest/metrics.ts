@@ -1,0 +1,83 @@
+// /metrics in Prometheus format (prom-client), one registry per app: intake rate and latency, group-commit batch
+// sizes, pool connections and waiters, rollup queue depth, and the process's own figures. Loopback callers only:
+// scrape it from the same host or through a sidecar, never from the internet.
+import type { Context, Next } from 'koa';
+import client from 'prom-client';
+import type { IngestDeps, IngestState } from './context.ts';
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 'reportBatcher'>) {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'hientruong_' });
+  const latency = new client.Histogram({
+    name: 'hientruong_http_request_duration_seconds',
+    help: 'HTTP answers by route and status class',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const accepted = new client.Counter({
+    name: 'hientruong_reports_accepted_total',
+    help: 'Reports answered 201 (stored)',
+    registers: [registry],
+  });
+  const batchSize = new client.Histogram({
+    name: 'hientruong_report_batch_size',
+    help: 'Reports per group-commit transaction',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [registry],
+  });
+  deps.reportBatcher.onCommitted = (size) => batchSize.observe(size);
+  const pools = { write: deps.db, public: deps.publicDb ?? null };
+  new client.Gauge({
+    name: 'hientruong_db_pool_waiting',
+    help: 'Requests waiting for a database connection, per pool',
+    labelNames: ['pool'] as const,
+    registers: [registry],
+    collect() {
+      for (const [name, pool] of Object.entries(pools)) if (pool) this.set({ pool: name }, pool.waitingCount);
+    },
+  });
+  new client.Gauge({
+    name: 'hientruong_db_pool_connections',
+    help: 'Open database connections, per pool',
+    labelNames: ['pool'] as const,
+    registers: [registry],
+    collect() {
+      for (const [name, pool] of Object.entries(pools)) if (pool) this.set({ pool: name }, pool.totalCount);
+    },
+  });
+  new client.Gauge({
+    name: 'hientruong_rollup_queue_depth',
+    help: 'Reports still queued for the count rollups',
+    registers: [registry],
+    async collect() {
+      const { rows } = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_rollup_queue');
+      this.set(rows[0].n);
+    },
+  });
+
+  return async (ctx: Context & { state: IngestState }, next: Next): Promise<void> => {
+    if (ctx.path === '/metrics' && ctx.method === 'GET') {
+      if (!LOOPBACK.test(ctx.ip)) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.type = registry.contentType;
+      ctx.body = await registry.metrics();
+      return;
+    }
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as Context & { _matchedRoute?: string })._matchedRoute ?? 'other';
+      latency.observe(
+        { method: ctx.method, route: String(route), status: `${Math.floor(ctx.status / 100)}xx` },
+        (performance.now() - started) / 1000,
+      );
+      if (ctx.status === 201 && ctx.method === 'POST' && ctx.path === '/api/v1/reports') accepted.inc();
+    }
+  };
+}
