@@ -40,5 +40,7 @@ export const RESPONSE_STATUSES: readonly ReportStatus[] = statusesIn('response')
 export const RESOLUTION_STATUSES: readonly ReportStatus[] = statusesIn('resolution');
 /** The citizen has had an answer: resolved, or closed after it (closing only follows resolving). */
 export const ANSWERED_STATUSES: readonly ReportStatus[] = ['resolved', 'closed'];
+/** Not a problem on the ground of its own (refused, or folded into another report): never counted as one. */
+export const DISCARDED_STATUSES: readonly ReportStatus[] = ['rejected', 'merged'];
 /** Nothing more happens unless it is reopened. */
 export const ENDED_STATUSES: readonly ReportStatus[] = statusesIn('ended');

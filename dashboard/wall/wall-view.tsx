@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { NotAuthorised } from '../components/not-authorised.tsx';
 import type { MapHandle } from '../map/map-view.tsx';
 import { useTokenRefused } from '../data/use-token-refused.ts';
+import { ANSWERED_STATUSES, statusesIn } from '../../domain/report-status.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MapScene } from '../views/map-scene.tsx';
 import { useDashboard } from '../views/use-dashboard.ts';
@@ -14,8 +15,8 @@ import { useScenes } from './use-scenes.ts';
 import { REPLAY_SPEEDS, useReplay } from './use-replay.ts';
 import './wall.css';
 
-const OPEN = ['received', 'triaged', 'assigned', 'in_progress', 'reopened'];
-const DONE = ['resolved', 'closed'];
+const OPEN = statusesIn('response', 'resolution');
+const DONE = [...ANSWERED_STATUSES];
 const sum = (by: Record<string, number>, keys: string[]) => keys.reduce((n, k) => n + (by[k] ?? 0), 0);
 
 export function WallView() {

@@ -1,5 +1,6 @@
 // The filtered queue as files for staff: CSV (UTF-8 with BOM, so Excel shows Vietnamese) and GeoJSON.
 // Reporter contact stays out: exports travel by e-mail and USB sticks.
+import { RESPONSE_STATUSES } from '../../domain/report-status.ts';
 import type { DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 
 export interface ExportNames {
@@ -8,7 +9,7 @@ export interface ExportNames {
 }
 
 const deadline = (r: DispatchReportRow) =>
-  (['received', 'triaged', 'reopened'].includes(r.status) ? r.response_due_at : r.due_at)?.toISOString() ?? '';
+  (RESPONSE_STATUSES.includes(r.status) ? r.response_due_at : r.due_at)?.toISOString() ?? '';
 
 function fields(r: DispatchReportRow, names: ExportNames) {
   return {

@@ -1,5 +1,6 @@
 // Report counts per (cell at res, category, time bin) over a window: the space–time cube hot spots are computed on.
 import { bigintToCell } from '../../geo/h3.ts';
+import { DISCARDED_STATUSES } from '../../domain/report-status.ts';
 import type { Db } from '../db.ts';
 
 export interface CubeQuery {
@@ -26,10 +27,10 @@ export async function reportCube(db: Db, q: CubeQuery): Promise<CubeRow[]> {
     `SELECT h3_parent(h3_cell, $1)::text AS cell, category,
             floor(extract(epoch FROM created_at - $2::timestamptz) / $3)::int AS bin, count(*)::int AS n
        FROM reports
-      WHERE created_at >= $2 AND created_at < $4 AND status NOT IN ('rejected', 'merged')
+      WHERE created_at >= $2 AND created_at < $4 AND status <> ALL($6::text[])
         AND ($5::text IS NULL OR category = $5)
       GROUP BY 1, 2, 3`,
-    [q.res, start, q.binSeconds, q.end, q.category ?? null],
+    [q.res, start, q.binSeconds, q.end, q.category ?? null, DISCARDED_STATUSES],
   );
   return rows.map((r) => ({ cell: bigintToCell(r.cell), category: r.category, bin: r.bin, n: r.n }));
 }

@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import type { QueueItemDTO } from '../../data/dispatch-types.ts';
 import type { Reference } from '../../data/use-reference.ts';
+import { OPEN_STATUSES } from '../../../domain/report-status.ts';
+import { UNIT_STATUSES } from '../../../domain/unit-status.ts';
 import { statusLine, type Theme } from '../../layers/palette.ts';
 import { SlaBadge } from './sla-badge.tsx';
 import { useDispatchI18n, type DispatchKey } from './strings.ts';
 import { UNIT_COLORS } from './units-layer.ts';
 
-const STATUSES = ['received', 'triaged', 'assigned', 'in_progress', 'reopened', 'resolved'] as const;
-const UNIT_STATUSES = ['available', 'en_route', 'on_scene', 'off_duty'] as const;
+const STATUSES = OPEN_STATUSES;
 const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 export function MapLegend({
