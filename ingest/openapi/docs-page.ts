@@ -8,7 +8,7 @@ const escape = (s: string) =>
 
 const schemaBlock = (label: string, schema: z.ZodType | undefined) =>
   schema
-    ? `<h4>${label}</h4><pre>${escape(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2))}</pre>`
+    ? `<h3>${label}</h3><pre tabindex="0">${escape(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2))}</pre>`
     : '';
 
 function operationHtml(o: Operation): string {
