@@ -113,7 +113,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
     const legend = await page.textContent('[data-testid="map-legend"]');
     for (const words of ['Lĩnh vực', 'Trạng thái', 'Đội hiện trường', created.code]) expect(legend).toContain(words);
     await shot('1-resolved');
-  }, 120_000);
+  }, 150_000);
 
   it('a closed report offers no Assign and no Merge', async () => {
     const created = await api('/api/v1/reports', {
@@ -135,7 +135,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
     expect(await page.locator('[data-testid="detail"] .dx-buttons button').count()).toBe(0);
     await shot('2-closed');
     await page.selectOption('select[name="filter-status"]', '');
-  }, 60_000);
+  }, 150_000);
 
   it('reassigning asks for confirmation and a reason', async () => {
     const created = await api('/api/v1/reports', {
@@ -187,5 +187,5 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
     expect(asked).toContain('Giao lại');
     expect(await page.textContent('[data-testid="timeline"]')).toContain('Đội 02 hỏng xe');
     await shot('3-reassigned');
-  }, 60_000);
+  }, 150_000);
 });
