@@ -86,6 +86,7 @@ describe('/wall on a 4K screen', () => {
     );
     expect(overlaps).toEqual([]);
     expect(await page.textContent('.wall-hotspots')).toContain('Hạc Thành');
+    expect(await page.isVisible('.wall [data-testid=map-legend]')).toBe(true); // every layer's legend on the wall
     expect(await page.textContent('[data-testid=wall-scene]')).toMatch(/Toàn tỉnh|Điểm nóng/); // scenes from the wall's configuration
     await page.screenshot({ path: `${ARTIFACTS}/wall-3840.png` });
   }, 180_000);
