@@ -4,10 +4,9 @@ import { findDispatchReport } from '../../../sql/queries/dispatch-reports.ts';
 import { findDuplicateCandidates } from '../../../sql/queries/incidents.ts';
 import { mergeIntoIncident } from '../../commands/merge-into-incident.ts';
 import type { IngestState } from '../../context.ts';
-import { greatCircleMetres } from '../../../geo/distance.ts';
 import { duplicateCandidateCells } from '../../dispatch/proximity.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
-import type { DuplicateDTO } from '../../presenters/dto.ts';
+import { presentDuplicate } from '../../presenters/duplicate-presenter.ts';
 import { canSeeStaffReport, canSuggestForReport } from '../../policies/permissions.ts';
 import { mergeSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
@@ -37,18 +36,7 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
   });
   // The same remit as the report's own routes: a candidate the caller may not open is not shown either.
   const rows = found.filter((r) => canSeeStaffReport(actor, r));
-  const candidates: DuplicateDTO[] = rows.map((r) => ({
-    id: r.id,
-    code: r.tracking_code,
-    category: r.category,
-    status: r.status,
-    description: r.description,
-    lat: r.lat,
-    lng: r.lng,
-    createdAt: r.created_at.toISOString(),
-    incidentId: r.incident_id,
-    distanceM: Math.round(greatCircleMetres(report, r)),
-  }));
+  const candidates = rows.map((r) => presentDuplicate(r, report));
   ctx.body = { reportId: id, candidates };
 });
 
