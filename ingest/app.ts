@@ -3,6 +3,9 @@ import Koa from 'koa';
 import { basemapMiddleware, glyphsMiddleware } from './basemap-file.ts';
 import { bodyParser } from '@koa/bodyparser';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiskMediaStore } from './media/media-store.ts';
 import { resolveCaller } from './auth/resolve-caller.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
@@ -55,7 +58,7 @@ import { trackRouter } from './routes/api/track.ts';
 import { photosRouter } from './routes/api/photos.ts';
 
 /** Per-app state main.ts passes in; tests and benches may leave it to createApp. */
-type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch';
+type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media';
 
 export function createApp(
   given: Omit<IngestDeps, BuiltWhenAbsent> & Partial<Pick<IngestDeps, BuiltWhenAbsent>>,
@@ -67,6 +70,8 @@ export function createApp(
     screenAnswers: given.screenAnswers ?? newScreenAnswers(),
     reportBatcher: given.reportBatcher ?? new ReportBatcher(given.db),
     placeSearch: given.placeSearch ?? lazyPlaceSearch(given.db),
+    // An app built without a store (tests, tools) keeps photos under the temp dir.
+    media: given.media ?? new DiskMediaStore(join(tmpdir(), 'hientruong-media')),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',
   };
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });

@@ -14,7 +14,7 @@ import type { HotspotGrids } from './hotspots/hotspot-analysis.ts';
 
 export interface IngestDeps {
   /** Where processed report photos are kept (default: a folder under the system's temp dir; main.ts sets MEDIA_DIR). */
-  media?: MediaStore;
+  media: MediaStore;
   db: Db;
   geocoder: AreaLookup;
   catalog: Catalog;

@@ -1,10 +1,8 @@
 // Small pieces the multipart route shares with the JSON one: the same text cleaning, the configured media store.
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IngestDeps } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { cleanDeep, type TextIssue } from '../input/clean-text.ts';
-import { DiskMediaStore, type MediaStore } from '../media/media-store.ts';
+import type { MediaStore } from '../media/media-store.ts';
 
 /** The report part gets what every JSON body gets (ingest/input): NFC, no control characters, NUL refused. */
 export function cleanBody(report: unknown): unknown {
@@ -21,11 +19,5 @@ export function cleanBody(report: unknown): unknown {
   return cleaned;
 }
 
-const fallback = new WeakMap<IngestDeps, MediaStore>();
-/** The app's media store; an app built without one (tests, tools) keeps photos under the temp dir. */
-export function mediaOf(deps: IngestDeps): MediaStore {
-  if (deps.media) return deps.media;
-  let store = fallback.get(deps);
-  if (!store) fallback.set(deps, (store = new DiskMediaStore(join(tmpdir(), 'hientruong-media'))));
-  return store;
-}
+/** The app's media store (createApp gives one to an app built without). */
+export const mediaOf = (deps: IngestDeps): MediaStore => deps.media;
