@@ -190,6 +190,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     screenAnswers: newScreenAnswers(),
     reportBatcher: new ReportBatcher(db),
     placeSearch: lazyPlaceSearch(db),
+    submissionsInFlight: new Map<string, Promise<void>>(),
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));

@@ -58,7 +58,7 @@ import { trackRouter } from './routes/api/track.ts';
 import { photosRouter } from './routes/api/photos.ts';
 
 /** Per-app state main.ts passes in; tests and benches may leave it to createApp. */
-type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media';
+type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media' | 'submissionsInFlight';
 
 export function createApp(
   given: Omit<IngestDeps, BuiltWhenAbsent> & Partial<Pick<IngestDeps, BuiltWhenAbsent>>,
@@ -70,6 +70,7 @@ export function createApp(
     screenAnswers: given.screenAnswers ?? newScreenAnswers(),
     reportBatcher: given.reportBatcher ?? new ReportBatcher(given.db),
     placeSearch: given.placeSearch ?? lazyPlaceSearch(given.db),
+    submissionsInFlight: given.submissionsInFlight ?? new Map<string, Promise<void>>(),
     // An app built without a store (tests, tools) keeps photos under the temp dir.
     media: given.media ?? new DiskMediaStore(join(tmpdir(), 'hientruong-media')),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',

@@ -41,6 +41,8 @@ export interface IngestDeps {
   screenAnswers: ScreenAnswers;
   /** The group commit every report creation goes through (one per process: main.ts builds it). */
   reportBatcher: ReportBatcher;
+  /** Citizen submissions in flight by idempotency key hash: a retry waits for its twin instead of racing it. */
+  submissionsInFlight: Map<string, Promise<void>>;
   /** The address search over this deployment's places, built on first use. */
   placeSearch: () => Promise<PlaceSearch>;
   /** Anonymous reads run here (own connections, statement timeout; a replica with DATABASE_READ_URL); else on `db`. */

@@ -32,8 +32,6 @@ export interface IdempotencyClaim {
   seal(answer: unknown): Buffer;
 }
 
-const inFlight = new WeakMap<Db, Map<string, Promise<void>>>();
-
 function conflict(): HttpError {
   return new HttpError(
     409,
@@ -50,6 +48,8 @@ function conflict(): HttpError {
  */
 export async function idempotently<T>(
   db: Db,
+  /** Submissions of this process in flight, by key hash: the app's own (IngestDeps.submissionsInFlight). */
+  flights: Map<string, Promise<void>>,
   key: string | null,
   bodyHash: Buffer,
   create: (claim: IdempotencyClaim | null) => Promise<T>,
@@ -57,8 +57,6 @@ export async function idempotently<T>(
   if (key === null) return { answer: await create(null), replayed: false };
   const keyHash = idempotencyKeyHash(key);
   const id = keyHash.toString('hex');
-  let flights = inFlight.get(db);
-  if (!flights) inFlight.set(db, (flights = new Map<string, Promise<void>>()));
   const replay = async () => {
     const stored = await findIdempotencyKey(db, keyHash);
     if (!stored) return null;

@@ -44,7 +44,7 @@ export async function submitCitizenReport(
 ): Promise<{ answer: CreatedReportDTO; replayed: boolean }> {
   const input = validateSubmission(deps, body);
   const bodyHash = submissionHash(body, upload?.digests);
-  return idempotently(deps.db, idempotencyKey, bodyHash, async (claim) => {
+  return idempotently(deps.db, deps.submissionsInFlight, idempotencyKey, bodyHash, async (claim) => {
     const photos = upload ? await upload.store() : [];
     const trackingSecret = newTrackingSecret();
     const answerOf = (row: Parameters<typeof presentCreatedReport>[0]) =>

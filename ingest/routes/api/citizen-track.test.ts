@@ -59,8 +59,17 @@ describe('citizen submissions and tracking', () => {
     );
     try {
       const catalog = await loadCatalog(other);
-      const deps = (db: typeof other) =>
-        ({ db, catalog, geocoder: { lookup: () => null }, agencyRouting: app.agencyRouting }) as never;
+      const { ReportBatcher } = await import('../../report-batcher.ts');
+      // Each server has its own batcher and its own submissions in flight: only the database is shared.
+      const servers = [app.db, other].map((db) => ({
+        db,
+        catalog,
+        geocoder: { lookup: () => null },
+        agencyRouting: app.agencyRouting,
+        reportBatcher: new ReportBatcher(db),
+        submissionsInFlight: new Map<string, Promise<void>>(),
+      }));
+      const deps = (db: typeof other) => servers[db === other ? 1 : 0] as never;
       const before = await count();
       const body = { ...sampleReport, description: 'Hai máy chủ cùng nhận' };
       const answers = await Promise.all(
