@@ -2,6 +2,8 @@
 export interface PostResult {
   status: number;
   id: string | null;
+  /** Why no answer came (status 0): the socket error's code, e.g. ECONNREFUSED or ECONNRESET. */
+  error?: string;
 }
 
 export function reportBody(i: number): object {
@@ -24,8 +26,9 @@ export async function postReport(url: string, i: number): Promise<PostResult> {
     });
     const body = (await res.json().catch(() => null)) as { id?: string } | null;
     return { status: res.status, id: res.status === 201 ? (body?.id ?? null) : null };
-  } catch {
-    return { status: 0, id: null };
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    return { status: 0, id: null, error: cause?.code ?? String(e) };
   }
 }
 
