@@ -2,24 +2,12 @@
 // agency; deactivating a staff account takes that person's open console off within a few seconds.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = `${ROOT}dist`;
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const AT = { lat: 19.8075, lng: 105.7766 };
 
 describe('/admin in the browser', () => {
@@ -61,7 +49,7 @@ describe('/admin in the browser', () => {
       distDir: DIST,
       demoAccounts: true,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
     await signIn(admin, '/admin', 'admin');
     await admin.waitForSelector('[data-testid="admin"]');

@@ -1,36 +1,16 @@
 // Browser: a supervisor publishes an alert on Hạc Thành from /alerts/new; a public /map over Hạc Thành shows the
 // banner and draws the area (the delay is printed: the goal is under a second), a /map over a commune far away
 // shows nothing; both pages pass axe-core, the compose page also on a phone.
-import { AxeBuilder } from '@axe-core/playwright';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { ROOT, DIST, ARTIFACTS, launchChromium, axeProblems } from './support/chromium.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = `${ROOT}dist`;
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Generous: software WebGL pages share two cores here (see e2e/dispatch.test.ts); the real delay is printed. */
 const LIVE_MS = 30_000;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('alerts in the browser', () => {
   let test: TestDatabase;
@@ -61,7 +41,7 @@ describe('alerts in the browser', () => {
       distDir: DIST,
       demoAccounts: true,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     publisher = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     inside = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     outside = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
@@ -87,7 +67,7 @@ describe('alerts in the browser', () => {
       await publisher.fill('textarea[name="body"]', 'Mưa lớn gây ngập tại các tuyến phố trũng, hạn chế di chuyển.');
       await publisher.fill('[data-testid="commune-filter"]', 'Hạc Thành');
       await publisher.check('input[data-commune="14797"]');
-      expect(await seriousViolations(publisher)).toEqual([]);
+      expect(await axeProblems(publisher, 'all')).toEqual([]);
       const started = Date.now();
       await publisher.click('[data-testid="alert-publish"]');
       const result = await publisher.waitForSelector('[data-testid="alert-result"].ok', { timeout: LIVE_MS });
@@ -98,7 +78,7 @@ describe('alerts in the browser', () => {
       console.log(`alert banner on the public map ${Date.now() - started} ms after the publish click`);
       expect(await inside.evaluate(() => window.__hientruong!.alertsShown())).toEqual([id]);
       await inside.screenshot({ path: `${ARTIFACTS}/alerts-inside.png` });
-      expect(await seriousViolations(inside)).toEqual([]);
+      expect(await axeProblems(inside, 'all')).toEqual([]);
 
       await new Promise((r) => setTimeout(r, 1500));
       expect(await outside.$('[data-testid="alert-banner"]')).toBeNull();
@@ -150,7 +130,7 @@ describe('alerts in the browser', () => {
     const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     await phone.goto(`${product.url}/alerts/new`);
     await phone.waitForSelector('[data-testid="login-form"]');
-    expect(await seriousViolations(phone)).toEqual([]);
+    expect(await axeProblems(phone, 'all')).toEqual([]);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   }, 60_000);

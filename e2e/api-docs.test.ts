@@ -1,21 +1,12 @@
 // The API's browsable page (/api/v1/docs) on a phone: readable at 390 px and free of serious axe-core violations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApp } from '../ingest/app.ts';
 import type { IngestDeps } from '../ingest/context.ts';
-import { axeProblems } from './citizen-support.ts';
+import { axeProblems } from './support/chromium.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { launchChromium } from './support/chromium.ts';
 
 describe('API docs page', () => {
   let server: Server;
@@ -29,7 +20,7 @@ describe('API docs page', () => {
     server = createServer((req, res) => void handle(req, res));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

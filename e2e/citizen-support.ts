@@ -1,16 +1,6 @@
-// Helpers of the citizen browser test: axe-core in the page, a staff member over the API, a test photo.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+// Helpers of the citizen browser test: a staff member over the API, a test photo.
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
-
-/** Serious or critical WCAG 2.1 AA violations on the page as it is now, as short readable lines. */
-export async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 export interface Staff {
   post(path: string, body: Record<string, unknown>): Promise<number>;

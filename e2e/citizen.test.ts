@@ -5,17 +5,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { axeProblems, phonePhoto, signIn } from './citizen-support.ts';
+import { phonePhoto, signIn } from './citizen-support.ts';
+import { axeProblems } from './support/chromium.ts';
+import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const LIVE_MS = 30_000;
 /** A loaded CI host runs software WebGL for the map: each step gets room beyond Vitest's default 30 s. */
 const TEST_MS = 90_000;
@@ -48,7 +46,7 @@ describe('a citizen on a phone', () => {
       distDir: dist,
       mediaDir: media,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,

@@ -3,26 +3,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import type { CategoryDTO, CreatedReportDTO } from '../ingest/presenters/dto.ts';
+import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** "Within a couple of seconds" on a fast machine; software WebGL on a loaded CI box gets slack. */
 const LIVE_MS = 5_000;
 const REPORTER = { name: 'Lê Thị Bảo Mật', phone: '0912345678' };
@@ -52,7 +41,7 @@ describe('operator and public maps in the browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     test = await freshTestDatabase();
     product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     ops = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
     if (process.env.E2E_DEBUG)

@@ -3,24 +3,11 @@
 // reassigning asks for confirmation and a reason. Screenshots in e2e/artifacts/.
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = `${ROOT}dist`;
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
 describe('dispatch console by keyboard, and the actions it must not offer', () => {
   let test: TestDatabase;
@@ -59,7 +46,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
       distDir: DIST,
       demoAccounts: true,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' })).newPage();
     await page.goto(`${product.url}/dispatch`);
     await page.fill('input[name="username"]', 'dispatcher');

@@ -2,24 +2,12 @@
 // the API; a second dispatcher's console and the public map show every step live. Screenshots in e2e/artifacts/.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = `${ROOT}dist`;
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /**
  * The goal is under a second (the delays are printed); three software-WebGL pages share two cores here, so the
  * wait allows slack: on a Zen 5 CI host the printed delays reached 6 s and one wait ran out at 10 s although
@@ -81,7 +69,7 @@ describe('dispatch console in the browser', () => {
       distDir: DIST,
       demoAccounts: true,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
     const viewport = { width: 1920, height: 1080 };
     a = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
     b = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();

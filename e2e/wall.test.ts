@@ -3,24 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ARTIFACTS = `${ROOT}e2e/artifacts`;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
 describe('/wall on a 4K screen', () => {
   let dist: string;
@@ -40,7 +28,7 @@ describe('/wall on a 4K screen', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ category: 'flooding', description: `Ngập ${i}`, lat: 19.8075, lng: 105.7766 }),
       });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
