@@ -1,6 +1,7 @@
 // The audit trail: every change made here, newest first, with the record before and after.
 import { useState } from 'react';
 import { adminApi } from './admin-api.ts';
+import { AdminTable } from './admin-table.tsx';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useLoaded } from './use-admin.ts';
 
@@ -43,30 +44,18 @@ export function AuditTab() {
           ))}
         </select>
       </label>
-      <table className="ad-table" data-testid="audit">
-        <thead>
-          <tr>
-            <th>{a('when')}</th>
-            <th>{a('who')}</th>
-            <th>{a('what')}</th>
-            <th>{a('before')}</th>
-            <th>{a('after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(audit.value?.entries ?? []).map((e) => (
-            <tr key={e.id}>
-              <td>{time(e.at)}</td>
-              <td>{e.actor}</td>
-              <td>
-                {a(TAB_OF[e.entity] ?? 'what')} · {e.entityId} · {e.action}
-              </td>
-              <td className="ad-json">{json(e.before)}</td>
-              <td className="ad-json">{json(e.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        testId="audit"
+        rows={audit.value?.entries ?? []}
+        rowKey={(e) => e.id}
+        columns={[
+          { label: a('when'), cell: (e) => time(e.at) },
+          { label: a('who'), cell: (e) => e.actor },
+          { label: a('what'), cell: (e) => `${a(TAB_OF[e.entity] ?? 'what')} · ${e.entityId} · ${e.action}` },
+          { label: a('before'), cell: (e) => json(e.before), className: 'ad-json' },
+          { label: a('after'), cell: (e) => json(e.after), className: 'ad-json' },
+        ]}
+      />
     </section>
   );
 }

@@ -1,72 +1,45 @@
 // Canned replies per category: supervisors (and administrators) keep the answers dispatchers pick from.
-import { useState, type FormEvent } from 'react';
 import { adminApi } from './admin-api.ts';
+import { AdminForm } from './admin-form.tsx';
+import { AdminTable, RowButton } from './admin-table.tsx';
 import { useAdminI18n } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
+import { useChoices } from './use-choices.ts';
 
 export function CannedTab() {
-  const { a, categoryName } = useAdminI18n();
-  const { reference, run } = useAdmin();
+  const { a } = useAdminI18n();
+  const { run } = useAdmin();
+  const choices = useChoices();
   const replies = useLoaded(() => adminApi.cannedReplies());
-  const [form, setForm] = useState({ category: '', text: '' });
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    void run(
-      () => adminApi.addCannedReply(form.category || null, form.text),
-      () => {
-        setForm({ ...form, text: '' });
-        replies.reload();
-      },
-    );
-  };
-  const category = (c: string | null) => (c ? categoryName(reference.categoryByCode[c], c) : a('anyCategory'));
   return (
     <section>
-      <form className="ad-form" onSubmit={add}>
-        <label>
-          {a('category')}
-          <select value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })}>
-            <option value="">{a('anyCategory')}</option>
-            {reference.categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {category(c.code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label style={{ flex: 1, minWidth: 320 }}>
-          {a('cannedText')}
-          <textarea
-            required
-            rows={2}
-            maxLength={2000}
-            value={form.text}
-            onChange={(e) => setForm({ ...form, text: e.target.value })}
+      <AdminForm
+        editable
+        fields={[
+          { name: 'category', label: a('category'), kind: 'select', options: choices.anyCategory },
+          { name: 'text', label: a('cannedText'), kind: 'textarea', required: true, maxLength: 2000, wide: true },
+        ]}
+        initial={{ category: '', text: '' }}
+        submit={(v) => adminApi.addCannedReply(v.category || null, v.text)}
+        after={(v) => {
+          replies.reload();
+          return { ...v, text: '' };
+        }}
+        submitLabel={a('add')}
+      />
+      <AdminTable
+        testId="canned"
+        editable
+        rows={replies.value?.replies ?? []}
+        rowKey={(r) => r.id}
+        columns={[{ cell: (r) => choices.categoryLabel(r.category) }, { cell: (r) => r.text }]}
+        actions={(r) => (
+          <RowButton
+            label={a('remove')}
+            onClick={() => void run(() => adminApi.removeCannedReply(r.id), replies.reload)}
           />
-        </label>
-        <button type="submit" className="dx-btn">
-          {a('add')}
-        </button>
-      </form>
-      <table className="ad-table" data-testid="canned">
-        <tbody>
-          {(replies.value?.replies ?? []).map((r) => (
-            <tr key={r.id}>
-              <td>{category(r.category)}</td>
-              <td>{r.text}</td>
-              <td>
-                <button
-                  type="button"
-                  className="dx-btn"
-                  onClick={() => void run(() => adminApi.removeCannedReply(r.id), replies.reload)}
-                >
-                  {a('remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </section>
   );
 }

@@ -1,99 +1,67 @@
 // Field units: trade and agency, and (administrators) their phones' tokens, issued once and revoked.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { adminApi, type AdminUnit } from './admin-api.ts';
+import { AdminForm, ChoiceSelect, type Choice } from './admin-form.tsx';
+import { AdminTable, RowButton } from './admin-table.tsx';
 import { useAdminI18n } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
+import { useChoices } from './use-choices.ts';
 import { useTrades } from './use-trades.ts';
 
 export function UnitsTab() {
   const { a } = useAdminI18n();
-  const { canWrite, agencies, run } = useAdmin();
+  const { canWrite, run } = useAdmin();
+  const choices = useChoices();
   const units = useLoaded(() => adminApi.units());
-  const trades = useTrades();
-  const [form, setForm] = useState({ id: '', agencyId: '', name: '', trade: '' });
+  const trades: Choice[] = [
+    { value: '', label: a('noTrade') },
+    ...useTrades().map((t) => ({ value: t.code, label: t.name })),
+  ];
   const [open, setOpen] = useState<string | null>(null);
   const save = (u: { id: string; agencyId: string; name: string; trade: string | null }) =>
-    void run(() => adminApi.saveUnit(u), units.reload);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    save({ ...form, trade: form.trade || null });
-  };
-  const tradeSelect = (value: string | null, on: (v: string | null) => void) => (
-    <select
-      value={value ?? ''}
-      disabled={!canWrite}
-      aria-label={a('trade')}
-      onChange={(e) => on(e.target.value || null)}
-    >
-      <option value="">{a('noTrade')}</option>
-      {trades.map((t) => (
-        <option key={t.code} value={t.code}>
-          {t.name}
-        </option>
-      ))}
-    </select>
-  );
-  const agencySelect = (value: string, on: (v: string) => void) => (
-    <select value={value} disabled={!canWrite} aria-label={a('agency')} onChange={(e) => on(e.target.value)}>
-      <option value="">—</option>
-      {agencies.list.map((x) => (
-        <option key={x.id} value={x.id}>
-          {x.name}
-        </option>
-      ))}
-    </select>
-  );
+    run(() => adminApi.saveUnit(u), units.reload);
   const row = (u: AdminUnit) => ({ id: u.id, agencyId: u.agencyId, name: u.name, trade: u.trade });
+  const inRow = (u: AdminUnit, key: 'agencyId' | 'trade', options: Choice[]) => (
+    <ChoiceSelect
+      value={u[key] ?? ''}
+      options={options}
+      disabled={!canWrite}
+      label={a(key === 'trade' ? 'trade' : 'agency')}
+      onChange={(v) => void save({ ...row(u), [key]: key === 'trade' ? v || null : v })}
+    />
+  );
   return (
     <section>
-      {canWrite && (
-        <form className="ad-form" onSubmit={add}>
-          <label>
-            {a('unitId')}
-            <input
-              required
-              pattern="[a-z0-9-]{2,64}"
-              value={form.id}
-              onChange={(e) => setForm({ ...form, id: e.target.value })}
-            />
-          </label>
-          <label>
-            {a('unitName')}
-            <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </label>
-          <label>
-            {a('agency')}
-            {agencySelect(form.agencyId, (v) => setForm({ ...form, agencyId: v }))}
-          </label>
-          <label>
-            {a('trade')}
-            {tradeSelect(form.trade, (v) => setForm({ ...form, trade: v ?? '' }))}
-          </label>
-          <button type="submit" className="dx-btn">
-            {a('add')}
-          </button>
-        </form>
-      )}
-      <table className="ad-table" data-testid="units">
-        <tbody>
-          {(units.value?.units ?? []).map((u) => (
-            <tr key={u.id} data-unit-id={u.id}>
-              <td className="mono">{u.id}</td>
-              <td>{u.name}</td>
-              <td>{agencySelect(u.agencyId, (v) => save({ ...row(u), agencyId: v }))}</td>
-              <td>{tradeSelect(u.trade, (v) => save({ ...row(u), trade: v }))}</td>
-              <td>
-                {canWrite && (
-                  <button type="button" className="dx-btn" onClick={() => setOpen(open === u.id ? null : u.id)}>
-                    {a('tokens')}
-                  </button>
-                )}
-                {open === u.id && <UnitTokens unitId={u.id} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminForm
+        fields={[
+          { name: 'id', label: a('unitId'), required: true, pattern: '[a-z0-9-]{2,64}' },
+          { name: 'name', label: a('unitName'), required: true },
+          { name: 'agencyId', label: a('agency'), kind: 'select', options: choices.agencies },
+          { name: 'trade', label: a('trade'), kind: 'select', options: trades },
+        ]}
+        initial={{ id: '', agencyId: '', name: '', trade: '' }}
+        submit={(v) => adminApi.saveUnit({ ...v, trade: v.trade || null })}
+        after={() => units.reload()}
+        submitLabel={a('add')}
+      />
+      <AdminTable
+        testId="units"
+        rows={units.value?.units ?? []}
+        rowKey={(u) => u.id}
+        rowData={(u) => ({ 'unit-id': u.id })}
+        columns={[
+          { cell: (u) => u.id, className: 'mono' },
+          { cell: (u) => u.name },
+          { cell: (u) => inRow(u, 'agencyId', choices.agencies) },
+          { cell: (u) => inRow(u, 'trade', trades) },
+        ]}
+        actions={(u) => (
+          <>
+            <RowButton label={a('tokens')} onClick={() => setOpen(open === u.id ? null : u.id)} />
+            {open === u.id && <UnitTokens unitId={u.id} />}
+          </>
+        )}
+      />
     </section>
   );
 }
@@ -105,18 +73,15 @@ function UnitTokens({ unitId }: { unitId: string }) {
   const [issued, setIssued] = useState<string | null>(null);
   return (
     <div data-testid="unit-tokens">
-      <button
-        type="button"
-        className="dx-btn"
+      <RowButton
+        label={a('issue')}
         onClick={() =>
           void run(
             async () => setIssued((await adminApi.issueToken(unitId, new Date().toISOString().slice(0, 10))).token),
             tokens.reload,
           )
         }
-      >
-        {a('issue')}
-      </button>
+      />
       {issued && (
         <p className="small">
           {a('token.once')} <code data-testid="issued-token">{issued}</code>
@@ -128,16 +93,11 @@ function UnitTokens({ unitId }: { unitId: string }) {
             {t.label || t.id} · {t.createdAt.slice(0, 10)}{' '}
             {t.revokedAt ? `· ${a('revoke')} ${t.revokedAt.slice(0, 10)}` : ''}
             {!t.revokedAt && (
-              <button
-                type="button"
-                className="dx-btn"
-                onClick={() =>
-                  window.confirm(a('confirm.revoke')) &&
-                  void run(() => adminApi.revokeToken(unitId, t.id), tokens.reload)
-                }
-              >
-                {a('revoke')}
-              </button>
+              <RowButton
+                label={a('revoke')}
+                confirm={a('confirm.revoke')}
+                onClick={() => void run(() => adminApi.revokeToken(unitId, t.id), tokens.reload)}
+              />
             )}
           </li>
         ))}
