@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { signInPage } from './support/sign-in.ts';
 
 const AT = { lat: 19.8075, lng: 105.7766 };
 
@@ -16,12 +17,6 @@ describe('/admin in the browser', () => {
   let browser: Browser;
   let admin: Page;
 
-  async function signIn(page: Page, path: string, username: string) {
-    await page.goto(`${product.url}${path}`);
-    await page.fill('input[name="username"]', username);
-    await page.fill('input[name="password"]', 'hientruong-demo');
-    await page.click('button[type="submit"]');
-  }
   const report = async (category: string) => {
     const res = await fetch(`${product.url}/api/v1/reports`, {
       method: 'POST',
@@ -51,7 +46,7 @@ describe('/admin in the browser', () => {
     });
     browser = await launchChromium();
     admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
-    await signIn(admin, '/admin', 'admin');
+    await signInPage(admin, product.url, '/admin', 'admin');
     await admin.waitForSelector('[data-testid="admin"]');
   }, 240_000);
 
@@ -88,7 +83,7 @@ describe('/admin in the browser', () => {
 
   it("deactivating an account takes that person's open console off within a few seconds", async () => {
     const console2 = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    await signIn(console2, '/dispatch', 'dispatcher2');
+    await signInPage(console2, product.url, '/dispatch', 'dispatcher2');
     await console2.waitForSelector('[data-testid="connection"][data-state="live"]');
     await admin.click('[data-tab="staff"]');
     const button = '[data-testid="staff"] tr[data-username="dispatcher2"] [data-action="deactivate"]';

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import { ROOT, DIST, ARTIFACTS, launchChromium, axeProblems } from './support/chromium.ts';
+import { signInPage } from './support/sign-in.ts';
 
 /** Generous: software WebGL pages share two cores here (see e2e/dispatch.test.ts); the real delay is printed. */
 const LIVE_MS = 30_000;
@@ -55,10 +56,7 @@ describe('alerts in the browser', () => {
 
   it('publish on Hạc Thành: the banner and area appear on a /map over it, not on one far away', async () => {
     try {
-      await publisher.goto(`${product.url}/alerts/new`);
-      await publisher.fill('input[name="username"]', 'supervisor');
-      await publisher.fill('input[name="password"]', 'hientruong-demo');
-      await publisher.click('button[type="submit"]');
+      await signInPage(publisher, product.url, '/alerts/new', 'supervisor');
       await publisher.waitForSelector('[data-testid="alert-form"]');
       await openMapAt(inside, 105.78, 19.8); // Hạc Thành
       await openMapAt(outside, 105.3, 20.3); // Điền Lư, far west

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { signInPage } from './support/sign-in.ts';
 
 describe('dispatch console by keyboard, and the actions it must not offer', () => {
   let test: TestDatabase;
@@ -48,10 +49,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
     });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' })).newPage();
-    await page.goto(`${product.url}/dispatch`);
-    await page.fill('input[name="username"]', 'dispatcher');
-    await page.fill('input[name="password"]', 'hientruong-demo');
-    await page.click('button[type="submit"]');
+    await signInPage(page, product.url, '/dispatch', 'dispatcher');
     await page.waitForSelector('[data-testid="connection"][data-state="live"]');
   }, 240_000);
 

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { signInPage } from './support/sign-in.ts';
 
 /**
  * The goal is under a second (the delays are printed); three software-WebGL pages share two cores here, so the
@@ -24,10 +25,7 @@ describe('dispatch console in the browser', () => {
   let pub: Page;
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${product.url}/dispatch`);
-    await page.fill('input[name="username"]', username);
-    await page.fill('input[name="password"]', 'hientruong-demo');
-    await page.click('button[type="submit"]');
+    await signInPage(page, product.url, '/dispatch', username);
     await page.waitForSelector('[data-testid="dispatch-console"]');
     await page.waitForSelector('[data-testid="connection"][data-state="live"]');
   }
