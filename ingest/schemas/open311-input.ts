@@ -80,7 +80,15 @@ export type Open311RequestInput = z.infer<typeof open311RequestInput>;
 /** At most this many ids in one GET requests?service_request_id=… */
 export const MAX_REQUEST_IDS = 100;
 
-export const open311RequestsQuery = open311CommonQuery.extend({
+/** The wiki's Extensions: `extensions=true` adds `extended_attributes` to each request. */
+const extensionsParam = z
+  .enum(['true', 'false'], { error: "must be 'true' or 'false'" })
+  .optional()
+  .transform((v) => v === 'true');
+
+export const open311RequestQuery = open311CommonQuery.extend({ extensions: extensionsParam });
+
+export const open311RequestsQuery = open311RequestQuery.extend({
   service_request_id: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,40}(,[A-Za-z0-9-]{1,40})*$/, 'must be request ids separated by commas')

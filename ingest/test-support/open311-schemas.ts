@@ -129,6 +129,42 @@ export const OPEN311_SCHEMAS = {
       },
     },
   },
+  /** `extensions=true`: every core field, plus `extended_attributes` (the spec wiki's Extensions page). */
+  requestsExtended: {
+    type: 'array',
+    items: {
+      allOf: [{ $ref: '#/$defs/core' }],
+      required: ['extended_attributes'],
+      unevaluatedProperties: false,
+      properties: {
+        extended_attributes: {
+          type: 'object',
+          required: ['title', 'detailed_status', 'channel', 'attributes', 'media_urls'],
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', minLength: 1 },
+            detailed_status: { type: 'string', pattern: '^[a-z_]+$' },
+            channel: { type: 'string', pattern: '^(web|app|hotline|open311:[a-z0-9-]+)$' },
+            attributes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'label', 'code', 'value'],
+                additionalProperties: false,
+                properties: {
+                  name: { type: 'string' },
+                  label: { type: 'string' },
+                  code: { type: 'string' },
+                  value: { type: 'string' },
+                },
+              },
+            },
+            media_urls: { type: 'array', items: { type: 'string', format: 'uri' } },
+          },
+        },
+      },
+    },
+  },
   tokens: {
     type: 'array',
     items: { type: 'object', required: ['service_request_id', 'token'] },
@@ -164,6 +200,8 @@ plugin(ajv);
 
 /** The ajv errors of `value` against the named schema (empty when valid). */
 export function open311SchemaErrors(name: Open311SchemaName, value: unknown): string[] {
-  const validate = ajv.compile(OPEN311_SCHEMAS[name]);
+  // The extended shape is the core request (its closedness moved to unevaluatedProperties) plus extended_attributes.
+  const core = { ...OPEN311_SCHEMAS.requests.items, additionalProperties: undefined };
+  const validate = ajv.compile({ ...OPEN311_SCHEMAS[name], $defs: { core } });
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }

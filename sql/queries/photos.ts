@@ -57,6 +57,16 @@ export async function listPhotos(db: Db | Tx, reportId: string, approvedOnly: bo
   return rows;
 }
 
+/** The approved photo ids of many reports, in order: what a public list (Open311 media_urls) may link to. */
+export async function listApprovedPhotoIds(db: Db | Tx, reportIds: string[]): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ report_id: string; ids: string[] }>(
+    `SELECT report_id::text AS report_id, array_agg(id ORDER BY position) AS ids FROM report_photos
+      WHERE report_id = ANY($1::bigint[]) AND moderation = 'approved' GROUP BY report_id`,
+    [reportIds],
+  );
+  return new Map(rows.map((r) => [r.report_id, r.ids]));
+}
+
 export async function findPhoto(db: Db | Tx, id: string): Promise<PhotoRow | null> {
   const { rows } = await db.query<PhotoRow>(`SELECT ${COLUMNS} FROM report_photos WHERE id = $1`, [id]);
   return rows[0] ?? null;

@@ -1,14 +1,21 @@
 // GeoReport v2 service requests: POST (an api_key client submits), GET a list, GET one, GET by token.
+import type { Context } from 'koa';
 import type { IngestDeps } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
 import { submitOpen311Request } from '../../commands/submit-open311-request.ts';
 import { presentPublicReport } from '../../presenters/report-presenters.ts';
 import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import { presentServiceRequest, type Locale } from '../../presenters/open311-presenters.ts';
+import {
+  extendedAttributesXml,
+  presentExtendedAttributes,
+  publicAttributes,
+} from '../../presenters/open311-extensions.ts';
 import { statusesOf } from '../../open311/status.ts';
-import { open311CommonQuery, open311RequestInput, open311RequestsQuery } from '../../schemas/open311-input.ts';
+import { listApprovedPhotoIds } from '../../../sql/queries/photos.ts';
+import { open311RequestInput, open311RequestQuery, open311RequestsQuery } from '../../schemas/open311-input.ts';
 import { findCodeByToken, listOpen311Reports, type Open311RequestFilter } from '../../../sql/queries/open311.ts';
-import { sendList } from './format.ts';
+import { formatOf, sendList } from './format.ts';
 import { open311Router, parseOr400, questionsOf, requireClient, unknownService } from './common.ts';
 
 export const open311RequestsRouter = open311Router();
@@ -17,21 +24,52 @@ export const open311RequestsRouter = open311Router();
 export const DEFAULT_WINDOW_DAYS = 90;
 export const MAX_REQUESTS = 1000;
 
+interface ReadOptions {
+  locale: Locale;
+  /** `extensions=true`: each request carries `extended_attributes`, its approved photos linked from `origin`. */
+  extensions: boolean;
+  origin: string;
+}
+
 /** Reads go through the public presenter: Open311 shows what the public map shows, nothing more. */
-async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, locale: Locale) {
+async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, o: ReadOptions, xml: boolean) {
   // Open311 reads are anonymous: the public read pool (ingest/public-reads.ts).
-  const found = await listOpen311Reports(deps.publicDb ?? deps.db, filter);
-  const en = locale === 'en';
+  const db = deps.publicDb ?? deps.db;
+  const found = await listOpen311Reports(db, filter);
+  const en = o.locale === 'en';
   // A sensitive report has no public row (geo/privacy.ts): Open311 lists it no more than the public map does.
   const rows = found.filter((r) => mayPublishReportRow(deps.catalog.sensitive.has(r.category)));
-  return rows.map((r) =>
-    presentServiceRequest(presentPublicReport(r, deps.catalog.sensitive.has(r.category)), {
-      serviceName: en ? r.category_name_en : r.category_name_vi,
+  const photos = o.extensions
+    ? await listApprovedPhotoIds(
+        db,
+        rows.map((r) => r.id),
+      )
+    : null;
+  return rows.map((r) => {
+    const pub = presentPublicReport(r, deps.catalog.sensitive.has(r.category));
+    const serviceName = en ? r.category_name_en : r.category_name_vi;
+    const request = presentServiceRequest(pub, {
+      serviceName,
       agencyName: (en ? r.agency_name_en : r.agency_name_vi) ?? null,
       publicReply: r.public_reply,
-    }),
-  );
+    });
+    if (!photos) return request;
+    const extended = presentExtendedAttributes({
+      serviceName,
+      areaName: pub.areaName,
+      status: pub.status,
+      channel: r.channel,
+      attributes: publicAttributes(r.answers, questionsOf(deps, r.category), o.locale),
+      mediaUrls: (photos.get(r.id) ?? []).map((id) => `${o.origin}/api/v1/photos/${id}/display`),
+    });
+    return { ...request, extended_attributes: xml ? extendedAttributesXml(extended) : extended };
+  });
 }
+
+const readOptions = (ctx: Context, q: { locale: Locale; extensions: boolean }): ReadOptions => ({
+  ...q,
+  origin: `${ctx.protocol}://${ctx.host}`,
+});
 
 open311RequestsRouter.post('/requests.:format', async (ctx) => {
   const { deps } = ctx.state;
@@ -96,13 +134,15 @@ open311RequestsRouter.get('/requests.:format', async (ctx) => {
       limit: MAX_REQUESTS,
     };
   }
-  sendList(ctx, 'service_requests', 'request', await presentRequests(deps, filter, q.locale));
+  const found = await presentRequests(deps, filter, readOptions(ctx, q), formatOf(ctx.path) === 'xml');
+  sendList(ctx, 'service_requests', 'request', found);
 });
 
 open311RequestsRouter.get('/requests/:id.:format', async (ctx) => {
-  const { locale } = parseOr400(open311CommonQuery, ctx.query);
+  const q = parseOr400(open311RequestQuery, ctx.query);
   const { id } = ctx.params;
-  const found = await presentRequests(ctx.state.deps, { codes: [id], limit: 1 }, locale);
+  const xml = formatOf(ctx.path) === 'xml';
+  const found = await presentRequests(ctx.state.deps, { codes: [id], limit: 1 }, readOptions(ctx, q), xml);
   if (!found.length) throw new HttpError(404, 'not_found', `service_request_id '${id}' not found`, 'Không tìm thấy');
   sendList(ctx, 'service_requests', 'request', found);
 });
