@@ -3,6 +3,8 @@ import { call } from '../data/dispatch-api.ts';
 
 export interface SlaItem {
   category: string;
+  /** Reports of this priority only; null: every priority of the category. */
+  forPriority: number | null;
   responseAmount: number;
   responseUnit: 'hours' | 'working_days';
   resolutionAmount: number;
@@ -72,13 +74,19 @@ export const adminApi = {
     ),
   sla: () => call<{ sla: SlaItem[] }>('GET', '/api/v1/admin/sla'),
   setSla: (s: SlaItem) =>
-    call('POST', `/api/v1/admin/sla/${encodeURIComponent(s.category)}`, {
-      responseAmount: s.responseAmount,
-      responseUnit: s.responseUnit,
-      resolutionAmount: s.resolutionAmount,
-      resolutionUnit: s.resolutionUnit,
-      ...(s.priority && s.category !== '*' ? { priority: s.priority } : {}),
-    }),
+    call(
+      'POST',
+      `/api/v1/admin/sla/${encodeURIComponent(s.category)}${s.forPriority ? `/priority/${s.forPriority}` : ''}`,
+      {
+        responseAmount: s.responseAmount,
+        responseUnit: s.responseUnit,
+        resolutionAmount: s.resolutionAmount,
+        resolutionUnit: s.resolutionUnit,
+        ...(s.priority && s.category !== '*' && !s.forPriority ? { priority: s.priority } : {}),
+      },
+    ),
+  removeSla: (category: string, priority: number) =>
+    call('POST', `/api/v1/admin/sla/${encodeURIComponent(category)}/priority/${priority}/delete`, {}),
   holidays: (year: number) => call<{ days: HolidayItem[] }>('GET', `/api/v1/admin/holidays?year=${year}`),
   setHoliday: (h: HolidayItem) => call('POST', '/api/v1/admin/holidays', h),
   removeHoliday: (day: string) => call('POST', `/api/v1/admin/holidays/${day}/delete`, {}),

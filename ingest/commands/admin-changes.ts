@@ -1,4 +1,4 @@
-// Administration changes: SLA deadlines, holidays, staff accounts, field units. Each is one transaction that
+// Administration changes (SLA deadlines in change-sla.ts): holidays, staff accounts, field units. Each is one transaction that
 // writes the change and its audit row (who, when, before, after), so the trail cannot miss a change.
 import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import { appendAudit, type AuditEntity } from '../../sql/queries/admin-audit.ts';
@@ -6,13 +6,10 @@ import {
   deleteHoliday,
   findAdminUnit,
   findHoliday,
-  listSla,
   upsertAdminUnit,
   upsertHoliday,
-  upsertSla,
   type AdminUnitRow,
   type HolidayRow,
-  type SlaRow,
 } from '../../sql/queries/admin-settings.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
@@ -41,40 +38,17 @@ export async function audited<T>(
   });
 }
 
-const invalid = (field: string, reason: string) =>
+export const invalid = (field: string, reason: string) =>
   new DomainError('invalid', 'validation_failed', `${field}: ${reason}`, 'Dữ liệu không hợp lệ', [{ field, reason }]);
 
-async function exists(tx: Tx, table: 'agencies' | 'categories' | 'trades' | 'units', key: string): Promise<boolean> {
+export async function exists(
+  tx: Tx,
+  table: 'agencies' | 'categories' | 'trades' | 'units',
+  key: string,
+): Promise<boolean> {
   const column = table === 'categories' || table === 'trades' ? 'code' : 'id';
   const { rows } = await tx.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [key]);
   return rows.length > 0;
-}
-
-export async function changeSla(
-  db: Db,
-  actor: StaffActor,
-  category: string,
-  s: {
-    responseAmount: number;
-    responseUnit: string;
-    resolutionAmount: number;
-    resolutionUnit: string;
-    priority?: number;
-  },
-): Promise<SlaRow> {
-  return audited(db, actor, { entity: 'sla', id: category, action: 'set' }, async (tx) => {
-    if (category !== '*' && !(await exists(tx, 'categories', category))) throw invalid('category', 'unknown category');
-    const [before] = await listSla(tx, category);
-    const row = {
-      category,
-      response_amount: s.responseAmount,
-      response_unit: s.responseUnit,
-      resolution_amount: s.resolutionAmount,
-      resolution_unit: s.resolutionUnit,
-    };
-    await upsertSla(tx, row, category === '*' ? null : (s.priority ?? null));
-    return { before: before ?? null, after: (await listSla(tx, category))[0] };
-  });
 }
 
 export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Promise<HolidayRow> {

@@ -30,6 +30,21 @@ export const ADMIN_OPERATIONS = [
     body: slaSchema,
   }),
   op({
+    method: 'post',
+    route: '/api/v1/admin/sla/:category/priority/:priority',
+    tag: 'admin',
+    summary: 'Set the SLA targets of a category for reports of one priority (1 = most urgent)',
+    access: ADMIN,
+    body: slaSchema,
+  }),
+  op({
+    method: 'post',
+    route: '/api/v1/admin/sla/:category/priority/:priority/delete',
+    tag: 'admin',
+    summary: "Remove a priority's SLA targets: its reports fall back to the category's",
+    access: ADMIN,
+  }),
+  op({
     method: 'get',
     route: '/api/v1/admin/holidays',
     tag: 'admin',

@@ -70,6 +70,9 @@ export const auditQuerySchema = z.object({
 export const slaCategoryParam = z.object({
   category: z.string().regex(/^(\*|[a-z_]{2,64})$/, 'must be a category code or *'),
 });
+export const slaPriorityParam = z.object({
+  priority: z.coerce.number({ error: 'must be 1-4' }).int('must be 1-4').min(1, 'must be 1-4').max(4, 'must be 1-4'),
+});
 export const holidayDayParam = z.object({ day: calendarDate() });
 
 export const cannedReplySchema = z.strictObject({

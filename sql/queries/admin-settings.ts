@@ -3,6 +3,8 @@ import type { Db, Tx } from '../db.ts';
 
 export interface SlaRow {
   category: string;
+  /** Reports of this priority only; null: the category's rule for every priority. */
+  for_priority: number | null;
   response_amount: number;
   response_unit: string;
   resolution_amount: number;
@@ -10,26 +12,38 @@ export interface SlaRow {
   /** The category's default priority ('*' has none). */
   priority: number | null;
 }
+export type SlaKey = Pick<SlaRow, 'category' | 'for_priority'>;
 
-export async function listSla(db: Db | Tx, category?: string): Promise<SlaRow[]> {
+/** Every rule, or the rules of one category, or the one rule of one category × priority. */
+export async function listSla(
+  db: Db | Tx,
+  key?: { category: string; for_priority?: number | null },
+): Promise<SlaRow[]> {
   const { rows } = await db.query<SlaRow>(
-    `SELECT s.category, s.response_amount, s.response_unit, s.resolution_amount, s.resolution_unit, c.priority
+    `SELECT s.category, s.priority AS for_priority, s.response_amount, s.response_unit, s.resolution_amount,
+            s.resolution_unit, c.priority
        FROM category_sla s LEFT JOIN categories c ON c.code = s.category
-      WHERE $1::text IS NULL OR s.category = $1 ORDER BY s.category = '*', s.category`,
-    [category ?? null],
+      WHERE ($1::text IS NULL OR s.category = $1) AND (NOT $2 OR s.priority IS NOT DISTINCT FROM $3::smallint)
+      ORDER BY s.category = '*', s.category, s.priority NULLS FIRST`,
+    [key?.category ?? null, key?.for_priority !== undefined, key?.for_priority ?? null],
   );
   return rows;
 }
 
 export async function upsertSla(tx: Tx, s: Omit<SlaRow, 'priority'>, priority: number | null): Promise<void> {
   await tx.query(
-    `INSERT INTO category_sla (category, response_amount, response_unit, resolution_amount, resolution_unit)
-     VALUES ($1,$2,$3,$4,$5) ON CONFLICT (category) DO UPDATE SET response_amount = EXCLUDED.response_amount,
+    `INSERT INTO category_sla (category, priority, response_amount, response_unit, resolution_amount, resolution_unit)
+     VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (category, priority) DO UPDATE SET response_amount = EXCLUDED.response_amount,
        response_unit = EXCLUDED.response_unit, resolution_amount = EXCLUDED.resolution_amount,
        resolution_unit = EXCLUDED.resolution_unit`,
-    [s.category, s.response_amount, s.response_unit, s.resolution_amount, s.resolution_unit],
+    [s.category, s.for_priority, s.response_amount, s.response_unit, s.resolution_amount, s.resolution_unit],
   );
   if (priority !== null) await tx.query('UPDATE categories SET priority = $2 WHERE code = $1', [s.category, priority]);
+}
+
+/** Removes a category × priority rule; the category's own rule (priority null) is never removed here. */
+export async function deleteSla(tx: Tx, key: SlaKey): Promise<void> {
+  await tx.query('DELETE FROM category_sla WHERE category = $1 AND priority = $2', [key.category, key.for_priority]);
 }
 
 export interface HolidayRow {

@@ -56,11 +56,11 @@ export async function updateReportStatus(tx: Tx, id: string, c: StatusChange): P
         agency_id = coalesce($4, agency_id),
         incident_id = coalesce($5, incident_id),
         resolved_at = CASE WHEN $6 THEN now() WHEN $2 = ANY($8::text[]) THEN resolved_at ELSE NULL END,
-        response_due_at = CASE WHEN $7 THEN (SELECT sla_deadline(now(), s.response_amount, s.response_unit) FROM category_sla s
-                                               WHERE s.category IN (r.category, '*') ORDER BY s.category = '*' LIMIT 1)
+        response_due_at = CASE WHEN $7 THEN (SELECT sla_deadline(now(), s.response_amount, s.response_unit)
+                                               FROM sla_rule_for(r.category, r.priority) s)
                           ELSE response_due_at END,
-        due_at = CASE WHEN $7 THEN (SELECT sla_deadline(now(), s.resolution_amount, s.resolution_unit) FROM category_sla s
-                                    WHERE s.category IN (r.category, '*') ORDER BY s.category = '*' LIMIT 1)
+        due_at = CASE WHEN $7 THEN (SELECT sla_deadline(now(), s.resolution_amount, s.resolution_unit)
+                                    FROM sla_rule_for(r.category, r.priority) s)
                  ELSE due_at END
       WHERE r.id = $1`,
     [

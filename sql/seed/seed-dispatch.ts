@@ -12,7 +12,7 @@ export async function seedSlaConfig(db: Db): Promise<void> {
     for (const s of CATEGORY_SLA) {
       await tx.query(
         `INSERT INTO category_sla (category, response_amount, response_unit, resolution_amount, resolution_unit)
-         VALUES ($1,$2,$3,$4,$5) ON CONFLICT (category) DO NOTHING`,
+         VALUES ($1,$2,$3,$4,$5) ON CONFLICT (category, priority) DO NOTHING`,
         [s.category, s.response[0], s.response[1], s.resolution[0], s.resolution[1]],
       );
     }

@@ -71,6 +71,51 @@ describe('/api/v1/admin', () => {
     expect(entry).toMatchObject({ entityId: 'rubbish', before: { response_amount: 4 }, after: { response_amount: 3 } });
   });
 
+  it('SLA per category × priority: a high-priority report gets the shorter deadline; the rule is audited', async () => {
+    const days = {
+      responseAmount: 2,
+      responseUnit: 'working_days',
+      resolutionAmount: 10,
+      resolutionUnit: 'working_days',
+    };
+    const hours = { responseAmount: 1, responseUnit: 'hours', resolutionAmount: 6, resolutionUnit: 'hours' };
+    expect((await admin.post('/api/v1/admin/sla/encroachment', { ...days, priority: 3 })).status).toBe(200);
+    const set = await admin.post('/api/v1/admin/sla/encroachment/priority/1', hours);
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ category: 'encroachment', forPriority: 1, resolutionAmount: 6 });
+    expect((await supervisor.post('/api/v1/admin/sla/encroachment/priority/1', hours)).status).toBe(403);
+    const bad = await admin.post('/api/v1/admin/sla/encroachment/priority/7', hours);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].field).toBe('priority');
+    const sla = (await supervisor.get('/api/v1/admin/sla')).body.sla;
+    expect(
+      sla.filter((r: { category: string }) => r.category === 'encroachment').map((r: any) => r.forPriority),
+    ).toEqual([null, 1]);
+
+    const dueIn = async () => {
+      const r = (await admin.get(`/api/v1/reports/${await app.createReport({ category: 'encroachment' })}/dispatch`))
+        .body;
+      return { priority: r.priority, ms: Date.parse(r.dueAt) - Date.parse(r.createdAt) };
+    };
+    const normal = await dueIn();
+    expect(normal.priority).toBe(3);
+    expect(normal.ms).toBeGreaterThan(6 * 86_400_000);
+    // The category's default priority raised to 1: the next report gets the priority-1 deadline.
+    expect((await admin.post('/api/v1/admin/sla/encroachment', { ...days, priority: 1 })).status).toBe(200);
+    const urgent = await dueIn();
+    expect(urgent.priority).toBe(1);
+    expect(urgent.ms).toBeCloseTo(6 * 3_600_000, -4);
+    expect((await audit('sla'))[0]).toMatchObject({ entityId: 'encroachment', action: 'set' });
+    expect((await audit('sla')).find((e: { entityId: string }) => e.entityId === 'encroachment:p1')).toMatchObject({
+      before: null,
+      after: { for_priority: 1, resolution_amount: 6 },
+    });
+
+    expect((await admin.post('/api/v1/admin/sla/encroachment/priority/1/delete', {})).status).toBe(204);
+    expect((await admin.post('/api/v1/admin/sla/encroachment/priority/1/delete', {})).status).toBe(404);
+    expect((await dueIn()).ms).toBeGreaterThan(6 * 86_400_000);
+  });
+
   it('keeps the holiday calendar per year', async () => {
     const day = { day: '2028-01-26', dayOff: true, nameVi: 'Tết Nguyên đán', nameEn: 'Lunar New Year' };
     expect((await admin.post('/api/v1/admin/holidays', day)).status).toBe(201);

@@ -2,9 +2,10 @@
 // Administrators change; supervisors read. Routing rules, staff creation and unit tokens have their own routes.
 import Router from '@koa/router';
 import { listAudit } from '../../../sql/queries/admin-audit.ts';
-import { listHolidays, listSla } from '../../../sql/queries/admin-settings.ts';
+import { listHolidays, listSla, type SlaRow } from '../../../sql/queries/admin-settings.ts';
 import { listUnits } from '../../../sql/queries/units.ts';
-import { changeSla, changeStaff, removeHoliday, saveUnit, setHoliday } from '../../commands/admin-changes.ts';
+import { changeStaff, removeHoliday, saveUnit, setHoliday } from '../../commands/admin-changes.ts';
+import { changeSla, removeSla } from '../../commands/change-sla.ts';
 import type { IngestState } from '../../context.ts';
 import type { StaffActor } from '../../policies/roles.ts';
 import { canAdminister, canViewAdmin } from '../../policies/admin.ts';
@@ -16,6 +17,7 @@ import {
   holidaysQuerySchema,
   routingPreviewSchema,
   slaCategoryParam,
+  slaPriorityParam,
   slaSchema,
   staffChangeSchema,
   unitSchema,
@@ -36,26 +38,43 @@ const writer = (ctx: { state: IngestState }): StaffActor => {
   return actor;
 };
 const categoryParam = (raw: string) => parseOr422(slaCategoryParam, { category: raw }).category;
+const priorityParam = (raw: string) => parseOr422(slaPriorityParam, { priority: raw }).priority;
+const presentSla = (r: SlaRow) => ({
+  category: r.category,
+  forPriority: r.for_priority,
+  responseAmount: r.response_amount,
+  responseUnit: r.response_unit,
+  resolutionAmount: r.resolution_amount,
+  resolutionUnit: r.resolution_unit,
+  priority: r.priority,
+});
 
 adminRouter.get('/sla', async (ctx) => {
   reader(ctx);
   const rows = await listSla(ctx.state.deps.db);
-  ctx.body = {
-    sla: rows.map((r) => ({
-      category: r.category,
-      responseAmount: r.response_amount,
-      responseUnit: r.response_unit,
-      resolutionAmount: r.resolution_amount,
-      resolutionUnit: r.resolution_unit,
-      priority: r.priority,
-    })),
-  };
+  ctx.body = { sla: rows.map(presentSla) };
 });
 
 adminRouter.post('/sla/:category', async (ctx) => {
   const actor = writer(ctx);
   const input = parseOr422(slaSchema, ctx.request.body);
-  ctx.body = await changeSla(ctx.state.deps.db, actor, categoryParam(ctx.params.category), input);
+  const key = { category: categoryParam(ctx.params.category), for_priority: null };
+  ctx.body = presentSla(await changeSla(ctx.state.deps.db, actor, key, input));
+});
+
+/** A category × priority rule: reports of that priority get these deadlines instead of the category's. */
+adminRouter.post('/sla/:category/priority/:priority', async (ctx) => {
+  const actor = writer(ctx);
+  const input = parseOr422(slaSchema, ctx.request.body);
+  const key = { category: categoryParam(ctx.params.category), for_priority: priorityParam(ctx.params.priority) };
+  ctx.body = presentSla(await changeSla(ctx.state.deps.db, actor, key, input));
+});
+
+adminRouter.post('/sla/:category/priority/:priority/delete', async (ctx) => {
+  const actor = writer(ctx);
+  const key = { category: categoryParam(ctx.params.category), for_priority: priorityParam(ctx.params.priority) };
+  await removeSla(ctx.state.deps.db, actor, key);
+  ctx.status = 204;
 });
 
 adminRouter.get('/holidays', async (ctx) => {

@@ -245,6 +245,28 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: 'POST /admin/sla/:category/priority/:priority',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/admin/sla/other/priority/1', {
+        responseAmount: 1,
+        responseUnit: 'hours',
+        resolutionAmount: 8,
+        resolutionUnit: 'hours',
+      }),
+  },
+  {
+    name: 'POST /admin/sla/:category/priority/:priority/delete',
+    allowed: ['administrator'],
+    call: async (c, app) => {
+      await app.db.query(
+        `INSERT INTO category_sla (category, priority, response_amount, response_unit, resolution_amount, resolution_unit)
+         VALUES ('other', 2, 1, 'hours', 4, 'hours') ON CONFLICT DO NOTHING`,
+      );
+      return c.post('/api/v1/admin/sla/other/priority/2/delete', {});
+    },
+  },
+  {
     name: 'GET /admin/holidays',
     allowed: ['administrator', 'supervisor'],
     call: (c) => c.get('/api/v1/admin/holidays?year=2026'),
