@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { buildAreaIndex } from './geo/area-index.ts';
 import { cellAt, cellToBigint } from './geo/h3.ts';
 import { hashPassword } from './ingest/auth/password.ts';
@@ -79,7 +80,8 @@ export interface ProductOptions {
    */
   feed?: { enabled?: boolean; coalesceMs?: number; nice?: number };
   distDir?: string;
-  log?: (line: string) => void;
+  /** Structured JSON logs (createLogger); silent when absent. The feed process's lines come through it too. */
+  logger?: Logger;
 }
 
 export interface RunningProduct {
@@ -112,14 +114,37 @@ export const DEFAULT_FEED_NICE = 19;
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
+/** Personal data that must never reach a log line, whatever object carries it (README, Observability). */
+const REDACTED = [
+  'reporterName',
+  'reporterPhone',
+  'reporter_name',
+  'reporter_phone',
+  'phone',
+  'nationalId',
+  'national_id',
+]
+  .flatMap((key) => [key, `*.${key}`, `*.reporter.${key}`])
+  .concat(['*.reporter', 'err.detail', 'err.parameters', '*.headers.authorization', '*.headers.cookie']);
+
+/** The product's one logger: JSON lines on stdout (or `destination`), level from LOG_LEVEL. */
+export function createLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino(
+    { level, base: { pid: process.pid }, redact: { paths: REDACTED, censor: '[redacted]' } },
+    destination ?? pino.destination(1),
+  );
+}
+
 export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
-  const log = opts.log ?? (() => {});
+  const logger = opts.logger ?? pino({ enabled: false });
+  const log = (line: string) => logger.info(line);
+  const warn = (what: string) => (e: unknown) => logger.error({ err: e }, what);
   const database = await openDatabase({
     databaseUrl: opts.databaseUrl,
     dataDir: opts.dataDir,
     log,
     onLost: (e) => {
-      log(`embedded PostgreSQL could not be restarted: ${(e as Error).message ?? e}`);
+      warn('embedded PostgreSQL could not be restarted')(e);
       opts.onDatabaseLost?.(e);
     },
   });
@@ -191,9 +216,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     reportBatcher: new ReportBatcher(db),
     placeSearch: lazyPlaceSearch(db),
     submissionsInFlight: new Map<string, Promise<void>>(),
+    logger,
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
-  app.on('error', (e) => log(`http error: ${(e as Error).stack ?? e}`));
+  app.on('error', (e, ctx?: { state?: { requestId?: string } }) =>
+    logger.error({ err: e, reqId: ctx?.state?.requestId }, 'http error'),
+  );
 
   const feed =
     opts.feed?.enabled === false
@@ -209,26 +237,26 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
             coalesceMs: opts.feed?.coalesceMs ?? 50,
           },
           nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
-          log,
+          logger: logger.child({ proc: 'feed' }),
         }).catch(async (e) => {
           await db.end();
           await database.stop();
           throw e;
         });
-  const rollups = startRollupApplier(db, { onError: (e) => log(`rollups: ${(e as Error).message ?? e}`) });
+  const rollups = startRollupApplier(db, { onError: warn('rollups') });
   // Scheduled alerts publish themselves and expired ones leave live screens, on every server (rows are locked).
-  const alertSweeper = startAlertSweeper(db, { onError: (e) => log(`alerts: ${(e as Error).message ?? e}`) });
+  const alertSweeper = startAlertSweeper(db, { onError: warn('alerts') });
   // The webhook outbox (filled in the events' own transactions) is sent by every server; claims do not overlap.
-  const webhooks = startWebhookDeliverer(db, { onError: (e) => log(`webhooks: ${(e as Error).message ?? e}`) });
+  const webhooks = startWebhookDeliverer(db, { onError: warn('webhooks') });
   const hotspots =
     opts.hotspots === false
       ? null
       : startHotspotMonitor(db, hotspotGrids, geocoder, {
-          onError: (e) => log(`hotspots: ${(e as Error).message ?? e}`),
+          onError: warn('hotspots'),
         });
   // Web Push of alerts and of followed reports' status changes (VAPID keys from the environment or stored once).
   const pushSender = startPushSender(db, await loadVapidKeys(db), {
-    onError: (e) => log(`push: ${(e as Error).message ?? e}`),
+    onError: warn('push'),
   });
   const { http, drain: drainHttp, close: closeHttp } = serveWithFeed(app.callback(), feed);
   answerClientErrors(http);
@@ -273,11 +301,11 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 }
 
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
-async function startFeedChild(config: FeedConfig, log: (line: string) => void): Promise<FeedChild> {
+async function startFeedChild(config: FeedConfig, logger: Logger): Promise<FeedChild> {
   const db = createFeedPool(config.databaseUrl, 8);
   const walls = await watchWallTokens(db, {
     acceptDemo: config.acceptDemo,
-    onError: (e) => log(`wall tokens: ${(e as Error).message ?? e}`),
+    onError: (e) => logger.error({ err: e }, 'wall tokens'),
   });
   // Socket.IO answers its own path; anything else on the loopback port gets a 404 rather than no answer.
   const http = createServer((_req, res) => res.writeHead(404).end());
@@ -292,7 +320,8 @@ async function startFeedChild(config: FeedConfig, log: (line: string) => void): 
       sessionStillGrants: (claims) => sessionStillGrants(db, claims, process.env.NODE_ENV !== 'production'),
     }),
     coalesceMs: config.coalesceMs,
-    onError: (e) => log(`realtime: ${(e as Error).message ?? e}`),
+    onError: (e) => logger.error({ err: e }, 'realtime'),
+    logger,
   });
   return {
     http,
@@ -311,7 +340,7 @@ function feedNice(value: string): number {
   return nice;
 }
 
-async function runFromCommandLine(): Promise<void> {
+async function runFromCommandLine(logger: Logger): Promise<void> {
   const env = process.env;
   const databaseUrl = env.DATABASE_URL || undefined;
   // The demo stream is on by default on the embedded database, off on a real one unless asked for.
@@ -332,9 +361,10 @@ async function runFromCommandLine(): Promise<void> {
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     publicReadsPer10s: env.PUBLIC_READS_PER_10S ? Number(env.PUBLIC_READS_PER_10S) : undefined,
     feed: { nice: env.FEED_NICE ? feedNice(env.FEED_NICE) : undefined },
-    log: (line) => console.log(`[hien-truong] ${line}`),
+    logger,
   });
-  console.log(`
+  // For the person at the terminal, on stderr: stdout carries only JSON log lines.
+  process.stderr.write(`
 Hiện Trường đang chạy / is running
   Bản đồ công khai / Public map:      ${product.publicUrl}
   Điều hành / Operator view:          ${product.operatorUrl}
@@ -348,13 +378,13 @@ ${product.demoAccounts.map((a) => `    ${a.username.padEnd(12)} ${a.role}`).join
 `
     : ''
 }  Dữ liệu mô phỏng / Demo stream:     ${demo ? 'bật / on (DEMO=0 to turn off)' : 'tắt / off'}
-Ctrl-C để dừng / to stop.`);
+Ctrl-C để dừng / to stop.\n`);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    console.log('\n[hien-truong] stopping…');
-    await product.stop().catch((e) => console.error(e));
+    logger.info('stopping');
+    await product.stop().catch((e) => logger.error({ err: e }, 'stop failed'));
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -363,10 +393,11 @@ Ctrl-C để dừng / to stop.`);
 
 const runAsEntry = Boolean(process.argv[1]) && fileURLToPath(import.meta.url) === process.argv[1];
 if (runAsEntry && process.argv[2] === FEED_PROCESS_ARG) {
-  runFeedChild(startFeedChild);
+  runFeedChild(startFeedChild, createLogger);
 } else if (runAsEntry) {
-  runFromCommandLine().catch((e) => {
-    console.error(e);
+  const logger = createLogger();
+  runFromCommandLine(logger).catch((e) => {
+    logger.fatal({ err: e }, 'could not start');
     process.exit(1);
   });
 }

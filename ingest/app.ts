@@ -11,6 +11,8 @@ import { LoginLimiter } from './auth/login-limiter.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { securityHeaders } from './security-headers.ts';
 import { metricsMiddleware } from './metrics.ts';
+import { pino } from 'pino';
+import { requestLog } from './request-log.ts';
 import { healthRouter } from './routes/health.ts';
 import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
@@ -77,6 +79,7 @@ export function createApp(
   };
   const app = new Koa<IngestState>({ proxy: given.trustProxy === true });
   app.silent = process.env.NODE_ENV === 'test';
+  app.use(requestLog(given.logger ?? pino({ enabled: false })));
   app.use(securityHeaders({ mapStyleUrl: given.mapStyleUrl }));
   app.use(metricsMiddleware(deps));
   app.use(basemapMiddleware(given.mapPmtiles));

@@ -1,4 +1,5 @@
 // What every route may use, put on ctx.state by the app so routes stay thin.
+import type { Logger } from 'pino';
 import type { AreaLookup } from '../geo/types.ts';
 import type { Db } from '../sql/db.ts';
 import type { PublicReadLimit } from './public-reads.ts';
@@ -56,6 +57,8 @@ export interface IngestDeps {
   acceptDemoSecrets?: boolean;
   /** Behind a TLS-terminating proxy (TRUST_PROXY=1): believe X-Forwarded-For/-Proto for the address and Secure cookies. */
   trustProxy?: boolean;
+  /** The product's logger (main.ts): access lines and errors; silent when absent (tests, tools). */
+  logger?: Logger;
 }
 
 export interface IngestState {
@@ -64,6 +67,8 @@ export interface IngestState {
   /** The session's CSRF token when the caller came with a session cookie. */
   csrfToken: string | null;
   sessionTokenHash: string | null;
+  /** This request's id (X-Request-Id), also on the events it writes (ingest/request-log.ts). */
+  requestId?: string;
   /** Charges an anonymous caller's read budget more for an expensive answer (ingest/public-reads.ts); 429 when spent. */
   chargeRead?: (points: number) => Promise<void>;
 }

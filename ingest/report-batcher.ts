@@ -2,6 +2,7 @@
 // costs a few commits, and the doorbell is rung after them, throttled (sql/doorbell.ts).
 // Each caller still gets its own row only after the durable commit, or its own row's error.
 import type { Db } from '../sql/db.ts';
+import { currentRequestId } from '../sql/request-scope.ts';
 import type { ReportRow } from '../sql/queries/reports.ts';
 import type { ReportInput } from './schemas/report-input.ts';
 import { isDatabaseUnavailable } from './http-error.ts';
@@ -43,6 +44,8 @@ export class ReportBatcher {
 
   /** Resolves with the stored row once its batch has committed; rejects with the error of its own row. */
   submit(report: PreparedReport): Promise<ReportRow> {
+    // Taken now, in the sender's request: the batch commits in whichever request's turn flushed it.
+    if (report.requestId === undefined) report = { ...report, requestId: currentRequestId() };
     return new Promise<ReportRow>((resolve, reject) => {
       this.queue.push({ report, resolve, reject });
       this.schedule();

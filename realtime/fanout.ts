@@ -41,6 +41,8 @@ export class FanOut {
   private lastFlushAt = -Infinity;
   /** Told which sockets an alert reached (the reach audit); set by the server. */
   onAlertDelivered: (notice: AlertNotice, reached: AlertListener[]) => void = () => {};
+  /** Told each batch of events just handed to the rooms (the feed's log line and lag); set by the server. */
+  onFlushed: (events: EventRow[]) => void = () => {};
 
   constructor(
     private readonly io: AnyServer,
@@ -140,6 +142,7 @@ export class FanOut {
     }
     // Same tick as the emits: a socket that joins from now on gets exactly what comes after.
     this.position = upTo;
+    if (events.length) this.onFlushed(events);
     // The interval counts from the end of this frame's work: a broadcast that takes 30 ms to hand out
     // must not shorten the pause that lets the next deliveries gather.
     this.lastFlushAt = performance.now();

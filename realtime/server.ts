@@ -3,6 +3,7 @@
 // sockets are authorised again on a timer (reauthorize.ts).
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { Logger } from 'pino';
 import type { Db } from '../sql/db.ts';
 import { settledHead, type EventRow } from '../sql/queries/events.ts';
 import { recordReach } from '../sql/queries/push.ts';
@@ -31,6 +32,8 @@ export interface RealtimeOptions {
   /** How often staff sockets are authorised again (a ticket expires, an account changes); default 60 s. */
   reauthorizeMs?: number;
   onError?: (error: unknown) => void;
+  /** Each emitted batch is logged with its events' request ids (the access log's X-Request-Id). */
+  logger?: Logger;
 }
 
 export interface Realtime {
@@ -75,6 +78,7 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     }));
     void recordReach(opts.db, notice.alertId, rows).catch(onError);
   };
+  fanOut.onFlushed = (events) => opts.logger?.info(emitLine(events), 'feed emit');
   // Revocation is pushed through the feed: a sign-out, deactivation or role change in the log re-checks the
   // staff sockets at once (the timer below is the safety net). Assigned once the server exists.
   let revoked = () => {};
@@ -123,4 +127,10 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
       await new Promise<void>((done) => io.close(() => done()));
     },
   };
+}
+
+/** What the log says of one emitted batch: its span of the log and the requests that wrote it. */
+function emitLine(events: EventRow[]) {
+  const reqIds = [...new Set(events.map((e) => e.request_id).filter((id): id is string => Boolean(id)))];
+  return { events: events.length, fromEventId: events[0].id, toEventId: events[events.length - 1].id, reqIds };
 }

@@ -78,6 +78,8 @@ export interface PreparedReport {
   idempotency?: { keyHash: Buffer; bodyHash: Buffer; seal(row: ReportRow): Buffer };
   /** Processed photos already in the media store; their rows commit with the report. */
   photos?: NewPhoto[];
+  /** The request that sent it, for its event (a batch mixes requests); undefined: the request this runs in. */
+  requestId?: string | null;
 }
 
 export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedReport {
@@ -101,6 +103,7 @@ export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<
         reportId: row.id,
         kind: 'report.created',
         payload: reportEventPayload(row, prepared[i].sensitive),
+        requestId: prepared[i].requestId,
       })),
     );
     await insertIdempotencyKeys(

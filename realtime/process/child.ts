@@ -2,6 +2,7 @@
 // proxied long-polling on a loopback port, and shuts down when told to or when the main process is gone.
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
 import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 
 export interface FeedChild {
@@ -10,11 +11,18 @@ export interface FeedChild {
   close(): Promise<void>;
 }
 
-export function runFeedChild<Config>(start: (config: Config, log: (line: string) => void) => Promise<FeedChild>): void {
+/**
+ * `makeLogger` builds the product's logger (main.ts) on a destination given here: each JSON line goes to the
+ * main process, which writes it through its own logger, so one stream holds both processes' lines.
+ */
+export function runFeedChild<Config>(
+  start: (config: Config, logger: Logger) => Promise<FeedChild>,
+  makeLogger: (destination: DestinationStream) => Logger,
+): void {
   const tell = (message: FromFeedProcess) => {
     if (process.connected) process.send?.(message);
   }; // after a disconnect, nobody is listening
-  const log = (line: string) => tell({ type: 'log', line });
+  const logger = makeLogger({ write: (line: string) => tell({ type: 'log', line }) });
   let feed: FeedChild | null = null;
 
   const stop = async (code: number) => {
@@ -28,7 +36,7 @@ export function runFeedChild<Config>(start: (config: Config, log: (line: string)
 
   const begin = async (config: Config) => {
     try {
-      feed = await start(config, log);
+      feed = await start(config, logger);
       const http = feed.http;
       await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
       tell({ type: 'ready', port: (http.address() as AddressInfo).port });

@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { setPriority } from 'node:os';
 import { pipeline } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
 import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 
 export interface FeedProcessOptions<Config> {
@@ -20,7 +21,8 @@ export interface FeedProcessOptions<Config> {
   config: Config;
   /** Niceness of the feed process (0 to 19): how far streaming steps back when the cores are busy. */
   nice: number;
-  log(line: string): void;
+  /** The main process's logger: the feed process's own lines are written through it too. */
+  logger: Logger;
 }
 
 export interface FeedProcess {
@@ -54,6 +56,7 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
   let stopping = false;
   let crashes = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const log = (line: string) => opts.logger.info(line);
 
   const spawn = () =>
     new Promise<Running>((ready, failed) => {
@@ -68,28 +71,28 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
       try {
         setPriority(child.pid!, opts.nice);
       } catch (e) {
-        opts.log(`feed process: cannot set its priority (${(e as Error).message}); it runs at the main one`);
+        log(`feed process: cannot set its priority (${(e as Error).message}); it runs at the main one`);
       }
       child.on('message', (message: FromFeedProcess) => {
-        if (message.type === 'log') opts.log(`feed: ${message.line}`);
+        if (message.type === 'log') relayLine(opts.logger, message.line);
         else if (message.type === 'ready') {
           started = true;
           crashes = 0;
           running = { child, port: message.port };
-          opts.log(`feed process ${child.pid} serving`);
+          log(`feed process ${child.pid} serving`);
           ready(running);
         } else if (message.type === 'failed' && !started) failed(new Error(`feed process: ${message.message}`));
       });
       child.on('error', (e) => {
         if (!started) failed(e);
-        else opts.log(`feed process: ${e.message}`);
+        else opts.logger.error({ err: e }, 'feed process');
       });
       child.on('exit', (code, signal) => {
         if (running?.child === child) running = null;
         if (!started) return failed(new Error(`feed process exited before it was ready (${signal ?? code})`));
         if (stopping) return;
         // Clients reconnect and resume from their lastEventId, so a restart loses nothing they were owed.
-        opts.log(`feed process ${child.pid} exited (${signal ?? code}); restarting`);
+        log(`feed process ${child.pid} exited (${signal ?? code}); restarting`);
         restartLater();
       });
       child.send({ type: 'start', config: opts.config } satisfies ToFeedProcess<Config>);
@@ -100,7 +103,7 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
     setTimeout(() => {
       if (!stopping)
         spawn().catch((e) => {
-          opts.log((e as Error).message);
+          opts.logger.error({ err: e }, 'feed process restart');
           restartLater();
         });
     }, delay);
@@ -158,6 +161,20 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
       clearTimeout(timer);
     },
   };
+}
+
+/** Writes a line of the feed process's logger through this process's one, keeping its fields and level. */
+function relayLine(logger: Logger, line: string): void {
+  try {
+    const fields = JSON.parse(line) as { level: number; msg?: string; time?: number; pid?: number };
+    const { level, msg, pid } = fields;
+    // This logger stamps its own time and pid; the feed process's pid stays as feedPid.
+    for (const own of ['level', 'msg', 'time', 'pid'] as const) delete fields[own];
+    const label = (logger.levels.labels[level] ?? 'info') as 'info';
+    logger[label]({ ...fields, feedPid: pid }, msg);
+  } catch {
+    logger.info({ line }, 'feed process: not a JSON log line');
+  }
 }
 
 function requestHead(req: IncomingMessage): string {

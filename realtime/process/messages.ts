@@ -7,4 +7,7 @@ export type ToFeedProcess<Config> =
 
 export type FromFeedProcess =
   /** `port` is where, on 127.0.0.1, the main process proxies long-polling requests. */
-  { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'log'; line: string };
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; message: string }
+  /** One JSON log line of the feed process's logger. */
+  | { type: 'log'; line: string };

@@ -1,5 +1,5 @@
 // The whole product in-process on a fresh test database: what whole-path tests start and stop.
-import { startProduct, type RunningProduct } from '../../main.ts';
+import { startProduct, type ProductOptions, type RunningProduct } from '../../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../../sql/test-support/db.ts';
 
 export interface TestProduct {
@@ -8,7 +8,7 @@ export interface TestProduct {
   stop(): Promise<void>;
 }
 
-export async function startTestProduct(): Promise<TestProduct> {
+export async function startTestProduct(extra: Partial<ProductOptions> = {}): Promise<TestProduct> {
   const test = await freshTestDatabase();
   const product = await startProduct({
     databaseUrl: test.url,
@@ -16,6 +16,7 @@ export async function startTestProduct(): Promise<TestProduct> {
     host: '127.0.0.1',
     demo: false,
     distDir: '/nonexistent',
+    ...extra,
   });
   return {
     product,

@@ -1,6 +1,7 @@
 // The append-only event log and the commit-safe reads the change feed is built on.
 import type { NewEvent } from '../../domain/events.ts';
 import { markFeedChanged, type Db, type Tx } from '../db.ts';
+import { currentRequestId } from '../request-scope.ts';
 
 /** What the feed needs of an event: its position, its kind and what it carries. */
 export interface EventRow {
@@ -8,7 +9,14 @@ export interface EventRow {
   xid: string;
   kind: string;
   payload: Record<string, unknown>;
+  /** When it was written (its transaction's time), read by the tail: the feed's lag is measured from it. */
+  created_at?: Date;
+  /** The HTTP request that wrote it (X-Request-Id), read by the tail for the feed's log lines. */
+  request_id?: string | null;
 }
+
+/** An event to append; `requestId` undefined means the request the caller runs in (sql/request-scope.ts). */
+export type EventToAppend = NewEvent & { requestId?: string | null };
 
 /** An event read for a replay, which also asks how old the gap is. */
 export interface LoggedEvent extends EventRow {
@@ -30,14 +38,21 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
 }
 
 /** Appends in `tx`, which must be a withTransaction's (refused otherwise): its commit rings the feed's doorbell. */
-export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<void> {
+export async function appendEvents(tx: Tx, events: EventToAppend[]): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
+  const scoped = currentRequestId();
   await tx.query({
     name: 'append-events',
-    text: `INSERT INTO events (report_id, kind, payload)
-     SELECT r, k, p FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(r, k, p, ord) ORDER BY ord`,
-    values: [events.map((e) => e.reportId), events.map((e) => e.kind), events.map((e) => JSON.stringify(e.payload))],
+    text: `INSERT INTO events (report_id, kind, payload, request_id)
+     SELECT r, k, p, q FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::text[]) WITH ORDINALITY AS t(r, k, p, q, ord)
+     ORDER BY ord`,
+    values: [
+      events.map((e) => e.reportId),
+      events.map((e) => e.kind),
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => (e.requestId === undefined ? scoped : e.requestId)),
+    ],
   });
 }
 
@@ -76,11 +91,11 @@ export async function readSettledEvents(db: Db, cursor: FeedCursor, limit: numbe
 }
 
 export const READ_TAIL_SQL = `
-  (SELECT id, xid::text AS xid, kind, payload, true AS settled FROM events
+  (SELECT id, xid::text AS xid, kind, payload, created_at, request_id, true AS settled FROM events
     WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
     ORDER BY events.xid, events.id LIMIT $3)
   UNION ALL
-  (SELECT id, xid::text AS xid, kind, NULL AS payload, false AS settled FROM events
+  (SELECT id, xid::text AS xid, kind, NULL AS payload, NULL AS created_at, NULL AS request_id, false AS settled FROM events
     WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
     ORDER BY events.xid, events.id LIMIT 1)`;
 
