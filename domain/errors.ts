@@ -1,40 +1,14 @@
-// Named errors a domain operation may end with, in the product's two languages. Commands throw these;
-// one middleware at the HTTP edge (ingest/http-error.ts) maps each kind to a status. No HTTP here.
+// The one catalogue of the product's errors: `errors.<name>(params)` builds a DomainError with its words in
+// Vietnamese and English (domain/error-catalogue/, by area). Commands throw these; the edges map each kind.
+import { accessErrors } from './error-catalogue/access.ts';
+import { inputErrors } from './error-catalogue/input.ts';
+import { missingErrors } from './error-catalogue/missing.ts';
+import { operationsErrors } from './error-catalogue/operations.ts';
+import { serverErrors } from './error-catalogue/server.ts';
 
-/** What went wrong, as the caller must hear it; the edge decides how (HTTP status, Open311 code, socket message). */
-export type ErrorKind =
-  'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'too_many' | 'unavailable';
+export { DomainError, errorBody, type ErrorBody, type ErrorKind, type FieldIssue } from './domain-error.ts';
+export type { Thing } from './error-catalogue/missing.ts';
 
-export interface FieldIssue {
-  field: string;
-  reason: string;
-}
+export const errors = { ...inputErrors, ...accessErrors, ...missingErrors, ...operationsErrors, ...serverErrors };
 
-export class DomainError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
-    readonly messageVi?: string,
-    readonly fields?: FieldIssue[],
-  ) {
-    super(message);
-  }
-}
-
-/** The errors many operations share, said the same way everywhere. */
-export const errors = {
-  unauthenticated: () =>
-    new DomainError('unauthenticated', 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ'),
-  forbidden: (en: string, vi = 'Bạn không có quyền thực hiện thao tác này') =>
-    new DomainError('forbidden', 'forbidden', en, vi),
-  notFound: (what: string, vi = 'Không tìm thấy') => new DomainError('not_found', 'not_found', `${what} not found`, vi),
-  invalid: (fields: FieldIssue[], vi = 'Dữ liệu không hợp lệ') =>
-    new DomainError(
-      'invalid',
-      'validation_failed',
-      `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-      vi,
-      fields,
-    ),
-};
+export type ErrorName = keyof typeof errors;

@@ -1,6 +1,6 @@
 // One error type and one middleware so every failure leaves in the stable ErrorDTO shape.
 import type { Context, Next } from 'koa';
-import { DomainError, type ErrorKind } from '../domain/errors.ts';
+import { DomainError, errorBody, errors, type ErrorKind } from '../domain/errors.ts';
 import type { ErrorDTO } from './presenters/dto.ts';
 
 export type { FieldIssue } from '../domain/errors.ts';
@@ -24,9 +24,14 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  too_slow: 408,
   conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
   invalid: 422,
   too_many: 429,
+  headers_too_large: 431,
+  internal: 500,
   unavailable: 503,
 };
 
@@ -46,8 +51,12 @@ export async function domainErrorsToHttp(_ctx: Context, next: Next): Promise<voi
   }
 }
 
-function body(e: HttpError): ErrorDTO {
-  return { error: { code: e.code, message: e.message, messageVi: e.messageVi, fields: e.fields } };
+const body = (e: HttpError | DomainError): ErrorDTO => errorBody(e as DomainError);
+
+/** Answers with a catalogue entry the middleware chose itself. */
+function answer(ctx: Context, e: DomainError): void {
+  ctx.status = STATUS_OF[e.kind];
+  ctx.body = body(e);
 }
 
 export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
@@ -58,50 +67,27 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
     if (err instanceof HttpError) {
       ctx.status = err.status;
       ctx.body = body(err);
+    } else if (err instanceof DomainError) {
+      answer(ctx, err);
     } else if (e.status && e.status < 500 && e.expose !== false) {
       // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
+      const json = e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '');
+      const message = e.message ?? 'bad request';
       ctx.status = e.status;
-      ctx.body = body(
-        new HttpError(
-          e.status,
-          e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '') ? 'invalid_json' : 'bad_request',
-          `body: ${e.message ?? 'bad request'}`,
-          'Yêu cầu không hợp lệ',
-        ),
-      );
+      ctx.body = body(json ? errors.invalidJson(message) : errors.badBody(message));
     } else if (isCorruptBody(err)) {
       // A body that claims an encoding it does not have (garbage deflate, a truncated gzip) is the caller's fault.
-      ctx.status = 400;
-      ctx.body = body(
-        new HttpError(
-          400,
-          'invalid_body',
-          'body: cannot be decoded with its Content-Encoding',
-          'Dữ liệu không giải mã được',
-        ),
-      );
+      answer(ctx, errors.undecodableBody());
     } else if (isInvalidValue(err)) {
       // Postgres refused a value (class 22: out of range, bad encoding): the input's fault, whatever let it through.
-      ctx.status = 422;
-      ctx.body = body(
-        new HttpError(422, 'invalid_value', 'A value is out of range or not valid', 'Giá trị không hợp lệ'),
-      );
+      answer(ctx, errors.invalidValue());
       ctx.app.emit('error', err, ctx);
     } else if (isDatabaseUnavailable(err)) {
       // The client may retry: nothing was acknowledged, so nothing is lost.
-      ctx.status = 503;
+      answer(ctx, errors.databaseUnavailable());
       ctx.set('Retry-After', '1');
-      ctx.body = body(
-        new HttpError(
-          503,
-          'unavailable',
-          'Database unavailable, retry shortly',
-          'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',
-        ),
-      );
     } else {
-      ctx.status = 500;
-      ctx.body = body(new HttpError(500, 'internal', 'Internal error', 'Lỗi hệ thống'));
+      answer(ctx, errors.internal());
       ctx.app.emit('error', err, ctx);
     }
   }

@@ -13,7 +13,7 @@ import {
 } from '../../sql/queries/admin-settings.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 
 /** Runs `change` and records what it returns as the audit row of `entity`/`id`. */
@@ -38,8 +38,7 @@ export async function audited<T>(
   });
 }
 
-export const invalid = (field: string, reason: string) =>
-  new DomainError('invalid', 'validation_failed', `${field}: ${reason}`, 'Dữ liệu không hợp lệ', [{ field, reason }]);
+export const invalid = (field: string, reason: string) => errors.invalidField({ field, reason });
 
 export async function exists(
   tx: Tx,
@@ -62,8 +61,7 @@ export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Prom
 export async function removeHoliday(db: Db, actor: StaffActor, day: string): Promise<HolidayRow> {
   return audited(db, actor, { entity: 'holiday', id: day, action: 'delete' }, async (tx) => {
     const before = await findHoliday(tx, day);
-    if (!before)
-      throw new DomainError('not_found', 'not_found', 'No such day in the calendar', 'Không có ngày này trong lịch');
+    if (!before) throw errors.notFound('calendarDay');
     await deleteHoliday(tx, day);
     return { before, after: before };
   });
@@ -94,9 +92,9 @@ export async function changeStaff(
   const action = c.active === false ? 'deactivate' : c.active === true ? 'activate' : 'update';
   return audited(db, actor, { entity: 'staff', id, action }, async (tx) => {
     const before = await findStaffById(tx, id);
-    if (!before) throw new DomainError('not_found', 'not_found', 'No such staff account', 'Không tìm thấy tài khoản');
+    if (!before) throw errors.notFound('staffAccount');
     if (before.id === actor.userId && (c.active === false || (c.role && c.role !== before.role)))
-      throw invalid('active', 'administrators cannot deactivate or demote themselves');
+      throw errors.cannotDemoteSelf();
     const next = {
       role: c.role ?? before.role,
       agencyId: c.agencyId === undefined ? before.agency_id : c.agencyId,

@@ -4,7 +4,7 @@ import type { AlertChange } from '../../domain/alert-vocabulary.ts';
 import type { Tx } from '../../sql/db.ts';
 import { getAlert, setAlertState, type AlertRow } from '../../sql/queries/alerts.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 
 export function alertEventPayload(
   a: AlertRow,
@@ -34,9 +34,6 @@ export function alertEventPayload(
 export const appendAlertEvent = (tx: Tx, payload: AlertEventPayload) =>
   appendEvents(tx, [{ reportId: null, kind: ALERT_EVENT_KIND, payload }]);
 
-export const conflict = (code: string, message: string, messageVi: string) =>
-  new DomainError('conflict', code, message, messageVi);
-
 /**
  * Sends an approved version out now: an Update supersedes the version it references in the same
  * transaction, and the `alert` event is appended there too, so screens hear it exactly when it commits.
@@ -51,11 +48,7 @@ export async function sendOut(
   if (row.msg_type === 'Update') {
     const old = await getAlert(tx, row.references_id!, true);
     if (old?.state !== 'published')
-      throw conflict(
-        'not_active',
-        `Alert ${row.references_id} is no longer active: it cannot be updated`,
-        'Cảnh báo không còn hiệu lực',
-      );
+      throw errors.alertNotActive({ id: row.references_id!, state: old?.state ?? 'missing' });
     replaced = await setAlertState(tx, old.id, 'superseded');
   }
   const sent = await setAlertState(tx, row.id, 'published', {

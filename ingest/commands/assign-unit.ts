@@ -3,7 +3,7 @@ import { RESOLUTION_STATUSES } from '../../domain/report-status.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendTimeline, updateReportStatus, type DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, openAssignment, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canAssignUnit, decideTransition, isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
@@ -27,39 +27,16 @@ export async function assignUnit(
   return withTransaction(db, async (tx) => {
     const before = await lockedReportOr404(tx, input.reportId);
     const unit = await lockUnit(tx, input.unitId);
-    if (!unit)
-      throw new DomainError('invalid', 'validation_failed', 'unitId: no such unit', 'Không có đội này', [
-        { field: 'unitId', reason: 'no such unit' },
-      ]);
-    if (!canAssignUnit(actor, before, unit))
-      throw new DomainError(
-        'forbidden',
-        'forbidden',
-        'You may not assign this report to this unit',
-        'Bạn không được giao phản ánh này cho đội này',
-      );
+    if (!unit) throw errors.noSuchUnit();
+    if (!canAssignUnit(actor, before, unit)) throw errors.mayNotAssign();
     if (!REASSIGNABLE.has(before.status)) {
       const d = decideTransition(actor, before, { to: 'assigned', note: input.note }, new Date());
       if (!d.ok) throw decisionError(d);
     }
-    if (before.unit_id === unit.id)
-      throw new DomainError(
-        'conflict',
-        'already_assigned',
-        'The report is already with this unit',
-        'Phản ánh đã giao cho đội này',
-      );
-    if (unit.status !== 'available')
-      throw new DomainError('conflict', 'unit_busy', `Unit ${unit.id} is ${unit.status}`, 'Đội đang bận hoặc nghỉ');
+    if (before.unit_id === unit.id) throw errors.alreadyAssigned();
+    if (unit.status !== 'available') throw errors.unitBusy({ unitId: unit.id, status: unit.status });
     // Taking a report off a unit that may already be on its way is a decision someone must explain.
-    if (before.unit_id && !input.note?.trim())
-      throw new DomainError(
-        'invalid',
-        'validation_failed',
-        'note: is required to reassign a report',
-        'Thiếu thông tin bắt buộc: lý do giao lại',
-        [{ field: 'note', reason: 'is required to reassign a report' }],
-      );
+    if (before.unit_id && !input.note?.trim()) throw errors.reassignNeedsNote();
 
     const units: UnitRow[] = [];
     if (before.unit_id) {

@@ -24,13 +24,7 @@ async function eachOrAbort<T>(ids: string[], step: (id: string) => Promise<T>): 
       out.push(await step(id));
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      throw new DomainError(
-        e.kind,
-        e.code,
-        `Report ${id}: ${e.message}; nothing was changed`,
-        `Phản ánh ${id}: ${e.messageVi ?? e.message}; chưa thay đổi phản ánh nào`,
-        [{ field: `ids.${i}`, reason: e.message }],
-      );
+      throw errors.bulkItemFailed({ id, index: i, cause: e });
     }
   }
   return out;

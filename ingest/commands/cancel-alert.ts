@@ -8,9 +8,9 @@ import {
   withdrawDraftSuccessors,
   type AlertRow,
 } from '../../sql/queries/alerts.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
-import { alertEventPayload, appendAlertEvent, conflict } from './alert-events.ts';
+import { alertEventPayload, appendAlertEvent } from './alert-events.ts';
 
 export async function cancelAlert(
   db: Db,
@@ -21,10 +21,9 @@ export async function cancelAlert(
 ): Promise<AlertRow> {
   return withTransaction(db, async (tx) => {
     const row = await getAlert(tx, id, true);
-    if (!row) throw new DomainError('not_found', 'not_found', 'Alert not found', 'Không tìm thấy cảnh báo');
+    if (!row) throw errors.notFound('alert');
     if (row.state === 'pending_approval' || row.state === 'scheduled') return setAlertState(tx, id, 'cancelled');
-    if (row.state !== 'published' || row.msg_type === 'Cancel')
-      throw conflict('not_active', `Alert ${id} is ${row.state}: nothing to cancel`, 'Cảnh báo không còn hiệu lực');
+    if (row.state !== 'published' || row.msg_type === 'Cancel') throw errors.alertNotActive({ id, state: row.state });
     // An update still waiting for approval would otherwise bring the cancelled alert back.
     await withdrawDraftSuccessors(tx, id);
     const cancelled = await setAlertState(tx, id, 'cancelled');

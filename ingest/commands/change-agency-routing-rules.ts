@@ -8,7 +8,7 @@ import {
   knownRuleTargets,
   type RoutingRuleRow,
 } from '../../sql/queries/agency-routing-rules.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
 
@@ -48,13 +48,7 @@ export async function retireRoutingRule(
   return withTransaction(db, async (tx) => {
     const rule = await endRoutingRule(tx, id, effectiveTo);
     if (!rule) {
-      throw new DomainError(
-        'conflict',
-        'cannot_end',
-        `Rule ${id} does not exist or starts on or after ${effectiveTo}`,
-        'Không thể kết thúc quy tắc này',
-        [{ field: 'effectiveTo', reason: 'must be after the rule starts' }],
-      );
+      throw errors.cannotEndRule({ id, effectiveTo });
     }
     await appendEvents(tx, [{ reportId: null, kind: 'routing.ended', payload: { rule, by: by(actor) } }]);
     await appendAudit(tx, {

@@ -1,7 +1,7 @@
 // SLA deadlines per category (and per category × priority): set or remove a rule, audited in the same transaction.
 import type { Db } from '../../sql/db.ts';
 import { deleteSla, listSla, upsertSla, type SlaKey, type SlaRow } from '../../sql/queries/admin-settings.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { audited, exists, invalid } from './admin-changes.ts';
 
@@ -43,13 +43,7 @@ export async function changeSla(db: Db, actor: StaffActor, key: SlaKey, s: SlaCh
 export async function removeSla(db: Db, actor: StaffActor, key: SlaKey & { for_priority: number }): Promise<null> {
   return audited(db, actor, { entity: 'sla', id: auditId(key), action: 'delete' }, async (tx) => {
     const [before] = await listSla(tx, key);
-    if (!before)
-      throw new DomainError(
-        'not_found',
-        'not_found',
-        'No deadline rule for this priority',
-        'Không có thời hạn riêng cho mức ưu tiên này',
-      );
+    if (!before) throw errors.notFound('priorityDeadline');
     await deleteSla(tx, key);
     return { before, after: null };
   });

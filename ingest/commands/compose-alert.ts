@@ -6,7 +6,8 @@ import { resolveAlertArea } from '../alerts/resolve-area.ts';
 import { needsSecondPublisher } from '../policies/alerts.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { AlertInput } from '../schemas/alert-input.ts';
-import { conflict, sendOut } from './alert-events.ts';
+import { sendOut } from './alert-events.ts';
+import { errors } from '../../domain/errors.ts';
 
 export interface ComposeOptions {
   /** The version this one updates (CAP Update). */
@@ -29,17 +30,8 @@ export async function composeAlert(
     if (opts.updates) {
       const old = await getAlert(tx, opts.updates, true);
       if (old?.state !== 'published' || old.msg_type === 'Cancel')
-        throw conflict(
-          'not_active',
-          `Alert ${opts.updates} is not active: only a published alert can be updated`,
-          'Chỉ cập nhật được cảnh báo đang có hiệu lực',
-        );
-      if (await hasLiveSuccessor(tx, opts.updates))
-        throw conflict(
-          'update_pending',
-          `Alert ${opts.updates} already has an update waiting for approval`,
-          'Cảnh báo này đã có một bản cập nhật đang chờ phê duyệt',
-        );
+        throw errors.alertNotActive({ id: opts.updates, state: old?.state ?? 'missing' });
+      if (await hasLiveSuccessor(tx, opts.updates)) throw errors.updatePending(opts.updates);
     }
     const twoPerson = needsSecondPublisher(input.severity);
     const later = opts.publishAt && opts.publishAt > now;

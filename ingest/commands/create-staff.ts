@@ -2,7 +2,7 @@
 import type { Db } from '../../sql/db.ts';
 import { insertStaffIfMissing, type StaffRow } from '../../sql/queries/staff.ts';
 import { hashPassword } from '../auth/password.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canManageStaff } from '../policies/permissions.ts';
 import { scopeOfRole, type Role } from '../../domain/roles.ts';
 import type { Actor } from '../policies/roles.ts';
@@ -17,21 +17,9 @@ export interface NewStaffInput {
 }
 
 export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): Promise<StaffRow> {
-  if (!canManageStaff(actor))
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      'Only administrators manage accounts',
-      'Chỉ quản trị viên được quản lý tài khoản',
-    );
+  if (!canManageStaff(actor)) throw errors.forbidden('manage staff accounts');
   if (scopeOfRole(input.role) !== 'province' && !input.agencyId) {
-    throw new DomainError(
-      'invalid',
-      'validation_failed',
-      `agencyId: is required for ${input.role}`,
-      'Cần chọn cơ quan',
-      [{ field: 'agencyId', reason: `is required for ${input.role}` }],
-    );
+    throw errors.agencyRequired(input.role);
   }
   try {
     const row = await insertStaffIfMissing(db, {
@@ -43,18 +31,13 @@ export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): P
       unitId: input.unitId ?? null,
       demo: false,
     });
-    if (!row)
-      throw new DomainError('conflict', 'username_taken', 'username: is taken', 'Tên đăng nhập đã tồn tại', [
-        { field: 'username', reason: 'is taken' },
-      ]);
+    if (!row) throw errors.usernameTaken();
     return row;
   } catch (e) {
     // A foreign key names the agency or unit that does not exist.
     if ((e as { code?: string }).code === '23503') {
       const field = /unit/.test((e as { constraint?: string }).constraint ?? '') ? 'unitId' : 'agencyId';
-      throw new DomainError('invalid', 'validation_failed', `${field}: does not exist`, 'Không tồn tại', [
-        { field, reason: 'does not exist' },
-      ]);
+      throw errors.doesNotExist(field);
     }
     throw e;
   }

@@ -4,7 +4,7 @@
 import type { Db } from '../../sql/db.ts';
 import { communeNames, type AlertRow } from '../../sql/queries/alerts.ts';
 import { parseOutageSchedule } from '../alerts/outage-schedule.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { composeAlert } from './compose-alert.ts';
 
@@ -15,14 +15,7 @@ export async function importOutageSchedule(
   now = new Date(),
 ): Promise<AlertRow[]> {
   const { outages, issues } = parseOutageSchedule(req.csv, await communeNames(db), { ...req, now });
-  if (issues.length)
-    throw new DomainError(
-      'invalid',
-      'validation_failed',
-      `Invalid schedule: ${issues.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-      'Lịch cắt không hợp lệ',
-      issues,
-    );
+  if (issues.length) throw errors.invalidSchedule(issues);
   const created: AlertRow[] = [];
   for (const o of outages)
     created.push(

@@ -8,7 +8,7 @@ import {
   type DispatchReportRow,
 } from '../../sql/queries/dispatch-reports.ts';
 import { createIncident, incidentMembers } from '../../sql/queries/incidents.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canMerge, decideTransition, isStaff } from '../policies/permissions.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
@@ -24,24 +24,11 @@ const CLOSED: ReadonlySet<string> = new Set(ENDED_STATUSES);
 /** Ids as numbers, so "0199" and "199" are the same report. */
 export const canonicalId = (id: string): string => BigInt(id).toString();
 
-const cycle = () =>
-  new DomainError(
-    'conflict',
-    'merge_cycle',
-    'A report cannot be merged into itself or into an incident it leads',
-    'Không thể gộp phản ánh vào chính nó hoặc vào vụ việc do nó đứng đầu',
-    [{ field: 'into', reason: 'is this report or its own incident' }],
-  );
+const cycle = () => errors.mergeCycle();
 
 export function authorizeMerge(actor: Actor): StaffActor {
   if (!isStaff(actor)) throw errors.unauthenticated();
-  if (!canMerge(actor))
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      `Role ${actor.role} may not merge reports`,
-      'Vai trò của bạn không được gộp phản ánh',
-    );
+  if (!canMerge(actor)) throw errors.forbidden('merge reports');
   return actor;
 }
 
@@ -83,22 +70,11 @@ export async function mergeLocked(
     target = await lockedReportOr404(tx, members.primaryReportId);
   }
   if (target.id === dup.id) throw cycle();
-  if (CLOSED.has(target.status))
-    throw new DomainError(
-      'conflict',
-      'target_closed',
-      `Cannot merge into a ${target.status} report`,
-      'Không thể gộp vào phản ánh đã đóng',
-    );
+  if (CLOSED.has(target.status)) throw errors.targetClosed(target.status);
   const d = decideTransition(actor, dup, { to: 'merged' }, new Date(), 'merge');
   if (!d.ok) throw decisionError(d);
   if (dup.incident_id && (await incidentMembers(tx, dup.incident_id)).primaryReportId === dup.id) {
-    throw new DomainError(
-      'conflict',
-      'is_incident_primary',
-      'This report leads an incident: merge the others into it instead',
-      'Phản ánh này là phản ánh chính của một vụ việc',
-    );
+    throw errors.isIncidentPrimary();
   }
   const changed: DispatchReportRow[] = [];
   let incidentId = target.incident_id;

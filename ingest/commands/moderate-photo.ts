@@ -1,7 +1,7 @@
 // A moderator clears a photo for the public, or keeps it private, saying why.
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { setModeration, type PhotoRow } from '../../sql/queries/photos.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 
 export async function moderatePhoto(
@@ -16,7 +16,7 @@ export async function moderatePhoto(
       reason: input.reason?.trim() || null,
       staffId: actor.userId,
     });
-    if (!row) throw new DomainError('not_found', 'not_found', 'Photo not found', 'Không tìm thấy ảnh');
+    if (!row) throw errors.notFound('photo');
     return row;
   });
 }

@@ -4,24 +4,17 @@ import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import { appendTimeline, updateReportStatus } from '../../sql/queries/dispatch-reports.ts';
 import { findTrackedReport, upsertRating, type TrackedReportRow } from '../../sql/queries/track.ts';
 import { trackingSecretMatches } from '../citizen/secrets.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { followedStatus, reopenUntil } from '../presenters/track-presenter.ts';
 import { appendChangeEvents } from './change-events.ts';
 
 const REPORTER = { actorId: null, actorName: 'Người phản ánh', actorRole: 'reporter' };
 
-const refuse = (code: string, message: string, messageVi: string) =>
-  new DomainError('conflict', code, message, messageVi);
-
 /** Locks the report by code and checks the secret: 404 unknown, 403 wrong secret. */
 async function lockedForReporter(tx: Tx, code: string, secret: string): Promise<TrackedReportRow> {
   const report = await findTrackedReport(tx, code, true);
-  if (!report)
-    throw new DomainError('not_found', 'not_found', 'No report has this code', 'Không tìm thấy phản ánh với mã này');
-  if (!trackingSecretMatches(secret, report.tracking_secret_hash))
-    throw new DomainError('forbidden', 'wrong_secret', 'secret: does not match this report', 'Mã bí mật không đúng', [
-      { field: 'secret', reason: 'does not match this report' },
-    ]);
+  if (!report) throw errors.noReportWithCode(code);
+  if (!trackingSecretMatches(secret, report.tracking_secret_hash)) throw errors.wrongSecret();
   return report;
 }
 
@@ -33,8 +26,7 @@ export async function rateResolution(
   await withTransaction(db, async (tx) => {
     const r = await lockedForReporter(tx, code, input.secret);
     const status = followedStatus(r);
-    if (status !== 'resolved' && status !== 'closed')
-      throw refuse('not_resolved', 'Only a resolved report can be rated', 'Chỉ đánh giá được phản ánh đã xử lý xong');
+    if (status !== 'resolved' && status !== 'closed') throw errors.notResolvedToRate();
     await upsertRating(tx, r.id, { stars: input.stars, comment: input.comment?.trim() || null });
   });
 }
@@ -48,15 +40,9 @@ export async function reopenByReporter(
 ): Promise<void> {
   await withTransaction(db, async (tx) => {
     const r = await lockedForReporter(tx, code, input.secret);
-    if (r.status === 'merged')
-      throw refuse('merged', 'This report follows its incident; reopen is for the incident', 'Phản ánh đã được gộp');
+    if (r.status === 'merged') throw errors.reopenMerged();
     const until = reopenUntil(r);
-    if (!until || Date.now() > until.getTime())
-      throw refuse(
-        'reopen_window_passed',
-        'A report can be reopened within 7 days of its resolution',
-        'Chỉ mở lại được trong 7 ngày kể từ khi xử lý xong',
-      );
+    if (!until || Date.now() > until.getTime()) throw errors.reporterReopenWindowPassed();
     const after = await updateReportStatus(tx, r.id, { status: 'reopened', restartSla: true });
     await appendTimeline(tx, {
       reportId: r.id,
@@ -78,12 +64,7 @@ export async function confirmByReporter(
 ): Promise<void> {
   await withTransaction(db, async (tx) => {
     const r = await lockedForReporter(tx, code, input.secret);
-    if (r.status !== 'resolved')
-      throw refuse(
-        'not_resolved',
-        'Only a resolved report can be confirmed',
-        'Chỉ xác nhận được phản ánh đã xử lý xong',
-      );
+    if (r.status !== 'resolved') throw errors.notResolvedToConfirm();
     const after = await updateReportStatus(tx, r.id, { status: 'closed' });
     await appendTimeline(tx, { reportId: r.id, ...REPORTER, from: r.status, to: 'closed' });
     await appendChangeEvents(tx, sensitive, [after]);

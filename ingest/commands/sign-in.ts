@@ -5,7 +5,7 @@ import { deleteSession, findStaffByUsername, insertSession, type StaffRow } from
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts, type LoginLimiter } from '../auth/login-limiter.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -25,16 +25,7 @@ export async function signIn(
     await limiter.admit(input.username, input.ip);
   } catch (e) {
     if (!(e instanceof TooManyAttempts)) throw e;
-    const retryAfterS = Math.ceil(e.retryAfterMs / 1000);
-    throw Object.assign(
-      new DomainError(
-        'too_many',
-        'too_many_attempts',
-        `Too many sign-in attempts; retry in ${retryAfterS} s`,
-        'Đăng nhập quá nhiều lần, vui lòng thử lại sau',
-      ),
-      { retryAfterS },
-    );
+    throw errors.tooManySignIns(Math.ceil(e.retryAfterMs / 1000));
   }
   const user = await findStaffByUsername(db, input.username.toLowerCase());
   // Always pay for one hash so a wrong username and a wrong password look the same from outside.
@@ -42,12 +33,7 @@ export async function signIn(
   // A demo account's password is published: in production it opens nothing, even if someone reactivated it.
   if (!user || !ok || !user.active || (user.demo && input.acceptDemo !== true)) {
     await limiter.failed(input.username, input.ip);
-    throw new DomainError(
-      'unauthenticated',
-      'bad_credentials',
-      'Wrong username or password',
-      'Sai tên đăng nhập hoặc mật khẩu',
-    );
+    throw errors.badCredentials();
   }
   await limiter.succeeded(input.username, input.ip);
   const sessionToken = newToken();

@@ -1,7 +1,7 @@
 // An Open311 client's POST requests: locate it (lat/long, or the address text through the place search),
 // then store the report and what the client sent beside it in the report's own transaction (group commit).
 import { newToken } from '../auth/tokens.ts';
-import { DomainError, type FieldIssue } from '../../domain/errors.ts';
+import { errors, type FieldIssue } from '../../domain/errors.ts';
 import { checkAnswers } from '../schemas/answers.ts';
 import type { ReportBatcher } from '../report-batcher.ts';
 import type { PlaceSearch } from '../places.ts';
@@ -21,15 +21,7 @@ export interface SubmitOpen311Deps {
   serviceName: string;
 }
 
-function badRequest(issues: FieldIssue[]): DomainError {
-  return new DomainError(
-    'bad_request',
-    'validation_failed',
-    `Invalid input: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`,
-    'Dữ liệu không hợp lệ',
-    issues,
-  );
-}
+const badRequest = (issues: FieldIssue[]) => errors.badParameters(issues);
 
 async function locate(input: Open311RequestInput, places: () => Promise<PlaceSearch>) {
   if (input.lat !== undefined && input.long !== undefined) return { lat: input.lat, lng: input.long };

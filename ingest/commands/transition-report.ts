@@ -7,7 +7,7 @@ import {
   type DispatchReportRow,
 } from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors, type DomainError } from '../../domain/errors.ts';
 import { decideTransition, type Decision } from '../policies/permissions.ts';
 import type { ReportStatus } from '../../domain/report-status.ts';
 import type { UnitStatus } from '../../domain/unit-status.ts';
@@ -24,19 +24,11 @@ export interface TransitionInput {
   expectedVersion?: number;
 }
 
-export function decisionError(d: Exclude<Decision, { ok: true }>): DomainError {
-  return new DomainError(
-    d.kind,
-    d.code,
-    d.message,
-    d.messageVi,
-    d.field ? [{ field: d.field, reason: d.message.replace(/^\w+: /, '') }] : undefined,
-  );
-}
+export const decisionError = (d: Exclude<Decision, { ok: true }>): DomainError => d.error;
 
 export async function lockedReportOr404(tx: Tx, id: string): Promise<DispatchReportRow> {
   const row = await lockReport(tx, id);
-  if (!row) throw new DomainError('not_found', 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
+  if (!row) throw errors.notFound('report');
   return row;
 }
 
@@ -72,12 +64,7 @@ export async function applyTransition(
   const decision = decideTransition(actor, before, input, new Date());
   if (!decision.ok) throw decisionError(decision);
   if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-    throw new DomainError(
-      'conflict',
-      'stale_version',
-      `The report changed (version ${before.version}); reload it`,
-      'Phản ánh vừa được cập nhật, vui lòng tải lại',
-    );
+    throw errors.staleVersion(before.version);
   }
   const staff = actor as StaffActor;
   const units: UnitRow[] = [];

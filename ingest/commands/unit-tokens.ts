@@ -6,18 +6,12 @@ import { findUnit } from '../../sql/queries/units.ts';
 import { insertUnitToken, revokeUnitToken as revokeStored, type UnitTokenRow } from '../../sql/queries/unit-tokens.ts';
 import { UNIT_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canManageUnitTokens } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 
 function mustManage(actor: Actor): void {
-  if (!canManageUnitTokens(actor))
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      'Only administrators manage unit tokens',
-      'Chỉ quản trị viên được cấp hoặc thu hồi mã thiết bị',
-    );
+  if (!canManageUnitTokens(actor)) throw errors.forbidden('manage unit tokens');
 }
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
@@ -35,8 +29,7 @@ const auditToken = (db: Db, actor: Actor, id: string, action: string, before: un
   });
 
 async function mustFindUnit(db: Db, unitId: string): Promise<void> {
-  if (!(await findUnit(db, unitId)))
-    throw new DomainError('not_found', 'not_found', 'Unit not found', 'Không tìm thấy đội');
+  if (!(await findUnit(db, unitId))) throw errors.notFound('unit');
 }
 
 export async function issueUnitToken(
@@ -66,8 +59,7 @@ export async function revokeUnitToken(
 ): Promise<UnitTokenRow> {
   mustManage(actor);
   const row = await revokeStored(db, input.unitId, input.tokenId, actorId(actor));
-  if (!row)
-    throw new DomainError('not_found', 'not_found', 'Token not found for this unit', 'Không tìm thấy mã của đội này');
+  if (!row) throw errors.notFound('unitToken');
   await auditToken(
     db,
     actor,

@@ -2,7 +2,7 @@
 import { cellAt, cellToBigint } from '../../geo/h3.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { lockUnit, updateUnit as writeUnit, type UnitRow } from '../../sql/queries/units.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canReportUnitPosition, canSetUnitStatus, isStaff } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 import { appendChangeEvents } from './change-events.ts';
@@ -15,31 +15,13 @@ export interface UnitUpdateInput {
 }
 
 export async function updateUnitState(db: Db, actor: Actor, input: UnitUpdateInput): Promise<UnitRow> {
-  if (!isStaff(actor))
-    throw new DomainError(
-      'unauthenticated',
-      'unauthenticated',
-      'Sign in as staff or use the unit token',
-      'Cần đăng nhập',
-    );
+  if (!isStaff(actor)) throw errors.unauthenticatedUnit();
   return withTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, input.unitId);
-    if (!unit) throw new DomainError('not_found', 'not_found', 'Unit not found', 'Không tìm thấy đội');
+    if (!unit) throw errors.notFound('unit');
     const moving = input.lat !== undefined && input.lng !== undefined;
-    if (moving && !canReportUnitPosition(actor, unit))
-      throw new DomainError(
-        'forbidden',
-        'forbidden',
-        'Only the unit itself reports its position',
-        'Chỉ đội được cập nhật vị trí của mình',
-      );
-    if (input.status && !canSetUnitStatus(actor, unit))
-      throw new DomainError(
-        'forbidden',
-        'forbidden',
-        'You may not change this unit',
-        'Bạn không được thay đổi đội này',
-      );
+    if (moving && !canReportUnitPosition(actor, unit)) throw errors.onlyUnitReportsPosition();
+    if (input.status && !canSetUnitStatus(actor, unit)) throw errors.mayNotChangeUnit();
     const after = await writeUnit(tx, unit.id, {
       status: input.status,
       ...(moving ? { lat: input.lat, lng: input.lng, h3Cell: cellToBigint(cellAt(input.lat!, input.lng!)) } : {}),

@@ -5,18 +5,12 @@ import { appendAudit } from '../../sql/queries/admin-audit.ts';
 import { insertWallToken, revokeWallToken as revokeStored, type WallTokenRow } from '../../sql/queries/wall-tokens.ts';
 import { WALL_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { canManageWallTokens } from '../policies/permissions.ts';
 import type { Actor } from '../policies/roles.ts';
 
 function mustManage(actor: Actor): void {
-  if (!canManageWallTokens(actor))
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      'Only administrators manage wall tokens',
-      'Chỉ quản trị viên quản lý mã màn hình tường',
-    );
+  if (!canManageWallTokens(actor)) throw errors.forbidden('manage wall tokens');
 }
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
@@ -55,7 +49,7 @@ export async function issueWallToken(
 export async function revokeWallToken(db: Db, actor: Actor, id: string): Promise<WallTokenRow> {
   mustManage(actor);
   const row = await revokeStored(db, id, actorId(actor));
-  if (!row) throw new DomainError('not_found', 'not_found', 'Wall token not found', 'Không tìm thấy mã màn hình tường');
+  if (!row) throw errors.notFound('wallToken');
   await auditWall(db, actor, row.id, 'revoke', { name: row.name, revoked: false }, { name: row.name, revoked: true });
   return row;
 }

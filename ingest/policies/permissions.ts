@@ -1,8 +1,8 @@
 // Pure canX(actor, subject) policies. Routes call these and nothing else to decide 401/403.
-import type { ErrorKind } from '../../domain/errors.ts';
+import { errors, type DomainError } from '../../domain/errors.ts';
 import { DESK_ROLES, reportInRemit } from '../../domain/roles.ts';
 import type { Actor, StaffActor } from './roles.ts';
-import { REJECT_REASONS, ruleFor, type RequiredField, type TransitionRule } from './transitions.ts';
+import { REJECT_REASONS, ruleFor, type TransitionRule } from './transitions.ts';
 
 /** The slice of a report a policy needs. */
 export interface ReportScope {
@@ -90,96 +90,28 @@ export interface TransitionRequest {
   publicReply?: string;
 }
 
-/** How a refusal reads to the caller (domain/errors.ts kinds); the edge maps it to a status. */
-type DecisionKind = Extract<ErrorKind, 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid'>;
+export type Decision = { ok: true; rule: TransitionRule } | { ok: false; error: DomainError };
 
-export type Decision =
-  | { ok: true; rule: TransitionRule }
-  | {
-      ok: false;
-      kind: DecisionKind;
-      code: string;
-      message: string;
-      messageVi: string;
-      field?: RequiredField;
-    };
-
-const deny = (
-  kind: DecisionKind,
-  code: string,
-  message: string,
-  messageVi: string,
-  field?: RequiredField,
-): Decision => ({ ok: false, kind, code, message, messageVi, field });
-
-/** How a missing field is named to a Vietnamese user, so the message says what to fill in. */
-const FIELD_VI: Record<RequiredField, string> = {
-  reason: 'lý do',
-  note: 'ghi chú nội bộ',
-  publicReply: 'trả lời công dân',
-};
+const deny = (error: DomainError): Decision => ({ ok: false, error });
 
 /** Everything POST /transitions must say no to, in the order a caller should hear it. */
 export function decideTransition(a: Actor, r: ReportScope, req: TransitionRequest, now: Date, via?: 'merge'): Decision {
-  if (!isStaff(a)) return deny('unauthenticated', 'unauthenticated', 'Sign in as staff', 'Cần đăng nhập cán bộ');
+  if (!isStaff(a)) return deny(errors.unauthenticated());
   const rule = ruleFor(r.status, req.to);
-  if (!rule)
-    return deny(
-      'conflict',
-      'illegal_transition',
-      `A report cannot go from ${r.status} to ${req.to}`,
-      `Không thể chuyển từ ${r.status} sang ${req.to}`,
-    );
-  if (!rule.roles.includes(a.role))
-    return deny(
-      'forbidden',
-      'forbidden',
-      `Role ${a.role} may not move a report to ${req.to}`,
-      'Vai trò của bạn không được thực hiện thao tác này',
-    );
-  if (!canSeeStaffReport(a, r))
-    return deny(
-      'forbidden',
-      'forbidden',
-      'This report is outside your agency or unit',
-      'Phản ánh không thuộc đơn vị của bạn',
-    );
-  if (rule.via !== via)
-    return deny(
-      'conflict',
-      'use_merge',
-      `Moving to ${req.to} is done with POST /api/v1/reports/:id/merge`,
-      'Hãy dùng chức năng gộp phản ánh',
-    );
+  if (!rule) return deny(errors.illegalTransition({ from: r.status, to: req.to }));
+  if (!rule.roles.includes(a.role)) return deny(errors.roleMayNotMove({ role: a.role, to: req.to }));
+  if (!canSeeStaffReport(a, r)) return deny(errors.outsideRemit());
+  if (rule.via !== via) return deny(errors.useMerge(req.to));
   if (rule.withinHoursOfResolved !== undefined) {
     const resolved = r.resolved_at?.getTime() ?? 0;
-    if (now.getTime() - resolved > rule.withinHoursOfResolved * 3_600_000) {
-      return deny(
-        'conflict',
-        'reopen_window_passed',
-        `Reports can be reopened within ${rule.withinHoursOfResolved} hours of resolution`,
-        'Đã quá thời hạn mở lại',
-      );
-    }
+    if (now.getTime() - resolved > rule.withinHoursOfResolved * 3_600_000)
+      return deny(errors.reopenWindowPassed(rule.withinHoursOfResolved));
   }
   for (const field of rule.requires) {
-    if (!req[field]?.trim())
-      return deny(
-        'invalid',
-        'validation_failed',
-        `${field}: is required to move to ${req.to}`,
-        `Thiếu thông tin bắt buộc: ${FIELD_VI[field]}`,
-        field,
-      );
+    if (!req[field]?.trim()) return deny(errors.requiredToMove({ field, to: req.to }));
   }
   if (rule.to === 'rejected' && !(REJECT_REASONS as string[]).includes(req.reason ?? '')) {
-    return deny(
-      'invalid',
-      'validation_failed',
-      `reason: must be one of ${REJECT_REASONS.join(', ')}`,
-      'Lý do từ chối không hợp lệ',
-      'reason',
-    );
+    return deny(errors.badRejectReason(REJECT_REASONS));
   }
   return { ok: true, rule };
 }

@@ -51,20 +51,20 @@ describe('the transition table', () => {
     const d = decideTransition(actor(role), report(from), { to, ...full }, new Date());
     const key = `${from}>${to}`;
     if (MERGE.includes(key)) {
-      expect(d.ok ? 'ok' : d.kind).toBe(
+      expect(d.ok ? 'ok' : d.error.kind).toBe(
         ['administrator', 'supervisor', 'dispatcher'].includes(role) ? 'conflict' : 'forbidden',
       );
     } else if (!(key in SPEC)) {
-      expect(d.ok ? 'ok' : d.kind).toBe('conflict');
+      expect(d.ok ? 'ok' : d.error.kind).toBe('conflict');
     } else {
-      expect(d.ok ? 'ok' : d.kind).toBe(SPEC[key].split(' ').includes(role) ? 'ok' : 'forbidden');
+      expect(d.ok ? 'ok' : d.error.kind).toBe(SPEC[key].split(' ').includes(role) ? 'ok' : 'forbidden');
     }
   });
 
   it('the public is told to sign in before anything else', () => {
     expect(decideTransition({ kind: 'public' }, report('received'), { to: 'closed' }, new Date())).toMatchObject({
       ok: false,
-      kind: 'unauthenticated',
+      error: { kind: 'unauthenticated' },
     });
   });
 
@@ -84,8 +84,7 @@ describe('the transition table', () => {
     const from = to === 'rejected' ? 'received' : to === 'reopened' ? 'resolved' : 'in_progress';
     expect(decideTransition(actor('dispatcher'), report(from), { to, ...extra }, new Date())).toMatchObject({
       ok: false,
-      kind: 'invalid',
-      field,
+      error: { kind: 'invalid', fields: [{ field }] },
     });
   });
 
@@ -94,7 +93,7 @@ describe('the transition table', () => {
     for (const role of ['agency_officer', 'field_officer'] as const) {
       expect(decideTransition(actor(role), elsewhere, { to: 'in_progress' }, new Date())).toMatchObject({
         ok: false,
-        kind: 'forbidden',
+        error: { kind: 'forbidden' },
       });
     }
     expect(decideTransition(actor('dispatcher'), elsewhere, { to: 'in_progress' }, new Date()).ok).toBe(true);
@@ -107,6 +106,6 @@ describe('the transition table', () => {
     ).toBe(true);
     expect(
       decideTransition(actor('dispatcher'), r, { to: 'reopened', note: 'n' }, new Date('2026-03-08T01:00:00Z')),
-    ).toMatchObject({ kind: 'conflict', code: 'reopen_window_passed' });
+    ).toMatchObject({ error: { kind: 'conflict', code: 'reopen_window_passed' } });
   });
 });

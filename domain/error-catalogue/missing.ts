@@ -1,0 +1,67 @@
+// What the caller asked for does not exist (for it).
+import { define } from '../domain-error.ts';
+
+/** Things that may be missing, as each language names them. */
+const THINGS = {
+  report: ['Report', 'phản ánh'],
+  photo: ['Photo', 'ảnh'],
+  unit: ['Unit', 'đội'],
+  unitToken: ['Token for this unit', 'mã của đội này'],
+  wallToken: ['Wall token', 'mã màn hình tường'],
+  alert: ['Alert', 'cảnh báo'],
+  cannedReply: ['Canned reply', 'câu trả lời mẫu'],
+  open311Client: ['Open311 client', 'ứng dụng Open311'],
+  savedFilter: ['Saved filter', 'bộ lọc đã lưu'],
+  webhookEndpoint: ['Webhook endpoint', 'địa chỉ webhook'],
+  webhookDelivery: ['Webhook delivery', 'lần gửi webhook'],
+  staffAccount: ['Staff account', 'tài khoản'],
+  calendarDay: ['Day in the calendar', 'ngày này trong lịch'],
+  priorityDeadline: ['Deadline rule for this priority', 'thời hạn riêng cho mức ưu tiên này'],
+} as const;
+export type Thing = keyof typeof THINGS;
+
+export const missingErrors = {
+  notFound: define<Thing>({
+    kind: 'not_found',
+    code: 'not_found',
+    en: (t) => `${THINGS[t][0]} not found`,
+    vi: (t) => `Không tìm thấy ${THINGS[t][1]}`,
+  }),
+  noRoute: define<string>({
+    kind: 'not_found',
+    code: 'not_found',
+    en: (route) => `No route ${route}`,
+    vi: 'Không tìm thấy',
+  }),
+  noReportWithCode: define<string>({
+    kind: 'not_found',
+    code: 'not_found',
+    en: (code) => `No report has the code '${code}'`,
+    vi: 'Không tìm thấy phản ánh với mã này',
+  }),
+  noReportWithSecret: define({
+    kind: 'not_found',
+    code: 'not_found',
+    en: 'No report with this code and secret',
+    vi: 'Không tìm thấy phản ánh',
+  }),
+  noRequestToken: define<string>({
+    kind: 'not_found',
+    code: 'not_found',
+    en: (t) => `token '${t}' not found`,
+    vi: 'Không tìm thấy',
+  }),
+  formatNotServed: define<string>({
+    kind: 'not_found',
+    code: 'not_found',
+    en: (f) => `Format '${f}' is not served: use .json or .xml`,
+    vi: 'Không tìm thấy',
+  }),
+  unknownService: define<string>({
+    kind: 'not_found',
+    code: 'unknown_service',
+    field: 'service_code',
+    en: (c) => `unknown service '${c}'`,
+    vi: 'Loại phản ánh không tồn tại',
+  }),
+};

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, errors } from './errors.ts';
+
+// Sample parameters for entries that take some: enough to build every entry once.
+const SAMPLE: Partial<Record<keyof typeof errors, unknown>> = {
+  notFound: 'report',
+  bulkItemFailed: { id: '7', index: 0, cause: errors.unitBusy({ unitId: 'u', status: 'on_scene' }) },
+};
+/** Stands in for any parameter: a string, a number, a list of field issues, or an object of those. */
+const anything: unknown = new Proxy(function () {}, {
+  get: (_t, key) =>
+    key === Symbol.toPrimitive
+      ? () => '7'
+      : key === 'map'
+        ? (f: (i: unknown) => unknown) => [f({ field: 'f', reason: 'r' })]
+        : key === 'join'
+          ? () => 'a, b'
+          : anything,
+});
+const sampleFor = (name: keyof typeof errors): unknown => (name in SAMPLE ? SAMPLE[name] : anything);
+
+describe('the error catalogue', () => {
+  const names = Object.keys(errors) as (keyof typeof errors)[];
+
+  it.each(names)('%s says something in both languages, and they differ', (name) => {
+    const build = errors[name] as (p: unknown) => DomainError;
+    const e = build(sampleFor(name));
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.message.trim().length).toBeGreaterThan(3);
+    expect(e.messageVi?.trim().length).toBeGreaterThan(3);
+    expect(e.messageVi).not.toBe(e.message);
+    expect(e.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it('an entry that names one field says it in the message and in fields', () => {
+    const e = errors.noSuchUnit();
+    expect(e.message).toBe('unitId: no such unit');
+    expect(e.fields).toEqual([{ field: 'unitId', reason: 'no such unit' }]);
+    expect(errors.invalid([{ field: 'lat', reason: 'must be a number' }]).message).toBe(
+      'Invalid input: lat: must be a number',
+    );
+  });
+
+  it('a refusal inside a batch keeps the kind and code of its cause and names the item', () => {
+    const e = errors.bulkItemFailed({ id: '42', index: 3, cause: errors.staleVersion(2) });
+    expect([e.kind, e.code, e.fields?.[0].field]).toEqual(['conflict', 'stale_version', 'ids.3']);
+    expect(e.messageVi).toContain('Phản ánh 42');
+  });
+
+  it('extra facts an edge needs travel on the error', () => {
+    expect(errors.tooManySignIns(30)).toMatchObject({ kind: 'too_many', retryAfterS: 30 });
+  });
+});
