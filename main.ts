@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { buildAreaIndex } from './geo/area-index.ts';
 import { cellAt, cellToBigint } from './geo/h3.ts';
 import { hashPassword } from './ingest/auth/password.ts';
@@ -217,6 +218,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     placeSearch: lazyPlaceSearch(db),
     submissionsInFlight: new Map<string, Promise<void>>(),
     logger,
+    // The feed process keeps its own figures (lag, sockets per audience); /metrics asks it for them.
+    otherProcessMetrics: () => feed?.metrics() ?? Promise.resolve([]),
   });
   app.use(dashboardMiddleware(opts.distDir ?? `${ROOT}dist`));
   app.on('error', (e, ctx?: { state?: { requestId?: string } }) =>
@@ -303,6 +306,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
 async function startFeedChild(config: FeedConfig, logger: Logger): Promise<FeedChild> {
   const db = createFeedPool(config.databaseUrl, 8);
+  const metrics = new Registry();
   const walls = await watchWallTokens(db, {
     acceptDemo: config.acceptDemo,
     onError: (e) => logger.error({ err: e }, 'wall tokens'),
@@ -322,9 +326,11 @@ async function startFeedChild(config: FeedConfig, logger: Logger): Promise<FeedC
     coalesceMs: config.coalesceMs,
     onError: (e) => logger.error({ err: e }, 'realtime'),
     logger,
+    metrics,
   });
   return {
     http,
+    metrics: () => metrics.getMetricsAsJSON(),
     close: async () => {
       walls.stop();
       await realtime.close();

@@ -59,6 +59,8 @@ export interface IngestDeps {
   trustProxy?: boolean;
   /** The product's logger (main.ts): access lines and errors; silent when absent (tests, tools). */
   logger?: Logger;
+  /** Metrics of this server's other processes (the feed process), merged into /metrics; prom-client JSON. */
+  otherProcessMetrics?: () => Promise<object[]>;
 }
 
 export interface IngestState {

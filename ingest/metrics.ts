@@ -7,7 +7,7 @@ import type { IngestDeps, IngestState } from './context.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 'reportBatcher'>) {
+export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 'reportBatcher' | 'otherProcessMetrics'>) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'hientruong_' });
   const latency = new client.Histogram({
@@ -65,7 +65,11 @@ export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 're
         return;
       }
       ctx.type = registry.contentType;
-      ctx.body = await registry.metrics();
+      const others = (await deps.otherProcessMetrics?.()) ?? [];
+      // Names never collide (the feed's start hientruong_feed_); aggregate() only merges the two lists.
+      ctx.body = others.length
+        ? await client.AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), others]).metrics()
+        : await registry.metrics();
       return;
     }
     const started = performance.now();

@@ -4,11 +4,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Db } from '../sql/db.ts';
 import { settledHead, type EventRow } from '../sql/queries/events.ts';
 import { recordReach } from '../sql/queries/push.ts';
 import { screensByPlace } from './alert-delivery.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, type BufferLimits } from './fanout.ts';
+import { registerFeedMetrics } from './feed-metrics.ts';
 import { admit, parseHandshake } from './handshake.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SocketActor } from './protocol.ts';
 import { keepReauthorizing, reauthorizeAll, REVOKING_KINDS } from './reauthorize.ts';
@@ -34,6 +36,8 @@ export interface RealtimeOptions {
   onError?: (error: unknown) => void;
   /** Each emitted batch is logged with its events' request ids (the access log's X-Request-Id). */
   logger?: Logger;
+  /** Where the feed's metrics go (feed-metrics.ts): lag, sockets per audience, events emitted. */
+  metrics?: Registry;
 }
 
 export interface Realtime {
@@ -78,7 +82,11 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
     }));
     void recordReach(opts.db, notice.alertId, rows).catch(onError);
   };
-  fanOut.onFlushed = (events) => opts.logger?.info(emitLine(events), 'feed emit');
+  const measure = opts.metrics ? registerFeedMetrics(opts.metrics, io, fanOut) : () => {};
+  fanOut.onFlushed = (events) => {
+    measure(events);
+    opts.logger?.info(emitLine(events), 'feed emit');
+  };
   // Revocation is pushed through the feed: a sign-out, deactivation or role change in the log re-checks the
   // staff sockets at once (the timer below is the safety net). Assigned once the server exists.
   let revoked = () => {};

@@ -8,6 +8,8 @@ import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 export interface FeedChild {
   /** Not listening: the child listens on loopback itself and feeds handed connections into it. */
   http: HttpServer;
+  /** Its Prometheus metrics as JSON (prom-client), for the main process's /metrics. */
+  metrics?(): Promise<object[]>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,11 @@ export function runFeedChild<Config>(
     if (message.type === 'start') void begin(message.config);
     else if (message.type === 'upgrade' && handle) accept(handle as Socket, message.raw);
     else if (message.type === 'stop') void stop(0);
+    else if (message.type === 'metrics')
+      void (feed?.metrics?.() ?? Promise.resolve([])).then(
+        (metrics) => tell({ type: 'metrics', id: message.id, metrics }),
+        () => tell({ type: 'metrics', id: message.id, metrics: [] }),
+      );
   });
   // Without the main process nobody can hand this one connections: leave instead of lingering.
   process.on('disconnect', () => void stop(0));

@@ -32,6 +32,8 @@ export interface FeedProcess {
   upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void;
   /** The current child's pid, or null between a crash and its restart. */
   pid(): number | null;
+  /** The feed process's metrics (prom-client JSON); empty while it restarts or when it does not answer in time. */
+  metrics(): Promise<object[]>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,8 @@ const FEED_PATH = '/socket.io/';
 const isFeedRequest = (req: IncomingMessage) => (req.url ?? '').startsWith(FEED_PATH);
 const RESTART_DELAYS_MS = [200, 500, 1000, 2000, 5000];
 const STOP_GRACE_MS = 5000;
+/** A scrape waits this long for the feed process (it runs at a low priority), then goes without its figures. */
+const METRICS_WAIT_MS = 2000;
 const UNAVAILABLE =
   'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
 
@@ -57,6 +61,8 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
   let crashes = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const log = (line: string) => opts.logger.info(line);
+  const metricAnswers = new Map<number, (metrics: object[]) => void>();
+  let metricAsks = 0;
 
   const spawn = () =>
     new Promise<Running>((ready, failed) => {
@@ -75,6 +81,7 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
       }
       child.on('message', (message: FromFeedProcess) => {
         if (message.type === 'log') relayLine(opts.logger, message.line);
+        else if (message.type === 'metrics') metricAnswers.get(message.id)?.(message.metrics);
         else if (message.type === 'ready') {
           started = true;
           crashes = 0;
@@ -147,6 +154,22 @@ export async function startFeedProcess<Config>(opts: FeedProcessOptions<Config>)
     },
 
     pid: () => running?.child.pid ?? null,
+
+    metrics: () => {
+      const child = running?.child;
+      if (!child?.connected) return Promise.resolve([]);
+      const id = ++metricAsks;
+      return new Promise<object[]>((done) => {
+        const timer = setTimeout(() => answer([]), METRICS_WAIT_MS);
+        const answer = (metrics: object[]) => {
+          clearTimeout(timer);
+          metricAnswers.delete(id);
+          done(metrics);
+        };
+        metricAnswers.set(id, answer);
+        child.send({ type: 'metrics', id } satisfies ToFeedProcess<Config>);
+      });
+    },
 
     stop: async () => {
       stopping = true;
