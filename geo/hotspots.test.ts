@@ -1,4 +1,4 @@
-import { gridDisk, latLngToCell } from 'h3-js';
+import { cellToBoundary, getBaseCellNumber, getPentagons, getRes0Cells, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { diskGraph } from './cell-disks.ts';
 import { classifyHotspots, fdrThreshold, giStar, giStarZ, hotspotBins } from './hotspots.ts';
@@ -56,24 +56,39 @@ describe('giStar on a 7-cell disk, by hand', () => {
 });
 
 describe('diskGraph', () => {
+  function expectSameAsGridDisk(cells: string[], k: number) {
+    const index = new Map(cells.map((c, i) => [c, i]));
+    const g = diskGraph(cells, k);
+    cells.forEach((c, i) => {
+      const ours = [...g.indices.subarray(g.offsets[i], g.offsets[i + 1])].sort((x, y) => x - y);
+      const ref = gridDisk(c, k)
+        .map((d) => index.get(d))
+        .filter((j) => j !== undefined)
+        .sort((x, y) => x - y);
+      expect(ours).toEqual(ref);
+    });
+  }
+
   it('equals h3 gridDisk restricted to the cells, across resolutions and sparse sets', () => {
     const random = seededRandom(7);
-    for (const res of [7, 9]) {
-      const all = gridDisk(latLngToCell(19.8, 105.78, res), 25);
-      const cells = all.filter(() => random() < 0.6);
-      const index = new Map(cells.map((c, i) => [c, i]));
-      for (const k of [1, 2]) {
-        const g = diskGraph(cells, k);
-        cells.forEach((c, i) => {
-          const ours = [...g.indices.subarray(g.offsets[i], g.offsets[i + 1])].sort((x, y) => x - y);
-          const ref = gridDisk(c, k)
-            .map((d) => index.get(d))
-            .filter((j) => j !== undefined)
-            .sort((x, y) => x - y);
-          expect(ours).toEqual(ref);
-        });
-      }
-    }
+    for (const res of [7, 9])
+      for (const k of [1, 2])
+        expectSameAsGridDisk(
+          gridDisk(latLngToCell(19.8, 105.78, res), 25).filter(() => random() < 0.6),
+          k,
+        );
+  });
+
+  it('equals gridDisk where disks cross base cells, around a pentagon, and on scattered areas', () => {
+    const random = seededRandom(11);
+    // A vertex of a res-0 cell is where three base cells meet.
+    const [lat, lng] = cellToBoundary(getRes0Cells()[20])[0];
+    const corner = gridDisk(latLngToCell(lat, lng, 7), 12).filter(() => random() < 0.8);
+    const pentagon = gridDisk(getPentagons(6)[3], 8).filter(() => random() < 0.8);
+    // Two areas far apart in one base cell: the lookup falls back from a dense grid to a hash map.
+    const scattered = [19.8, 20.9].flatMap((la) => gridDisk(latLngToCell(la, 105.78, 9), 6));
+    for (const cells of [corner, pentagon, scattered]) for (const k of [1, 3]) expectSameAsGridDisk(cells, k);
+    expect(new Set(corner.map(getBaseCellNumber)).size).toBe(3);
   });
 });
 

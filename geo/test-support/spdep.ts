@@ -17,7 +17,10 @@ export function spdepMissing(): string | null {
 }
 
 /** spdep's Gi* z-scores for values `x` over `graph` (self included), and R's seconds in nb2listw + localG. */
-export function spdepLocalG(x: ArrayLike<number>, graph: DiskGraph): { z: Float64Array; seconds: number } {
+export function spdepLocalG(
+  x: ArrayLike<number>,
+  graph: DiskGraph,
+): { z: Float64Array; seconds: number; cpuSeconds: number } {
   const dir = mkdtempSync(join(tmpdir(), 'spdep-'));
   try {
     const lines: string[] = [];
@@ -32,7 +35,8 @@ export function spdepLocalG(x: ArrayLike<number>, graph: DiskGraph): { z: Float6
     });
     if (r.status !== 0) throw new Error(`Rscript failed: ${r.stderr}`);
     const z = Float64Array.from(readFileSync(join(dir, 'out'), 'utf8').trim().split('\n'), Number);
-    return { z, seconds: Number(r.stdout.trim()) };
+    const [seconds, cpuSeconds] = r.stdout.trim().split(/\s+/).map(Number);
+    return { z, seconds, cpuSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
