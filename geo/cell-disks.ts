@@ -198,7 +198,7 @@ export function diskGraph(cells: readonly string[], k: number): DiskGraph {
   return { offsets, indices: indices.subarray(0, m) };
 }
 
-function grow(array: Int32Array, atLeast: number): Int32Array {
+function grow(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(Math.max(array.length * 2, atLeast));
   grown.set(array);
   return grown;
