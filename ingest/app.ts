@@ -26,6 +26,7 @@ import { cellsRouter } from './routes/api/cells.ts';
 import { sessionRouter } from './routes/api/session.ts';
 import { statsRouter } from './routes/api/stats.ts';
 import { hotspotsRouter } from './routes/api/hotspots.ts';
+import { wallStatsRouter } from './routes/api/wall-stats.ts';
 import { wallTokensRouter } from './routes/api/wall-tokens.ts';
 import { eventsRouter } from './routes/api/events.ts';
 import { newScreenAnswers } from './shared-answers.ts';
@@ -129,6 +130,7 @@ export function createApp(
     cellsRouter,
     statsRouter,
     hotspotsRouter,
+    wallStatsRouter,
     wallTokensRouter,
     eventsRouter,
     geocodeRouter,

@@ -1,4 +1,4 @@
-import type { CellsDTO, StatsDTO, TransparencyDTO } from './presenters/dto.ts';
+import type { CellsDTO, StatsDTO, TransparencyDTO, WallStatsDTO } from './presenters/dto.ts';
 
 // Answers every screen asks for at the same moment (counters, province-wide cells): callers within
 // `ttlMs` share one database query, so a thousand open maps cost one query a second, not a thousand.
@@ -31,10 +31,13 @@ export interface ScreenAnswers {
   cells: SharedAnswers<CellsDTO>;
   /** Every open public map asks the same four questions: each is answered once a minute. */
   transparency: SharedAnswers<TransparencyDTO>;
+  /** Every wall asks the same: answered once every 5 s. */
+  wall: SharedAnswers<WallStatsDTO>;
 }
 
 export const newScreenAnswers = (): ScreenAnswers => ({
   stats: new SharedAnswers(1000),
   cells: new SharedAnswers(1000),
   transparency: new SharedAnswers(60_000),
+  wall: new SharedAnswers(5000),
 });

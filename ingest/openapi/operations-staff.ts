@@ -37,6 +37,14 @@ export const STAFF_OPERATIONS = [
   }),
   op({
     method: 'get',
+    route: '/api/v1/wall/stats',
+    tag: 'maps',
+    summary:
+      "The wall's figures: received today, open, overdue, resolved on time % (7 d), median minutes to triage, overdue per agency, trends per category (24 h hourly, 7 d daily)",
+    access: 'province-wide staff and wall displays',
+  }),
+  op({
+    method: 'get',
     route: '/api/v1/events',
     tag: 'maps',
     summary: 'The event log of a period (at most 7 days), paginated with `after`=`next`, for replay',

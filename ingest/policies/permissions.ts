@@ -1,6 +1,6 @@
 // Pure canX(actor, subject) policies. Routes call these and nothing else to decide 401/403.
 import { errors, type DomainError } from '../../domain/errors.ts';
-import { DESK_ROLES, reportInRemit } from '../../domain/roles.ts';
+import { DESK_ROLES, reportInRemit, scopeOfRole } from '../../domain/roles.ts';
 import type { Actor, StaffActor } from './roles.ts';
 import { REJECT_REASONS, ruleFor, type TransitionRule } from './transitions.ts';
 
@@ -44,6 +44,8 @@ export const canModeratePhotos = (a: Actor): boolean => isDesk(a);
 export const canViewUnits = (a: Actor): boolean => isStaff(a);
 /** Hot spots are aggregates over every report, for every staff screen (the wall included); never public. */
 export const canViewHotspots = (a: Actor): boolean => isStaff(a);
+/** The wall's figures (every agency's overdue count): staff who see the whole province, walls included. */
+export const canViewWallStats = (a: Actor): boolean => isStaff(a) && scopeOfRole(a.role) === 'province';
 export const canListStaff = (a: Actor): boolean =>
   isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
 export const canManageStaff = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';

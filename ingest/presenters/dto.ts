@@ -384,3 +384,24 @@ export interface TransparencyDTO {
     medianHoursToResolve: number | null;
   }[];
 }
+
+/** GET /api/v1/wall/stats: the wall's figures at `at` (sql/queries/wall-stats.ts has the definitions). */
+export interface WallStatsDTO {
+  at: string;
+  /** Since the centre's local midnight; merged duplicates not counted. */
+  receivedToday: number;
+  /** Waiting for the desk or being worked on. */
+  open: number;
+  /** Open and past the deadline that applies now (response, then resolution). */
+  overdue: number;
+  /** Of reports received in the last 7 days whose outcome is known, the % resolved by their deadline; null: none yet. */
+  resolvedOnTimePct: number | null;
+  medianTriageMinutes: number | null;
+  /** Agencies with open reports, most overdue first (agencyId null: not routed yet). */
+  byAgency: { agencyId: string | null; name: string | null; nameEn: string | null; open: number; overdue: number }[];
+  /** Reports per category per hour (last 24 h) and per local day (last 7), oldest first, zeros included. */
+  trends: {
+    hourly: { at: string; category: string; n: number }[];
+    daily: { at: string; category: string; n: number }[];
+  };
+}

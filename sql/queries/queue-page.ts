@@ -7,7 +7,8 @@ export type QueueSort = 'deadline' | 'age' | 'priority';
 
 // The deadline that applies now (response while waiting for the desk); the statuses are constants of domain/, not input.
 const WAITING = RESPONSE_STATUSES.map((s) => `'${s}'`).join(', ');
-const DEADLINE = `coalesce(CASE WHEN r.status IN (${WAITING}) THEN r.response_due_at ELSE r.due_at END, 'infinity')`;
+/** SQL over `reports r`: the deadline that applies to the report now ('infinity' when none). */
+export const DEADLINE = `coalesce(CASE WHEN r.status IN (${WAITING}) THEN r.response_due_at ELSE r.due_at END, 'infinity')`;
 
 /** Sort keys, all ascending, each with the type its cursor value is cast back to; the report id breaks ties. */
 const SORT_KEYS: Record<QueueSort, { expr: string; type: string }[]> = {

@@ -5,6 +5,11 @@ import type { Db } from '../db.ts';
 
 export type TransparencyGroup = 'commune' | 'agency';
 
+/** SQL over `reports r`: its outcome is known at `now` (resolved, or past its deadline unresolved): the on-time denominator. */
+export const OUTCOME_KNOWN = (now: string) => `(r.resolved_at IS NOT NULL OR r.due_at < ${now})`;
+/** SQL over `reports r`: resolved by its deadline (or it had none). */
+export const RESOLVED_ON_TIME = '(r.resolved_at IS NOT NULL AND (r.due_at IS NULL OR r.resolved_at <= r.due_at))';
+
 export interface TransparencyRow {
   key: string;
   name: string;
@@ -45,8 +50,8 @@ export async function transparencyStats(
     `SELECT ${g.key} AS key, ${g.name} AS name, ${g.nameEn} AS name_en,
             count(*)::int AS received,
             count(*) FILTER (WHERE r.resolved_at IS NOT NULL)::int AS resolved,
-            count(*) FILTER (WHERE r.resolved_at IS NOT NULL OR r.due_at < $2)::int AS due,
-            count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND (r.due_at IS NULL OR r.resolved_at <= r.due_at))::int AS on_time,
+            count(*) FILTER (WHERE ${OUTCOME_KNOWN('$2')})::int AS due,
+            count(*) FILTER (WHERE ${RESOLVED_ON_TIME})::int AS on_time,
             (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at))
               FILTER (WHERE r.resolved_at IS NOT NULL) / 3600)::float8 AS median_hours
        FROM reports r ${g.join}

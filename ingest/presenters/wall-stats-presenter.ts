@@ -1,0 +1,24 @@
+// The wall's figures as the wall reads them: the on-time share as a rounded percentage, times as ISO strings.
+import type { WallStatsRow } from '../../sql/queries/wall-stats.ts';
+import type { WallStatsDTO } from './dto.ts';
+
+export function presentWallStats(row: WallStatsRow, at: Date): WallStatsDTO {
+  const trend = (rows: WallStatsRow['hourly']) =>
+    rows.map((r) => ({ at: r.at.toISOString(), category: r.category, n: r.n }));
+  return {
+    at: at.toISOString(),
+    receivedToday: row.receivedToday,
+    open: row.open,
+    overdue: row.overdue,
+    resolvedOnTimePct: row.outcomeKnown === 0 ? null : Math.round((1000 * row.resolvedOnTime) / row.outcomeKnown) / 10,
+    medianTriageMinutes: row.medianTriageMinutes === null ? null : Math.round(row.medianTriageMinutes * 10) / 10,
+    byAgency: row.byAgency.map((a) => ({
+      agencyId: a.agencyId,
+      name: a.nameVi,
+      nameEn: a.nameEn,
+      open: a.open,
+      overdue: a.overdue,
+    })),
+    trends: { hourly: trend(row.hourly), daily: trend(row.daily) },
+  };
+}
