@@ -16,11 +16,11 @@ import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sq
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 
-/** Runs `change` and records what it returns as the audit row of `entity`/`id`. */
+/** Runs `change` and records what it returns as the audit row of `entity`/`id` (a new record's id: from `after`). */
 export async function audited<T>(
   db: Db,
   actor: StaffActor,
-  what: { entity: AuditEntity; id: string; action: string },
+  what: { entity: AuditEntity; id: string | ((after: T) => string); action: string },
   change: (tx: Tx) => Promise<{ before: unknown; after: T }>,
 ): Promise<T> {
   return withTransaction(db, async (tx) => {
@@ -29,7 +29,7 @@ export async function audited<T>(
       actorId: actor.userId,
       actorName: actor.name,
       entity: what.entity,
-      entityId: what.id,
+      entityId: typeof what.id === 'string' ? what.id : what.id(after),
       action: what.action,
       before,
       after,

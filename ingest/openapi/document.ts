@@ -4,9 +4,15 @@ import type { Operation } from './operation.ts';
 import { PUBLIC_OPERATIONS } from './operations-public.ts';
 import { STAFF_OPERATIONS } from './operations-staff.ts';
 import { ADMIN_OPERATIONS } from './operations-admin.ts';
+import { INTEGRATION_OPERATIONS } from './operations-integrations.ts';
 
 /** Every documented operation. A new /api/v1 route adds its entry to one of these lists (openapi.test.ts checks). */
-export const OPERATIONS: Operation[] = [...PUBLIC_OPERATIONS, ...STAFF_OPERATIONS, ...ADMIN_OPERATIONS];
+export const OPERATIONS: Operation[] = [
+  ...PUBLIC_OPERATIONS,
+  ...STAFF_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+  ...INTEGRATION_OPERATIONS,
+];
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 

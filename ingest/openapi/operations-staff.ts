@@ -15,16 +15,12 @@ import {
   unitPositionSchema,
   unitStatusSchema,
 } from '../schemas/dispatch-input.ts';
-import { open311ClientInput } from '../routes/api/open311-clients.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
 import { eventsQuerySchema } from '../routes/api/events.ts';
-import { webhookInput } from '../routes/api/webhooks.ts';
-import { importMappingInput, importQuery } from '../routes/api/imports.ts';
-import { XLSX_TYPE } from '../imports/read-table.ts';
 import { op } from './operation.ts';
 
-const DESK = 'desk (administrator, supervisor, dispatcher)';
+export const DESK = 'desk (administrator, supervisor, dispatcher)';
 
 export const STAFF_OPERATIONS = [
   op({
@@ -252,29 +248,6 @@ export const STAFF_OPERATIONS = [
   }),
   op({
     method: 'get',
-    route: '/api/v1/open311/clients',
-    tag: 'integrations',
-    summary: 'Open311 clients',
-    access: 'administrator',
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/open311/clients',
-    tag: 'integrations',
-    summary: 'Issue an Open311 api_key (shown once)',
-    access: 'administrator',
-    body: open311ClientInput,
-    responses: { '201': 'Issued', '409': 'slug already issued' },
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/open311/clients/:id/revoke',
-    tag: 'integrations',
-    summary: "Revoke a client's api_key",
-    access: 'administrator',
-  }),
-  op({
-    method: 'get',
     route: '/api/v1/alerts/desk',
     tag: 'alerts',
     summary: 'Alerts in every state',
@@ -332,68 +305,5 @@ export const STAFF_OPERATIONS = [
     tag: 'alerts',
     summary: 'The reach audit as CSV',
     access: 'alert publishers',
-  }),
-  op({
-    method: 'get',
-    route: '/api/v1/webhooks',
-    tag: 'integrations',
-    summary: 'Webhook endpoints',
-    access: 'administrator',
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/webhooks',
-    tag: 'integrations',
-    summary: 'Register an https endpoint for an agency and event types (the signing secret is shown once)',
-    access: 'administrator',
-    body: webhookInput,
-    responses: { '201': 'Registered' },
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/webhooks/:id/disable',
-    tag: 'integrations',
-    summary: 'Stop an endpoint',
-    access: 'administrator',
-  }),
-  op({
-    method: 'get',
-    route: '/api/v1/webhooks/:id/deliveries',
-    tag: 'integrations',
-    summary: "An endpoint's latest deliveries and their attempts",
-    access: 'administrator',
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/webhooks/deliveries/:id/replay',
-    tag: 'integrations',
-    summary: 'Send a delivery again now (a fresh 24-hour window)',
-    access: 'administrator',
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/imports',
-    tag: 'integrations',
-    summary:
-      "Import a call centre's tickets as hotline reports; with a bad row nothing is written (422 per row and field) unless goodRows=import",
-    access: DESK,
-    query: importQuery,
-    upload: ['text/csv', XLSX_TYPE],
-    responses: { '201': 'Imported', '422': 'Bad rows, each named by its number in the file and the field' },
-  }),
-  op({
-    method: 'get',
-    route: '/api/v1/imports/mappings',
-    tag: 'integrations',
-    summary: 'Saved column mappings',
-    access: DESK,
-  }),
-  op({
-    method: 'post',
-    route: '/api/v1/imports/mappings',
-    tag: 'integrations',
-    summary: 'Save a column mapping by name (replaces the one of that name)',
-    access: DESK,
-    body: importMappingInput,
   }),
 ];

@@ -57,6 +57,9 @@ export const canReplayEvents = (a: Actor): boolean => isStaff(a) && (DESK.has(a.
 export const canManageWallTokens = (a: Actor): boolean => canManageStaff(a);
 /** Open311 client keys, webhooks: what other systems may do here is an administrator's decision. */
 export const canManageIntegrations = (a: Actor): boolean => isStaff(a) && a.role === 'administrator';
+/** Supervisors read the integrations (clients, webhooks and their deliveries, mappings) without changing them. */
+export const canViewIntegrations = (a: Actor): boolean =>
+  isStaff(a) && (a.role === 'administrator' || a.role === 'supervisor');
 
 /** The desk assigns anywhere; an agency officer assigns its agency's reports to its agency's units. */
 export function canAssignUnit(a: Actor, r: ReportScope, u: UnitScope): boolean {

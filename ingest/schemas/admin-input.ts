@@ -1,4 +1,5 @@
 // Bodies of the administration API (/api/v1/admin/...). Unknown keys are refused.
+import { AUDIT_ENTITIES } from '../../domain/audit-entities.ts';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { calendarDate } from './dates.ts';
@@ -55,9 +56,7 @@ export const routingPreviewSchema = z.object({
 });
 
 export const auditQuerySchema = z.object({
-  entity: z
-    .enum(['routing_rule', 'sla', 'holiday', 'staff', 'unit', 'unit_token', 'wall_token', 'canned_reply'])
-    .optional(),
+  entity: z.enum(AUDIT_ENTITIES).optional(),
   entityId: z.string().max(64).optional(),
   before: z
     .string()

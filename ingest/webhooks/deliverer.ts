@@ -49,9 +49,11 @@ export function startWebhookDeliverer(db: Db, opts: WebhookDelivererOptions = {}
     const due = await claimDueDeliveries(db, 20, timeoutMs * 2);
     await Promise.all(
       due.map(async (d) => {
+        const started = performance.now();
         const outcome = await send(d, timeoutMs);
+        const durationMs = performance.now() - started;
         const retryAt = outcome.ok ? null : nextAttemptAt(d.attempts, d.window_start, new Date(), baseBackoffMs);
-        await recordDeliveryAttempt(db, d.id, { ...outcome, retryAt });
+        await recordDeliveryAttempt(db, d.id, { ...outcome, retryAt, durationMs });
       }),
     );
     return due.length;

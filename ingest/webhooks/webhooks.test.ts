@@ -55,6 +55,7 @@ describe('webhooks', () => {
       status: string;
       attempts: number;
       payload: { data: { code: string; status: string } };
+      attemptLog: { at: string; httpStatus: number | null; error: string | null; durationMs: number }[];
     }[];
 
   beforeAll(async () => {
@@ -84,6 +85,11 @@ describe('webhooks', () => {
     expect(bad.status).toBe(422);
     const dispatcher = await app.login('dispatcher');
     expect((await dispatcher.get('/api/v1/webhooks')).status).toBe(403);
+    // A supervisor reads endpoints and deliveries, and changes nothing.
+    const supervisor = await app.login('supervisor');
+    expect((await supervisor.get('/api/v1/webhooks')).status).toBe(200);
+    expect((await supervisor.get(`/api/v1/webhooks/${endpoint.id}/deliveries`)).status).toBe(200);
+    expect((await supervisor.post(`/api/v1/webhooks/${endpoint.id}/disable`, {})).status).toBe(403);
     expect((await app.anonymous.get('/api/v1/webhooks')).status).toBe(401);
   });
 
@@ -95,6 +101,10 @@ describe('webhooks', () => {
     await until(async () => (await deliveries()).some((d) => d.status === 'delivered'));
     const [created] = await deliveries();
     expect(created).toMatchObject({ event: 'report.created', status: 'delivered', attempts: 3 });
+    // Every attempt is logged, newest first, with the receiver's answer.
+    expect(created.attemptLog.map((a) => a.httpStatus)).toEqual([200, 500, 500]);
+    expect(created.attemptLog.every((a) => a.durationMs >= 0 && a.error === null)).toBe(true);
+    expect(new Date(created.attemptLog[0].at) >= new Date(created.attemptLog[2].at)).toBe(true);
     expect(created.payload.data.code).toBe(rows[0].code);
     expect(rx.received).toHaveLength(3);
     const last = rx.received[2];
@@ -182,6 +192,15 @@ describe('webhooks', () => {
     const replayed = await admin.post(`/api/v1/webhooks/deliveries/${failed.id}/replay`, {});
     expect(replayed.body).toMatchObject({ status: 'pending', attempts: 0 });
     await until(async () => (await deliveries()).find((d) => d.id === failed.id)?.status === 'delivered');
+    // The log keeps the failed attempts before the replay; the replay itself is in the audit trail.
+    const log = (await deliveries()).find((d) => d.id === failed.id)!.attemptLog;
+    expect(log[0].httpStatus).toBe(200);
+    expect(log.slice(1).every((a) => a.httpStatus === 500)).toBe(true);
+    const audit = await app.db.query(
+      "SELECT action, actor_name, before->>'status' AS before FROM admin_audit WHERE entity = 'webhook_delivery' AND entity_id = $1",
+      [failed.id],
+    );
+    expect(audit.rows).toEqual([{ action: 'replay', actor_name: expect.any(String), before: 'failed' }]);
   });
 
   it('back-off doubles from the base, is capped, and stops after 24 hours', () => {

@@ -1,8 +1,8 @@
 // The administration audit trail: appended in the transaction of the change it records.
+import type { AuditEntity } from '../../domain/audit-entities.ts';
 import type { Db, Tx } from '../db.ts';
 
-export type AuditEntity =
-  'routing_rule' | 'sla' | 'holiday' | 'staff' | 'unit' | 'unit_token' | 'wall_token' | 'canned_reply';
+export type { AuditEntity };
 
 export interface AuditEntry {
   actorId: string | null;

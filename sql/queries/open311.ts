@@ -15,7 +15,7 @@ export interface Open311ClientRow {
 const CLIENT_COLUMNS = 'id::text AS id, slug, name, contact, created_at, revoked_at';
 
 export async function insertOpen311Client(
-  db: Db,
+  db: Db | Tx,
   c: { slug: string; name: string; contact: string | null; keyHash: string; createdBy: string | null },
 ): Promise<Open311ClientRow | null> {
   const { rows } = await db.query<Open311ClientRow>(
@@ -26,12 +26,19 @@ export async function insertOpen311Client(
   return rows[0] ?? null;
 }
 
-export async function listOpen311Clients(db: Db): Promise<Open311ClientRow[]> {
+export async function listOpen311Clients(db: Db | Tx): Promise<Open311ClientRow[]> {
   const { rows } = await db.query<Open311ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM open311_clients ORDER BY id`);
   return rows;
 }
 
-export async function revokeOpen311Client(db: Db, id: string): Promise<Open311ClientRow | null> {
+export async function findOpen311Client(db: Db | Tx, id: string): Promise<Open311ClientRow | null> {
+  const { rows } = await db.query<Open311ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM open311_clients WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function revokeOpen311Client(db: Db | Tx, id: string): Promise<Open311ClientRow | null> {
   const { rows } = await db.query<Open311ClientRow>(
     `UPDATE open311_clients SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${CLIENT_COLUMNS}`,
     [id],
@@ -39,7 +46,7 @@ export async function revokeOpen311Client(db: Db, id: string): Promise<Open311Cl
   return rows[0] ?? null;
 }
 
-export async function findActiveOpen311Client(db: Db, keyHash: string): Promise<Open311ClientRow | null> {
+export async function findActiveOpen311Client(db: Db | Tx, keyHash: string): Promise<Open311ClientRow | null> {
   const { rows } = await db.query<Open311ClientRow>(
     `SELECT ${CLIENT_COLUMNS} FROM open311_clients WHERE key_hash = $1 AND revoked_at IS NULL`,
     [keyHash],
@@ -83,7 +90,7 @@ export interface Open311RequestFilter {
   limit: number;
 }
 
-export async function listOpen311Reports(db: Db, f: Open311RequestFilter): Promise<Open311ReportRow[]> {
+export async function listOpen311Reports(db: Db | Tx, f: Open311RequestFilter): Promise<Open311ReportRow[]> {
   const where: string[] = [];
   const values: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -113,7 +120,7 @@ export async function listOpen311Reports(db: Db, f: Open311RequestFilter): Promi
   return rows;
 }
 
-export async function findCodeByToken(db: Db, token: string): Promise<string | null> {
+export async function findCodeByToken(db: Db | Tx, token: string): Promise<string | null> {
   const { rows } = await db.query<{ code: string }>(
     `SELECT r.tracking_code AS code FROM open311_requests o JOIN reports r ON r.id = o.report_id WHERE o.token = $1`,
     [token],
@@ -121,7 +128,7 @@ export async function findCodeByToken(db: Db, token: string): Promise<string | n
   return rows[0]?.code ?? null;
 }
 
-export async function findReportIdByCode(db: Db, code: string): Promise<string | null> {
+export async function findReportIdByCode(db: Db | Tx, code: string): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM reports WHERE tracking_code = $1', [
     code,
   ]);
@@ -139,7 +146,7 @@ export interface PublicUpdateRow {
   at: Date;
 }
 
-export async function listPublicUpdates(db: Db, from: Date, to: Date, limit: number): Promise<PublicUpdateRow[]> {
+export async function listPublicUpdates(db: Db | Tx, from: Date, to: Date, limit: number): Promise<PublicUpdateRow[]> {
   const { rows } = await db.query<PublicUpdateRow>(
     `SELECT t.id::text AS id, r.tracking_code AS code, r.category, t.to_status, t.reason, t.public_reply, t.at
        FROM report_timeline t JOIN reports r ON r.id = t.report_id
@@ -162,7 +169,7 @@ export interface NewRequestUpdate {
 }
 
 /** Stores a relayed comment once per client update id; a retry of the same update answers the same id. */
-export async function insertRequestUpdate(db: Db, u: NewRequestUpdate): Promise<string> {
+export async function insertRequestUpdate(db: Db | Tx, u: NewRequestUpdate): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `WITH ins AS (
        INSERT INTO open311_request_updates (report_id, client_id, client_update_id, status, description, media_url,

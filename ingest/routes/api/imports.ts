@@ -7,10 +7,11 @@ import { HttpError } from '../../http-error.ts';
 import { createReports } from '../../commands/create-reports.ts';
 import { checkHotlineRows, MAPPED_FIELDS, type ColumnMapping } from '../../imports/hotline-rows.ts';
 import { readTable, XLSX_TYPE } from '../../imports/read-table.ts';
-import { isDesk } from '../../policies/permissions.ts';
+import { editMapping, removeMapping, saveMapping } from '../../commands/integration-changes.ts';
+import { canManageIntegrations, isDesk } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
-import { findImportMapping, listImportMappings, saveImportMapping } from '../../../sql/queries/import-mappings.ts';
-import { authorize, requireStaff } from './guard.ts';
+import { findImportMapping, listImportMappings, type ImportMappingRow } from '../../../sql/queries/import-mappings.ts';
+import { authorize, idParam, requireStaff } from './guard.ts';
 
 /** The largest file accepted: a month of a province's hotline is a few thousand rows. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -38,22 +39,50 @@ importsRouter.use((ctx, next) => {
   return next();
 });
 
-importsRouter.get('/mappings', async (ctx) => {
-  const rows = await listImportMappings(ctx.state.deps.db);
-  ctx.body = { mappings: rows.map((m) => ({ name: m.name, columns: m.columns, categoryValues: m.category_values })) };
+const presentMapping = (m: ImportMappingRow) => ({
+  id: m.id,
+  name: m.name,
+  columns: m.columns,
+  categoryValues: m.category_values,
+  updatedAt: m.updated_at.toISOString(),
 });
 
-importsRouter.post('/mappings', async (ctx) => {
-  const input = parseOr422(importMappingInput, ctx.request.body);
+importsRouter.get('/mappings', async (ctx) => {
+  ctx.body = { mappings: (await listImportMappings(ctx.state.deps.db)).map(presentMapping) };
+});
+
+/** The desk imports with a mapping; only an administrator saves, edits or deletes one (audited). */
+function mappingWriter(ctx: { state: IngestState }) {
+  const actor = requireStaff(ctx.state.actor);
+  authorize(canManageIntegrations(actor), 'change import mappings');
+  return actor;
+}
+
+function mappingOf(body: unknown) {
+  const input = parseOr422(importMappingInput, body);
   if (!input.columns.category || !input.columns.description)
     throw invalidFields([{ field: 'columns', reason: 'category and description must be mapped' }]);
-  const saved = await saveImportMapping(ctx.state.deps.db, {
+  return {
     name: input.name,
-    columns: input.columns,
+    columns: input.columns as Record<string, string>,
     categoryValues: input.categoryValues ?? {},
-    by: requireStaff(ctx.state.actor).userId,
-  });
-  ctx.body = { name: saved.name, columns: saved.columns, categoryValues: saved.category_values };
+  };
+}
+
+importsRouter.post('/mappings', async (ctx) => {
+  const actor = mappingWriter(ctx);
+  ctx.body = presentMapping(await saveMapping(ctx.state.deps.db, actor, mappingOf(ctx.request.body)));
+});
+
+importsRouter.post('/mappings/:id', async (ctx) => {
+  const actor = mappingWriter(ctx);
+  const id = idParam(ctx);
+  ctx.body = presentMapping(await editMapping(ctx.state.deps.db, actor, id, mappingOf(ctx.request.body)));
+});
+
+importsRouter.post('/mappings/:id/delete', async (ctx) => {
+  const actor = mappingWriter(ctx);
+  ctx.body = presentMapping(await removeMapping(ctx.state.deps.db, actor, idParam(ctx)));
 });
 
 async function readUpload(ctx: { req: NodeJS.ReadableStream }): Promise<Buffer> {

@@ -3,16 +3,11 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
-import { HttpError } from '../../http-error.ts';
-import { canManageIntegrations } from '../../policies/permissions.ts';
+import { issueOpen311Client, revokeClient } from '../../commands/integration-changes.ts';
+import { canManageIntegrations, canViewIntegrations } from '../../policies/permissions.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import {
-  insertOpen311Client,
-  listOpen311Clients,
-  revokeOpen311Client,
-  type Open311ClientRow,
-} from '../../../sql/queries/open311.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { listOpen311Clients, type Open311ClientRow } from '../../../sql/queries/open311.ts';
+import { authorize, idParam, requireStaff } from './guard.ts';
 
 export const open311ClientInput = z.strictObject({
   slug: z
@@ -35,7 +30,7 @@ const present = (c: Open311ClientRow) => ({
 export const open311ClientsRouter = new Router<IngestState>({ prefix: '/api/v1/open311/clients' });
 
 open311ClientsRouter.get('/', async (ctx) => {
-  authorize(canManageIntegrations(requireStaff(ctx.state.actor)), 'manage Open311 clients');
+  authorize(canViewIntegrations(requireStaff(ctx.state.actor)), 'read Open311 clients');
   ctx.body = { clients: (await listOpen311Clients(ctx.state.deps.db)).map(present) };
 });
 
@@ -45,24 +40,18 @@ open311ClientsRouter.post('/', async (ctx) => {
   const input = parseOr422(open311ClientInput, ctx.request.body);
   // Shown once: only its hash is stored.
   const apiKey = newToken('o311_');
-  const client = await insertOpen311Client(ctx.state.deps.db, {
+  const client = await issueOpen311Client(ctx.state.deps.db, actor, {
     slug: input.slug,
     name: input.name,
     contact: input.contact ?? null,
     keyHash: hashToken(apiKey),
-    createdBy: actor.userId,
   });
-  if (!client)
-    throw new HttpError(409, 'slug_taken', `slug: '${input.slug}' is already issued`, 'Mã ứng dụng đã tồn tại', [
-      { field: 'slug', reason: 'is already issued' },
-    ]);
   ctx.status = 201;
   ctx.body = { ...present(client), apiKey };
 });
 
 open311ClientsRouter.post('/:id/revoke', async (ctx) => {
-  authorize(canManageIntegrations(requireStaff(ctx.state.actor)), 'manage Open311 clients');
-  const client = await revokeOpen311Client(ctx.state.deps.db, idParam(ctx));
-  if (!client) throw notFound('Open311 client');
-  ctx.body = present(client);
+  const actor = requireStaff(ctx.state.actor);
+  authorize(canManageIntegrations(actor), 'manage Open311 clients');
+  ctx.body = present(await revokeClient(ctx.state.deps.db, actor, idParam(ctx)));
 });

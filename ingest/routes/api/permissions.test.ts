@@ -46,6 +46,32 @@ async function aPhoto(app: DispatchApp): Promise<string> {
   );
   return id;
 }
+const INTEGRATION_READERS: Who[] = ['administrator', 'supervisor'];
+const A_MAPPING = { name: 'm', columns: { category: 'Loại', description: 'Nội dung' } };
+const idOf = async (app: DispatchApp, sql: string, values: unknown[] = []) =>
+  (await app.db.query<{ id: string }>(sql, values)).rows[0].id;
+const aWebhook = (app: DispatchApp) =>
+  idOf(
+    app,
+    `INSERT INTO webhook_endpoints (url, events, secret) VALUES ('https://example.vn/h', '{report.created}', 's')
+     RETURNING id::text AS id`,
+  );
+const aDelivery = async (app: DispatchApp) =>
+  idOf(
+    app,
+    `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, payload, status)
+     VALUES ($1, $2, 'report.created', '{}', 'failed') RETURNING id::text AS id`,
+    [await aWebhook(app), n++],
+  );
+const aClient = (app: DispatchApp) =>
+  idOf(app, `INSERT INTO open311_clients (slug, name, key_hash) VALUES ($1, 'x', $1) RETURNING id::text AS id`, [
+    `perm-${n++}`,
+  ]);
+const aMapping = (app: DispatchApp) =>
+  idOf(app, `INSERT INTO import_mappings (name, columns) VALUES ($1, $2) RETURNING id::text AS id`, [
+    `perm-${n++}`,
+    JSON.stringify(A_MAPPING.columns),
+  ]);
 const ROUTES: RouteCase[] = [
   { name: 'POST /alerts', allowed: PUBLISHERS, call: (c) => c.post('/api/v1/alerts', sampleAlert()) },
   { name: 'GET /alerts/desk', allowed: PUBLISHERS, call: (c) => c.get('/api/v1/alerts/desk') },
@@ -346,8 +372,44 @@ const ROUTES: RouteCase[] = [
         role: 'dispatcher',
       }),
   },
-  { name: 'GET /open311/clients', allowed: ['administrator'], call: (c) => c.get('/api/v1/open311/clients') },
-  { name: 'GET /webhooks', allowed: ['administrator'], call: (c) => c.get('/api/v1/webhooks') },
+  { name: 'GET /open311/clients', allowed: INTEGRATION_READERS, call: (c) => c.get('/api/v1/open311/clients') },
+  { name: 'GET /webhooks', allowed: INTEGRATION_READERS, call: (c) => c.get('/api/v1/webhooks') },
+  {
+    name: 'GET /webhooks/:id/deliveries',
+    allowed: INTEGRATION_READERS,
+    call: async (c, app) => c.get(`/api/v1/webhooks/${await aWebhook(app)}/deliveries`),
+  },
+  {
+    name: 'POST /webhooks/:id/disable',
+    allowed: ['administrator'],
+    call: async (c, app) => c.post(`/api/v1/webhooks/${await aWebhook(app)}/disable`, {}),
+  },
+  {
+    name: 'POST /webhooks/deliveries/:id/replay',
+    allowed: ['administrator'],
+    call: async (c, app) => c.post(`/api/v1/webhooks/deliveries/${await aDelivery(app)}/replay`, {}),
+  },
+  {
+    name: 'POST /open311/clients/:id/revoke',
+    allowed: ['administrator'],
+    call: async (c, app) => c.post(`/api/v1/open311/clients/${await aClient(app)}/revoke`, {}),
+  },
+  {
+    name: 'POST /imports/mappings',
+    allowed: ['administrator'],
+    call: (c) => c.post('/api/v1/imports/mappings', { ...A_MAPPING, name: `m-${n++}` }),
+  },
+  {
+    name: 'POST /imports/mappings/:id',
+    allowed: ['administrator'],
+    call: async (c, app) =>
+      c.post(`/api/v1/imports/mappings/${await aMapping(app)}`, { ...A_MAPPING, name: `m-${n++}` }),
+  },
+  {
+    name: 'POST /imports/mappings/:id/delete',
+    allowed: ['administrator'],
+    call: async (c, app) => c.post(`/api/v1/imports/mappings/${await aMapping(app)}/delete`, {}),
+  },
   { name: 'GET /imports/mappings', allowed: DESK, call: (c) => c.get('/api/v1/imports/mappings') },
   {
     name: 'POST /webhooks',

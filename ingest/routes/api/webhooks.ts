@@ -4,18 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../../../domain/webhook-events.ts';
 import type { IngestState } from '../../context.ts';
-import { canManageIntegrations } from '../../policies/permissions.ts';
+import { disableWebhook, registerWebhook, replayDelivery } from '../../commands/integration-changes.ts';
+import { canManageIntegrations, canViewIntegrations } from '../../policies/permissions.ts';
 import { parseOr422, invalidFields } from '../../schemas/validate.ts';
 import {
-  disableWebhookEndpoint,
-  insertWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
-  replayWebhookDelivery,
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '../../../sql/queries/webhooks.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, requireStaff } from './guard.ts';
 
 /** HTTPS only; plain http only to this machine's loopback, and only under tests (a local receiver). */
 export function webhookUrlAllowed(url: URL, env = process.env.NODE_ENV): boolean {
@@ -50,12 +48,17 @@ const presentDelivery = (d: WebhookDeliveryRow) => ({
   lastError: d.last_error,
   deliveredAt: d.delivered_at?.toISOString() ?? null,
   createdAt: d.created_at.toISOString(),
+  // Newest first: when, the receiver's HTTP status (null: no answer, see error), how long it took.
+  attemptLog: d.attempt_log,
 });
 
 export const webhooksRouter = new Router<IngestState>({ prefix: '/api/v1/webhooks' });
 
+// Supervisors read endpoints and deliveries; only an administrator changes anything.
 webhooksRouter.use((ctx, next) => {
-  authorize(canManageIntegrations(requireStaff(ctx.state.actor)), 'manage webhooks');
+  const actor = requireStaff(ctx.state.actor);
+  const reading = ctx.method === 'GET' || ctx.method === 'HEAD';
+  authorize(reading ? canViewIntegrations(actor) : canManageIntegrations(actor), 'manage webhooks');
   return next();
 });
 
@@ -68,12 +71,11 @@ webhooksRouter.post('/', async (ctx) => {
   const input = parseOr422(webhookInput, ctx.request.body);
   if (!webhookUrlAllowed(new URL(input.url))) throw invalidFields([{ field: 'url', reason: 'must be an https URL' }]);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  const endpoint = await insertWebhookEndpoint(ctx.state.deps.db, {
+  const endpoint = await registerWebhook(ctx.state.deps.db, actor, {
     url: input.url,
     agencyId: input.agencyId ?? null,
     events: [...new Set(input.events)],
     secret,
-    createdBy: actor.userId,
   });
   ctx.status = 201;
   // The signing secret is shown this once.
@@ -81,8 +83,7 @@ webhooksRouter.post('/', async (ctx) => {
 });
 
 webhooksRouter.post('/:id/disable', async (ctx) => {
-  const endpoint = await disableWebhookEndpoint(ctx.state.deps.db, idParam(ctx));
-  if (!endpoint) throw notFound('Webhook endpoint');
+  const endpoint = await disableWebhook(ctx.state.deps.db, requireStaff(ctx.state.actor), idParam(ctx));
   ctx.body = presentEndpoint(endpoint);
 });
 
@@ -92,7 +93,6 @@ webhooksRouter.get('/:id/deliveries', async (ctx) => {
 });
 
 webhooksRouter.post('/deliveries/:id/replay', async (ctx) => {
-  const delivery = await replayWebhookDelivery(ctx.state.deps.db, idParam(ctx));
-  if (!delivery) throw notFound('Webhook delivery');
+  const delivery = await replayDelivery(ctx.state.deps.db, requireStaff(ctx.state.actor), idParam(ctx));
   ctx.body = presentDelivery(delivery);
 });
