@@ -14,6 +14,7 @@ const THINGS = {
   savedFilter: ['Saved filter', 'bộ lọc đã lưu'],
   webhookEndpoint: ['Webhook endpoint', 'địa chỉ webhook'],
   webhookDelivery: ['Webhook delivery', 'lần gửi webhook'],
+  importMapping: ['Import mapping', 'bảng ánh xạ cột'],
   staffAccount: ['Staff account', 'tài khoản'],
   calendarDay: ['Day in the calendar', 'ngày này trong lịch'],
   priorityDeadline: ['Deadline rule for this priority', 'thời hạn riêng cho mức ưu tiên này'],

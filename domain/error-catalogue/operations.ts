@@ -36,6 +36,13 @@ export const operationsErrors = {
     en: 'is already issued',
     vi: 'Mã ứng dụng đã tồn tại',
   }),
+  mappingNameTaken: define({
+    kind: 'conflict',
+    code: 'name_taken',
+    field: 'name',
+    en: 'is the name of another mapping',
+    vi: 'Tên này đã được dùng cho bảng ánh xạ khác',
+  }),
   usernameTaken: define({
     kind: 'conflict',
     code: 'username_taken',

@@ -1,6 +1,6 @@
 // Integration changes made from /admin: Open311 keys, webhooks, import mappings. Each writes its audit row in the
 // same transaction (commands/admin-changes.ts `audited`); secrets (key hashes, signing secrets) never enter it.
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import type { Db } from '../../sql/db.ts';
 import {
   deleteImportMapping,
@@ -27,11 +27,6 @@ import {
 import type { StaffActor } from '../policies/roles.ts';
 import { audited } from './admin-changes.ts';
 
-const slugTaken = (slug: string) =>
-  new DomainError('conflict', 'slug_taken', `slug: '${slug}' is already issued`, 'Mã ứng dụng đã tồn tại', [
-    { field: 'slug', reason: 'is already issued' },
-  ]);
-
 export async function issueOpen311Client(
   db: Db,
   actor: StaffActor,
@@ -39,7 +34,7 @@ export async function issueOpen311Client(
 ): Promise<Open311ClientRow> {
   return audited(db, actor, { entity: 'open311_client', id: (after) => after.id, action: 'issue' }, async (tx) => {
     const after = await insertOpen311Client(tx, { ...c, createdBy: actor.userId });
-    if (!after) throw slugTaken(c.slug);
+    if (!after) throw errors.slugTaken();
     return { before: null, after };
   });
 }
@@ -47,7 +42,7 @@ export async function issueOpen311Client(
 export async function revokeClient(db: Db, actor: StaffActor, id: string): Promise<Open311ClientRow> {
   return audited(db, actor, { entity: 'open311_client', id, action: 'revoke' }, async (tx) => {
     const before = await findOpen311Client(tx, id);
-    if (!before) throw errors.notFound('Open311 client');
+    if (!before) throw errors.notFound('open311Client');
     return { before, after: (await revokeOpen311Client(tx, id))! };
   });
 }
@@ -67,7 +62,7 @@ export async function registerWebhook(
 export async function disableWebhook(db: Db, actor: StaffActor, id: string): Promise<WebhookEndpointRow> {
   return audited(db, actor, { entity: 'webhook', id, action: 'disable' }, async (tx) => {
     const before = await findWebhookEndpoint(tx, id);
-    if (!before) throw errors.notFound('Webhook endpoint');
+    if (!before) throw errors.notFound('webhookEndpoint');
     return { before, after: (await disableWebhookEndpoint(tx, id))! };
   });
 }
@@ -82,7 +77,7 @@ const deliveryState = (d: WebhookDeliveryRow) => ({
 export async function replayDelivery(db: Db, actor: StaffActor, id: string): Promise<WebhookDeliveryRow> {
   await audited(db, actor, { entity: 'webhook_delivery', id, action: 'replay' }, async (tx) => {
     const before = await findWebhookDelivery(tx, id);
-    if (!before) throw errors.notFound('Webhook delivery');
+    if (!before) throw errors.notFound('webhookDelivery');
     const after = (await replayWebhookDelivery(tx, id))!;
     return { before: deliveryState(before), after: deliveryState(after) };
   });
@@ -90,11 +85,6 @@ export async function replayDelivery(db: Db, actor: StaffActor, id: string): Pro
 }
 
 type MappingInput = { name: string; columns: Record<string, string>; categoryValues: Record<string, string> };
-
-const mappingNameTaken = (name: string) =>
-  new DomainError('conflict', 'name_taken', `name: '${name}' is another mapping's`, 'Tên đã được dùng', [
-    { field: 'name', reason: 'is the name of another mapping' },
-  ]);
 
 /** POST /imports/mappings: saves under its name, replacing the mapping of that name. */
 export async function saveMapping(db: Db, actor: StaffActor, m: MappingInput): Promise<ImportMappingRow> {
@@ -110,9 +100,9 @@ export async function saveMapping(db: Db, actor: StaffActor, m: MappingInput): P
 export async function editMapping(db: Db, actor: StaffActor, id: string, m: MappingInput): Promise<ImportMappingRow> {
   return audited(db, actor, { entity: 'import_mapping', id, action: 'edit' }, async (tx) => {
     const before = await findImportMappingById(tx, id);
-    if (!before) throw errors.notFound('Import mapping');
+    if (!before) throw errors.notFound('importMapping');
     const after = await updateImportMapping(tx, id, { ...m, by: actor.userId });
-    if (!after) throw mappingNameTaken(m.name);
+    if (!after) throw errors.mappingNameTaken();
     return { before, after };
   });
 }
@@ -120,7 +110,7 @@ export async function editMapping(db: Db, actor: StaffActor, id: string, m: Mapp
 export async function removeMapping(db: Db, actor: StaffActor, id: string): Promise<ImportMappingRow> {
   return audited(db, actor, { entity: 'import_mapping', id, action: 'delete' }, async (tx) => {
     const before = await findImportMappingById(tx, id);
-    if (!before) throw errors.notFound('Import mapping');
+    if (!before) throw errors.notFound('importMapping');
     await deleteImportMapping(tx, id);
     return { before, after: before };
   });
