@@ -1,6 +1,7 @@
 // Browser: a supervisor publishes an alert on Hạc Thành from /alerts/new; a public /map over Hạc Thành shows the
 // banner and draws the area (the delay is printed: the goal is under a second), a /map over a commune far away
-// shows nothing; both pages pass axe-core, the compose page also on a phone.
+// is not even told (its socket watches its viewport) and the reach audit counts only the first; both pages pass
+// axe-core, the compose page also on a phone.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,17 @@ describe('alerts in the browser', () => {
     await page.waitForFunction(() => window.__hientruong !== undefined);
     await page.evaluate(([x, y]) => window.__hientruong!.map.jumpTo({ center: [x, y], zoom: 13 }), [lng, lat]);
     await page.evaluate(() => window.__hientruong!.idle());
+    // The socket watches the alerts of what the map shows: wait until the server has taken this view.
+    await page.waitForFunction(
+      ([x, y]) => {
+        const [w, s, e, n] = (document.documentElement.dataset.alertView ?? '').split(',').map(Number);
+        return w < x && x < e && s < y && y < n;
+      },
+      [lng, lat],
+    );
   };
+  /** How many times the page's live feed rang for alerts (on connect, and on each alert it heard). */
+  const bells = (page: Page) => page.evaluate(() => (window as unknown as { __bells: number }).__bells);
 
   beforeAll(async () => {
     if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
@@ -46,6 +57,12 @@ describe('alerts in the browser', () => {
     publisher = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     inside = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     outside = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    for (const page of [inside, outside])
+      await page.addInitScript(() => {
+        const w = window as unknown as { __bells: number };
+        w.__bells = 0;
+        window.addEventListener('hientruong:alert', () => w.__bells++);
+      });
   }, 180_000);
 
   afterAll(async () => {
@@ -66,6 +83,7 @@ describe('alerts in the browser', () => {
       await publisher.fill('[data-testid="commune-filter"]', 'Hạc Thành');
       await publisher.check('input[data-commune="14797"]');
       expect(await axeProblems(publisher, 'all')).toEqual([]);
+      const [insideBells, outsideBells] = [await bells(inside), await bells(outside)];
       const started = Date.now();
       await publisher.click('[data-testid="alert-publish"]');
       const result = await publisher.waitForSelector('[data-testid="alert-result"].ok', { timeout: LIVE_MS });
@@ -78,10 +96,18 @@ describe('alerts in the browser', () => {
       await inside.screenshot({ path: `${ARTIFACTS}/alerts-inside.png` });
       expect(await axeProblems(inside, 'all')).toEqual([]);
 
+      expect(await bells(inside)).toBeGreaterThan(insideBells);
       await new Promise((r) => setTimeout(r, 1500));
+      // Not even told: its socket watches Điền Lư, so the alert never reaches it (and the audit does not count it).
+      expect(await bells(outside)).toBe(outsideBells);
       expect(await outside.$('[data-testid="alert-banner"]')).toBeNull();
       expect(await outside.evaluate(() => window.__hientruong!.alertsShown())).toEqual([]);
       await outside.screenshot({ path: `${ARTIFACTS}/alerts-outside.png` });
+      const reach = await publisher.evaluate(async (alertId) => {
+        const r = await fetch(`/api/v1/alerts/${alertId}/reach`);
+        return ((await r.json()) as { lines: { areaCode: string | null; screens: number }[] }).lines;
+      }, id);
+      expect(reach.filter((l) => l.screens).map((l) => [l.areaCode, l.screens])).toEqual([['14797', 1]]);
     } catch (e) {
       for (const [name, page] of Object.entries({ publisher, inside, outside }))
         await page.screenshot({ path: `${ARTIFACTS}/alerts-failed-${name}.png` }).catch(() => {});

@@ -1,7 +1,8 @@
 // `alert` events go to every socket whose watched area meets the alert's cells: all staff, every public socket
-// watching the whole province, and public area sockets whose view meets the alert at res 7 (~5 km²), finer
-// than their res-5 room (~250 km²), so a screen over the next commune is not told about a flood it cannot see.
-import { cellToCenterChild, cellToLatLng, latLngToCell } from 'h3-js';
+// watching the whole province without a view, and public sockets whose view meets the alert at res 7 (~5 km²),
+// finer than their res-5 room (~250 km²), so a screen over the next commune is not told about a flood it cannot
+// see. A /map keeps the province's reports (its counters cover the province) and narrows only alerts to its view.
+import { cellToCenterChild, cellToLatLng, getResolution, latLngToCell } from 'h3-js';
 import type { AlertEventPayload } from '../domain/alert-event.ts';
 import { ALERT_EVENT_KIND } from '../domain/alert-event.ts';
 import { coverAt, intersects } from '../geo/alert-area.ts';
@@ -38,13 +39,17 @@ export function presentAlertNotice(event: EventRow): AlertNotice | null {
   };
 }
 
-/** The res-7 cells a public socket's view covers (null: no finer view than its room). `watch` is parsed (rooms.ts). */
+/**
+ * The cells a public socket's view covers: res 7 for a box up to a degree wide, res 5 for a wider box or a
+ * list of area cells (null: it sees everything its room hears). `watch` is parsed (rooms.ts).
+ */
 export function viewCells(watch: WatchRequest | null | undefined): Set<string> | null {
+  if (watch?.cells) return watch.cells.length > 0 ? new Set(watch.cells) : null;
   const b = watch?.bbox;
   if (!b) return null;
   const [w, s, e, n] = b;
-  if (e - w > 1 || n - s > 1) return null;
-  const cells = cellsCoveringBox(b, VIEW_RES, MAX_VIEW_CELLS);
+  const res = e - w > 1 || n - s > 1 ? AREA_CELL_RES : VIEW_RES;
+  const cells = cellsCoveringBox(b, res, MAX_VIEW_CELLS);
   return cells && cells.length > 0 ? new Set(cells) : null;
 }
 
@@ -68,19 +73,25 @@ export function alertReach(event: EventRow): AlertReach {
 
 /** Whether one socket hears the alert. */
 export function listenerHears(l: AlertListener, reach: AlertReach): boolean {
-  if (l.actor.audience === 'staff' || l.room === PUBLIC_ROOM) return true;
-  const roomCells = cellsOfAreaRoom(l.room);
-  if (!roomCells || !intersects(new Set(roomCells), reach.at5)) return false;
-  return l.view === null || intersects(l.view, reach.at7);
+  if (l.actor.audience === 'staff') return true;
+  if (l.room !== PUBLIC_ROOM) {
+    const roomCells = cellsOfAreaRoom(l.room);
+    if (!roomCells || !intersects(new Set(roomCells), reach.at5)) return false;
+  }
+  return l.view === null || intersects(l.view, viewResolution(l.view) === VIEW_RES ? reach.at7 : reach.at5);
+}
+
+function viewResolution(view: Set<string>): number {
+  for (const cell of view) return getResolution(cell);
+  return VIEW_RES;
 }
 
 /**
  * Where a reached public screen looks, for the reach audit: the res-7 cell at the centre of its view (read
- * as a commune later), or 'province' for a screen watching the whole province.
+ * as a commune later), or 'province' for a screen looking at more than a degree or at no particular place.
  */
 export function screenPlace(l: AlertListener): string {
-  if (l.room === PUBLIC_ROOM) return 'province';
-  if (l.view && l.view.size > 0) {
+  if (l.view && viewResolution(l.view) === VIEW_RES) {
     let [lat, lng] = [0, 0];
     for (const c of l.view) {
       const [a, b] = cellToLatLng(c);
@@ -89,7 +100,7 @@ export function screenPlace(l: AlertListener): string {
     }
     return latLngToCell(lat / l.view.size, lng / l.view.size, VIEW_RES);
   }
-  const cells = cellsOfAreaRoom(l.room);
+  const cells = l.room === PUBLIC_ROOM ? null : cellsOfAreaRoom(l.room);
   return cells ? cellToCenterChild(cells[0], VIEW_RES) : 'province';
 }
 

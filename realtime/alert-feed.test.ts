@@ -17,7 +17,11 @@ const VIEWS = {
   hamRong: box(19.85, 105.775),
   acrossBorder: box(19.82, 105.68), // Đông Sơn, ~7 km west of the area, same res-5 room as part of it
   farAway: box(20.3, 105.3), // Điền Lư
-};
+  // Public /map screens: province-wide reports, alerts narrowed to the viewport (alertsOnly).
+  mapInside: { ...box(19.8, 105.78, 0.02), alertsOnly: true },
+  mapOutside: { ...box(20.3, 105.3, 0.02), alertsOnly: true },
+  mapWholeProvince: { bbox: [104.3, 19.2, 106.1, 20.7], alertsOnly: true },
+} satisfies Record<string, WatchRequest>;
 type Name = keyof typeof VIEWS | 'province' | 'staff';
 
 async function login(url: string, username: string) {
@@ -82,7 +86,7 @@ describe('alerts on the live feed', () => {
     await new Promise((r) => setTimeout(r, 300)); // and nobody else, a little later
     return (Object.keys(clients) as Name[]).filter(has).sort();
   };
-  const INSIDE: Name[] = ['hacThanh', 'hamRong', 'province', 'staff'].sort() as Name[];
+  const INSIDE: Name[] = ['hacThanh', 'hamRong', 'province', 'staff', 'mapInside', 'mapWholeProvince'].sort() as Name[];
 
   it('reaches screens inside the three communes, the province view and staff; not across the border or far away', async () => {
     const res = await admin('/api/v1/alerts', sampleAlert());
@@ -104,7 +108,7 @@ describe('alerts on the live feed', () => {
 
     // The reach audit names where the public screens were looking when it went out (staff screens are not counted).
     let lines: { areaCode: string | null; screens: number }[] = [];
-    for (let i = 0; i < 100 && lines.reduce((n, l) => n + l.screens, 0) < 3; i++) {
+    for (let i = 0; i < 100 && lines.reduce((n, l) => n + l.screens, 0) < 5; i++) {
       await new Promise((r) => setTimeout(r, 20));
       lines = ((await admin(`/api/v1/alerts/${res.body.id}/reach`)).body as unknown as { lines: typeof lines }).lines;
     }
@@ -114,17 +118,30 @@ describe('alerts on the live feed', () => {
         .map((l) => [l.areaCode, l.screens])
         .sort(),
     ).toEqual([
-      [null, 1],
+      [null, 2], // the province socket and the /map zoomed out over the whole province
       ['14758', 1],
-      ['14797', 1],
+      ['14797', 2], // the area socket and the /map over Hạc Thành; not the /map over Điền Lư
     ]);
     const csv = await admin.text(`/api/v1/alerts/${res.body.id}/reach.csv`);
     expect(csv).toMatch(/^\uFEFFma_xa\/area_code,/);
-    expect(csv).toContain('14797,Phường Hạc Thành,1,0,0,0');
+    expect(csv).toContain('14797,Phường Hạc Thành,2,0,0,0');
 
     const cancel = await admin(`/api/v1/alerts/${res.body.id}/cancel`, {});
     expect(cancel.status).toBe(200);
     expect(await whoHeard(res.body.id, 'cancelled', INSIDE)).toEqual(INSIDE);
+  });
+
+  it('a /map that pans over the area hears the next alert, keeping the province report room; panning away stops it', async () => {
+    const pan = (watch: WatchRequest) =>
+      new Promise<unknown>((done) => clients.mapOutside.socket.emit('watch', watch, done));
+    expect(await pan(VIEWS.mapInside)).toEqual({ ok: true, rooms: ['public'] });
+    const first = await admin('/api/v1/alerts', sampleAlert());
+    expect(await whoHeard(first.body.id, 'published', [...INSIDE, 'mapOutside'])).toEqual(
+      [...INSIDE, 'mapOutside'].sort(),
+    );
+    expect(await pan(VIEWS.mapOutside)).toEqual({ ok: true, rooms: ['public'] });
+    const second = await admin('/api/v1/alerts', sampleAlert());
+    expect(await whoHeard(second.body.id, 'published', INSIDE)).toEqual(INSIDE);
   });
 
   it('sends nothing for a Severe alert until a second publisher approves it', async () => {

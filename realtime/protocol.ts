@@ -109,6 +109,8 @@ export interface NoticeBatch {
 export interface WatchRequest {
   cells?: string[];
   bbox?: [number, number, number, number];
+  /** Narrow only the alerts this socket hears to the area; report notices keep coming for the whole province. */
+  alertsOnly?: boolean;
 }
 
 export type WatchResult = { ok: true; rooms: string[] } | { ok: false; error: string };

@@ -44,6 +44,12 @@ describe('roomsFor', () => {
       [areaRoom([thanhHoa5, sầmSơn5])],
     ],
     ['public, huge bbox: the province room', publicActor, { bbox: [100, 8, 110, 24] }, [PUBLIC_ROOM]],
+    [
+      'public, a map narrowing only alerts: the province room',
+      publicActor,
+      { bbox: [105.75, 19.78, 105.8, 19.83], alertsOnly: true },
+      [PUBLIC_ROOM],
+    ],
   ])('%s', (_, actor, watch, rooms) => {
     expect(roomsFor(actor, watch)).toEqual({ ok: true, rooms });
   });
@@ -60,6 +66,8 @@ describe('roomsFor', () => {
     ['too many cells', { cells: new Array(MAX_WATCH_CELLS + 1).fill(thanhHoa5) }],
     ['inverted bbox', { bbox: [106, 20, 105, 19] }],
     ['bbox of strings', { bbox: ['a', 'b', 'c', 'd'] as unknown as [number, number, number, number] }],
+    ['alertsOnly not a boolean', { bbox: [105.75, 19.78, 105.8, 19.83], alertsOnly: 'yes' as unknown as boolean }],
+    ['alertsOnly with a bad bbox', { bbox: [106, 20, 105, 19], alertsOnly: true }],
   ])('rejects %s', (_, watch) => {
     expect(roomsFor(publicActor, watch).ok).toBe(false);
   });

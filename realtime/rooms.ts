@@ -50,7 +50,8 @@ export function roomsFor(actor: SocketActor, request?: unknown): RoomsResult {
   if (watch.cells === undefined && watch.bbox === undefined) return { ok: true, rooms: [PUBLIC_ROOM] };
   const cells = watchCells(watch);
   if (!cells.ok) return cells;
-  if (cells.cells === null) return { ok: true, rooms: [PUBLIC_ROOM] };
+  // A map whose counters cover the province keeps the province's reports; its view narrows alerts (alert-delivery.ts).
+  if (cells.cells === null || watch.alertsOnly === true) return { ok: true, rooms: [PUBLIC_ROOM] };
   if (cells.cells.length === 0) return { ok: false, error: 'empty area' };
   return { ok: true, rooms: [areaRoom(cells.cells)] };
 }
@@ -99,6 +100,7 @@ export const watchRequestSchema = z.object(
         'west < east, south < north, in degrees',
       )
       .optional(),
+    alertsOnly: z.boolean({ error: 'true or false' }).optional(),
   },
   { error: 'an object' },
 );

@@ -1,7 +1,12 @@
 // Socket.IO subscription: batched notices to the reducer; every (re)connect resumes from the last applied position.
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../realtime/protocol.ts';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+  WatchRequest,
+} from '../../realtime/protocol.ts';
 import type { Audience, ConnectionState, ReportNotice } from './types.ts';
 import { ALERT_BELL } from '../alerts/use-active-alerts.ts';
 
@@ -14,12 +19,27 @@ export interface LiveOptions {
   onNotices: (notices: ReportNotice[], upTo: string) => void;
   onMustRefetch: () => void;
   onHello?: (audience: Audience) => void;
+  /** A public map's viewport [w, s, e, n]: alerts are heard only where it looks (report notices stay province-wide). */
+  alertView?: [number, number, number, number] | null;
+}
+
+/** What the server is asked to watch for a viewport: alerts only, the box clamped to valid degrees. */
+function alertWatch(box: [number, number, number, number] | null | undefined): WatchRequest | null {
+  if (!box) return null;
+  const [w, s, e, n] = [Math.max(-180, box[0]), Math.max(-90, box[1]), Math.min(180, box[2]), Math.min(90, box[3])];
+  return w < e && s < n ? { bbox: [w, s, e, n], alertsOnly: true } : null;
+}
+
+/** Marks the view the server confirmed (browser tests wait for it before publishing). */
+function markWatched(watch: WatchRequest | null): void {
+  if (watch?.bbox) document.documentElement.dataset.alertView = watch.bbox.map((x) => x.toFixed(4)).join(',');
 }
 
 export function useLiveNotices(opts: LiveOptions): ConnectionState {
   const [state, setState] = useState<ConnectionState>('connecting');
   const latest = useRef(opts);
   latest.current = opts;
+  const live = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
 
   useEffect(() => {
     if (!opts.enabled) return;
@@ -33,6 +53,8 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
         if (latest.current.token) auth.token = latest.current.token;
         const last = latest.current.lastEventId();
         if (last) auth.lastEventId = last;
+        const watch = alertWatch(latest.current.alertView);
+        if (watch) auth.watch = watch;
         cb(auth);
       },
     });
@@ -40,6 +62,7 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
     const ringAlerts = () => window.dispatchEvent(new Event(ALERT_BELL));
     socket.on('connect', () => {
       setState('live');
+      markWatched(alertWatch(latest.current.alertView)); // the handshake carried it
       ringAlerts();
     });
     socket.on('alert', ringAlerts);
@@ -56,7 +79,9 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
+    live.current = socket;
     return () => {
+      live.current = null;
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       socket.removeAllListeners();
@@ -64,6 +89,17 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
       socket.disconnect();
     };
   }, [opts.enabled, opts.token]);
+
+  // A pan or zoom: watch the new view on the open socket (a socket still connecting sends it in its handshake).
+  const watchKey = alertWatch(opts.alertView)?.bbox?.join(',') ?? '';
+  useEffect(() => {
+    const socket = live.current;
+    const request = alertWatch(latest.current.alertView);
+    if (!socket?.connected || !request) return;
+    socket.emit('watch', request, (result) => {
+      if (result.ok) markWatched(request);
+    });
+  }, [watchKey]);
 
   return state;
 }

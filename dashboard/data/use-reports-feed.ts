@@ -16,7 +16,8 @@ export interface ReportsFeed {
   noticeCount: number;
 }
 
-export function useReportsFeed(token: string | null): ReportsFeed {
+/** `alertView`: a public map's viewport, so its socket hears only the alerts where it looks. */
+export function useReportsFeed(token: string | null, alertView?: [number, number, number, number] | null): ReportsFeed {
   const [state, dispatch] = useReducer(reportsReducer, initialReportsState);
   const [error, setError] = useState<string | null>(null);
   const [audience, setAudience] = useState<Audience | null>(null);
@@ -100,6 +101,7 @@ export function useReportsFeed(token: string | null): ReportsFeed {
     onNotices,
     onMustRefetch: () => void load(),
     onHello: setAudience,
+    alertView,
   });
 
   return { state, connection: error && !state.loaded ? 'offline' : connection, audience, error, noticeCount };

@@ -46,6 +46,8 @@ export interface MapSceneProps {
   onHandle?: (h: MapHandle | null) => void;
   /** Active official alerts: those meeting the view are drawn and named in a banner. */
   alerts?: AlertDTO[];
+  /** Told after every pan or zoom (the public map watches the alerts of what it shows). */
+  onViewport?: (v: Viewport) => void;
 }
 
 export function MapScene({
@@ -60,10 +62,18 @@ export function MapScene({
   onSelect,
   onHandle,
   alerts = [],
+  onViewport,
 }: MapSceneProps) {
   const { lang, t } = useI18n();
   const fontReady = useFontReady();
-  const [view, setView] = useState<Viewport | null>(null);
+  const [view, setViewState] = useState<Viewport | null>(null);
+  const setView = useCallback(
+    (v: Viewport) => {
+      setViewState(v);
+      onViewport?.(v);
+    },
+    [onViewport],
+  );
   const zoom = view?.zoom ?? 8;
   const [cellWindow, setCellWindow] = useState<CellWindow>('7d');
   const [hover, setHover] = useState<{ x: number; y: number; target: HoverTarget; areaCode?: string } | null>(null);

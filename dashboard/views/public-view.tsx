@@ -9,16 +9,22 @@ import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
 import { PushSubscribe } from '../alerts/push-subscribe.tsx';
 import '../alerts/alerts.css';
 import { CodeBox } from '../citizen/track/code-box.tsx';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 
 const TransparencyPanel = lazy(() => import('../citizen/transparency/transparency-panel.tsx'));
 import { useDashboard } from './use-dashboard.ts';
+import { useThrottled } from '../data/use-throttled.ts';
+import type { Viewport } from '../map/map-view.tsx';
 
 export function PublicView() {
-  const d = useDashboard({ useToken: false, listSize: 30 });
+  const [viewBox, setViewBox] = useState<Viewport['bbox'] | null>(null);
+  // The socket watches what the map shows: the first view at once, then at most one watch per 300 ms of panning.
+  const alertView = useThrottled(viewBox, 300);
+  const d = useDashboard({ useToken: false, listSize: 30, alertView });
   const alerts = useActiveAlerts();
   const { t, c, lang, categoryName } = useCitizenI18n();
   const [showTx, setShowTx] = useState(false);
+  const onViewport = useCallback((v: Viewport) => setViewBox(v.bbox), []);
   const areaLabel = (code: string) => d.reference.areaNames[code]?.[lang] ?? code;
   const panel = (
     <>
@@ -86,6 +92,7 @@ export function PublicView() {
             onSelect={d.select}
             onHandle={d.onHandle}
             alerts={alerts}
+            onViewport={onViewport}
           />
         </>
       }

@@ -30,11 +30,20 @@ export interface Dashboard {
   areaName: (r: Report) => string;
 }
 
-export function useDashboard({ useToken, listSize = 50 }: { useToken: boolean; listSize?: number }): Dashboard {
+export function useDashboard({
+  useToken,
+  listSize = 50,
+  alertView = null,
+}: {
+  useToken: boolean;
+  listSize?: number;
+  /** A public map's viewport: its socket hears alerts only there. */
+  alertView?: [number, number, number, number] | null;
+}): Dashboard {
   const { lang, t } = useI18n();
   const [token] = useState(() => (useToken ? captureToken() : null));
   const [theme, setTheme] = useTheme();
-  const feed = useReportsFeed(token);
+  const feed = useReportsFeed(token, alertView);
   const reference = useReference(token);
   const serverStats = useStats(token, feed.noticeCount);
   const reports = useMemo(() => Object.values(feed.state.reports), [feed.state.reports]);
