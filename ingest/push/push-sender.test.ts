@@ -14,9 +14,12 @@ describe('web push', () => {
   beforeAll(async () => {
     app = await startDispatchApp();
     service = await startPushService();
+    // The stand-in runs on 127.0.0.1: allowed only because it is configured, as a self-hosted service would be.
+    process.env.PUSH_SERVICE_ORIGINS = service.url;
     admin = await app.login('admin');
   });
   afterAll(async () => {
+    delete process.env.PUSH_SERVICE_ORIGINS;
     await service?.close();
     await app?.close();
   });
@@ -82,6 +85,66 @@ describe('web push', () => {
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(
       expect.arrayContaining(['subscription.endpoint', 'subscription.keys.p256dh']),
     );
+  });
+
+  it.each([
+    ['plain http on a known service', 'http://fcm.googleapis.com/fcm/send/abc', 'https'],
+    ['an unknown host', 'https://push.example.com/abc', 'known push service'],
+    ['a known host on another port', 'https://fcm.googleapis.com:8443/fcm/send/abc', 'known push service'],
+    ['a look-alike host', 'https://fcm.googleapis.com.evil.example/abc', 'known push service'],
+    ['a private address', 'https://10.0.0.5/internal', 'private, loopback or link-local'],
+    ['loopback', 'https://127.0.0.1:9/x', 'private, loopback or link-local'],
+    ['loopback written as a number', 'https://2130706433/x', 'private, loopback or link-local'],
+    ['IPv6 loopback', 'https://[::1]/x', 'private, loopback or link-local'],
+    ['IPv4-mapped IPv6 loopback', 'https://[::ffff:127.0.0.1]/x', 'private, loopback or link-local'],
+    ['link-local (cloud metadata)', 'https://169.254.169.254/latest/meta-data', 'private, loopback or link-local'],
+    ['localhost', 'https://localhost/x', 'private, loopback or link-local'],
+    ['credentials in the URL', 'https://user:pw@fcm.googleapis.com/fcm/send/abc', 'user name or password'],
+  ])('refuses %s with a 422 naming subscription.endpoint', async (_, endpoint, reason) => {
+    const { keys } = service.subscribe('/s/never');
+    const res = await app.anonymous.post('/api/v1/push/subscriptions', {
+      subscription: { endpoint, keys },
+      area: { commune: '14797' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual([
+      { field: 'subscription.endpoint', reason: expect.stringContaining(reason) },
+    ]);
+    const stored = await app.db.query('SELECT 1 FROM push_subscriptions WHERE endpoint = $1', [endpoint]);
+    expect(stored.rowCount).toBe(0);
+  });
+
+  it('the stand-in on 127.0.0.1 is accepted only through PUSH_SERVICE_ORIGINS', async () => {
+    const subscription = service.subscribe('/s/configured');
+    delete process.env.PUSH_SERVICE_ORIGINS;
+    try {
+      const refused = await app.anonymous.post('/api/v1/push/subscriptions', {
+        subscription,
+        area: { commune: '14797' },
+      });
+      expect(refused.status).toBe(422);
+    } finally {
+      process.env.PUSH_SERVICE_ORIGINS = service.url;
+    }
+    const accepted = await app.anonymous.post('/api/v1/push/subscriptions', {
+      subscription,
+      area: { commune: '14797' },
+    });
+    expect(accepted.status).toBe(201);
+  });
+
+  it('a stored endpoint no longer allowed is never called, and is dropped', async () => {
+    await app.anonymous.post('/api/v1/push/subscriptions', {
+      subscription: service.subscribe('/s/struck'),
+      area: { commune: '14797' },
+    });
+    const alert = await admin.post('/api/v1/alerts', sampleAlert());
+    await pushPending(app.db, await loadVapidKeys(app.db), { agent: service.agent, extraOrigins: [] });
+    expect(service.deliveries.filter((d) => d.path === '/s/struck' && d.payload.alertId === alert.body.id)).toEqual([]);
+    const left = await app.db.query('SELECT 1 FROM push_subscriptions WHERE endpoint = $1', [
+      `${service.url}/s/struck`,
+    ]);
+    expect(left.rowCount).toBe(0);
   });
 
   it('tells a reporter who opted in when the report is triaged, after proving it with the tracking secret, linking to its tracking page', async () => {

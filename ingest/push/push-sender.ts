@@ -16,6 +16,7 @@ import {
   type ReachRow,
 } from '../../sql/queries/push.ts';
 import type { VapidKeys } from './vapid.ts';
+import { extraPushOrigins, pushEndpointProblem } from './endpoint-allowlist.ts';
 
 export const REPORT_PUSH_STATUSES = ['triaged', 'assigned', 'resolved'];
 const STATUS_VI: Record<string, string> = {
@@ -29,6 +30,8 @@ type Outcome = 'delivered' | 'failed' | 'gone';
 export interface PushOptions {
   /** The HTTPS agent for push services (tests trust their stand-in's certificate with it). */
   agent?: Agent;
+  /** Push services allowed besides the known ones (default: PUSH_SERVICE_ORIGINS). */
+  extraOrigins?: readonly string[];
 }
 
 async function push(
@@ -38,6 +41,8 @@ async function push(
   ttl: number,
   opts: PushOptions,
 ): Promise<Outcome> {
+  // Stored before the allowlist, or its service since struck from PUSH_SERVICE_ORIGINS: never called, dropped.
+  if (pushEndpointProblem(s.endpoint, opts.extraOrigins ?? extraPushOrigins())) return 'gone';
   try {
     const res = await webpush.sendNotification(
       { endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
@@ -57,6 +62,7 @@ export async function pushPending(
   vapid: VapidKeys,
   opts: PushOptions = {},
 ): Promise<{ alerts: number; reports: number }> {
+  opts = { ...opts, extraOrigins: opts.extraOrigins ?? extraPushOrigins() };
   const alerts = await withTransaction(db, (tx) => claimAlertsForPush(tx));
   for (const a of alerts) {
     if (a.msg_type === 'Cancel') continue;

@@ -10,8 +10,9 @@ import { trackingSecretMatches } from '../../citizen/secrets.ts';
 import type { IngestState } from '../../context.ts';
 import { HttpError } from '../../http-error.ts';
 import { loadVapidKeys } from '../../push/vapid.ts';
+import { pushEndpointProblem } from '../../push/endpoint-allowlist.ts';
 import { subscribeSchema, unsubscribeSchema } from '../../schemas/push-input.ts';
-import { parseOr422 } from '../../schemas/validate.ts';
+import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
 import type { AreaGeometry } from '../../../geo/alert-area.ts';
 
 export const pushRouter = new Router<IngestState>({ prefix: '/api/v1/push' });
@@ -22,6 +23,9 @@ pushRouter.get('/key', async (ctx) => {
 
 pushRouter.post('/subscriptions', async (ctx) => {
   const { subscription, area, report } = parseOr422(subscribeSchema, ctx.request.body);
+  // The server will POST to it: only known push services (or ones the operator configured), never inside.
+  const problem = pushEndpointProblem(subscription.endpoint);
+  if (problem) throw invalidFields([{ field: 'subscription.endpoint', reason: problem }]);
   const db = ctx.state.deps.db;
   if (report) {
     // The reporter proves ownership with the tracking secret; anyone else gets the same 404 as for no report.
