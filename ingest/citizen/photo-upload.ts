@@ -16,10 +16,7 @@ async function processOrRefuse(p: StagedPhoto): Promise<ProcessedPhoto> {
   try {
     return await processPhoto(p.path);
   } catch (error) {
-    const reason =
-      p.kind === 'heif'
-        ? 'cannot be decoded here (HEIC from a camera is HEVC, which this server cannot read); send it as JPEG'
-        : `cannot be read as an image (${(error as Error).message.split('\n')[0].slice(0, 120)})`;
+    const reason = `cannot be read as an image (${(error as Error).message.split('\n')[0].slice(0, 120)})`;
     throw new HttpError(422, 'validation_failed', `${p.label}: ${reason}`, 'Không đọc được ảnh', [
       { field: p.label, reason },
     ]);

@@ -3,7 +3,9 @@
 // Off the ingest hot path: photos go one at a time to a worker process at the lowest CPU priority
 // (photo-worker-pool.ts), one libvips thread, so a burst of uploads queues there instead of taking the cores
 // that photo-less reports need. PHOTO_WORKER=0 processes in this process instead (still one at a time).
-import sharp from 'sharp';
+import { open } from 'node:fs/promises';
+import sharp, { type Sharp } from 'sharp';
+import { heicAsSharp, isHevcHeif } from './heic-pixels.ts';
 
 sharp.concurrency(1);
 // Decoded images are large; the cache would only hold memory for photos never seen again.
@@ -55,11 +57,23 @@ function serially<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
+async function openImage(path: string): Promise<Sharp> {
+  const file = await open(path);
+  const head = Buffer.alloc(12);
+  try {
+    await file.read(head, 0, 12, 0);
+  } finally {
+    await file.close();
+  }
+  if (isHevcHeif(head)) return heicAsSharp(path, MAX_INPUT_PIXELS);
+  return sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+}
+
 /** In this process, one at a time (the worker process runs this too). */
 export function processPhotoHere(path: string): Promise<ProcessedPhoto> {
   return serially(async () => {
     // rotate() with no angle applies the EXIF orientation; no withMetadata()/keepMetadata(): sharp writes none.
-    const oriented = sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+    const oriented = (await openImage(path)).rotate();
     const display = await oriented
       .clone()
       .resize({ width: DISPLAY_PX, height: DISPLAY_PX, fit: 'inside', withoutEnlargement: true })

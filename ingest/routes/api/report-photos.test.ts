@@ -91,6 +91,24 @@ describe('report photos', () => {
     expect(sizes.sort((a, b) => a - b)).toEqual([320, 800]);
   });
 
+  it('decodes an iPhone HEIC (HEVC) and stores it without its EXIF camera and GPS', async () => {
+    const heic = readFileSync(new URL('../../media/fixtures/iphone-gps.heic', import.meta.url));
+    expect([(await sharp(heic).metadata()).compression, heic.includes('PhoneCo')]).toEqual(['hevc', true]);
+    const before = new Set(filesUnder(dir));
+    const res = await post(form(sampleReport, [photo(heic, 'IMG_0003.HEIC', 'image/heic')]));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const added = filesUnder(dir).filter((f) => !before.has(f));
+    expect(added).toHaveLength(2);
+    for (const file of added) {
+      const bytes = readFileSync(file);
+      const meta = await sharp(bytes).metadata();
+      expect([meta.format, meta.exif, meta.xmp]).toEqual(['webp', undefined, undefined]);
+      expect(bytes.includes('PhoneCo')).toBe(false);
+    }
+    const widths = await Promise.all(added.map(async (f) => (await sharp(readFileSync(f)).metadata()).width));
+    expect(widths).toEqual([96, 96]); // smaller than both copies: never enlarged
+  });
+
   it('is private until a desk moderator approves it; staff see it at once', async () => {
     const created = (await post(form(sampleReport, [photo()]))).body;
     const id = created.photos![0].id;
