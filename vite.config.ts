@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './dashboard/pwa/precompress.ts';
-import { routePreload } from './dashboard/pwa/route-preload.ts';
+import { pageHtml } from './dashboard/pwa/page-html.ts';
 
 // One config for the dashboard build and for Vitest; the server serves dist/ on the same port as the API.
 export default defineConfig({
@@ -43,7 +43,7 @@ export default defineConfig({
         ],
       },
     }),
-    routePreload(),
+    pageHtml(),
     precompress(),
   ],
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },

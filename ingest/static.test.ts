@@ -14,6 +14,8 @@ describe('dashboard static files', () => {
     const dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Hiện Trường</title>');
     writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'report.html'), '<!doctype html><title>report page</title>');
+    writeFileSync(join(dist, 'track.html'), '<!doctype html><title>track page</title>');
     const app = new Koa();
     app.use(dashboardMiddleware(dist));
     server = createServer(app.callback());
@@ -31,6 +33,16 @@ describe('dashboard static files', () => {
     const res = await fetch(url + path, { method });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/html/);
+  });
+
+  it.each([
+    ['/report', 'report page'],
+    ['/report/', 'report page'],
+    ['/track/TH-7KQ4-9XPM', 'track page'],
+    ['/map', 'Hiện Trường'],
+    ['/reports', 'Hiện Trường'],
+  ])('%s gets its own page HTML where the build wrote one', async (path, title) => {
+    expect(await (await fetch(url + path)).text()).toContain(`<title>${title}</title>`);
   });
 
   it('serves built files as themselves and leaves API paths alone', async () => {

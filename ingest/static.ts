@@ -7,6 +7,13 @@ import { join } from 'node:path';
 
 const NOT_PAGES = /^\/(api|open311|socket\.io)(\/|$)/;
 
+/** A page with its own HTML (dashboard/pwa/page-html.ts: its chunks preloaded, maybe a static first screen). */
+function pageFile(distDir: string, path: string): string | null {
+  const page = /^\/([a-z]+)(\/|$)/.exec(path)?.[1];
+  const file = page && page !== 'index' ? join(distDir, `${page}.html`) : null;
+  return file && existsSync(file) ? file : null;
+}
+
 export function dashboardMiddleware(distDir: string) {
   const files = serve(distDir, { index: false, maxage: 3_600_000 });
   const indexFile = join(distDir, 'index.html');
@@ -26,6 +33,6 @@ export function dashboardMiddleware(distDir: string) {
     }
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-cache');
-    ctx.body = readFileSync(indexFile);
+    ctx.body = readFileSync(pageFile(distDir, ctx.path) ?? indexFile);
   };
 }
