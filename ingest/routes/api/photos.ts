@@ -52,7 +52,9 @@ photosRouter.post('/photos/:id/moderation', async (ctx) => {
   authorize(canModeratePhotos(actor), 'moderate photos');
   const id = photoIdOf(ctx);
   const input = parseOr422(moderationSchema, ctx.request.body);
-  ctx.body = presentStaffPhoto(await moderatePhoto(deps.db, staff, id, input)) satisfies StaffPhotoDTO;
+  ctx.body = presentStaffPhoto(
+    await moderatePhoto(deps.db, staff, id, input, deps.catalog.sensitive),
+  ) satisfies StaffPhotoDTO;
 });
 
 photosRouter.get('/reports/:id/photos', async (ctx) => {
