@@ -38,6 +38,7 @@ import { startWebhookDeliverer } from './ingest/webhooks/deliverer.ts';
 import { DEFAULT_DATA_DIR, openDatabase } from './sql/open-database.ts';
 import { DiskMediaStore } from './ingest/media/media-store.ts';
 import { stopPhotoWorker } from './ingest/media/photo-worker-pool.ts';
+import { startCitizenPurge } from './ingest/citizen/purge.ts';
 import { dirname, join } from 'node:path';
 import { currentAreas } from './sql/queries/areas.ts';
 import { seedCatalog } from './sql/seed/seed-catalog.ts';
@@ -195,6 +196,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const operatorToken = opts.operatorToken ?? ((opts.demoAccounts ?? !production) ? DEMO_WALL_TOKEN : '');
   const sessionSecret = opts.sessionSecret ?? randomBytes(32).toString('base64url');
   const agencyRouting = await new AgencyRoutingTable(db).reload();
+  const media = new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media'));
   const hotspotGrids = new HotspotGrids((await currentAreas(db, 'province')).features.map((f) => f.geometry));
   const app = createApp({
     db,
@@ -211,7 +213,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     trustProxy: opts.trustProxy,
     publicDb,
     publicReadLimit: opts.publicReadsPer10s ? { points: opts.publicReadsPer10s, windowS: 10 } : undefined,
-    media: new DiskMediaStore(opts.mediaDir ?? join(dirname(opts.dataDir ?? DEFAULT_DATA_DIR), 'media')),
+    media,
     // Built once here and passed down (no state hidden per pool in modules).
     screenAnswers: newScreenAnswers(),
     reportBatcher: new ReportBatcher(db),
@@ -248,6 +250,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
         });
   const rollups = startRollupApplier(db, { onError: warn('rollups') });
   // Scheduled alerts publish themselves and expired ones leave live screens, on every server (rows are locked).
+  // Idempotency records past their window, photo files of reports that never committed.
+  const citizenPurge = startCitizenPurge(db, media, { onError: warn('purge') });
   const alertSweeper = startAlertSweeper(db, { onError: warn('alerts') });
   // The webhook outbox (filled in the events' own transactions) is sent by every server; claims do not overlap.
   const webhooks = startWebhookDeliverer(db, { onError: warn('webhooks') });
@@ -290,6 +294,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       // terminal's process group), and a rollup run started now would only fail and say so.
       await rollups.stop();
       await alertSweeper.stop();
+      await citizenPurge.stop();
       await webhooks.stop();
       await hotspots?.stop();
       await pushSender.stop();

@@ -41,3 +41,9 @@ export async function insertIdempotencyKeys(tx: Tx, keys: NewIdempotencyKey[]): 
 export const isIdempotencyKeyTaken = (error: unknown): boolean =>
   (error as { code?: string; constraint?: string })?.code === '23505' &&
   (error as { constraint?: string }).constraint === 'idempotency_keys_pkey';
+
+/** Drops records created before `before`: a retry after that makes a new report. Returns how many went. */
+export async function deleteIdempotencyKeysBefore(db: Db, before: Date): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+  return rowCount ?? 0;
+}

@@ -84,3 +84,14 @@ export async function setModeration(
   );
   return rows[0] ?? null;
 }
+
+/** Of these media keys, those a photo row names (as its display copy or its thumbnail). */
+export async function referencedMediaKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ k: string }>(
+    `SELECT k FROM unnest($1::text[]) AS k
+      WHERE EXISTS (SELECT 1 FROM report_photos WHERE display_key = k)
+         OR EXISTS (SELECT 1 FROM report_photos WHERE thumb_key = k)`,
+    [keys],
+  );
+  return new Set(rows.map((r) => r.k));
+}
