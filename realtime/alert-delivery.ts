@@ -71,6 +71,16 @@ export function alertReach(event: EventRow): AlertReach {
   return { at5: coverAt(cells, AREA_CELL_RES), at7: coverAt(cells, VIEW_RES) };
 }
 
+/** The alert notices of `rows` that one socket hears, in feed order: what a resuming socket missed. */
+export function alertsHeard(l: AlertListener, rows: EventRow[]): AlertNotice[] {
+  const out: AlertNotice[] = [];
+  for (const row of rows) {
+    const notice = presentAlertNotice(row);
+    if (notice && listenerHears(l, alertReach(row))) out.push(notice);
+  }
+  return out;
+}
+
 /** Whether one socket hears the alert. */
 export function listenerHears(l: AlertListener, reach: AlertReach): boolean {
   if (l.actor.audience === 'staff') return true;

@@ -9,6 +9,7 @@ import type { AlertNotice, WatchRequest } from './protocol.ts';
 import { AREA_CELL_RES, cellsOfAreaRoom, roomsFor } from './rooms.ts';
 import { recordingClient, type RecordingClient } from './test-support/feed-client.ts';
 import { startTestProduct, type TestProduct } from './test-support/test-product.ts';
+import { login } from './test-support/staff-login.ts';
 
 const box = (lat: number, lng: number, d = 0.005): WatchRequest => ({ bbox: [lng - d, lat - d, lng + d, lat + d] });
 /** Screens by where they look: inside two of the three communes, the province, the next commune, the far west. */
@@ -23,34 +24,6 @@ const VIEWS = {
   mapWholeProvince: { bbox: [104.3, 19.2, 106.1, 20.7], alertsOnly: true },
 } satisfies Record<string, WatchRequest>;
 type Name = keyof typeof VIEWS | 'province' | 'staff';
-
-async function login(url: string, username: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'hientruong-demo' }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const post = async (path: string, body?: unknown) => {
-    const r = await fetch(url + path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: (await r.json()) as { id: string; state: string } };
-  };
-  return Object.assign(post, {
-    // Keeps the byte-order mark (spreadsheets need it to read UTF-8), which .text() would drop.
-    text: async (path: string) =>
-      new TextDecoder('utf-8', { ignoreBOM: true }).decode(
-        await (await fetch(url + path, { headers: { cookie } })).arrayBuffer(),
-      ),
-  });
-}
 
 describe('alerts on the live feed', () => {
   let running: TestProduct;

@@ -176,8 +176,9 @@ export class FanOut {
     const reach = alertReach(event);
     const reached: AlertListener[] = [];
     for (const socket of this.io.of('/').sockets.values()) {
-      const listener = socket.data as Partial<AlertListener> | undefined;
-      if (!listener?.actor || listener.room === undefined) continue;
+      const listener = socket.data as (Partial<AlertListener> & { live?: boolean }) | undefined;
+      // A socket still replaying gets this alert from the log (session.ts), exactly as it gets reports.
+      if (!listener?.actor || listener.room === undefined || listener.live !== true) continue;
       const l = { actor: listener.actor, room: listener.room, view: listener.view ?? null };
       if (!listenerHears(l, reach)) continue;
       socket.emit('alert', notice);

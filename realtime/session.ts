@@ -3,7 +3,7 @@
 import type { Socket } from 'socket.io';
 import type { Db } from '../sql/db.ts';
 import { compareCursors, cursorOfEvent, type EventRow, type FeedCursor } from '../sql/queries/events.ts';
-import { viewCells } from './alert-delivery.ts';
+import { alertsHeard, viewCells } from './alert-delivery.ts';
 import { FanOut, dropQueued } from './fanout.ts';
 import { isEventId } from './handshake.ts';
 import { presentNotice } from './notices.ts';
@@ -91,6 +91,8 @@ function enqueue(socket: FeedSocket, ctx: SessionContext, work: () => Promise<un
 }
 
 function send(socket: FeedSocket, rows: EventRow[], upTo: FeedCursor): void {
+  // Alerts first, as live: each is a whole state (published, updated, cancelled, expired), applied in order.
+  for (const alert of alertsHeard(socket.data, rows)) socket.emit('alert', alert);
   const notices = rows
     .filter((r) => FanOut.receives(socket.data.room, r))
     .map((r) => presentNotice(r, audienceOfRoom(socket.data.room)))

@@ -58,7 +58,8 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
         cb(auth);
       },
     });
-    // Official alerts: the screens' alert hooks reload the active list (also after a reconnect, which may have missed one).
+    // Official alerts: the screens' alert hooks reload the active list (also after a reconnect: a resume replays
+    // the alerts it missed, a fresh or refetching socket only has the list).
     const ringAlerts = () => window.dispatchEvent(new Event(ALERT_BELL));
     socket.on('connect', () => {
       setState('live');
@@ -68,7 +69,10 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
     socket.on('alert', ringAlerts);
     socket.on('hello', (h) => latest.current.onHello?.(h.audience));
     socket.on('notices', (b) => latest.current.onNotices(b.notices, b.upTo));
-    socket.on('mustRefetch', () => latest.current.onMustRefetch());
+    socket.on('mustRefetch', () => {
+      latest.current.onMustRefetch();
+      ringAlerts(); // the gap it could not replay may hold alerts too
+    });
     socket.on('disconnect', (reason) => setState(reason === 'io client disconnect' ? 'offline' : 'reconnecting'));
     socket.on('connect_error', () => setState(socket.active ? 'reconnecting' : 'offline'));
     socket.io.on('reconnect_failed', () => setState('offline'));
