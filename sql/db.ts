@@ -100,6 +100,37 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
   }
 }
 
+/**
+ * A long read (an export) in one REPEATABLE READ, read-only transaction: every page reads the same snapshot, so
+ * a row changed, added or re-filtered mid-read is neither duplicated nor missing. The transaction ends when the
+ * reader finishes, fails or stops early (a client that hung up), and the connection goes back to the pool.
+ */
+export async function* readInSnapshot<T>(
+  db: Db,
+  read: (tx: Tx) => AsyncIterable<T>,
+  idleLimitMs = 600_000,
+): AsyncGenerator<T> {
+  const tx: Tx = await db.connect();
+  let broken: unknown = null;
+  const onError = (error: unknown) => {
+    broken = error;
+  };
+  tx.on('error', onError);
+  let done = false;
+  try {
+    await tx.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // A reader that stops pulling must not hold the snapshot (and vacuum) back forever.
+    await tx.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleLimitMs)}`);
+    yield* read(tx);
+    await tx.query('COMMIT');
+    done = true;
+  } finally {
+    if (!done) await tx.query('ROLLBACK').catch(() => {});
+    tx.removeListener('error', onError);
+    tx.release(broken ? (broken as Error) : undefined);
+  }
+}
+
 /** Applies each not-yet-applied migration in name order, each in its own transaction; returns their names. */
 export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   const files = readdirSync(dir)

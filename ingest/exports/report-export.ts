@@ -1,5 +1,6 @@
-// Report exports for partners as text chunks, page by page: memory stays flat whatever the number of rows.
-import type { Db } from '../../sql/db.ts';
+// Report exports for partners as text chunks, page by page: memory stays flat whatever the number of rows, and
+// every page reads one snapshot, so the file is the reports as they were at one instant.
+import { readInSnapshot, type Db, type Tx } from '../../sql/db.ts';
 import { exportPage, type ExportFilter, type ReportRow } from '../../sql/queries/reports.ts';
 import type { PublicReportDTO, StaffReportDTO } from '../presenters/dto.ts';
 
@@ -7,17 +8,26 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 export type Presented = PublicReportDTO | StaffReportDTO;
 
-/** Every matching report, presented for the caller, one page at a time. */
-export async function* exportedReports(
+/** Every matching report as of the export's start, presented for the caller, one page at a time. */
+export function exportedReports(
   db: Db,
   filter: ExportFilter,
   /** Null leaves the row out (a report with no public row, for the public). */
   present: (row: ReportRow) => Presented | null,
   pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<Presented[]> {
+  return readInSnapshot(db, (tx) => pages(tx, filter, present, pageSize));
+}
+
+async function* pages(
+  tx: Tx,
+  filter: ExportFilter,
+  present: (row: ReportRow) => Presented | null,
+  pageSize: number,
+): AsyncGenerator<Presented[]> {
   let after = '0';
   for (;;) {
-    const rows = await exportPage(db, filter, after, pageSize);
+    const rows = await exportPage(tx, filter, after, pageSize);
     if (rows.length === 0) return;
     yield rows.flatMap((r) => present(r) ?? []);
     after = rows[rows.length - 1].id;
