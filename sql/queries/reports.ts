@@ -165,7 +165,12 @@ export interface ExportFilter {
 }
 
 /** One page of an export in id order, after `afterId`: exports walk the table page by page, never all at once. */
-export async function exportPage(db: Db | Tx, f: ExportFilter, afterId: string, pageSize: number): Promise<ReportRow[]> {
+export async function exportPage(
+  db: Db | Tx,
+  f: ExportFilter,
+  afterId: string,
+  pageSize: number,
+): Promise<ReportRow[]> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${REPORT_COLUMNS} FROM reports
       WHERE id > $1 AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
