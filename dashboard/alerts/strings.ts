@@ -1,5 +1,5 @@
 // Alert screens' own strings, Vietnamese first; English names the same keys (the type enforces it).
-import { useI18n } from '../i18n/i18n.tsx';
+import { useStringTable, type BilingualTable } from '../i18n/string-table.ts';
 
 const vi = {
   'banner.label': 'Cảnh báo đang có hiệu lực',
@@ -188,10 +188,9 @@ const en: Record<AlertKey, string> = {
   'push.error': 'Could not turn notifications on (not allowed by the browser?)',
 };
 
-const dict = { vi, en };
+const table: BilingualTable<AlertKey> = { vi, en };
 
 export function useAlertsI18n() {
-  const i18n = useI18n();
-  const d = dict[i18n.lang];
-  return { ...i18n, a: (key: AlertKey) => d[key], ak: (key: string) => (d as Record<string, string>)[key] ?? key };
+  const { i18n, text, lookup } = useStringTable(table);
+  return { ...i18n, a: text, ak: lookup };
 }

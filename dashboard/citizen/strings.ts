@@ -1,6 +1,6 @@
 // The citizen pages' own strings (/report, /track, the public map's citizen parts), Vietnamese first;
 // English must name the same keys (the type enforces it). The shared language switch drives both.
-import { useI18n } from '../i18n/i18n.tsx';
+import { useStringTable, type BilingualTable } from '../i18n/string-table.ts';
 
 const vi = {
   'report.title': 'Gửi phản ánh',
@@ -214,12 +214,11 @@ const en: Record<CitizenKey, string> = {
   'offline.pending': 'reports waiting to be sent',
 };
 
-const dict = { vi, en };
+const table: BilingualTable<CitizenKey> = { vi, en };
 
 export function useCitizenI18n() {
-  const i18n = useI18n();
-  const d = dict[i18n.lang];
-  return { ...i18n, c: (key: CitizenKey) => d[key], ck: (key: string) => (d as Record<string, string>)[key] ?? key };
+  const { i18n, text, lookup } = useStringTable(table);
+  return { ...i18n, c: text, ck: lookup };
 }
 
 export type { CitizenKey };
