@@ -3,7 +3,6 @@
 // generator and the socket.io clients run here. Options: --runs N (medians), --quick (smaller), --only 1,2,3,4,
 // --client-workers N (fan-out clients in worker threads), --screen-nice N (their niceness), --write-clients N (screens during the write-cost turns, 20),
 // --calibrate (goal 1 with streaming off on both sides: the instrument's own bias and noise).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { seedCatalog } from '../sql/seed/seed-catalog.ts';
 import { connectClients } from './feed/clients.ts';
 import { closedLoop, openLoop, pct, type LoadResult } from './feed/load.ts';
 import type { ServerSpec } from './feed/server.ts';
+import { spawnServer, type SpawnedServer } from './feed/spawn-server.ts';
 import { cpuMeter, type CpuSplit } from './feed/cpu.ts';
 
 const args = process.argv.slice(2);
@@ -59,39 +59,8 @@ async function freshDb(): Promise<string> {
   return withDb(cluster.url, name);
 }
 
-async function startServer(
-  spec: Omit<ServerSpec, 'databaseUrl'>,
-): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const databaseUrl = await freshDb();
-  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each server process there (open in Chrome DevTools).
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(
-    process.execPath,
-    [...prof, '--import', 'tsx', 'bench/feed/server.ts', JSON.stringify({ ...spec, databaseUrl, feedNice: FEED_NICE })],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error('server did not start in 60 s')), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
-  });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+async function startServer(spec: Omit<ServerSpec, 'databaseUrl'>): Promise<SpawnedServer> {
+  return spawnServer({ ...spec, databaseUrl: await freshDb(), feedNice: FEED_NICE });
 }
 
 // 1. Write cost of streaming: 32 writers, streaming on / off, ours and the naive peer. Both servers stay
