@@ -1,5 +1,6 @@
 // Browser: an administrator adds a routing rule in /admin and the next report in that commune goes to the new
-// agency; deactivating a staff account takes that person's open console off within a few seconds.
+// agency; invites an account whose holder sets the password through the link (once); deactivating a staff account
+// takes that person's open console off within a few seconds.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,42 @@ describe('/admin in the browser', () => {
     await admin.click('[data-tab="audit"]');
     await admin.waitForSelector('[data-testid="audit"] td:has-text("add")');
     await admin.screenshot({ path: `${ARTIFACTS}/admin-1-audit.png` });
+  }, 90_000);
+
+  it('an invited account gets a one-time link and QR; the invitee sets a password and signs in', async () => {
+    await admin.click('[data-tab="staff"]');
+    await admin.fill('[data-testid="invite-form"] input[name="username"]', 'moi.canbo');
+    await admin.fill('[data-testid="invite-form"] input[name="displayName"]', 'Cán bộ Mới');
+    await admin.click('[data-action="invite"]');
+    await admin.waitForSelector('[data-testid="invite-qr"]');
+    const link = (await admin.textContent('[data-testid="invite-url"]'))!;
+    expect(link).toMatch(/\/invite#inv_/);
+    await admin.waitForSelector('[data-testid="staff"] tr[data-username="moi.canbo"] [data-action="reinvite"]');
+    await admin.screenshot({ path: `${ARTIFACTS}/admin-3-invite.png` });
+
+    const invitee = await (
+      await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'vi-VN' })
+    ).newPage();
+    await invitee.goto(link);
+    await invitee.waitForSelector('text=Cán bộ Mới');
+    await invitee.fill('input[name="password"]', 'mật khẩu của cán bộ mới');
+    await invitee.fill('input[name="repeat"]', 'mật khẩu gõ nhầm');
+    await invitee.click('button[type="submit"]');
+    await invitee.waitForSelector('[role="alert"]:has-text("không giống")');
+    await invitee.fill('input[name="password"]', 'mật khẩu của cán bộ mới');
+    await invitee.fill('input[name="repeat"]', 'mật khẩu của cán bộ mới');
+    await invitee.click('button[type="submit"]');
+    await invitee.waitForSelector('[data-testid="invite-done"]');
+    await invitee.click('[data-testid="invite-done"] a');
+    await invitee.fill('input[name="username"]', 'moi.canbo');
+    await invitee.fill('input[name="password"]', 'mật khẩu của cán bộ mới');
+    await invitee.click('button[type="submit"]');
+    await invitee.waitForSelector('[data-testid="connection"]');
+    // The link is spent.
+    await invitee.goto(link);
+    await invitee.waitForSelector('[data-testid="invite-error"]');
+    await invitee.screenshot({ path: `${ARTIFACTS}/admin-4-invite-spent.png` });
+    await invitee.context().close();
   }, 90_000);
 
   it("deactivating an account takes that person's open console off within a few seconds", async () => {

@@ -37,6 +37,7 @@ import { transparencyRouter } from './routes/api/transparency.ts';
 import { agencyRoutingRulesRouter } from './routes/api/agency-routing-rules.ts';
 import { reportsRouter } from './routes/api/reports.ts';
 import { authRouter } from './routes/api/auth.ts';
+import { invitesRouter } from './routes/api/invites.ts';
 import { duplicatesRouter } from './routes/api/duplicates.ts';
 import { queueRouter } from './routes/api/queue.ts';
 import { queueActionsRouter } from './routes/api/queue-actions.ts';
@@ -137,6 +138,7 @@ export function createApp(
     transparencyRouter,
     agencyRoutingRulesRouter,
     authRouter,
+    invitesRouter,
     transitionsRouter,
     queueRouter,
     queueExportRouter,

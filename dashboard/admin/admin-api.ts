@@ -26,6 +26,12 @@ export interface StaffItem {
   unitId: string | null;
   active: boolean;
   demo: boolean;
+  /** Invited, password not yet set. */
+  invited: boolean;
+}
+export interface IssuedInvite {
+  staff: StaffItem;
+  invite: { path: string; url: string; expiresAt: string };
 }
 export interface RuleItem {
   id: string;
@@ -91,8 +97,9 @@ export const adminApi = {
   setHoliday: (h: HolidayItem) => call('POST', '/api/v1/admin/holidays', h),
   removeHoliday: (day: string) => call('POST', `/api/v1/admin/holidays/${day}/delete`, {}),
   staff: () => call<{ staff: StaffItem[] }>('GET', '/api/v1/staff'),
-  invite: (s: { username: string; displayName: string; password: string; role: string; agencyId?: string }) =>
-    call<StaffItem>('POST', '/api/v1/staff', s),
+  invite: (s: { username: string; displayName: string; role: string; agencyId?: string }) =>
+    call<IssuedInvite>('POST', '/api/v1/staff/invites', s),
+  reinvite: (id: string) => call<IssuedInvite>('POST', `/api/v1/staff/${id}/invite`, {}),
   changeStaff: (id: string, c: Partial<Pick<StaffItem, 'role' | 'agencyId' | 'active' | 'displayName'>>) =>
     call<StaffItem>('POST', `/api/v1/admin/staff/${id}`, c),
   units: () => call<{ units: AdminUnit[] }>('GET', '/api/v1/admin/units'),

@@ -1,7 +1,9 @@
-// Staff accounts: create (with an initial password to hand over), role, agency, deactivate (ends their sessions).
+// Staff accounts: invite (a one-time link, the invitee sets the password), role, agency, deactivate (ends their sessions).
+import { useState } from 'react';
 import { adminApi, type StaffItem } from './admin-api.ts';
 import { AdminForm, ChoiceSelect } from './admin-form.tsx';
 import { AdminTable, RowButton } from './admin-table.tsx';
+import { InviteLink, type IssuedLink } from './invite-link.tsx';
 import { useAdminI18n } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
 import { useChoices } from './use-choices.ts';
@@ -11,6 +13,8 @@ export function StaffTab() {
   const { canWrite, run } = useAdmin();
   const choices = useChoices();
   const staff = useLoaded(() => adminApi.staff());
+  const [issued, setIssued] = useState<IssuedLink | null>(null);
+  const issue = (i: { path: string; expiresAt: string }, username: string) => setIssued({ ...i, username });
   const change = (s: StaffItem, c: Parameters<typeof adminApi.changeStaff>[1]) =>
     void run(() => adminApi.changeStaff(s.id, c), staff.reload);
   return (
@@ -19,22 +23,23 @@ export function StaffTab() {
         fields={[
           { name: 'username', label: a('username'), required: true },
           { name: 'displayName', label: a('displayName'), required: true },
-          {
-            name: 'password',
-            label: a('password'),
-            kind: 'password',
-            required: true,
-            minLength: 12,
-            autoComplete: 'new-password',
-          },
           { name: 'role', label: a('role'), kind: 'select', options: choices.roles },
           { name: 'agencyId', label: a('agency'), kind: 'select', options: choices.agencies },
         ]}
-        initial={{ username: '', displayName: '', password: '', role: 'dispatcher', agencyId: '' }}
-        submit={(v) => adminApi.invite({ ...v, agencyId: v.agencyId || undefined })}
-        after={() => staff.reload()}
+        initial={{ username: '', displayName: '', role: 'dispatcher', agencyId: '' }}
+        testId="invite-form"
+        action="invite"
+        submit={async (v) =>
+          issue((await adminApi.invite({ ...v, agencyId: v.agencyId || undefined })).invite, v.username)
+        }
+        after={(v) => {
+          staff.reload();
+          return { ...v, username: '', displayName: '' };
+        }}
         submitLabel={a('invite')}
-      />
+      >
+        {issued && <InviteLink issued={issued} />}
+      </AdminForm>
       <AdminTable
         testId="staff"
         rows={staff.value?.staff ?? []}
@@ -71,7 +76,14 @@ export function StaffTab() {
             label: a('active'),
             cell: (s) => (
               <>
-                {s.active ? a('active') : a('inactive')}{' '}
+                {s.invited ? a('invited') : s.active ? a('active') : a('inactive')}{' '}
+                {canWrite && s.invited && s.active && (
+                  <RowButton
+                    label={a('reinvite')}
+                    action="reinvite"
+                    onClick={() => void run(async () => issue((await adminApi.reinvite(s.id)).invite, s.username))}
+                  />
+                )}
                 {canWrite &&
                   (s.active ? (
                     <RowButton

@@ -12,6 +12,8 @@ export const routes: Record<string, View> = {
   '/alerts/new': lazy(() => import('../alerts/compose-view.tsx').then((m) => ({ default: m.ComposeView }))),
   // Administrators change the province's rules and people here; supervisors read.
   '/admin': lazy(() => import('../admin/admin-view.tsx').then((m) => ({ default: m.AdminView }))),
+  // An invited staff member sets their password (the token is in the fragment).
+  '/invite': lazy(() => import('../admin/invite-view.tsx').then((m) => ({ default: m.InviteView }))),
   '/dispatch': lazy(() => import('./dispatch/dispatch-view.tsx').then((m) => ({ default: m.DispatchView }))),
   // Citizen pages: their chunks carry neither deck.gl nor MapLibre (the pin map loads on demand).
   '/report': lazy(() => import('../citizen/report/report-view.tsx').then((m) => ({ default: m.ReportView }))),

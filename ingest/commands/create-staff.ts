@@ -1,5 +1,6 @@
-// createStaff: an administrator adds an account (password hashed here, never stored or logged in clear).
-import type { Db } from '../../sql/db.ts';
+// createStaff: an administrator adds an account (password hashed here, never stored or logged in clear); with no
+// password the account opens nothing until its invite is accepted (invite-staff.ts).
+import type { Db, Tx } from '../../sql/db.ts';
 import { insertStaffIfMissing, type StaffRow } from '../../sql/queries/staff.ts';
 import { hashPassword } from '../auth/password.ts';
 import { errors } from '../../domain/errors.ts';
@@ -10,13 +11,14 @@ import type { Actor } from '../policies/roles.ts';
 export interface NewStaffInput {
   username: string;
   displayName: string;
-  password: string;
+  /** Absent for an invited account: the invitee sets it. */
+  password?: string;
   role: Role;
   agencyId?: string;
   unitId?: string;
 }
 
-export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): Promise<StaffRow> {
+export async function createStaff(db: Db | Tx, actor: Actor, input: NewStaffInput): Promise<StaffRow> {
   if (!canManageStaff(actor)) throw errors.forbidden('manage staff accounts');
   if (scopeOfRole(input.role) !== 'province' && !input.agencyId) {
     throw errors.agencyRequired(input.role);
@@ -25,7 +27,7 @@ export async function createStaff(db: Db, actor: Actor, input: NewStaffInput): P
     const row = await insertStaffIfMissing(db, {
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
       role: input.role,
       agencyId: input.agencyId ?? null,
       unitId: input.unitId ?? null,

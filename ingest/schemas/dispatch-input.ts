@@ -116,6 +116,9 @@ export const savedFilterSchema = z.strictObject({
 
 export const nearestQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
 
+/** The one password rule: for accounts created with a password and for invitees setting theirs. */
+export const newPassword = z.string({ error: 'is required' }).min(12, 'must be at least 12 characters').max(256);
+
 export const newStaffSchema = z.strictObject({
   username: z
     .string({ error: 'is required' })
@@ -123,11 +126,16 @@ export const newStaffSchema = z.strictObject({
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,64}$/, 'must be 3-64 of a-z 0-9 . _ -'),
   displayName: text(200).min(1, 'is required'),
-  password: z.string({ error: 'is required' }).min(12, 'must be at least 12 characters').max(256),
+  password: newPassword,
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
   agencyId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
 });
+
+/** An invited account: everything but the password, which the invitee sets. */
+export const staffInviteSchema = newStaffSchema.omit({ password: true });
+export const inviteTokenSchema = z.strictObject({ token: z.string({ error: 'is required' }).min(10).max(200) });
+export const acceptInviteSchema = inviteTokenSchema.extend({ password: newPassword });
 
 export const newUnitTokenSchema = z.strictObject({
   /** Which phone holds it ("spare phone", "Nguyễn's Android"), so an administrator knows which one to revoke. */

@@ -5,7 +5,8 @@ export interface StaffRow {
   id: string;
   username: string;
   display_name: string;
-  password_hash: string;
+  /** Null until an invited account's password is set. */
+  password_hash: string | null;
   role: string;
   agency_id: string | null;
   unit_id: string | null;
@@ -28,7 +29,7 @@ export async function listStaff(db: Db): Promise<StaffRow[]> {
 export interface NewStaff {
   username: string;
   displayName: string;
-  passwordHash: string;
+  passwordHash: string | null;
   role: string;
   agencyId: string | null;
   unitId: string | null;

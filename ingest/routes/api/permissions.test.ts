@@ -372,6 +372,23 @@ const ROUTES: RouteCase[] = [
         role: 'dispatcher',
       }),
   },
+  {
+    name: 'POST /staff/invites',
+    allowed: ['administrator'],
+    call: (c) =>
+      c.post('/api/v1/staff/invites', { username: `invited.${n++}`, displayName: 'Cán bộ mời', role: 'dispatcher' }),
+  },
+  {
+    name: 'POST /staff/:id/invite',
+    allowed: ['administrator'],
+    call: async (c, app) => {
+      const { rows } = await app.db.query<{ id: string }>(
+        "INSERT INTO staff_users (username, display_name, role) VALUES ($1, 'Chờ nhận lời mời', 'dispatcher') RETURNING id::text",
+        [`waiting.${n++}`],
+      );
+      return c.post(`/api/v1/staff/${rows[0].id}/invite`, {});
+    },
+  },
   { name: 'GET /open311/clients', allowed: INTEGRATION_READERS, call: (c) => c.get('/api/v1/open311/clients') },
   { name: 'GET /webhooks', allowed: INTEGRATION_READERS, call: (c) => c.get('/api/v1/webhooks') },
   {
