@@ -77,6 +77,17 @@ describe('GET /api/v1/geocode/address', () => {
     expect(candidates.map((c: { street: string }) => c.street)).not.toContain('Lê Lai');
   });
 
+  it("answers the matched street's line and the interpolated house on it, to draw on the dispatch map", async () => {
+    const [best] = (await find('số 100 Lê Lợi, P. Hạc Thành')).candidates;
+    expect(best.line).toEqual(STREETS.features[0].geometry.coordinates);
+    // House 100 of 2..200 (even) is half-way: on the segment, between its ends.
+    const [[x0, y0], [x1, y1]] = best.line as [number, number][];
+    const t = (best.lng - x0) / (x1 - x0);
+    expect(t).toBeGreaterThan(0.45);
+    expect(t).toBeLessThan(0.55);
+    expect(best.lat).toBeCloseTo(y0 + t * (y1 - y0), 6);
+  });
+
   it('lets the commune part decide between two streets of the same name, with or without diacritics', async () => {
     expect((await find('Lê Lợi, Sầm Sơn')).candidates[0].area.name).toContain('Sầm Sơn');
     expect((await find('le loi, sam son, thanh hoa')).candidates[0].area.name).toContain('Sầm Sơn');
