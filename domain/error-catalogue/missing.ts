@@ -28,6 +28,12 @@ export const missingErrors = {
     en: (t) => `${THINGS[t][0]} not found`,
     vi: (t) => `Không tìm thấy ${THINGS[t][1]}`,
   }),
+  inviteInvalid: define({
+    kind: 'not_found',
+    code: 'invite_invalid',
+    en: 'This invite link is not valid: it was used, it expired or a newer one replaced it',
+    vi: 'Liên kết mời không còn hiệu lực: đã dùng, đã hết hạn hoặc đã có liên kết mới',
+  }),
   noRoute: define<string>({
     kind: 'not_found',
     code: 'not_found',

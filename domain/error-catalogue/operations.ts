@@ -50,6 +50,12 @@ export const operationsErrors = {
     en: 'is taken',
     vi: 'Tên đăng nhập đã tồn tại',
   }),
+  inviteNotNeeded: define({
+    kind: 'conflict',
+    code: 'invite_not_needed',
+    en: 'This account already has a password or is deactivated',
+    vi: 'Tài khoản đã có mật khẩu hoặc đã bị khóa',
+  }),
   agencyRequired: define<string>({
     kind: 'invalid',
     code: 'validation_failed',

@@ -4,7 +4,7 @@ import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendAudit } from '../../sql/queries/admin-audit.ts';
 import { findStaffById, type StaffRow } from '../../sql/queries/staff.ts';
 import { acceptInvite, findOpenInvite, insertInvite } from '../../sql/queries/staff-invites.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors } from '../../domain/errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { StaffActor } from '../policies/roles.ts';
@@ -51,32 +51,18 @@ export async function reissueInvite(db: Db, actor: StaffActor, userId: string): 
   let staff: StaffRow | null = null;
   await audited(db, actor, { entity: 'staff', id: userId, action: 'invite' }, async (tx) => {
     const s = (staff = await findStaffById(tx, userId));
-    if (!s) throw errors.notFound('Account', 'Không tìm thấy tài khoản');
-    if (s.password_hash !== null || !s.active)
-      throw new DomainError(
-        'conflict',
-        'invite_not_needed',
-        'This account already has a password or is deactivated',
-        'Tài khoản đã có mật khẩu hoặc đã bị khóa',
-      );
+    if (!s) throw errors.notFound('staffAccount');
+    if (s.password_hash !== null || !s.active) throw errors.inviteNotNeeded();
     await insertInvite(tx, { tokenHash: hashToken(token), userId, createdBy: actor.userId, expiresAt });
     return { before: null, after: audit(s, expiresAt) };
   });
   return { staff: staff!, token, expiresAt };
 }
 
-const gone = () =>
-  new DomainError(
-    'not_found',
-    'invite_invalid',
-    'This invite link is not valid: it was used, it expired or a newer one replaced it',
-    'Liên kết mời không còn hiệu lực: đã dùng, đã hết hạn hoặc đã có liên kết mới',
-  );
-
 /** Who the link is for, so the page can greet them; the same answer for unknown, used and expired links. */
 export async function lookUpInvite(db: Db, token: string) {
   const invite = await findOpenInvite(db, hashToken(token));
-  if (!invite) throw gone();
+  if (!invite) throw errors.inviteInvalid();
   return invite;
 }
 
@@ -86,7 +72,7 @@ export async function acceptStaffInvite(db: Db, token: string, password: string)
   return withTransaction(db, async (tx) => {
     const tokenHash = hashToken(token);
     const invite = await findOpenInvite(tx, tokenHash, true);
-    if (!invite) throw gone();
+    if (!invite) throw errors.inviteInvalid();
     await acceptInvite(tx, tokenHash, invite.user_id, passwordHash);
     await appendAudit(tx, {
       actorId: invite.user_id,
