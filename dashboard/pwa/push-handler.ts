@@ -1,18 +1,8 @@
 // Web Push in the service worker: an official alert, or a followed report's new status, as a notification;
 // a tap opens (or focuses) the page it links to: the map over the alert, or the report's tracking page.
 /// <reference lib="webworker" />
+import type { PushPayloadDTO as PushPayload } from '../../ingest/presenters/dto.ts';
 declare const self: ServiceWorkerGlobalScope;
-export {};
-
-interface PushPayload {
-  kind: 'alert' | 'report';
-  title: string;
-  titleEn?: string | null;
-  body?: string;
-  url?: string;
-  alertId?: string;
-  code?: string;
-}
 
 self.addEventListener('push', (event: PushEvent) => {
   let p: PushPayload;

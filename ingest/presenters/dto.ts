@@ -296,6 +296,19 @@ export interface DuplicateDTO {
   distanceM: number;
 }
 
+/** What a Web Push message carries to the PWA's service worker (dashboard/pwa/push-handler.ts): public text and a link. */
+export interface PushPayloadDTO {
+  kind: 'alert' | 'report';
+  title: string;
+  titleEn?: string | null;
+  body: string;
+  /** The page a tap opens: the map over the alert, or the report's tracking page. */
+  url: string;
+  alertId?: string;
+  code?: string;
+  status?: string;
+}
+
 /** An official alert as GET /api/v1/alerts presents it (public fields; publishers also get the `desk` part). */
 export interface AlertDTO {
   id: string;

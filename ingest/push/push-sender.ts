@@ -17,13 +17,9 @@ import {
 } from '../../sql/queries/push.ts';
 import type { VapidKeys } from './vapid.ts';
 import { extraPushOrigins, pushEndpointProblem } from './endpoint-allowlist.ts';
+import { alertPushPayload, reportPushPayload } from '../presenters/push-payload.ts';
 
 export const REPORT_PUSH_STATUSES = ['triaged', 'assigned', 'resolved'];
-const STATUS_VI: Record<string, string> = {
-  triaged: 'đã được tiếp nhận',
-  assigned: 'đã được giao xử lý',
-  resolved: 'đã được xử lý',
-};
 
 type Outcome = 'delivered' | 'failed' | 'gone';
 
@@ -68,14 +64,7 @@ export async function pushPending(
     if (a.msg_type === 'Cancel') continue;
     const subs = await areaSubscribersFor(db, [...coverAt(a.cells, 7)]);
     const ttl = Math.max(60, Math.floor((a.expires.getTime() - Date.now()) / 1000));
-    const payload = {
-      kind: 'alert',
-      alertId: a.id,
-      title: a.title,
-      titleEn: a.title_en,
-      body: a.body,
-      url: `/map?alert=${a.id}`,
-    };
+    const payload = alertPushPayload(a);
     const byArea = new Map<string | null, ReachRow>();
     await Promise.all(
       subs.map(async (s) => {
@@ -101,20 +90,7 @@ export async function pushPending(
   for (const s of due) {
     // Told before the send, so a slow push service never gets the same status twice.
     await setLastStatus(db, s.id, s.status);
-    const outcome = await push(
-      vapid,
-      s,
-      {
-        kind: 'report',
-        code: s.code,
-        status: s.status,
-        title: `Phản ánh ${s.code} ${STATUS_VI[s.status] ?? s.status}`,
-        body: s.public_reply ?? '',
-        url: `/track/${s.code}`,
-      },
-      24 * 3600,
-      opts,
-    );
+    const outcome = await push(vapid, s, reportPushPayload(s), 24 * 3600, opts);
     if (outcome === 'gone') await deletePushSubscriptionById(db, s.id);
   }
   return { alerts: alerts.length, reports: due.length };
