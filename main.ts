@@ -115,6 +115,8 @@ const FEED_PROCESS_ARG = '--feed-process';
 export const DEFAULT_FEED_NICE = 19;
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+/** Road-label glyphs made from the bundled font (dashboard/map/glyphs/make-glyphs.mjs). */
+const SHIPPED_GLYPHS = `${ROOT}dashboard/map/glyphs`;
 
 /** Personal data that must never reach a log line, whatever object carries it (README, Observability). */
 const REDACTED = [
@@ -209,7 +211,8 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     hotspotGrids,
     mapStyleUrl: opts.mapStyleUrl,
     mapPmtiles: opts.mapPmtiles,
-    mapGlyphs: opts.mapGlyphs,
+    // The shipped Be Vietnam Pro glyphs label the roads unless the province brings its own (MAP_GLYPHS).
+    mapGlyphs: opts.mapGlyphs ?? (opts.mapPmtiles ? SHIPPED_GLYPHS : undefined),
     trustProxy: opts.trustProxy,
     publicDb,
     publicReadLimit: opts.publicReadsPer10s ? { points: opts.publicReadsPer10s, windowS: 10 } : undefined,
