@@ -1,6 +1,7 @@
 // Service worker (vite-plugin-pwa, injectManifest): the app shell and the citizen pages work offline.
 // Hashed assets are immutable (cache first); pages try the network, then the cached shell; the category
-// list is kept for an offline report form. Reports themselves are queued by the page (IndexedDB), not here.
+// list is kept for an offline report form. Reports are queued by the page (IndexedDB) and sent from here by
+// Background Sync (outbox-sync.ts).
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -32,3 +33,4 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 
 // Web Push: official alerts and a followed report's status changes (push-handler.ts).
 import './push-handler.ts';
+import './outbox-sync.ts';

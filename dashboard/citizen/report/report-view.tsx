@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CitizenShell } from '../citizen-shell.tsx';
 import { citizenApi, postReport } from '../citizen-api.ts';
-import { enqueueReport, isTransient } from '../offline/report-queue.ts';
+import { enqueueReport, isTransient, requestBackgroundSync } from '../offline/report-queue.ts';
 import { QUEUED_EVENT } from '../offline/offline-banner.tsx';
 import { useCitizenI18n, type CitizenKey } from '../strings.ts';
 import type { CreatedCitizenReport, ReportDraft } from '../types.ts';
@@ -85,6 +85,8 @@ export function ReportView() {
       }
       // No network (or a server that did not answer): keep it on the phone and send it later, same key.
       await enqueueReport({ key, draft, photos: what.photos, queuedAt: new Date().toISOString() });
+      // The service worker sends it when the network is back, even if this page is closed by then.
+      void requestBackgroundSync();
       window.dispatchEvent(new Event(QUEUED_EVENT));
       setQueued(key);
     } finally {

@@ -1,0 +1,133 @@
+// Browser (Chromium, phone): a report written offline is sent by the service worker's Background Sync even after
+// its page is closed, exactly once: a later page flush and a second sync find nothing left to send, and the
+// idempotency key would make any resend the same report.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { ROOT, launchChromium } from './support/chromium.ts';
+
+const TEST_MS = 180_000;
+const TAG = 'hientruong-report-outbox';
+
+describe('offline report sent by Background Sync', () => {
+  let dist: string;
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    browser = await launchChromium();
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { latitude: 19.8075, longitude: 105.7766, accuracy: 12 },
+      permissions: ['geolocation'],
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await test?.pool.end();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  const count = async (description: string) =>
+    (
+      await test.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE description = $1', [
+        description,
+      ])
+    ).rows[0].n;
+
+  /** What the browser does when connectivity returns: fire the service worker's sync event (over CDP). */
+  async function fireSync(cdp: CDPSession): Promise<void> {
+    const registrationId = await new Promise<string>((done) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+        const mine = e.registrations.find((r) => r.scopeURL.startsWith(product.url) && !r.isDeleted);
+        if (mine) done(mine.registrationId);
+      });
+      void cdp.send('ServiceWorker.enable');
+    });
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: product.url,
+      registrationId,
+      tag: TAG,
+      lastChance: false,
+    });
+  }
+
+  it(
+    'offline -> queued with a sync tag -> page closed -> online -> the worker sends it once',
+    async () => {
+      const description = `Cống tắc, gửi bằng Background Sync (e2e ${Date.now()})`;
+      const page = await phone.newPage();
+      await page.goto(`${product.url}/report`);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.tap('[data-testid="use-location"]');
+      await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+      await page.tap('[data-testid="next"]');
+      await page.tap('[data-testid="category-drainage"]');
+      await page.fill('[data-testid="description"]', description);
+      await page.tap('[data-testid="next"]');
+      await page.check('[data-testid="anonymous"]');
+      await phone.setOffline(true);
+      await page.tap('[data-testid="next"]');
+      await page.waitForSelector('[data-testid="queued"]');
+      const tags = await page.evaluate(async () => {
+        const r = (await navigator.serviceWorker.getRegistration()) as ServiceWorkerRegistration & {
+          sync: { getTags(): Promise<string[]> };
+        };
+        return r.sync.getTags();
+      });
+      // The browser may already have fired it (its own network is up): then the report is in, or the tag waits.
+      expect(tags.length === 0 ? await count(description) : tags).toEqual(tags.length === 0 ? 1 : [TAG]);
+      // No page is left to flush the queue: only the service worker can send it now.
+      await page.close();
+      await phone.setOffline(false);
+
+      const helper = await phone.newPage();
+      await helper.goto(`${product.url}/manifest.webmanifest`);
+      const cdp = await phone.newCDPSession(helper);
+      await expect
+        .poll(
+          async () => {
+            if ((await count(description)) === 0) await fireSync(cdp).catch(() => {});
+            return count(description);
+          },
+          { timeout: 60_000, interval: 2000 },
+        )
+        .toBe(1);
+
+      // The page's own flush on load, and another sync, find the outbox empty: still one report.
+      const again = await phone.newPage();
+      await again.goto(`${product.url}/report`);
+      await again.waitForSelector('[data-testid="use-location"]');
+      await fireSync(cdp);
+      await again.waitForTimeout(2000);
+      expect(await count(description)).toBe(1);
+      expect(
+        await again.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((done) => {
+            const open = indexedDB.open('hientruong-citizen');
+            open.onsuccess = () => done(open.result);
+          });
+          return new Promise<number>((done) => {
+            const req = db.transaction('outbox').objectStore('outbox').count();
+            req.onsuccess = () => done(req.result);
+          });
+        }),
+      ).toBe(0);
+    },
+    TEST_MS,
+  );
+});
