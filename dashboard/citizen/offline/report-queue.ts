@@ -105,7 +105,10 @@ export async function requestBackgroundSync(): Promise<boolean> {
   if (!sync) return false;
   return sync.register(OUTBOX_SYNC_TAG).then(
     () => true,
-    () => false,
+    (e: unknown) => {
+      console.warn('background sync not registered; the page sends the queue when online', e);
+      return false;
+    },
   );
 }
 
