@@ -1,7 +1,6 @@
 // iPhone photos are HEIC: HEVC inside HEIF. sharp's prebuilt libvips reads HEIF only with AV1 (AVIF), since the
 // HEVC decoder is patent-encumbered; libheif compiled to WebAssembly (heic-decode -> libheif-js, LGPL) decodes
 // them to RGBA pixels here, and sharp carries on from the pixels as for any other photo.
-import decodeHeic from 'heic-decode';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 
@@ -12,6 +11,8 @@ export function isHevcHeif(head: Buffer): boolean {
 
 /** The primary image as a sharp pipeline over raw pixels, already turned the way the file says (irot/imir). */
 export async function heicAsSharp(path: string, maxPixels: number): Promise<Sharp> {
+  // Loaded on the first HEIC only: the WebAssembly decoder is megabytes that JPEG-only servers never need.
+  const { default: decodeHeic } = await import('heic-decode');
   const images = await decodeHeic.all({ buffer: await readFile(path) });
   try {
     const first = images[0];
