@@ -1,4 +1,5 @@
 // The /admin page's HTTP calls (same session cookie and CSRF echo as the console).
+import type { AuditEntity } from '../../domain/audit-entities.ts';
 import { call } from '../data/dispatch-api.ts';
 
 export interface SlaItem {
@@ -54,7 +55,7 @@ export interface AuditItem {
   id: string;
   at: string;
   actor: string;
-  entity: string;
+  entity: AuditEntity;
   entityId: string;
   action: string;
   before: unknown;

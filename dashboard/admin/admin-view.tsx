@@ -15,10 +15,25 @@ import { SlaTab } from './sla-tab.tsx';
 import { StaffTab } from './staff-tab.tsx';
 import { UnitsTab } from './units-tab.tsx';
 import { WallsTab } from './walls-tab.tsx';
+import { ClientsTab } from './clients-tab.tsx';
+import { WebhooksTab } from './webhooks-tab.tsx';
+import { MappingsTab } from './mappings-tab.tsx';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { AdminContext, useAdminAction } from './use-admin.ts';
 
-const TABS = ['routing', 'sla', 'holidays', 'staff', 'units', 'canned', 'walls', 'audit'] as const;
+const TABS = [
+  'routing',
+  'sla',
+  'holidays',
+  'staff',
+  'units',
+  'canned',
+  'walls',
+  'clients',
+  'webhooks',
+  'mappings',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function AdminView() {
@@ -50,6 +65,9 @@ function AdminPage({ canWrite, who, onLogout }: { canWrite: boolean; who: string
     units: <UnitsTab />,
     canned: <CannedTab />,
     walls: <WallsTab />,
+    clients: <ClientsTab />,
+    webhooks: <WebhooksTab />,
+    mappings: <MappingsTab />,
     audit: <AuditTab />,
   };
   return (

@@ -1,21 +1,12 @@
 // The audit trail: every change made here, newest first, with the record before and after.
 import { useState } from 'react';
+import { AUDIT_ENTITIES, type AuditEntity } from '../../domain/audit-entities.ts';
 import { adminApi } from './admin-api.ts';
 import { AdminTable } from './admin-table.tsx';
 import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useLoaded } from './use-admin.ts';
 
-const ENTITIES = [
-  'routing_rule',
-  'sla',
-  'holiday',
-  'staff',
-  'unit',
-  'unit_token',
-  'wall_token',
-  'canned_reply',
-] as const;
-const TAB_OF: Record<string, AdminKey> = {
+const TAB_OF: Record<AuditEntity, AdminKey> = {
   routing_rule: 'tab.routing',
   sla: 'tab.sla',
   holiday: 'tab.holidays',
@@ -24,6 +15,10 @@ const TAB_OF: Record<string, AdminKey> = {
   unit_token: 'tokens',
   canned_reply: 'tab.canned',
   wall_token: 'tab.walls',
+  open311_client: 'tab.clients',
+  webhook: 'tab.webhooks',
+  webhook_delivery: 'tab.webhooks',
+  import_mapping: 'tab.mappings',
 };
 
 export function AuditTab() {
@@ -37,7 +32,7 @@ export function AuditTab() {
         {a('what')}
         <select value={entity} onChange={(e) => setEntity(e.target.value)}>
           <option value="">—</option>
-          {ENTITIES.map((e) => (
+          {AUDIT_ENTITIES.map((e) => (
             <option key={e} value={e}>
               {a(TAB_OF[e])}
             </option>

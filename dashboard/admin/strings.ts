@@ -13,6 +13,9 @@ const vi = {
   'tab.audit': 'Nhật ký thay đổi',
   'tab.canned': 'Mẫu trả lời',
   'tab.walls': 'Màn hình tường',
+  'tab.clients': 'Ứng dụng Open311',
+  'tab.webhooks': 'Webhook',
+  'tab.mappings': 'Nhập từ tổng đài',
   wallName: 'Tên màn hình',
   'wall.once': 'Địa chỉ chỉ hiện một lần, mở trên màn hình tường:',
   cannedText: 'Nội dung trả lời công dân',
@@ -94,6 +97,9 @@ const en: Record<AdminKey, string> = {
   'tab.audit': 'Audit trail',
   'tab.canned': 'Canned replies',
   'tab.walls': 'Wall displays',
+  'tab.clients': 'Open311 clients',
+  'tab.webhooks': 'Webhooks',
+  'tab.mappings': 'Hotline imports',
   wallName: 'Display name',
   'wall.once': 'Shown once only; open it on the wall display:',
   cannedText: 'Reply to the citizen',
@@ -162,12 +168,13 @@ const en: Record<AdminKey, string> = {
   saved: 'Saved',
 };
 
+/** A key's text with its `{name}` placeholders filled. */
+export const lookup =
+  <K extends string>(dict: Record<K, string>) =>
+  (k: K, vars: Record<string, string> = {}): string =>
+    Object.entries(vars).reduce((s, [k2, v]) => s.replace(`{${k2}}`, v), dict[k]);
+
 export function useAdminI18n() {
   const i18n = useI18n();
-  const dict = i18n.lang === 'vi' ? vi : en;
-  return {
-    ...i18n,
-    a: (k: AdminKey, vars: Record<string, string> = {}) =>
-      Object.entries(vars).reduce((s, [k2, v]) => s.replace(`{${k2}}`, v), dict[k]),
-  };
+  return { ...i18n, a: lookup(i18n.lang === 'vi' ? vi : en) };
 }

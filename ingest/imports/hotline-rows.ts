@@ -2,17 +2,9 @@
 // every bad row is named by its number in the file and the field, before anything is written.
 import type { FieldIssue } from '../http-error.ts';
 import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
+import { MAPPED_FIELDS, type MappedField } from '../../domain/import-fields.ts';
 
-export const MAPPED_FIELDS = [
-  'category',
-  'description',
-  'address',
-  'lat',
-  'lng',
-  'reporterName',
-  'reporterPhone',
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+export { MAPPED_FIELDS, type MappedField };
 export type ColumnMapping = Partial<Record<MappedField, string>> & { category: string; description: string };
 
 export interface RowIssue {
