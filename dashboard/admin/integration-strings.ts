@@ -1,6 +1,5 @@
 // The integrations tabs' strings (Open311 clients, webhooks, import mappings), Vietnamese first.
-import { useI18n } from '../i18n/i18n.tsx';
-import { lookup } from './strings.ts';
+import { fill, useStringTable } from '../i18n/string-table.ts';
 
 const vi = {
   'client.slug': 'Mã ứng dụng (chữ thường, số, gạch ngang)',
@@ -106,6 +105,6 @@ const en: Record<IntegrationKey, string> = {
 };
 
 export function useIntegrationI18n() {
-  const i18n = useI18n();
-  return { ...i18n, n: lookup(i18n.lang === 'vi' ? vi : en) };
+  const { i18n, text } = useStringTable({ vi, en });
+  return { ...i18n, n: (k: IntegrationKey, vars?: Record<string, string>) => fill(text(k), vars) };
 }

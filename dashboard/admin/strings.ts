@@ -1,5 +1,5 @@
 // The administration page's strings, Vietnamese first; English names the same keys.
-import { useI18n } from '../i18n/i18n.tsx';
+import { fill, useStringTable } from '../i18n/string-table.ts';
 
 const vi = {
   title: 'Quản trị',
@@ -168,13 +168,7 @@ const en: Record<AdminKey, string> = {
   saved: 'Saved',
 };
 
-/** A key's text with its `{name}` placeholders filled. */
-export const lookup =
-  <K extends string>(dict: Record<K, string>) =>
-  (k: K, vars: Record<string, string> = {}): string =>
-    Object.entries(vars).reduce((s, [k2, v]) => s.replace(`{${k2}}`, v), dict[k]);
-
 export function useAdminI18n() {
-  const i18n = useI18n();
-  return { ...i18n, a: lookup(i18n.lang === 'vi' ? vi : en) };
+  const { i18n, text } = useStringTable({ vi, en });
+  return { ...i18n, a: (k: AdminKey, vars?: Record<string, string>) => fill(text(k), vars) };
 }

@@ -22,3 +22,7 @@ export function useStringTable<K extends string>(table: BilingualTable<K>): Stri
     lookup: (key) => (strings as Record<string, string>)[key] ?? key,
   };
 }
+
+/** A text with its `{name}` placeholders filled. */
+export const fill = (text: string, vars: Record<string, string> = {}): string =>
+  Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), text);
