@@ -17,7 +17,8 @@ import { healthRouter } from './routes/health.ts';
 import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
-import { HttpError, domainErrorsToHttp, errorMiddleware } from './http-error.ts';
+import { errorMiddleware } from './http-error.ts';
+import { errors } from '../domain/errors.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { alertsRouter } from './routes/api/alerts.ts';
 import { pushRouter } from './routes/api/push.ts';
@@ -100,12 +101,7 @@ export function createApp(
       !photoSubmission &&
       !fileImport
     ) {
-      throw new HttpError(
-        415,
-        'unsupported_media_type',
-        'Send the body as application/json',
-        'Dữ liệu phải ở dạng application/json',
-      );
+      throw errors.notJson();
     }
     await next();
   });
@@ -164,12 +160,10 @@ export function createApp(
     trackRouter,
     photosRouter,
   ];
-  app.use(domainErrorsToHttp);
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   // Unknown API and Open311 paths answer 404 in their error shape; only page paths reach the dashboard.
   app.use(async (ctx, next) => {
-    if (ctx.path.startsWith('/api/') || isOpen311Path(ctx.path))
-      throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
+    if (ctx.path.startsWith('/api/') || isOpen311Path(ctx.path)) throw errors.noRoute(`${ctx.method} ${ctx.path}`);
     await next();
   });
   return app;

@@ -3,17 +3,17 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorDTO } from './presenters/dto.ts';
+import { errorBody, errors } from '../domain/errors.ts';
+import { STATUS_OF } from './http-error.ts';
 
 function answerFor(code: string | undefined): [number, ErrorDTO] {
-  const error = (status: number, c: string, message: string, messageVi: string): [number, ErrorDTO] => [
-    status,
-    { error: { code: c, message, messageVi } },
-  ];
-  if (code === 'HPE_HEADER_OVERFLOW')
-    return error(431, 'headers_too_large', 'Request headers are too large', 'Phần đầu yêu cầu quá lớn');
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
-    return error(408, 'request_timeout', 'The request took too long to arrive', 'Yêu cầu gửi quá chậm');
-  return error(400, 'bad_request', 'Malformed HTTP request', 'Yêu cầu HTTP không hợp lệ');
+  const e =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? errors.headersTooLarge()
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? errors.requestTooSlow()
+        : errors.malformedRequest();
+  return [STATUS_OF[e.kind], errorBody(e)];
 }
 
 export function answerClientErrors(server: Server): void {

@@ -3,7 +3,7 @@
 import type { Context, Next } from 'koa';
 import { CSRF_HEADER, tokenMatches } from './auth/resolve-caller.ts';
 import type { IngestState } from './context.ts';
-import { HttpError } from './http-error.ts';
+import { errors } from '../domain/errors.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,16 +21,10 @@ export async function csrfMiddleware(ctx: Context & { state: IngestState }, next
   const { actor, csrfToken } = ctx.state;
   const cookieAuth = actor.kind === 'staff' && actor.via === 'session';
   if (!SAFE.has(ctx.method) && ctx.path.startsWith('/api/') && (cookieAuth || ctx.path.startsWith('/api/v1/auth/'))) {
-    if (!sameOrigin(ctx))
-      throw new HttpError(403, 'csrf_failed', 'Cross-origin request refused', 'Yêu cầu từ nguồn khác bị từ chối');
+    if (!sameOrigin(ctx)) throw errors.crossOrigin();
     // Login only needs the Origin check: a stale session cookie must not block signing in again.
     if (cookieAuth && ctx.path !== '/api/v1/auth/login' && !tokenMatches(ctx.get(CSRF_HEADER), csrfToken ?? '')) {
-      throw new HttpError(
-        403,
-        'csrf_failed',
-        `Missing or wrong ${CSRF_HEADER} header`,
-        'Thiếu mã chống giả mạo yêu cầu (CSRF)',
-      );
+      throw errors.missingCsrf(CSRF_HEADER);
     }
   }
   await next();

@@ -3,21 +3,6 @@ import type { Context, Next } from 'koa';
 import { DomainError, errorBody, errors, type ErrorKind } from '../domain/errors.ts';
 import type { ErrorDTO } from './presenters/dto.ts';
 
-export type { FieldIssue } from '../domain/errors.ts';
-import type { FieldIssue } from '../domain/errors.ts';
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly messageVi?: string,
-    readonly fields?: FieldIssue[],
-  ) {
-    super(message);
-  }
-}
-
 /** The one place a domain error's kind becomes an HTTP status. */
 export const STATUS_OF: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -35,28 +20,13 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-export function toHttpError(e: DomainError): HttpError {
-  return Object.assign(new HttpError(STATUS_OF[e.kind], e.code, e.message, e.messageVi, e.fields), {
-    // Extra facts a command attached (e.g. retryAfterS) travel with it.
-    ...Object.fromEntries(Object.entries(e).filter(([k]) => !['kind', 'code', 'messageVi', 'fields'].includes(k))),
-  });
-}
-
-/** Innermost: commands speak domain errors; every middleware outside this one sees HttpError as before. */
-export async function domainErrorsToHttp(_ctx: Context, next: Next): Promise<void> {
-  try {
-    await next();
-  } catch (err) {
-    throw err instanceof DomainError ? toHttpError(err) : err;
-  }
-}
-
-const body = (e: HttpError | DomainError): ErrorDTO => errorBody(e as DomainError);
-
 /** Answers with a catalogue entry the middleware chose itself. */
 function answer(ctx: Context, e: DomainError): void {
   ctx.status = STATUS_OF[e.kind];
-  ctx.body = body(e);
+  ctx.body = errorBody(e) satisfies ErrorDTO;
+  // Facts an entry carries for the edge (e.g. a budget's retryAfterS) become headers here.
+  const retryAfterS = (e as { retryAfterS?: unknown }).retryAfterS;
+  if (typeof retryAfterS === 'number') ctx.set('Retry-After', String(retryAfterS));
 }
 
 export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
@@ -64,17 +34,14 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
     await next();
   } catch (err) {
     const e = err as { status?: number; expose?: boolean; type?: string; message?: string };
-    if (err instanceof HttpError) {
-      ctx.status = err.status;
-      ctx.body = body(err);
-    } else if (err instanceof DomainError) {
+    if (err instanceof DomainError) {
       answer(ctx, err);
     } else if (e.status && e.status < 500 && e.expose !== false) {
       // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
       const json = e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '');
       const message = e.message ?? 'bad request';
       ctx.status = e.status;
-      ctx.body = body(json ? errors.invalidJson(message) : errors.badBody(message));
+      ctx.body = errorBody(json ? errors.invalidJson(message) : errors.badBody(message));
     } else if (isCorruptBody(err)) {
       // A body that claims an encoding it does not have (garbage deflate, a truncated gzip) is the caller's fault.
       answer(ctx, errors.undecodableBody());

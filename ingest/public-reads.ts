@@ -5,7 +5,7 @@ import type { Context, Next } from 'koa';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../sql/db.ts';
 import type { IngestDeps, IngestState } from './context.ts';
-import { HttpError } from './http-error.ts';
+import { errors } from '../domain/errors.ts';
 
 export interface PublicReadLimit {
   /** Reads per address per window; a public map page asks for ~10 at load and ~1 a second while open. */
@@ -49,13 +49,7 @@ export function publicReadLimiter(deps: Pick<IngestDeps, 'db' | 'publicReadLimit
         } catch (e) {
           if (!(e instanceof RateLimiterRes)) throw e;
           const retryAfterS = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-          ctx.set('Retry-After', String(retryAfterS));
-          throw new HttpError(
-            429,
-            'too_many_requests',
-            `Too many requests from this address; retry in ${retryAfterS} s`,
-            'Quá nhiều yêu cầu từ địa chỉ này, vui lòng thử lại sau',
-          );
+          throw errors.tooManyReads(retryAfterS);
         }
       };
       await charge(1);

@@ -71,4 +71,12 @@ export const missingErrors = {
     en: (c) => `unknown service '${c}'`,
     vi: 'Loại phản ánh không tồn tại',
   }),
+  /** The same, named in a query or body: a bad parameter. */
+  unknownServiceParameter: define<string>({
+    kind: 'bad_request',
+    code: 'unknown_service',
+    field: 'service_code',
+    en: (c) => `unknown service '${c}'`,
+    vi: 'Loại phản ánh không tồn tại',
+  }),
 };

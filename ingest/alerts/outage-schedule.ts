@@ -3,7 +3,7 @@
 // before anything is written; each problem is named by row and column.
 import { parse } from 'csv-parse/sync';
 import { fold } from '../../geo/vn-text.ts';
-import type { FieldIssue } from '../http-error.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import type { AlertInput } from '../schemas/alert-input.ts';
 
 const HEADERS: Record<string, 'area' | 'start' | 'end' | 'reason'> = {

@@ -3,7 +3,7 @@ import type { MultiPolygon } from 'geojson';
 import { boundsOf, circlePolygon, coverArea, type AreaGeometry } from '../../geo/alert-area.ts';
 import type { Db, Tx } from '../../sql/db.ts';
 import { communesByCode } from '../../sql/queries/alerts.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import type { AlertAreaInput } from '../schemas/alert-input.ts';
 
 export interface ResolvedArea {
@@ -15,10 +15,7 @@ export interface ResolvedArea {
   cells: string[];
 }
 
-const invalid = (field: string, reason: string) =>
-  new HttpError(422, 'validation_failed', `Invalid input: ${field}: ${reason}`, 'Dữ liệu không hợp lệ', [
-    { field, reason },
-  ]);
+const invalid = (field: string, reason: string) => errors.invalid([{ field, reason }]);
 
 const asMulti = (geometries: AreaGeometry[]): MultiPolygon => ({
   type: 'MultiPolygon',

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { findSession } from '../../sql/queries/staff.ts';
 import { findUnitByTokenHash } from '../../sql/queries/unit-tokens.ts';
 import { findWallByTokenHash } from '../../sql/queries/wall-tokens.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import type { IngestDeps } from '../context.ts';
 import { hashToken } from './tokens.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -22,13 +22,7 @@ export const WALL_TOKEN_PREFIX = 'wall_';
 export const DEMO_WALL_TOKEN = 'wall_demo_thanhhoa';
 
 /** A bearer token that names no live credential: an error, never a quiet downgrade to public data. */
-export const invalidToken = () =>
-  new HttpError(
-    401,
-    'invalid_token',
-    'This token is unknown or has been revoked',
-    'Mã truy cập không hợp lệ hoặc đã bị thu hồi',
-  );
+export const invalidToken = () => errors.invalidToken();
 
 export function bearerToken(ctx: Context): string | null {
   const header = ctx.get('authorization');

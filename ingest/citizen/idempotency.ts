@@ -4,7 +4,7 @@
 import type { Context } from 'koa';
 import type { Db } from '../../sql/db.ts';
 import { findIdempotencyKey, isIdempotencyKeyTaken } from '../../sql/queries/idempotency.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import { idempotencyKeyHash, openAnswer, sealAnswer } from './secrets.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -14,14 +14,7 @@ const KEY_SHAPE = /^[\x21-\x7e]{8,200}$/;
 export function idempotencyKeyOf(ctx: Context): string | null {
   const key = ctx.get(IDEMPOTENCY_HEADER);
   if (!key) return null;
-  if (!KEY_SHAPE.test(key))
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `${IDEMPOTENCY_HEADER}: must be 8 to 200 visible ASCII characters`,
-      'Idempotency-Key không hợp lệ',
-      [{ field: IDEMPOTENCY_HEADER, reason: 'must be 8 to 200 visible ASCII characters' }],
-    );
+  if (!KEY_SHAPE.test(key)) throw errors.idempotencyKey(IDEMPOTENCY_HEADER);
   return key;
 }
 
@@ -32,15 +25,7 @@ export interface IdempotencyClaim {
   seal(answer: unknown): Buffer;
 }
 
-function conflict(): HttpError {
-  return new HttpError(
-    409,
-    'idempotency_conflict',
-    `${IDEMPOTENCY_HEADER}: was already used for a different submission`,
-    'Idempotency-Key đã được dùng cho một phản ánh khác',
-    [{ field: IDEMPOTENCY_HEADER, reason: 'was already used with a different body' }],
-  );
-}
+const conflict = () => errors.idempotencyConflict(IDEMPOTENCY_HEADER);
 
 /**
  * Runs `create` once per key: returns its answer, or the answer stored for the key (replayed: true).
@@ -90,5 +75,5 @@ export async function idempotently<T>(
       done();
     }
   }
-  throw new HttpError(409, 'idempotency_busy', 'The same submission is being processed; retry', 'Đang xử lý, thử lại');
+  throw errors.idempotencyBusy();
 }

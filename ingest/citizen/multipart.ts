@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { HttpError } from '../http-error.ts';
+import { errors, type DomainError } from '../../domain/errors.ts';
 import { ACCEPTED_TYPES, sniffImage, type ImageKind } from '../media/photo-processing.ts';
 
 export const MAX_PHOTOS = 5;
@@ -34,13 +34,11 @@ export interface ParsedSubmission {
 
 type Issue = { status: 413 | 415 | 422; field: string; reason: string };
 
-function refuse(issues: Issue[]): HttpError {
-  // The most telling status first: a wrong type, then a size, then the rest.
+function refuse(issues: Issue[]): DomainError {
+  // The most telling refusal first: a wrong type, then a size, then the rest.
   const status = ([415, 413, 422] as const).find((s) => issues.some((i) => i.status === s))!;
   const fields = issues.map(({ field, reason }) => ({ field, reason }));
-  const message = fields.map((f) => `${f.field}: ${f.reason}`).join('; ');
-  const code = { 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed' }[status];
-  return new HttpError(status, code, message, 'Tệp hoặc dữ liệu gửi kèm không hợp lệ', fields);
+  return { 413: errors.uploadTooLarge, 415: errors.uploadWrongType, 422: errors.badUploadParts }[status](fields);
 }
 
 export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmission> {
@@ -91,7 +89,7 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
         limits: { files: MAX_PHOTOS + 2, fileSize: MAX_PHOTO_BYTES, fields: 4, fieldSize: MAX_REPORT_BYTES, parts: 12 },
       });
     } catch {
-      reject(new HttpError(400, 'bad_request', 'body: malformed multipart/form-data', 'Dữ liệu gửi lên không hợp lệ'));
+      reject(errors.malformedMultipart());
       return;
     }
     let photoCount = 0;
@@ -133,9 +131,7 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
     });
     bb.on('filesLimit', () => issues.push({ status: 413, field: 'photos', reason: `at most ${MAX_PHOTOS} photos` }));
     bb.on('partsLimit', () => issues.push({ status: 413, field: '(body)', reason: 'too many parts' }));
-    bb.on('error', () =>
-      reject(new HttpError(400, 'bad_request', 'body: malformed multipart/form-data', 'Dữ liệu gửi lên không hợp lệ')),
-    );
+    bb.on('error', () => reject(errors.malformedMultipart()));
     bb.on('close', resolve);
     req.pipe(bb);
   }).catch(async (error: unknown) => {

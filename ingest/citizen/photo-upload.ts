@@ -2,7 +2,7 @@
 // Every photo is processed before any is stored, so a photo that cannot be read leaves nothing behind.
 import { randomBytes } from 'node:crypto';
 import type { NewPhoto } from '../../sql/queries/photos.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import type { ProcessedPhoto } from '../media/photo-processing.ts';
 import { processPhoto } from '../media/photo-worker-pool.ts';
@@ -17,9 +17,7 @@ async function processOrRefuse(p: StagedPhoto): Promise<ProcessedPhoto> {
     return await processPhoto(p.path);
   } catch (error) {
     const reason = `cannot be read as an image (${(error as Error).message.split('\n')[0].slice(0, 120)})`;
-    throw new HttpError(422, 'validation_failed', `${p.label}: ${reason}`, 'Không đọc được ảnh', [
-      { field: p.label, reason },
-    ]);
+    throw errors.unreadablePhoto({ field: p.label, reason });
   }
 }
 

@@ -1,6 +1,6 @@
 // Small pieces the multipart route shares with the JSON one: the same text cleaning, the configured media store.
 import type { IngestDeps } from '../context.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import { cleanDeep, type TextIssue } from '../input/clean-text.ts';
 import type { MediaStore } from '../media/media-store.ts';
 
@@ -8,14 +8,7 @@ import type { MediaStore } from '../media/media-store.ts';
 export function cleanBody(report: unknown): unknown {
   const issues: TextIssue[] = [];
   const cleaned = cleanDeep(report, [], issues);
-  if (issues.length)
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `Invalid input: ${issues.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-      'Dữ liệu không hợp lệ (ký tự không cho phép)',
-      issues,
-    );
+  if (issues.length) throw errors.forbiddenCharacters(issues);
   return cleaned;
 }
 

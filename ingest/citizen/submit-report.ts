@@ -1,7 +1,7 @@
 // A citizen's submission, JSON or multipart alike: validate, then once per Idempotency-Key store the report,
 // its answers, its photos and its hashed tracking secret in one transaction, and answer with the tracking link.
 import type { IngestDeps } from '../context.ts';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import type { CreatedReportDTO } from '../presenters/dto.ts';
 import { presentCreatedReport } from '../presenters/report-presenters.ts';
 import { submitReport } from '../report-batcher.ts';
@@ -16,13 +16,7 @@ import { hashTrackingSecret, newTrackingSecret, submissionHash } from './secrets
 export function validateSubmission(deps: IngestDeps, body: unknown): ReportInput {
   const input = parseOr422(reportInputSchema, body);
   if (!deps.catalog.has(input.category)) {
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `Invalid input: category: unknown category '${input.category}'`,
-      'Loại phản ánh không tồn tại',
-      [{ field: 'category', reason: `unknown category '${input.category}'` }],
-    );
+    throw errors.unknownCategory(input.category);
   }
   const { answers, issues } = checkAnswers(deps.catalog.questionsOf(input.category), input.answers, input.category);
   if (issues.length) throw invalidFields(issues);

@@ -1,6 +1,6 @@
 // A call centre's export (CSV or XLSX, already read into rows) checked row by row against a column mapping:
 // every bad row is named by its number in the file and the field, before anything is written.
-import type { FieldIssue } from '../http-error.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
 import { MAPPED_FIELDS, type MappedField } from '../../domain/import-fields.ts';
 

@@ -1,17 +1,11 @@
 // Every string a caller sends (JSON body and query) is cleaned once, before any route sees it: whatever route is
 // added later, NUL or a lone surrogate is a 422 naming the field, and stored text is NFC without control characters.
 import type { Context, Next } from 'koa';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 import { cleanDeep, type TextIssue } from './clean-text.ts';
 
 function refuse(issues: TextIssue[]): never {
-  throw new HttpError(
-    422,
-    'validation_failed',
-    `Invalid input: ${issues.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-    'Dữ liệu không hợp lệ (ký tự không cho phép)',
-    issues,
-  );
+  throw errors.forbiddenCharacters(issues);
 }
 
 export async function cleanTextMiddleware(ctx: Context, next: Next): Promise<void> {

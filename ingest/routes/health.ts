@@ -2,6 +2,7 @@
 // sends traffic only while it is 200. A draining server answers 503 to both (realtime/feed-port.ts).
 import Router from '@koa/router';
 import type { IngestState } from '../context.ts';
+import { errorBody, errors } from '../../domain/errors.ts';
 
 export const healthRouter = new Router<IngestState>();
 
@@ -25,11 +26,5 @@ healthRouter.get('/readyz', async (ctx) => {
   }
   ctx.status = 503;
   ctx.set('Retry-After', '1');
-  ctx.body = {
-    error: {
-      code: 'not_ready',
-      message: 'The database is not reachable',
-      messageVi: 'Chưa kết nối được cơ sở dữ liệu',
-    },
-  };
+  ctx.body = errorBody(errors.notReady());
 });

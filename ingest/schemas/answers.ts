@@ -1,6 +1,6 @@
 // Answers to a category's questions, checked against their definitions: every bad answer is named.
 // Pure; the API and Open311 (service attributes) both call it.
-import type { FieldIssue } from '../http-error.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import type { AnswersDTO, QuestionDTO } from '../presenters/dto.ts';
 
 const MAX_LENGTH = { string: 200, text: 4000 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../http-error.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { cellsQuerySchema, reportInputSchema } from './report-input.ts';
 import { parseOr422 } from './validate.ts';
 
@@ -9,9 +9,9 @@ function fieldsOf(input: unknown): { field: string; reason: string }[] {
   try {
     parseOr422(reportInputSchema, input);
   } catch (e) {
-    expect(e).toBeInstanceOf(HttpError);
-    expect((e as HttpError).status).toBe(422);
-    return (e as HttpError).fields ?? [];
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).kind).toBe('invalid');
+    return (e as DomainError).fields ?? [];
   }
   return [];
 }
@@ -64,7 +64,7 @@ describe('cells query validation', () => {
       parseOr422(cellsQuerySchema, query);
       expect.unreachable('accepted');
     } catch (e) {
-      const hit = (e as HttpError).fields?.find((f) => f.field === field);
+      const hit = (e as DomainError).fields?.find((f) => f.field === field);
       expect(hit?.reason).toMatch(reason);
     }
   });

@@ -1,6 +1,6 @@
 // Tracking codes (old TH-2026-001316 and random TH-7KQ4-9XPM alike) and the reporter's follow-up bodies.
 import { z } from 'zod';
-import { HttpError } from '../http-error.ts';
+import { errors } from '../../domain/errors.ts';
 
 const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{4}$/;
 // Crockford base32 reads I and L as 1, O as 0: a code copied by hand still works.
@@ -13,9 +13,7 @@ export function normaliseTrackingCode(raw: string): string {
   if (random && CROCKFORD.test(crockford(random[2])) && CROCKFORD.test(crockford(random[3])))
     return `${random[1]}-${crockford(random[2])}-${crockford(random[3])}`;
   if (/^[A-Z0-9]{1,10}-\d{4}-\d{6,12}$/.test(code)) return code;
-  throw new HttpError(400, 'invalid_code', 'code: is not a tracking code', 'Mã theo dõi không hợp lệ', [
-    { field: 'code', reason: 'must look like TH-7KQ4-9XPM (or TH-2026-001316)' },
-  ]);
+  throw errors.invalidTrackingCode();
 }
 
 const secret = z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is too long');

@@ -1,17 +1,9 @@
 // Turns a zod failure into a 422 that names each field and the reason.
 import type { z } from 'zod';
-import { HttpError, type FieldIssue } from '../http-error.ts';
+import { errors, type DomainError, type FieldIssue } from '../../domain/errors.ts';
 
 /** The one 422 for bad input: each field and its reason. */
-export function invalidFields(fields: FieldIssue[]): HttpError {
-  return new HttpError(
-    422,
-    'validation_failed',
-    `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
-    'Dữ liệu không hợp lệ',
-    fields,
-  );
-}
+export const invalidFields = (fields: FieldIssue[]): DomainError => errors.invalid(fields);
 
 export function parseOr422<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);

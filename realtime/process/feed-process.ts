@@ -11,6 +11,7 @@ import { setPriority } from 'node:os';
 import { pipeline } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
+import { errorBody, errors } from '../../domain/errors.ts';
 import type { FromFeedProcess, ToFeedProcess } from './messages.ts';
 
 export interface FeedProcessOptions<Config> {
@@ -209,5 +210,5 @@ function requestHead(req: IncomingMessage): string {
 function unavailable(res: ServerResponse): void {
   if (res.headersSent) return void res.destroy();
   res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-  res.end(JSON.stringify({ error: 'the live feed is restarting; retry' }));
+  res.end(JSON.stringify(errorBody(errors.feedRestarting())));
 }

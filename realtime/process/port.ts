@@ -2,6 +2,7 @@
 // process (feed-process.ts), everything else to the app.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { errorBody, errors } from '../../domain/errors.ts';
 import type { FeedProcess } from './feed-process.ts';
 
 export interface SharedPort {
@@ -15,13 +16,7 @@ export interface SharedPort {
   close(graceMs?: number): Promise<void>;
 }
 
-const SHUTTING_DOWN = JSON.stringify({
-  error: {
-    code: 'shutting_down',
-    message: 'This server is stopping; retry shortly',
-    messageVi: 'Máy chủ đang dừng, vui lòng thử lại sau giây lát',
-  },
-});
+const SHUTTING_DOWN = JSON.stringify(errorBody(errors.shuttingDown()));
 
 export function serveWithFeed(handleApp: RequestListener, feed: FeedProcess | null): SharedPort {
   let inFlight = 0;

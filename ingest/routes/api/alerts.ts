@@ -16,7 +16,7 @@ import { approveAlert } from '../../commands/approve-alert.ts';
 import { cancelAlert } from '../../commands/cancel-alert.ts';
 import { composeAlert } from '../../commands/compose-alert.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { canPublishAlerts, canSeeAlert } from '../../policies/alerts.ts';
 import { alertToCap, alertsToAtom } from '../../presenters/alert-cap.ts';
 import { presentAlert } from '../../presenters/alert-presenter.ts';
@@ -40,15 +40,13 @@ function bboxQuery(ctx: Ctx): [number, number, number, number] | undefined {
   if (raw === undefined) return undefined;
   const parts = String(raw).split(',').map(Number);
   if (parts.length !== 4 || !parts.every(Number.isFinite) || parts[0] >= parts[2] || parts[1] >= parts[3])
-    throw new HttpError(400, 'invalid_bbox', 'bbox: west,south,east,north in degrees', 'Khung bản đồ không hợp lệ', [
-      { field: 'bbox', reason: 'must be west,south,east,north with west < east and south < north' },
-    ]);
+    throw errors.invalidBbox();
   return parts as [number, number, number, number];
 }
 
 async function visibleAlert(ctx: Ctx, id: string): Promise<AlertRow> {
   const row = await getAlert(ctx.state.deps.db, id);
-  if (!row || !canSeeAlert(ctx.state.actor, row)) throw notFound('Alert');
+  if (!row || !canSeeAlert(ctx.state.actor, row)) throw notFound('alert');
   return row;
 }
 

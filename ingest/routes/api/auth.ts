@@ -5,7 +5,6 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../auth/resolve-caller.ts';
 import { hashToken, signTicket } from '../../auth/tokens.ts';
 import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
 import type { IngestState } from '../../context.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { presentSession } from '../../presenters/dispatch-presenters.ts';
 import type { Actor } from '../../policies/roles.ts';
 import { loginSchema } from '../../schemas/dispatch-input.ts';
@@ -44,29 +43,23 @@ function setCookies(ctx: Context, session: string | null, csrf: string | null): 
 authRouter.post('/login', async (ctx) => {
   const input = parseOr422(loginSchema, ctx.request.body);
   const { deps } = ctx.state;
-  try {
-    const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip, acceptDemo: deps.acceptDemoSecrets });
-    setCookies(ctx, s.sessionToken, s.csrfToken);
-    const actor: Actor = {
-      kind: 'staff',
-      role: s.user.role as never,
-      userId: s.user.id,
-      name: s.user.display_name,
-      agencyId: s.user.agency_id,
-      unitId: s.user.unit_id,
-      via: 'session',
-    };
-    ctx.body = presentSession(
-      actor,
-      s.csrfToken,
-      socketToken(actor, deps.sessionSecret!, hashToken(s.sessionToken)),
-      s.user.username,
-    );
-  } catch (e) {
-    if (e instanceof DomainError && e.kind === 'too_many')
-      ctx.set('Retry-After', String((e as DomainError & { retryAfterS?: number }).retryAfterS ?? 60));
-    throw e;
-  }
+  const s = await signIn(deps.db, deps.loginLimiter!, { ...input, ip: ctx.ip, acceptDemo: deps.acceptDemoSecrets });
+  setCookies(ctx, s.sessionToken, s.csrfToken);
+  const actor: Actor = {
+    kind: 'staff',
+    role: s.user.role as never,
+    userId: s.user.id,
+    name: s.user.display_name,
+    agencyId: s.user.agency_id,
+    unitId: s.user.unit_id,
+    via: 'session',
+  };
+  ctx.body = presentSession(
+    actor,
+    s.csrfToken,
+    socketToken(actor, deps.sessionSecret!, hashToken(s.sessionToken)),
+    s.user.username,
+  );
 });
 
 authRouter.post('/logout', async (ctx) => {

@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../../sql/db.ts';
 import type { IngestState } from '../../context.ts';
 import { readDbFor } from '../../public-reads.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import type { CellsDTO } from '../../presenters/dto.ts';
 import { cellsQuerySchema } from '../../schemas/report-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
@@ -45,13 +45,7 @@ function coverBox(bbox: [number, number, number, number], res: number, windowed:
   const cells10 =
     !windowed || res <= 7 ? undefined : res === 10 ? cells : cellsCoveringBox(bbox, 10, MAX_VIEWPORT_CELLS * 4);
   if (!cells || cells10 === null) {
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `bbox: too large for res ${res}; zoom in or ask for a coarser res`,
-      'Vùng quá lớn cho độ phân giải này',
-      [{ field: 'bbox', reason: `covers more than ${MAX_VIEWPORT_CELLS} cells at res ${res}` }],
-    );
+    throw errors.bboxTooLarge({ res, max: MAX_VIEWPORT_CELLS });
   }
   return { cells, cells10 };
 }
@@ -74,29 +68,12 @@ cellsRouter.get('/cells', async (ctx) => {
   const staff = actor.kind === 'staff';
   const rule = cellCountRule(staff, deps.catalog.sensitive);
   if (q.res > rule.maxRes) {
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `res: the public map is limited to res ${rule.maxRes}`,
-      `Bản đồ công khai chỉ tới độ phân giải ${rule.maxRes}`,
-      [{ field: 'res', reason: `must be <= ${rule.maxRes} without staff credentials` }],
-    );
+    throw errors.publicResTooFine(rule.maxRes);
   }
   if (!q.bbox && q.res > WHOLE_AREA_MAX_RES) {
     // The same bound as a viewport's: a province at res 9 is over 100,000 cells (6-12 MB, 0.3-0.6 s of
     // database time per call on a public endpoint). Maps ask per viewport from res 8 on.
-    throw new HttpError(
-      422,
-      'validation_failed',
-      `bbox: required at res ${q.res}; without one at most res ${WHOLE_AREA_MAX_RES}`,
-      `Cần bbox (vùng nhìn) ở độ phân giải ${q.res}`,
-      [
-        {
-          field: 'bbox',
-          reason: `required above res ${WHOLE_AREA_MAX_RES}: the whole province would be over ${MAX_VIEWPORT_CELLS} cells`,
-        },
-      ],
-    );
+    throw errors.bboxRequired({ res: q.res, max: WHOLE_AREA_MAX_RES, cells: MAX_VIEWPORT_CELLS });
   }
   const windowed = Boolean(q.since || q.status);
   if (q.bbox && ctx.state.chargeRead) await ctx.state.chargeRead(viewportCost(q.bbox, q.res, windowed));

@@ -22,7 +22,7 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
   const { actor, deps } = ctx.state;
   requireStaff(actor);
   const report = await findDispatchReport(deps.db, id);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorize(canSuggestForReport(actor, report), 'see duplicates of this report');
   const staff = requireStaff(actor);
   const found = await findDuplicateCandidates(deps.db, {

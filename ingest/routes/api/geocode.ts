@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { HttpError } from '../../http-error.ts';
+import { DomainError, errors } from '../../../domain/errors.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -18,8 +18,7 @@ geocodeRouter.get('/geocode', async (ctx) => {
     query = parseOr422(geocodeQuerySchema, ctx.query);
   } catch (e) {
     // A search with nothing (or too much) to search for is a bad request, not an unprocessable entity.
-    if (e instanceof HttpError)
-      throw new HttpError(400, 'invalid_query', e.message, 'Từ khóa tìm kiếm không hợp lệ', e.fields);
+    if (e instanceof DomainError) throw errors.invalidQuery(e.fields ?? []);
     throw e;
   }
   const places = await ctx.state.deps.placeSearch();

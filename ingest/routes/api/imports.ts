@@ -3,7 +3,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errorBody, errors } from '../../../domain/errors.ts';
 import { createReports } from '../../commands/create-reports.ts';
 import { checkHotlineRows, MAPPED_FIELDS, type ColumnMapping } from '../../imports/hotline-rows.ts';
 import { readTable, XLSX_TYPE } from '../../imports/read-table.ts';
@@ -90,8 +90,7 @@ async function readUpload(ctx: { req: NodeJS.ReadableStream }): Promise<Buffer> 
   let size = 0;
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_IMPORT_BYTES)
-      throw new HttpError(413, 'too_large', `The file is over ${MAX_IMPORT_BYTES} bytes`, 'Tệp quá lớn');
+    if (size > MAX_IMPORT_BYTES) throw errors.fileTooLarge(MAX_IMPORT_BYTES);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -100,8 +99,7 @@ async function readUpload(ctx: { req: NodeJS.ReadableStream }): Promise<Buffer> 
 importsRouter.post('/', async (ctx) => {
   const query = parseOr422(importQuery, ctx.query);
   const type = ctx.is('text/csv') ? 'csv' : ctx.is(XLSX_TYPE) ? 'xlsx' : null;
-  if (!type)
-    throw new HttpError(415, 'unsupported_media_type', `Send text/csv or ${XLSX_TYPE}`, 'Tệp phải là CSV hoặc XLSX');
+  if (!type) throw errors.notCsvOrXlsx(XLSX_TYPE);
   const { deps } = ctx.state;
   const mapping = await findImportMapping(deps.db, query.mapping);
   if (!mapping) throw invalidFields([{ field: 'mapping', reason: `no saved mapping named '${query.mapping}'` }]);
@@ -119,13 +117,9 @@ importsRouter.post('/', async (ctx) => {
   if (checked.fileIssues.length) throw invalidFields(checked.fileIssues);
   if (checked.issues.length && query.goodRows !== 'import') {
     ctx.status = 422;
+    const fields = checked.issues.map((i) => ({ field: `row ${i.row}: ${i.field}`, reason: i.reason }));
     ctx.body = {
-      error: {
-        code: 'invalid_rows',
-        message: `${new Set(checked.issues.map((i) => i.row)).size} rows are invalid; nothing was imported`,
-        messageVi: 'Có dòng không hợp lệ; chưa nhập dòng nào',
-        fields: checked.issues.map((i) => ({ field: `row ${i.row}: ${i.field}`, reason: i.reason })),
-      },
+      ...errorBody(errors.invalidRows({ rows: new Set(checked.issues.map((i) => i.row)).size, fields })),
       rows: checked.issues,
       goodRows: checked.good.length,
     };

@@ -6,7 +6,7 @@ import { findPhoto, listPhotos } from '../../../sql/queries/photos.ts';
 import { mediaOf } from '../../citizen/submission-parts.ts';
 import { moderatePhoto } from '../../commands/moderate-photo.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { canModeratePhotos, canViewPendingPhotos } from '../../policies/permissions.ts';
 import type { StaffPhotoDTO } from '../../presenters/dto.ts';
 import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
@@ -22,23 +22,20 @@ export const moderationSchema = z.strictObject({
 
 function photoIdOf(ctx: Context): string {
   const id = String((ctx.params as { id: string }).id);
-  if (!/^[0-9a-z]{16,32}$/.test(id))
-    throw new HttpError(400, 'invalid_id', 'id: is not a photo id', 'Mã ảnh không hợp lệ', [
-      { field: 'id', reason: 'is not a photo id' },
-    ]);
+  if (!/^[0-9a-z]{16,32}$/.test(id)) throw errors.invalidId({ field: 'id', reason: 'is not a photo id' });
   return id;
 }
 
 photosRouter.get('/photos/:id/:variant', async (ctx) => {
   const variant = ctx.params.variant;
-  if (variant !== 'thumb' && variant !== 'display') throw notFound('Photo');
+  if (variant !== 'thumb' && variant !== 'display') throw notFound('photo');
   const { deps, actor } = ctx.state;
   const photo = await findPhoto(deps.db, photoIdOf(ctx));
   const staff = canViewPendingPhotos(actor);
   // Not yet approved (or rejected): it does not exist for the public, not even as a 403.
-  if (!photo || (photo.moderation !== 'approved' && !staff)) throw notFound('Photo');
+  if (!photo || (photo.moderation !== 'approved' && !staff)) throw notFound('photo');
   const bytes = await mediaOf(deps).get(variant === 'thumb' ? photo.thumb_key : photo.display_key);
-  if (!bytes) throw notFound('Photo');
+  if (!bytes) throw notFound('photo');
   ctx.type = photo.content_type;
   ctx.set('X-Content-Type-Options', 'nosniff');
   // A photo can be rejected after approval: shared caches keep it an hour at most, staff copies stay private.

@@ -8,7 +8,7 @@ import { deletePushSubscription, upsertPushSubscription } from '../../../sql/que
 import { findTrackedReport } from '../../../sql/queries/track.ts';
 import { trackingSecretMatches } from '../../citizen/secrets.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { loadVapidKeys } from '../../push/vapid.ts';
 import { pushEndpointProblem } from '../../push/endpoint-allowlist.ts';
 import { subscribeSchema, unsubscribeSchema } from '../../schemas/push-input.ts';
@@ -31,7 +31,7 @@ pushRouter.post('/subscriptions', async (ctx) => {
     // The reporter proves ownership with the tracking secret; anyone else gets the same 404 as for no report.
     const tracked = await findTrackedReport(db, report.code);
     if (!tracked || !trackingSecretMatches(report.secret, tracked.tracking_secret_hash))
-      throw new HttpError(404, 'not_found', 'No report with this code and secret', 'Không tìm thấy phản ánh');
+      throw errors.noReportWithSecret();
     const row = await upsertPushSubscription(db, {
       endpoint: subscription.endpoint,
       p256dh: subscription.keys.p256dh,
@@ -53,14 +53,7 @@ pushRouter.post('/subscriptions', async (ctx) => {
   let geometry: AreaGeometry;
   if (area.commune) {
     const [commune] = await communesByCode(db, [area.commune]);
-    if (!commune)
-      throw new HttpError(
-        422,
-        'validation_failed',
-        `area.commune: unknown commune code '${area.commune}'`,
-        'Dữ liệu không hợp lệ',
-        [{ field: 'area.commune', reason: `unknown commune code '${area.commune}'` }],
-      );
+    if (!commune) throw errors.unknownCommune({ field: 'area.commune', code: area.commune });
     geometry = commune.geometry as AreaGeometry;
   } else {
     geometry = circlePolygon(area.point!.lat, area.point!.lng, area.point!.radiusM);

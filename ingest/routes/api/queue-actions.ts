@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '../../../sql/queries/saved-filters.ts';
 import { bulkMerge, bulkTransition } from '../../commands/bulk-queue-actions.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
 import type { SavedFilterDTO } from '../../presenters/dto.ts';
 import { canViewQueue } from '../../policies/permissions.ts';
@@ -57,16 +57,13 @@ queueActionsRouter.post('/filters', async (ctx) => {
   const input = parseOr422(savedFilterSchema, ctx.request.body);
   // Only what the queue accepts is kept, so a saved filter always loads.
   const check = queueFilterSchema.strict().safeParse(input.query);
-  if (!check.success)
-    throw new HttpError(422, 'validation_failed', 'query: is not a queue filter', 'Bộ lọc không hợp lệ', [
-      { field: 'query', reason: 'is not a queue filter' },
-    ]);
+  if (!check.success) throw errors.badQueueFilter();
   ctx.status = 201;
   ctx.body = (await saveFilter(ctx.state.deps.db, userId, input.name, input.query)) satisfies SavedFilterDTO;
 });
 
 queueActionsRouter.delete('/filters/:id', async (ctx) => {
   const userId = accountOf(ctx.state.actor);
-  if (!(await deleteSavedFilter(ctx.state.deps.db, userId, idParam(ctx)))) throw notFound('Saved filter');
+  if (!(await deleteSavedFilter(ctx.state.deps.db, userId, idParam(ctx)))) throw notFound('savedFilter');
   ctx.status = 204;
 });

@@ -6,7 +6,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import { readQueuePage, type QueueCursor, type QueuePageFilter } from '../../../sql/queries/queue-page.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { presentQueueItem } from '../../presenters/dispatch-presenters.ts';
 import type { QueueDTO } from '../../presenters/dto.ts';
 import { canViewEscalations, canViewQueue } from '../../policies/permissions.ts';
@@ -36,10 +36,7 @@ export function queueFilterFor(actor: Actor, q: z.infer<typeof queueFilterSchema
   };
 }
 
-const badCursor = () =>
-  new HttpError(422, 'validation_failed', 'cursor: is not a cursor of this queue', 'Con trỏ trang không hợp lệ', [
-    { field: 'cursor', reason: 'is not a cursor of this queue' },
-  ]);
+const badCursor = () => errors.badCursor();
 
 export function encodeCursor(c: QueueCursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');

@@ -13,7 +13,7 @@ import {
 } from '../../../sql/queries/report-context.ts';
 import { audited } from '../../commands/admin-changes.ts';
 import type { IngestState } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import type { CannedReplyDTO, ReportContextDTO } from '../../presenters/dto.ts';
 import { canViewAdmin } from '../../policies/admin.ts';
 import { canReadInternalTimeline, canViewQueue, isDesk } from '../../policies/permissions.ts';
@@ -28,7 +28,7 @@ reportContextRouter.get('/reports/:id/context', async (ctx) => {
   const { actor, deps } = ctx.state;
   requireStaff(actor);
   const report = await findDispatchReport(deps.db, id);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorize(canReadInternalTimeline(actor, report), 'read this report');
   // Other reports of the same phone may lie outside an agency's remit: the history is the desk's.
   const phone = !report.anonymous && isDesk(actor) ? report.reporter_phone : null;
@@ -78,10 +78,7 @@ reportContextRouter.post('/canned-replies', async (ctx) => {
   const actor = requireStaff(ctx.state.actor);
   authorize(canViewAdmin(actor), 'keep canned replies');
   const input = parseOr422(cannedReplySchema, ctx.request.body);
-  if (input.category && !ctx.state.deps.catalog.has(input.category))
-    throw new HttpError(422, 'validation_failed', 'category: unknown category', 'Lĩnh vực không hợp lệ', [
-      { field: 'category', reason: 'unknown category' },
-    ]);
+  if (input.category && !ctx.state.deps.catalog.has(input.category)) throw errors.unknownCategory(input.category);
   const row = await audited(
     ctx.state.deps.db,
     actor,
@@ -101,7 +98,7 @@ reportContextRouter.post('/canned-replies/:id/delete', async (ctx) => {
   const id = idParam(ctx);
   await audited(ctx.state.deps.db, actor, { entity: 'canned_reply', id, action: 'delete' }, async (tx) => {
     const gone = await deleteCannedReply(tx, id);
-    if (!gone) throw notFound('Canned reply');
+    if (!gone) throw notFound('cannedReply');
     return { before: gone, after: null };
   });
   ctx.status = 204;

@@ -12,7 +12,7 @@ import { parseSubmission } from '../../citizen/multipart.ts';
 import { photoUpload } from '../../citizen/photo-upload.ts';
 import { cleanBody, mediaOf } from '../../citizen/submission-parts.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
 import { reportListQuerySchema } from '../../schemas/report-input.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
@@ -76,14 +76,12 @@ reportsRouter.get('/:id', async (ctx) => {
   // A tracking code works too (TH-7KQ4-9XPM or TH-2026-001316): it is what a citizen has in hand.
   const byCode = !/^\d+$/.test(param) && /^[A-Za-z0-9]{1,10}-/.test(param);
   if (!byCode && !/^\d{1,18}$/.test(param))
-    throw new HttpError(400, 'invalid_id', 'id: must be a report id or a tracking code', 'Mã không hợp lệ', [
-      { field: 'id', reason: 'must be a report id or a tracking code' },
-    ]);
+    throw errors.invalidId({ field: 'id', reason: 'must be a report id or a tracking code' });
   const id = byCode ? await findReportIdByCode(deps.db, normaliseTrackingCode(param)) : param;
   const row = id ? await findReport(deps.db, id) : null;
   // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).
   const dto = row && presentFor(actor, row, deps.catalog.sensitive);
-  if (!dto) throw new HttpError(404, 'not_found', 'Report not found', 'Không tìm thấy phản ánh');
+  if (!dto) throw errors.notFound('report');
   // Staff detail carries every photo with its moderation state; the public map's detail only approved ones.
   const staff = 'reporter' in dto;
   const photos = await listPhotos(deps.db, dto.id, !staff);

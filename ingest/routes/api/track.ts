@@ -19,7 +19,7 @@ const codeOf = (ctx: Context) => normaliseTrackingCode(String((ctx.params as { c
 async function trackAnswer(ctx: Context & { state: IngestState }, code: string, secret: string | null) {
   const { db, catalog } = ctx.state.deps;
   const report = await findTrackedReport(db, code);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   const [timeline, photos, rating] = await Promise.all([
     publicTimeline(db, report.id),
     listPhotos(db, report.id, true),

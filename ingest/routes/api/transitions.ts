@@ -28,7 +28,7 @@ transitionsRouter.get('/:id/timeline', async (ctx) => {
   const id = idParam(ctx);
   const { actor, deps } = ctx.state;
   const report = await findDispatchReport(deps.db, id);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   const rows = await listTimeline(deps.db, id);
   ctx.body = {
     reportId: id,
@@ -41,7 +41,7 @@ transitionsRouter.get('/:id/dispatch', async (ctx) => {
   const { actor, deps } = ctx.state;
   requireStaff(actor);
   const report = await findDispatchReport(deps.db, id);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorize(canReadInternalTimeline(actor, report), 'read this report');
   const photos = (await listPhotos(deps.db, id, false)).map(presentStaffPhoto);
   ctx.body = { ...presentQueueItem(report, actor, new Date()), photos };

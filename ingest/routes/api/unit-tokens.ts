@@ -14,7 +14,7 @@ export const unitTokensRouter = new Router<IngestState>({ prefix: '/api/v1/units
 
 function unitIdOf(params: Record<string, string>): string {
   const id = params.unitId;
-  if (!/^[a-z0-9-]{2,64}$/.test(id)) throw notFound('Unit');
+  if (!/^[a-z0-9-]{2,64}$/.test(id)) throw notFound('unit');
   return id;
 }
 

@@ -52,7 +52,7 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
   requireStaff(actor);
   const q = parseOr422(nearestQuerySchema, ctx.query);
   const report = await findDispatchReport(deps.db, id);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorize(canSuggestForReport(actor, report), 'suggest units for this report');
   const staff = requireStaff(actor);
   const units = await listUnits(deps.db, {

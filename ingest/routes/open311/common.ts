@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { IngestDeps, IngestState } from '../../context.ts';
 import { hashToken } from '../../auth/tokens.ts';
-import { HttpError } from '../../http-error.ts';
+import { DomainError, errors } from '../../../domain/errors.ts';
 import type { QuestionDTO } from '../../presenters/dto.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { findActiveOpen311Client, type Open311ClientRow } from '../../../sql/queries/open311.ts';
@@ -14,8 +14,7 @@ export const OPEN311_BASE = '/open311/v2';
 export function open311Router(): Router<IngestState> {
   const router = new Router<IngestState>({ prefix: OPEN311_BASE });
   router.param('format', async (format, ctx, next) => {
-    if (format !== 'json' && format !== 'xml')
-      throw new HttpError(404, 'not_found', `Format '${format}' is not served: use .json or .xml`, 'Không tìm thấy');
+    if (format !== 'json' && format !== 'xml') throw errors.formatNotServed(format);
     await next();
   });
   return router;
@@ -26,7 +25,7 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.in
   try {
     return parseOr422(schema, input);
   } catch (e) {
-    if (e instanceof HttpError) throw new HttpError(400, e.code, e.message, e.messageVi, e.fields);
+    if (e instanceof DomainError) throw errors.badParameters(e.fields ?? []);
     throw e;
   }
 }
@@ -36,20 +35,13 @@ export async function requireClient(ctx: Context, deps: IngestDeps): Promise<Ope
   const body = (ctx.request as { body?: unknown }).body as Record<string, unknown> | undefined;
   const key = body?.api_key ?? ctx.query.api_key;
   const client = typeof key === 'string' && key ? await findActiveOpen311Client(deps.db, hashToken(key)) : null;
-  if (!client)
-    throw new HttpError(403, 'invalid_api_key', 'api_key: missing, invalid or revoked', 'Khóa API không hợp lệ');
+  if (!client) throw errors.invalidApiKey();
   return client;
 }
 
 /** The category's questions are its Open311 service attributes. */
 export const questionsOf = (deps: IngestDeps, code: string): QuestionDTO[] => deps.catalog.questionsOf(code);
 
-export function unknownService(code: string, status = 404): HttpError {
-  return new HttpError(
-    status,
-    'unknown_service',
-    `service_code: unknown service '${code}'`,
-    'Loại phản ánh không tồn tại',
-    [{ field: 'service_code', reason: `unknown service '${code}'` }],
-  );
-}
+/** 404 for a service in the path; 400 (`asParameter`) for one named in a query or body, as Open311 says. */
+export const unknownService = (code: string, asParameter = false): DomainError =>
+  asParameter ? errors.unknownServiceParameter(code) : errors.unknownService(code);

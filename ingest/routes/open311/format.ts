@@ -1,7 +1,8 @@
 // GeoReport v2 answers in the format the path names (.xml or .json), and its `errors` shape for failures.
 import type { Context, Next } from 'koa';
 import { create } from 'xmlbuilder2';
-import { HttpError } from '../../http-error.ts';
+import { DomainError, errors as catalogue } from '../../../domain/errors.ts';
+import { STATUS_OF } from '../../http-error.ts';
 
 export type Open311Format = 'json' | 'xml';
 
@@ -65,8 +66,7 @@ export async function open311Errors(ctx: Context, next: Next): Promise<void> {
   }
   try {
     await next();
-    if (ctx.status === 404 && ctx.body == null)
-      throw new HttpError(404, 'not_found', `No route ${ctx.method} ${ctx.path}`, 'Không tìm thấy');
+    if (ctx.status === 404 && ctx.body == null) throw catalogue.noRoute(`${ctx.method} ${ctx.path}`);
   } catch (err) {
     const e = err as {
       status?: number;
@@ -74,10 +74,12 @@ export async function open311Errors(ctx: Context, next: Next): Promise<void> {
       message?: string;
       fields?: { field: string; reason: string }[];
     };
-    const status = e.status && e.status < 500 && (err instanceof HttpError || e.expose !== false) ? e.status : 500;
+    const domain = err instanceof DomainError;
+    const known = domain ? STATUS_OF[err.kind] : e.status;
+    const status = known && known < 500 && (domain || e.expose !== false) ? known : 500;
     if (status === 500) ctx.app.emit('error', err, ctx);
-    const description = status === 500 ? 'Internal error' : (e.message ?? 'Bad request');
-    const fields = err instanceof HttpError ? (err.fields ?? []) : [];
+    const description = status === 500 ? catalogue.internal().message : (e.message ?? 'Bad request');
+    const fields = domain ? (err.fields ?? []) : [];
     // One `error` per bad field, as Open311 clients show each description to the user.
     const errors = fields.length
       ? fields.map((f) => ({ code: status, description: `${f.field}: ${f.reason}` }))

@@ -1,7 +1,7 @@
 // GeoReport v2 service requests: POST (an api_key client submits), GET a list, GET one, GET by token.
 import type { Context } from 'koa';
 import type { IngestDeps } from '../../context.ts';
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { submitOpen311Request } from '../../commands/submit-open311-request.ts';
 import { presentPublicReport } from '../../presenters/report-presenters.ts';
 import { mayPublishReportRow } from '../../../geo/privacy.ts';
@@ -76,7 +76,7 @@ open311RequestsRouter.post('/requests.:format', async (ctx) => {
   const client = await requireClient(ctx, deps);
   const input = parseOr400(open311RequestInput, ctx.request.body ?? {});
   const category = deps.catalog.categories.find((c) => c.code === input.service_code);
-  if (!category) throw unknownService(input.service_code, 400);
+  if (!category) throw unknownService(input.service_code, true);
   const { row, token } = await submitOpen311Request(
     {
       db: deps.db,
@@ -117,15 +117,8 @@ open311RequestsRouter.get('/requests.:format', async (ctx) => {
   } else {
     const to = q.end_date ? new Date(q.end_date) : new Date();
     const from = q.start_date ? new Date(q.start_date) : new Date(to.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-    if (from > to)
-      throw new HttpError(
-        400,
-        'validation_failed',
-        'start_date: must not be after end_date',
-        'Khoảng thời gian không hợp lệ',
-        [{ field: 'start_date', reason: 'must not be after end_date' }],
-      );
-    if (q.service_code && !deps.catalog.has(q.service_code)) throw unknownService(q.service_code, 400);
+    if (from > to) throw errors.startAfterEnd();
+    if (q.service_code && !deps.catalog.has(q.service_code)) throw unknownService(q.service_code, true);
     filter = {
       category: q.service_code,
       statuses: q.status?.flatMap(statusesOf),
@@ -143,12 +136,12 @@ open311RequestsRouter.get('/requests/:id.:format', async (ctx) => {
   const { id } = ctx.params;
   const xml = formatOf(ctx.path) === 'xml';
   const found = await presentRequests(ctx.state.deps, { codes: [id], limit: 1 }, readOptions(ctx, q), xml);
-  if (!found.length) throw new HttpError(404, 'not_found', `service_request_id '${id}' not found`, 'Không tìm thấy');
+  if (!found.length) throw errors.noReportWithCode(id);
   sendList(ctx, 'service_requests', 'request', found);
 });
 
 open311RequestsRouter.get('/tokens/:token.:format', async (ctx) => {
   const code = await findCodeByToken(ctx.state.deps.db, ctx.params.token);
-  if (!code) throw new HttpError(404, 'not_found', `token '${ctx.params.token}' not found`, 'Không tìm thấy');
+  if (!code) throw errors.noRequestToken(ctx.params.token);
   sendList(ctx, 'service_requests', 'request', [{ service_request_id: code, token: ctx.params.token }]);
 });

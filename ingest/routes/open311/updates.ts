@@ -1,6 +1,6 @@
 // FixMyStreet's Open311 extension: GET servicerequestupdates (the public steps of every request since a date)
 // and POST servicerequestupdates (a citizen's comment relayed by a client, kept for staff).
-import { HttpError } from '../../http-error.ts';
+import { errors } from '../../../domain/errors.ts';
 import { presentRequestUpdate } from '../../presenters/open311-presenters.ts';
 import { mayPublishReportRow } from '../../../geo/privacy.ts';
 import { open311UpdateInput, open311UpdatesQuery } from '../../schemas/open311-input.ts';
@@ -41,13 +41,7 @@ open311UpdatesRouter.post('/servicerequestupdates.:format', async (ctx) => {
   const client = await requireClient(ctx, deps);
   const input = parseOr400(open311UpdateInput, ctx.request.body ?? {});
   const reportId = await findReportIdByCode(deps.db, input.service_request_id);
-  if (!reportId)
-    throw new HttpError(
-      404,
-      'not_found',
-      `service_request_id '${input.service_request_id}' not found`,
-      'Không tìm thấy',
-    );
+  if (!reportId) throw errors.noReportWithCode(input.service_request_id);
   const id = await insertRequestUpdate(deps.db, {
     reportId,
     clientId: client.id,
