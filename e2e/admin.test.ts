@@ -1,13 +1,12 @@
 // Browser: an administrator adds a routing rule in /admin and the next report in that commune goes to the new
 // agency; invites an account whose holder sets the password through the link (once); deactivating a staff account
 // takes that person's open console off within a few seconds.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 
 const AT = { lat: 19.8075, lng: 105.7766 };
@@ -34,17 +33,7 @@ describe('/admin in the browser', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
     await signInPage(admin, product.url, '/admin', 'admin');
@@ -80,6 +69,23 @@ describe('/admin in the browser', () => {
     await admin.click('[data-tab="audit"]');
     await admin.waitForSelector('[data-testid="audit"] td:has-text("add")');
     await admin.screenshot({ path: `${ARTIFACTS}/admin-1-audit.png` });
+  }, 90_000);
+
+  it('a deadline of its own for one priority is added in the deadlines tab and audited', async () => {
+    await admin.click('[data-tab="sla"]');
+    const form = '[data-testid="sla-priority-form"]';
+    await admin.waitForSelector(`${form} select[name="category"] option[value="flooding"]`, { state: 'attached' });
+    await admin.selectOption(`${form} select[name="category"]`, 'flooding');
+    await admin.selectOption(`${form} select[name="forPriority"]`, '1');
+    await admin.fill(`${form} input[name="resolutionAmount"]`, '4');
+    await admin.click('[data-action="add-sla-priority"]');
+    await admin.waitForSelector('[data-testid="sla"] tr[data-category="flooding"][data-for-priority="1"]');
+    const { rows } = await test.pool.query<{ resolution_amount: number }>(
+      "SELECT resolution_amount FROM category_sla WHERE category = 'flooding' AND priority = 1",
+    );
+    expect(rows).toEqual([{ resolution_amount: 4 }]);
+    await admin.click('[data-tab="audit"]');
+    await admin.waitForSelector('[data-testid="audit"] td:has-text("flooding:p1")');
   }, 90_000);
 
   it('an invited account gets a one-time link and QR; the invitee sets a password and signs in', async () => {

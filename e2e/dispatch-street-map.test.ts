@@ -1,20 +1,20 @@
 // Browser: /dispatch with MAP_PMTILES pointing at a small street basemap built here (test streets cut into vector
 // tiles) draws road names with the shipped Be Vietnam Pro glyphs; the address search draws the matched street
 // and the house on it. Screenshots in e2e/artifacts/.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
+import type { RunningProduct } from '../main.ts';
 import { buildAreaIndex } from '../geo/area-index.ts';
 import { withTransaction } from '../sql/db.ts';
 import { currentAreas } from '../sql/queries/areas.ts';
 import { importStreets, streetsFromGeoJson } from '../sql/street-import.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 import { streetPmtiles } from './support/street-pmtiles.ts';
 
@@ -50,21 +50,10 @@ describe('/dispatch street map in the browser', () => {
   const glyphAnswers: number[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(mkdtempSync(join(tmpdir(), 'street-map-')), 'streets.pmtiles');
     writeFileSync(file, streetPmtiles(STREETS));
-    test = await freshTestDatabase();
     // No MAP_GLYPHS: the glyphs shipped in dashboard/map/glyphs label the roads.
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-      mapPmtiles: file,
-    });
+    ({ test, product } = await startBrowserProduct({ mapPmtiles: file }));
     const areas = buildAreaIndex(await currentAreas(test.pool, 'commune'));
     const { streets } = streetsFromGeoJson(STREETS, areas, { source: 'test streets', licence: 'CC0-1.0' });
     await withTransaction(test.pool, (tx) => importStreets(tx, streets));
