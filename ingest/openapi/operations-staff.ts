@@ -20,7 +20,7 @@ import {
 } from '../schemas/dispatch-input.ts';
 import { hotspotsQuerySchema } from '../routes/api/hotspots.ts';
 import { newWallTokenSchema } from '../routes/api/wall-tokens.ts';
-import { eventsQuerySchema } from '../routes/api/events.ts';
+import { baselineQuerySchema, eventsQuerySchema } from '../routes/api/events.ts';
 import { op } from './operation.ts';
 
 export const DESK = 'desk (administrator, supervisor, dispatcher)';
@@ -49,6 +49,14 @@ export const STAFF_OPERATIONS = [
     summary: 'The event log of a period (at most 7 days), paginated with `after`=`next`, for replay',
     access: 'desk and wall displays',
     query: eventsQuerySchema,
+  }),
+  op({
+    method: 'get',
+    route: '/api/v1/events/baseline',
+    tag: 'maps',
+    summary: "Every report's (paginated, `after`=`next`) and unit's state before `at`: where a replay starts",
+    access: 'desk and wall displays',
+    query: baselineQuerySchema,
   }),
   op({
     method: 'get',

@@ -20,3 +20,42 @@ export async function eventsBetween(
   );
   return rows;
 }
+
+export interface ReportStateRow {
+  report_id: string;
+  payload: Record<string, unknown>;
+  made_at: Date;
+}
+
+/**
+ * Each report's newest logged state before `at` (the highest version, then the newest event), with when it was
+ * made: where a replay of a period starts. Paged by report id.
+ */
+export async function reportStatesAt(
+  db: Db,
+  q: { at: Date; afterId: string; limit: number },
+): Promise<ReportStateRow[]> {
+  const { rows } = await db.query<ReportStateRow>(
+    `SELECT DISTINCT ON (e.report_id) e.report_id::text, e.payload, r.created_at AS made_at
+       FROM events e JOIN reports r ON r.id = e.report_id
+      WHERE e.kind IN ('report.created', 'report.updated') AND e.created_at < $1 AND e.report_id > $2
+      ORDER BY e.report_id, (e.payload->>'version')::int DESC, e.id DESC
+      LIMIT $3`,
+    [q.at, q.afterId, q.limit],
+  );
+  return rows;
+}
+
+/** Each field unit's newest logged state before `at`. */
+export async function unitStatesAt(
+  db: Db,
+  at: Date,
+): Promise<{ payload: Record<string, unknown>; created_at: Date }[]> {
+  const { rows } = await db.query<{ payload: Record<string, unknown>; created_at: Date }>(
+    `SELECT DISTINCT ON (payload->>'unitId') payload, created_at FROM events
+      WHERE kind = 'unit.updated' AND created_at < $1
+      ORDER BY payload->>'unitId', (payload->>'version')::int DESC, id DESC`,
+    [at],
+  );
+  return rows;
+}

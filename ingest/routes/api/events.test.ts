@@ -46,4 +46,34 @@ describe('GET /api/v1/events', () => {
     const agency = await app.login('agency');
     expect((await agency.get('/api/v1/events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z')).status).toBe(403);
   });
+
+  it('baseline: each report as it stood before the moment (newest version), with when it was made, paged', async () => {
+    const dispatcher = await app.login('dispatcher');
+    const a = await app.createReport();
+    const b = await app.createReport();
+    await new Promise((r) => setTimeout(r, 30));
+    const between = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await dispatcher.post(`/api/v1/reports/${a}/transitions`, { to: 'triaged' })).status).toBe(200);
+    const state = async (at: string) => {
+      const seen: { id: string; status: string; version: number; createdAt: string }[] = [];
+      let after = '0';
+      for (let page = 0; page < 50; page++) {
+        const res = await app.kiosk.get(`/api/v1/events/baseline?at=${at}&limit=1&after=${after}`);
+        expect(res.status).toBe(200);
+        seen.push(...(res.body.reports as typeof seen));
+        if (!res.body.next) break;
+        after = res.body.next as string;
+      }
+      return Object.fromEntries(seen.map((r) => [r.id, r]));
+    };
+    const then = await state(between);
+    expect([then[a].status, then[b].status]).toEqual(['received', 'received']);
+    expect(Date.parse(then[a].createdAt)).toBeLessThan(Date.parse(between));
+    const now = await state(new Date(Date.now() + 1000).toISOString());
+    expect(now[a]).toMatchObject({ status: 'triaged', version: then[a].version + 1 });
+    expect(Object.keys(now[a])).not.toContain('description');
+    expect((await app.anonymous.get(`/api/v1/events/baseline?at=${between}`)).status).toBe(401);
+    expect((await app.kiosk.get('/api/v1/events/baseline?at=yesterday')).status).toBe(422);
+  });
 });

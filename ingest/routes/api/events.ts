@@ -2,7 +2,7 @@
 // Province-wide staff only; each payload is rebuilt field by field (no reporter contact exists in the log anyway).
 import Router from '@koa/router';
 import { z } from 'zod';
-import { eventsBetween, type HistoryEvent } from '../../../sql/queries/event-history.ts';
+import { eventsBetween, reportStatesAt, unitStatesAt, type HistoryEvent } from '../../../sql/queries/event-history.ts';
 import type { IngestState } from '../../context.ts';
 import { canReplayEvents } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
@@ -32,7 +32,7 @@ const pick = (p: Record<string, unknown>, keys: readonly string[]) =>
 const FIELDS: Record<string, readonly string[]> = {
   'report.created': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
   'report.updated': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
-  'unit.updated': ['unitId', 'agencyId', 'status', 'lat', 'lng', 'version', 'reportIds', 'at'],
+  'unit.updated': ['unitId', 'agencyId', 'name', 'status', 'lat', 'lng', 'version', 'reportIds', 'at'],
   hotspot: [
     'change',
     'cell',
@@ -48,6 +48,18 @@ const FIELDS: Record<string, readonly string[]> = {
   ],
 };
 const KINDS = Object.keys(FIELDS);
+
+export const baselineQuerySchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    /** The `next` of the previous page (a report id). */
+    after: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .default('0'),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  })
+  .strict();
 
 const present = (e: HistoryEvent) => ({
   id: e.id,
@@ -71,5 +83,30 @@ eventsRouter.get('/events', async (ctx) => {
     to: to.toISOString(),
     events: rows.map(present),
     next: rows.length === q.limit ? rows[rows.length - 1].id : null,
+  };
+});
+
+/** Where a replay starts: every report's state before `at` (paged), and on the first page every unit's. */
+eventsRouter.get('/events/baseline', async (ctx) => {
+  authorize(canReplayEvents(requireStaff(ctx.state.actor)), 'replay the event log');
+  const q = parseOr422(baselineQuerySchema, ctx.query);
+  const at = new Date(q.at);
+  const db = ctx.state.deps.db;
+  const rows = await reportStatesAt(db, { at, afterId: q.after, limit: q.limit });
+  const units = q.after === '0' ? await unitStatesAt(db, at) : [];
+  const report = FIELDS['report.created'].filter((f) => f !== 'reportId' && f !== 'at');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = {
+    at: at.toISOString(),
+    reports: rows.map((r) => ({ id: r.report_id, ...pick(r.payload, report), createdAt: r.made_at.toISOString() })),
+    units: units.map((u) => ({
+      id: u.payload.unitId,
+      ...pick(
+        u.payload,
+        FIELDS['unit.updated'].filter((f) => f !== 'unitId' && f !== 'at'),
+      ),
+      at: u.created_at.toISOString(),
+    })),
+    next: rows.length === q.limit ? rows[rows.length - 1].report_id : null,
   };
 });
