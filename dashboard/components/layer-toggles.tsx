@@ -3,12 +3,13 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { CELL_WINDOWS, type CellWindow } from '../data/use-cell-counts.ts';
 
-export type LayerKey = 'hexagons' | 'points' | 'labels';
+export type LayerKey = 'hexagons' | 'points' | 'labels' | 'hotspots' | 'units';
 export type LayerVisibility = Record<LayerKey, boolean>;
 
 export interface LayerTogglesProps {
-  value: LayerVisibility;
-  onChange: (v: LayerVisibility) => void;
+  /** The switches to show: only the layers this screen draws. */
+  value: Partial<LayerVisibility>;
+  onChange: (v: Partial<LayerVisibility>) => void;
   cellWindow: CellWindow;
   onCellWindow: (w: CellWindow) => void;
 }

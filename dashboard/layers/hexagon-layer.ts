@@ -2,7 +2,7 @@
 // cover every report in the chosen window, not only the reports the browser holds.
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { getHexagonAreaAvg, UNITS } from 'h3-js';
-import { densityColor } from './palette.ts';
+import { DENSITY_EDGE_LIGHT, densityColor, type Theme } from './palette.ts';
 import type { CellsQuery } from '../data/api.ts';
 import type { CellWindow } from '../data/use-cell-counts.ts';
 import type { HexCount } from '../data/types.ts';
@@ -47,20 +47,24 @@ export function cellsQueryFor(
   return { res, ...(res >= VIEWPORT_MIN_RES ? { bbox: view.bbox } : {}), ...(window === 'all' ? {} : { window }) };
 }
 
-export function hexagonLayer(cells: HexCount[], f: { visible?: boolean } = {}) {
+export function hexagonLayer(cells: HexCount[], f: { visible?: boolean; theme?: Theme } = {}) {
   const max = cells.reduce((m, d) => Math.max(m, d.count), 0);
+  const theme = f.theme ?? 'dark';
   return new H3HexagonLayer<HexCount>({
     id: HEX_LAYER_ID,
     data: cells,
     visible: f.visible ?? true,
     pickable: true,
     filled: true,
-    stroked: false,
+    stroked: theme === 'light',
     extruded: false,
     highPrecision: true,
     getHexagon: (d) => d.hex,
-    getFillColor: (d) => densityColor(d.count, max, 150),
-    updateTriggers: { getFillColor: max },
+    getFillColor: (d) => densityColor(d.count, max, theme === 'light' ? 190 : 150, theme),
+    getLineColor: DENSITY_EDGE_LIGHT,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    updateTriggers: { getFillColor: [max, theme] },
   });
 }
 

@@ -121,6 +121,30 @@ describe('hexagons', () => {
   ])('density alpha(%s of %s) = %s', (n, max, alpha) => {
     expect(densityColor(n, max)[3]).toBe(alpha);
   });
+  it('a one-report hexagon stands out from the land in both themes (WCAG contrast of its colour over the land >= 1.5)', () => {
+    const hexOf = (t: string) => [1, 3, 5].map((i) => parseInt(t.slice(i, i + 2), 16));
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: number[], b: number[]) =>
+      (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    const over = (c: number[], land: number[]) => land.map((v, i) => (c[i] * c[3]) / 255 + (v * (255 - c[3])) / 255);
+    for (const [theme, land] of [
+      ['light', '#f8fafc'],
+      ['dark', '#0e1626'],
+    ] as const) {
+      const layer = hexagonLayer(
+        [
+          { hex: cellToParent(cell, 9), count: 1 },
+          { hex: cellToParent(cell, 8), count: 200 },
+        ],
+        { theme },
+      );
+      const sparse = call(layer.props.getFillColor, (layer.props.data as unknown[])[0]) as number[];
+      expect(contrast(over(sparse, hexOf(land)), hexOf(land)), theme).toBeGreaterThanOrEqual(1.5);
+    }
+  });
   it.each([
     [0, 10, 0],
     [1, 1, 0],

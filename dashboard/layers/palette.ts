@@ -41,12 +41,21 @@ export const DENSITY_RAMP: RGB[] = [
   [189, 0, 38],
 ];
 
-/** Opacity grows with density too, so a sparse hexagon never hides the base map. */
-export function densityColor(count: number, max: number, alpha = 170): RGBA {
+/**
+ * Opacity grows with density too, so a sparse hexagon never hides the base map. On the light map the palest
+ * steps and low opacities vanish into the land colour, so there the ramp starts two steps darker and stays opaquer.
+ */
+export function densityColor(count: number, max: number, alpha = 170, theme: Theme = 'dark'): RGBA {
   const t = max <= 1 || count <= 0 ? 0 : Math.log(count) / Math.log(max);
-  const i = Math.min(DENSITY_RAMP.length - 1, Math.floor(t * DENSITY_RAMP.length));
-  return [...DENSITY_RAMP[i], Math.round(alpha * (0.35 + 0.65 * t))];
+  const first = theme === 'light' ? 2 : 0;
+  const steps = DENSITY_RAMP.length - first;
+  const i = first + Math.min(steps - 1, Math.floor(t * steps));
+  const floor = theme === 'light' ? 0.8 : 0.35;
+  return [...DENSITY_RAMP[i], Math.round(alpha * (floor + (1 - floor) * t))];
 }
+
+/** The hexagons' outline on the light map: a thin dark-orange edge keeps even a single report's cell visible. */
+export const DENSITY_EDGE_LIGHT: RGBA = [154, 52, 18, 160];
 
 export const themeColors: Record<Theme, { boundary: RGBA; boundaryHover: RGBA; label: RGBA; labelOutline: RGBA }> = {
   dark: {

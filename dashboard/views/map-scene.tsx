@@ -13,7 +13,7 @@ import {
   SENSITIVE_LAYER_ID,
   type HexCount,
 } from '../layers/hexagon-layer.ts';
-import { labelsLayer } from '../layers/labels-layer.ts';
+import { labelsLayer, UI_FONT } from '../layers/labels-layer.ts';
 import { alertsLayer } from '../layers/alerts-layer.ts';
 import { AlertBanner } from '../alerts/alert-banner.tsx';
 import { alertInView } from '../alerts/in-view.ts';
@@ -29,6 +29,11 @@ import { LayerToggles, type LayerVisibility } from '../components/layer-toggles.
 import { MapLegend } from '../components/map-legend.tsx';
 import { MapControls } from '../components/map-controls.tsx';
 import { MapTooltip, type HoverTarget } from '../components/map-tooltip.tsx';
+import { OverlayLegend } from '../components/overlay-legend.tsx';
+import { hotspotsLayer, type HotspotMark } from '../layers/hotspots-layer.ts';
+import { unitLabelsLayer, unitsLayer } from './dispatch/units-layer.ts';
+import type { UnitDTO } from '../data/dispatch-types.ts';
+import { replayUnitsAsDto, type ReplayFrame } from '../replay/replay-frame.ts';
 
 export interface MapSceneProps {
   reports: Report[];
@@ -48,7 +53,17 @@ export interface MapSceneProps {
   alerts?: AlertDTO[];
   /** Told after every pan or zoom (the public map watches the alerts of what it shows). */
   onViewport?: (v: Viewport) => void;
+  /** Gi* hot and cold spots to outline (staff screens). */
+  hotspots?: HotspotMark[] | null;
+  /** Field units to draw as /dispatch draws them (staff screens). */
+  units?: UnitDTO[] | null;
+  /** Replay: while set, every layer draws this moment instead of the live data (which keeps arriving underneath). */
+  replay?: ReplayFrame | null;
 }
+
+const NO_CELLS: HexCount[] = [];
+const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
+const noTrade = () => null;
 
 export function MapScene({
   reports,
@@ -63,6 +78,9 @@ export function MapScene({
   onHandle,
   alerts = [],
   onViewport,
+  hotspots = null,
+  units = null,
+  replay = null,
 }: MapSceneProps) {
   const { lang, t } = useI18n();
   const fontReady = useFontReady();
@@ -77,7 +95,21 @@ export function MapScene({
   const zoom = view?.zoom ?? 8;
   const [cellWindow, setCellWindow] = useState<CellWindow>('7d');
   const [hover, setHover] = useState<{ x: number; y: number; target: HoverTarget; areaCode?: string } | null>(null);
-  const [visible, setVisible] = useState<LayerVisibility>({ hexagons: true, points: true, labels: true });
+  const [visible, setVisible] = useState<LayerVisibility>({
+    hexagons: true,
+    points: true,
+    labels: true,
+    hotspots: true,
+    units: true,
+  });
+  const shownHotspots = replay ? replay.hotspots : hotspots;
+  const shownUnits = useMemo(() => (replay ? replayUnitsAsDto(replay.units) : units), [replay, units]);
+  const shownReports = replay ? replay.reports : reports;
+  // Only the switches of layers this screen has (the public map has no hot spots or units).
+  const toggles = useMemo(() => {
+    const { hotspots: h, units: u, ...rest } = visible;
+    return { ...rest, ...(shownHotspots ? { hotspots: h } : {}), ...(shownUnits ? { units: u } : {}) };
+  }, [visible, shownHotspots, shownUnits]);
   const placed = useRef<PlacedReport[]>([]);
   const shownCells = useRef<HexCount[]>([]);
   const shownSensitive = useRef<HexCount[]>([]);
@@ -101,29 +133,48 @@ export function MapScene({
     () => (view && visible.hexagons ? cellsQueryFor(view, cellWindow) : null),
     [view, visible.hexagons, cellWindow],
   );
-  const counts = useCellCounts(token, cellsQuery, noticeCount);
+  const counts = useCellCounts(token, replay ? null : cellsQuery, noticeCount);
+  const cells = useMemo(
+    () => (replay ? (cellsQuery ? replay.cellsFor(cellsQuery) : NO_CELLS) : counts.cells),
+    [replay, cellsQuery, counts.cells],
+  );
+  const sensitiveCells = replay ? NO_CELLS : counts.sensitive;
   const hexes = useMemo(() => {
-    shownCells.current = visible.hexagons ? counts.cells : [];
-    return hexagonLayer(counts.cells, { visible: visible.hexagons });
-  }, [counts.cells, visible.hexagons]);
+    shownCells.current = visible.hexagons ? cells : [];
+    return hexagonLayer(cells, { visible: visible.hexagons, theme });
+  }, [cells, visible.hexagons, theme]);
   const sensitive = useMemo(() => {
-    shownSensitive.current = visible.hexagons ? counts.sensitive : [];
-    return sensitiveLayer(counts.sensitive, { visible: visible.hexagons });
-  }, [counts.sensitive, visible.hexagons]);
+    shownSensitive.current = visible.hexagons ? sensitiveCells : [];
+    return sensitiveLayer(sensitiveCells, { visible: visible.hexagons });
+  }, [sensitiveCells, visible.hexagons]);
+  const hot = useMemo(
+    () => (shownHotspots ? hotspotsLayer(shownHotspots, { visible: visible.hotspots }) : null),
+    [shownHotspots, visible.hotspots],
+  );
+  const unitMarks = useMemo(
+    () =>
+      shownUnits && visible.units
+        ? [
+            unitsLayer(shownUnits, NO_HIGHLIGHT),
+            unitLabelsLayer(shownUnits, noTrade, { dark: theme === 'dark', fontFamily: UI_FONT }),
+          ]
+        : [],
+    [shownUnits, visible.units, theme],
+  );
   // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
   const labels = useMemo(
     () => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null),
     [reference.communes, theme, lang, zoom, fontReady, visible.labels],
   );
   const points = useMemo(() => {
-    placed.current = placedReports(reports);
-    return reportsLayer(reports, {
+    placed.current = placedReports(shownReports);
+    return reportsLayer(shownReports, {
       theme,
       categoryColors: reference.categoryColors,
       selectedId,
       visible: visible.points,
     });
-  }, [reports, theme, reference.categoryColors, selectedId, visible.points]);
+  }, [shownReports, theme, reference.categoryColors, selectedId, visible.points]);
   const alertsInView = useMemo(() => (view ? alerts.filter((a) => alertInView(a, view.bbox)) : []), [alerts, view]);
   const shownAlerts = useRef<string[]>([]);
   const alertAreas = useMemo(() => {
@@ -132,8 +183,17 @@ export function MapScene({
   }, [alertsInView]);
   // Names sit on top so they stay readable over dense points.
   const layers = useMemo(
-    () => [areas, alertAreas, hexes, sensitive, points, ...(labels ? [labels] : [])],
-    [areas, alertAreas, hexes, sensitive, labels, points],
+    () => [
+      areas,
+      alertAreas,
+      hexes,
+      sensitive,
+      ...(hot ? [hot] : []),
+      points,
+      ...unitMarks,
+      ...(labels ? [labels] : []),
+    ],
+    [areas, alertAreas, hexes, sensitive, hot, labels, points, unitMarks],
   );
 
   const onHover = useCallback(
@@ -213,8 +273,14 @@ export function MapScene({
       />
       <AlertBanner alerts={alertsInView} />
       <MapControls>
-        <LayerToggles value={visible} onChange={setVisible} cellWindow={cellWindow} onCellWindow={setCellWindow} />
+        <LayerToggles
+          value={toggles}
+          onChange={(v) => setVisible({ ...visible, ...v })}
+          cellWindow={cellWindow}
+          onCellWindow={setCellWindow}
+        />
         <MapLegend categories={Object.values(reference.categoryByCode)} visible={visible} />
+        <OverlayLegend hotspots={!!shownHotspots && visible.hotspots} units={!!shownUnits && visible.units} />
       </MapControls>
       {hover && (
         <MapTooltip

@@ -1,22 +1,34 @@
-// Operator view: the live map plus counters and the newest reports; staff DTOs when the token is valid.
-import { AppShell } from '../components/app-shell.tsx';
-import { BarList, StatCard } from '../components/counters.tsx';
+// Operator view: the live map plus counters and the newest reports; staff DTOs when the token is valid. Hot
+// spots and field units over the map; replay shows any moment of the last days instead of the live state.
+import { useMemo } from 'react';
+import { BarList } from '../components/counters.tsx';
 import { LiveList } from '../components/live-list.tsx';
 import { ranked } from '../data/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { MapScene } from './map-scene.tsx';
-import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
-import '../alerts/alerts.css';
 import { useDashboard } from './use-dashboard.ts';
 import { NotAuthorised } from '../components/not-authorised.tsx';
 import { useTokenRefused } from '../data/use-token-refused.ts';
+import { DashboardPage, HeadlineCounters } from './dashboard-page.tsx';
+import { useUnits } from '../data/use-units.ts';
+import { useWallHotspots } from '../wall/use-wall-hotspots.ts';
+import { toHotspotMarks } from '../layers/hotspots-layer.ts';
+import { useReplay } from '../replay/use-replay.ts';
+import { ReplayBar } from '../replay/replay-bar.tsx';
+import { latestOf } from '../replay/replay-frame.ts';
 
 export function OpsView() {
   const d = useDashboard({ useToken: true });
-  const alerts = useActiveAlerts();
-  const { t, status, categoryName } = useI18n();
+  const { t, status } = useI18n();
   const notStaff = d.feed.audience === 'public' || !d.token;
   const refused = useTokenRefused(d.token, d.feed.audience);
+  const staffToken = notStaff ? null : d.token;
+  const answer = useWallHotspots(staffToken, d.feed.noticeCount);
+  const hotspots = useMemo(() => (answer ? toHotspotMarks(answer.cells) : null), [answer]);
+  const units = useUnits(staffToken, d.feed.noticeCount);
+  const replay = useReplay(staffToken, d.reference.province);
+  const frame = replay.frame;
+  const stats = frame ? frame.stats : d.stats;
+  const latest = useMemo(() => (frame ? latestOf(frame.reports, 50) : d.latest), [frame, d.latest]);
   const panel = (
     <>
       {notStaff && (
@@ -24,27 +36,16 @@ export function OpsView() {
           {t('ops.notStaff')}
         </p>
       )}
-      <div className="stats">
-        <StatCard id="total" label="counter.total" value={d.feed.state.loaded ? d.stats.total : null} />
-        <StatCard id="last24h" label="counter.last24h" value={d.feed.state.loaded ? d.stats.last24h : null} />
-      </div>
-      <BarList
-        id="status"
-        title="counter.byStatus"
-        rows={ranked(d.stats.byStatus).map(([k, v]) => ({ key: k, label: status(k), value: v }))}
-      />
-      <BarList
-        id="category"
-        title="counter.byCategory"
-        rows={ranked(d.stats.byCategory).map(([k, v]) => ({
-          key: k,
-          label: categoryName(d.reference.categoryByCode[k], k),
-          value: v,
-          color: d.reference.categoryByCode[k]?.color,
-        }))}
-      />
+      {!notStaff && <ReplayBar replay={replay} />}
+      <HeadlineCounters d={d} stats={stats} loaded={frame !== null || d.feed.state.loaded}>
+        <BarList
+          id="status"
+          title="counter.byStatus"
+          rows={ranked(stats.byStatus).map(([k, v]) => ({ key: k, label: status(k), value: v }))}
+        />
+      </HeadlineCounters>
       <LiveList
-        reports={d.latest}
+        reports={latest}
         categories={d.reference.categoryByCode}
         areaName={d.areaName}
         selectedId={d.selectedId}
@@ -53,27 +54,5 @@ export function OpsView() {
     </>
   );
   if (refused) return <NotAuthorised />;
-  return (
-    <AppShell
-      title="view.ops"
-      connection={d.feed.connection}
-      theme={d.theme}
-      onTheme={d.setTheme}
-      panel={panel}
-      map={
-        <MapScene
-          reports={d.reports}
-          token={d.token}
-          noticeCount={d.feed.noticeCount}
-          reference={d.reference}
-          theme={d.theme}
-          areaName={d.areaName}
-          selectedId={d.selectedId}
-          onSelect={d.select}
-          onHandle={d.onHandle}
-          alerts={alerts}
-        />
-      }
-    />
-  );
+  return <DashboardPage d={d} title="view.ops" panel={panel} scene={{ hotspots, units, replay: frame }} />;
 }

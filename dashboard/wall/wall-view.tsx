@@ -1,7 +1,7 @@
 // /wall: the command centre's wall, read from 5 m on 1920×1080 to 3840×2160 (every size scales with the
 // viewport). KPI tiles, the hot spots with their communes, a live ticker, the map. Opened with a wall token
 // (?token=wall_…); an unknown or revoked one shows only "not authorised"; a cut feed shows a large stale banner.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { NotAuthorised } from '../components/not-authorised.tsx';
 import type { MapHandle } from '../map/map-view.tsx';
 import { useTokenRefused } from '../data/use-token-refused.ts';
@@ -11,8 +11,12 @@ import { MapScene } from '../views/map-scene.tsx';
 import { useDashboard } from '../views/use-dashboard.ts';
 import { useStaleSeconds } from './use-stale-since.ts';
 import { useWallHotspots } from './use-wall-hotspots.ts';
+import { replayedHotspots } from '../replay/replayed-hotspots.ts';
 import { useScenes } from './use-scenes.ts';
-import { REPLAY_SPEEDS, useReplay } from './use-replay.ts';
+import { useReplay } from '../replay/use-replay.ts';
+import { ReplayBar } from '../replay/replay-bar.tsx';
+import { latestOf } from '../replay/replay-frame.ts';
+import { toHotspotMarks } from '../layers/hotspots-layer.ts';
 import './wall.css';
 
 const OPEN = statusesIn('response', 'resolution');
@@ -24,6 +28,9 @@ export function WallView() {
   const { t, lang, categoryName } = useI18n();
   const refused = useTokenRefused(d.token, d.feed.audience);
   const hotspots = useWallHotspots(d.token, d.feed.noticeCount);
+  const replay = useReplay(d.token, d.reference.province);
+  const frame = replay.frame; // while set, everything below shows the replayed moment, never the live feed
+  const marks = useMemo(() => (hotspots ? toHotspotMarks(hotspots.cells) : null), [hotspots]);
   const stale = useStaleSeconds(d.feed.connection === 'live');
   const [handle, setHandle] = useState<MapHandle | null>(null);
   const { onHandle: keepHandle } = d;
@@ -35,29 +42,24 @@ export function WallView() {
     [keepHandle],
   );
   // Where reports are: a hot cluster's empty neighbours are hot by Gi* too, but say nothing new to the room.
-  const hot = (hotspots?.cells ?? []).filter((c) => c.side === 'hot' && c.count > 0).slice(0, 8);
+  const hot = (frame ? replayedHotspots(frame.hotspots, d.reference.areaNames, lang) : (hotspots?.cells ?? []))
+    .filter((c) => c.side === 'hot' && c.count > 0)
+    .slice(0, 8);
   const scenes = useScenes(d.token, handle, {
     province: d.reference.province,
     communes: d.reference.communes,
     topHotspot: hot[0]?.cell ?? null,
   });
-  const replay = useReplay(d.token);
   if (refused || !d.token) return <NotAuthorised />;
-  const loaded = d.feed.state.loaded;
-  const rc = replay.active ? replay.counts : null;
-  const kpis: [string, number | null][] = replay.active
-    ? [
-        ['wall.kpi.replayReceived', rc?.received ?? null],
-        ['wall.kpi.open', rc?.open ?? null],
-        ['wall.kpi.resolved', rc?.resolved ?? null],
-        ['wall.kpi.replayHotspots', rc?.hotspots ?? null],
-      ]
-    : [
-        ['wall.kpi.last24h', loaded ? d.stats.last24h : null],
-        ['wall.kpi.open', loaded ? sum(d.stats.byStatus, OPEN) : null],
-        ['wall.kpi.resolved', loaded ? sum(d.stats.byStatus, DONE) : null],
-        ['wall.kpi.total', loaded ? d.stats.total : null],
-      ];
+  const loaded = frame !== null || (!replay.active && d.feed.state.loaded);
+  const stats = frame ? frame.stats : d.stats;
+  const kpis: [string, number | null][] = [
+    ['wall.kpi.last24h', loaded ? stats.last24h : null],
+    ['wall.kpi.open', loaded ? sum(stats.byStatus, OPEN) : null],
+    ['wall.kpi.resolved', loaded ? sum(stats.byStatus, DONE) : null],
+    ['wall.kpi.total', loaded ? stats.total : null],
+  ];
+  const latest = frame ? latestOf(frame.reports, 8) : d.latest;
   const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="wall" data-theme={d.theme}>
@@ -74,44 +76,15 @@ export function WallView() {
             {t(scenes.pinned ? 'wall.unpin' : 'wall.pin')}
           </button>
         </span>
-        <button type="button" className="wall-pin" data-testid="wall-replay-toggle" onClick={replay.toggle}>
-          {t(replay.active ? 'wall.replay.stop' : 'wall.replay')}
-        </button>
+        {!replay.active && <ReplayBar replay={replay} />}
         <span className="wall-conn" data-state={d.feed.connection}>
           {t(`conn.${d.feed.connection}`)}
         </span>
       </header>
       {replay.active && (
-        <section className="wall-replay" aria-label={t('wall.replay')}>
-          <button type="button" onClick={() => replay.setPlaying(!replay.playing)} disabled={replay.loading}>
-            {t(replay.playing ? 'wall.replay.pause' : 'wall.replay.play')}
-          </button>
-          <input
-            type="range"
-            data-testid="wall-replay-range"
-            aria-label={t('wall.replay')}
-            min={replay.from}
-            max={replay.to}
-            step={1000}
-            value={replay.at}
-            disabled={replay.loading}
-            onChange={(e) => replay.seek(Number(e.target.value))}
-          />
-          <select
-            aria-label={t('wall.replay.speed')}
-            value={replay.speed}
-            onChange={(e) => replay.setSpeed(Number(e.target.value))}
-          >
-            {REPLAY_SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
-          <span data-testid="wall-replay-time" data-at={replay.at}>
-            {replay.loading ? '…' : new Date(replay.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
-          </span>
-        </section>
+        <div className="wall-replay">
+          <ReplayBar replay={replay} />
+        </div>
       )}
       <section className="wall-kpis" aria-label={t('wall.kpis')}>
         {kpis.map(([label, value]) => (
@@ -132,6 +105,8 @@ export function WallView() {
           selectedId={d.selectedId}
           onSelect={d.select}
           onHandle={onHandle}
+          hotspots={marks}
+          replay={frame}
         />
       </div>
       <section className="wall-hotspots" aria-label={t('wall.hotspots')}>
@@ -154,7 +129,7 @@ export function WallView() {
         )}
       </section>
       <section className="wall-ticker" aria-label={t('wall.ticker')}>
-        {d.latest.map((r) => (
+        {latest.map((r) => (
           <span key={r.id} className="wall-tick">
             {time.format(new Date(r.createdAt))} · {categoryName(d.reference.categoryByCode[r.category], r.category)} ·{' '}
             {d.areaName(r)}

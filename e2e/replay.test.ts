@@ -1,0 +1,159 @@
+// Browser: replay on /ops and /wall. Scrubbed to a moment, the counters (total, last 24 h, by status), the points
+// on the map and the wall's KPIs equal what GET /api/v1/stats answered at that moment, although reports were
+// made and moved after it; live notices during replay do not change the replayed view; leaving returns to live.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProduct, type RunningProduct } from '../main.ts';
+import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
+import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
+
+interface Stats {
+  total: number;
+  last24h: number;
+  byStatus: Record<string, number>;
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sets the replay slider as a person dragging it would, and waits until the screens show that moment. */
+async function scrubTo(page: Page, t: number): Promise<number> {
+  const at = await page.evaluate((ms) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid=replay-range]')!;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(ms));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return Number(input.value);
+  }, t);
+  await page.waitForFunction(
+    (ms) => document.querySelector('[data-testid=replay-time]')?.getAttribute('data-at') === String(ms),
+    at,
+  );
+  return at;
+}
+
+const counter = (page: Page, id: string) =>
+  page.$eval(`[data-testid=counter-${id}-value]`, (e) => Number((e.textContent ?? '').replace(/\D/g, '')));
+const byStatus = (page: Page) =>
+  page.$$eval('[data-testid^=counter-status-]', (els) =>
+    Object.fromEntries(
+      els.map((e) => [e.getAttribute('data-testid')!.slice(15), Number(e.getAttribute('data-value'))]),
+    ),
+  );
+
+describe('replay', () => {
+  let dist: string;
+  let test: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let staff: { cookie: string; csrf: string };
+  const ids: string[] = [];
+
+  const post = async () => {
+    const res = await fetch(`${product.url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ category: 'flooding', description: 'Ngập sâu', lat: 19.8075, lng: 105.7766 }),
+    });
+    ids.push(((await res.json()) as { id: string }).id);
+  };
+  const move = async (id: string, to: string) => {
+    const res = await fetch(`${product.url}/api/v1/reports/${id}/transitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+      body: JSON.stringify({ to }),
+    });
+    expect(res.status).toBe(200);
+  };
+  const stats = async () => (await (await fetch(`${product.url}/api/v1/stats`)).json()) as Stats;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    test = await freshTestDatabase();
+    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    const login = await fetch(`${product.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dispatcher', password: DEMO_PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    staff = { cookie, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await test?.pool.end();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('/ops: scrubbed to a moment, counters and points equal the API then; live keeps out; leaving is live', async () => {
+    for (let i = 0; i < 3; i++) await post();
+    await move(ids[0], 'triaged');
+    await pause(2500); // past the stats answer's one-second cache
+    const mid = Date.now();
+    const then = await stats();
+    await pause(1500);
+    await post();
+    await move(ids[1], 'triaged');
+    await move(ids[0], 'assigned');
+    await pause(1500);
+    const end = await stats(); // the period opened below ends after every change so far
+
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    await page.goto(`${product.url}/ops?token=${product.operatorToken}`);
+    await page.waitForSelector('[data-testid=replay-toggle]', { timeout: 60_000 });
+    await page.click('[data-testid=replay-toggle]');
+    await page.waitForSelector('[data-testid=replay-range]:not([disabled])', { timeout: 60_000 });
+    const at = await scrubTo(page, mid);
+    expect(Math.abs(at - mid)).toBeLessThan(1000);
+    expect(then.total).toBe(3);
+    expect(await counter(page, 'total')).toBe(then.total);
+    expect(await counter(page, 'last24h')).toBe(then.last24h);
+    expect(await byStatus(page)).toEqual(then.byStatus);
+    await page.waitForFunction((n) => window.__hientruong?.reportsShown().length === n, then.total);
+
+    // A report made while replaying reaches the live feed, not the replayed moment.
+    await post();
+    await pause(2500);
+    expect(await counter(page, 'total')).toBe(then.total);
+    await page.screenshot({ path: `${ARTIFACTS}/replay-ops.png` });
+
+    // The end of the period: everything made before replay opened, as the API said then.
+    await scrubTo(page, Number(await page.getAttribute('[data-testid=replay-range]', 'max')));
+    expect(await counter(page, 'total')).toBe(end.total);
+    expect(await byStatus(page)).toEqual(end.byStatus);
+
+    await page.click('[data-testid=replay-close]');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=counter-total-value]')?.textContent?.replace(/\D/g, '') === String(n),
+      end.total + 1,
+    );
+    expect(await page.$('[data-testid=replay-bar]')).toBeNull();
+  }, 240_000);
+
+  it('/wall: the KPI tiles replay too', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await page.goto(`${product.url}/wall?token=${product.operatorToken}`);
+    await page.waitForSelector('[data-testid=replay-toggle]', { timeout: 60_000 });
+    const last = Date.now(); // every report of this file was made before now
+    await page.click('[data-testid=replay-toggle]');
+    await page.waitForSelector('[data-testid=replay-range]:not([disabled])', { timeout: 60_000 });
+    const from = Number(await page.getAttribute('[data-testid=replay-range]', 'min'));
+    await scrubTo(page, from);
+    const kpis = () =>
+      page.$$eval('.wall-kpi-value', (els) => els.map((e) => Number((e.textContent ?? '').replace(/\D/g, ''))));
+    expect((await kpis())[3]).toBe(0); // nothing existed a day before the test
+    await scrubTo(page, last);
+    expect((await kpis())[3]).toBe((await stats()).total);
+    expect(await page.isVisible('.wall [data-testid=replay-bar]')).toBe(true);
+  }, 180_000);
+});
