@@ -8,6 +8,8 @@ export interface AreaLabel {
   code: string;
   text: string;
   position: [number, number];
+  /** The commune's area (squared degrees): larger communes keep their name where two would collide. */
+  priority: number;
 }
 
 export const LABELS_LAYER_ID = 'labels';
@@ -42,23 +44,39 @@ export function areaLabels(areas: FeatureCollection | null, lang: 'vi' | 'en'): 
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
     if (!polys.length) continue;
     const outer = polys.map((poly) => poly[0]).sort((a, b) => Math.abs(ringArea(b)) - Math.abs(ringArea(a)))[0];
-    out.push({ code: p.code, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, position: ringCentroid(outer) });
+    out.push({
+      code: p.code,
+      text: lang === 'en' && p.nameEn ? p.nameEn : p.name,
+      position: ringCentroid(outer),
+      priority: Math.abs(ringArea(outer)),
+    });
   }
   return out;
 }
 
+/** Label size in pixels (label placement sizes its boxes with it). */
+export const LABEL_SIZE = 14;
+
 export function labelsLayer(
   areas: FeatureCollection | null,
-  f: { theme: Theme; lang: 'vi' | 'en'; zoom: number; fontReady: boolean },
+  f: {
+    theme: Theme;
+    lang: 'vi' | 'en';
+    zoom: number;
+    fontReady: boolean;
+    /** Keeps only the labels that fit without colliding (label-placement.ts); all when absent. */
+    place?: (labels: AreaLabel[]) => AreaLabel[];
+  },
 ) {
   const colors = themeColors[f.theme];
+  const all = areaLabels(areas, f.lang);
   return new TextLayer<AreaLabel>({
     id: LABELS_LAYER_ID,
-    data: areaLabels(areas, f.lang),
+    data: f.place ? f.place(all) : all,
     visible: f.fontReady && f.zoom >= LABEL_MIN_ZOOM,
     getText: (d) => d.text,
     getPosition: (d) => d.position,
-    getSize: 14,
+    getSize: LABEL_SIZE,
     sizeUnits: 'pixels',
     fontFamily: UI_FONT,
     fontWeight: 600,

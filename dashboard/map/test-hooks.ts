@@ -18,6 +18,8 @@ export interface HienTruongTestApi {
   sensitiveCells(): HexCount[];
   /** Ids of the official alerts whose areas the alerts layer is drawing now. */
   alertsShown(): string[];
+  /** Commune names drawn now, with their boxes in map-canvas pixels (placed so that none overlaps another). */
+  labelsShown(): { code: string; text: string; box: { x: number; y: number; w: number; h: number } }[];
   /** Resolves once the map has finished rendering its current state. */
   idle(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function installTestHooks(
   hexagons: () => HexCount[],
   sensitiveCells: () => HexCount[],
   alertsShown: () => string[] = () => [],
+  labelsShown: HienTruongTestApi['labelsShown'] = () => [],
 ): void {
   if (!handle) {
     delete window.__hientruong;
@@ -60,6 +63,7 @@ export function installTestHooks(
     hexagons,
     sensitiveCells,
     alertsShown,
+    labelsShown,
     idle: () =>
       new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
