@@ -7,7 +7,16 @@ import type { LayerVisibility } from './layer-toggles.tsx';
 
 const rgb = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 
-export function MapLegend({ categories, visible }: { categories: CategoryDTO[]; visible: LayerVisibility }) {
+export function MapLegend({
+  categories,
+  visible,
+  marks = {},
+}: {
+  categories: CategoryDTO[];
+  visible: LayerVisibility;
+  /** The letter drawn inside each category's points when zoomed in (layers/report-marks-layer.ts). */
+  marks?: Record<string, string>;
+}) {
   const { c, categoryName } = useCitizenI18n();
   return (
     <div className="map-legend" data-testid="map-legend">
@@ -17,7 +26,9 @@ export function MapLegend({ categories, visible }: { categories: CategoryDTO[]; 
           <ul>
             {categories.map((k) => (
               <li key={k.code}>
-                <span className="legend-dot" style={{ background: rgb(k.color) }} aria-hidden="true" />
+                <span className="legend-dot legend-mark" style={{ background: rgb(k.color) }} aria-hidden="true">
+                  {marks[k.code]}
+                </span>
                 {categoryName(k, k.code)}
               </li>
             ))}

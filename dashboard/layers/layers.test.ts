@@ -14,6 +14,7 @@ import {
 import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
 import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
 import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
+import { categoryMarks, reportMarksLayer } from './report-marks-layer.ts';
 import type { Report } from '../data/types.ts';
 
 const cell = latLngToCell(19.8, 105.77, 12);
@@ -253,5 +254,23 @@ describe('areas and labels', () => {
         [0, 0],
       ]),
     ).toEqual([0, 0]);
+  });
+});
+
+describe('category marks', () => {
+  it('one short mark per category, distinct, from the Vietnamese names', () => {
+    const marks = categoryMarks([
+      { code: 'rubbish', nameVi: 'Rác thải, vệ sinh môi trường' },
+      { code: 'misconduct', nameVi: 'Thái độ, sai phạm của cán bộ' },
+      { code: 'admin_procedure', nameVi: 'Thủ tục hành chính' },
+      { code: 'road', nameVi: 'Đường sá' },
+    ]);
+    expect(marks).toEqual({ rubbish: 'R', misconduct: 'TĐ', admin_procedure: 'TT', road: 'Đ' });
+  });
+  it('draws the marks only when asked (zoomed in), at each placed report', () => {
+    const reports = [{ id: '1', code: 'A', category: 'road', status: 'received', lat: 19.8, lng: 105.7 }] as Report[];
+    const on = reportMarksLayer(reports, { road: 'Đ' }, { visible: true });
+    expect(call(on.props.getText, (on.props.data as unknown[])[0])).toBe('Đ');
+    expect(reportMarksLayer(reports, { road: 'Đ' }, { visible: false }).props.data).toEqual([]);
   });
 });

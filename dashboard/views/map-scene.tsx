@@ -13,7 +13,9 @@ import {
   SENSITIVE_LAYER_ID,
   type HexCount,
 } from '../layers/hexagon-layer.ts';
-import { labelsLayer, UI_FONT } from '../layers/labels-layer.ts';
+import { UI_FONT } from '../layers/labels-layer.ts';
+import { categoryMarks, MARKS_MIN_ZOOM, reportMarksLayer } from '../layers/report-marks-layer.ts';
+import { useLabelsLayer } from './use-labels-layer.ts';
 import { alertsLayer } from '../layers/alerts-layer.ts';
 import { AlertBanner } from '../alerts/alert-banner.tsx';
 import { alertInView } from '../alerts/in-view.ts';
@@ -92,7 +94,6 @@ export function MapScene({
     },
     [onViewport],
   );
-  const zoom = view?.zoom ?? 8;
   const [cellWindow, setCellWindow] = useState<CellWindow>('7d');
   const [hover, setHover] = useState<{ x: number; y: number; target: HoverTarget; areaCode?: string } | null>(null);
   const [visible, setVisible] = useState<LayerVisibility>({
@@ -161,11 +162,16 @@ export function MapScene({
         : [],
     [shownUnits, visible.units, theme],
   );
-  // Built only once the font is loaded: the glyph atlas is cached per font and would keep a fallback face.
-  const labels = useMemo(
-    () => (fontReady && visible.labels ? labelsLayer(reference.communes, { theme, lang, zoom, fontReady }) : null),
-    [reference.communes, theme, lang, zoom, fontReady, visible.labels],
-  );
+  const handleRef = useRef<MapHandle | null>(null);
+  const { layer: labels, shown: shownLabels } = useLabelsLayer({
+    communes: reference.communes,
+    theme,
+    lang,
+    view,
+    fontReady,
+    visible: visible.labels,
+    handle: handleRef,
+  });
   const points = useMemo(() => {
     placed.current = placedReports(shownReports);
     return reportsLayer(shownReports, {
@@ -175,6 +181,12 @@ export function MapScene({
       visible: visible.points,
     });
   }, [shownReports, theme, reference.categoryColors, selectedId, visible.points]);
+  const marks = useMemo(() => categoryMarks(reference.categories), [reference.categories]);
+  const marksShown = visible.points && (view?.zoom ?? 0) >= MARKS_MIN_ZOOM;
+  const pointMarks = useMemo(
+    () => reportMarksLayer(shownReports, marks, { visible: marksShown }),
+    [shownReports, marks, marksShown],
+  );
   const alertsInView = useMemo(() => (view ? alerts.filter((a) => alertInView(a, view.bbox)) : []), [alerts, view]);
   const shownAlerts = useRef<string[]>([]);
   const alertAreas = useMemo(() => {
@@ -190,10 +202,11 @@ export function MapScene({
       sensitive,
       ...(hot ? [hot] : []),
       points,
+      pointMarks,
       ...unitMarks,
       ...(labels ? [labels] : []),
     ],
-    [areas, alertAreas, hexes, sensitive, hot, labels, points, unitMarks],
+    [areas, alertAreas, hexes, sensitive, hot, labels, points, pointMarks, unitMarks],
   );
 
   const onHover = useCallback(
@@ -233,7 +246,6 @@ export function MapScene({
     [onSelect],
   );
 
-  const handleRef = useRef<MapHandle | null>(null);
   const onReady = useCallback(
     (h: MapHandle | null) => {
       handleRef.current = h;
@@ -243,10 +255,11 @@ export function MapScene({
         () => shownCells.current,
         () => shownSensitive.current,
         () => shownAlerts.current,
+        () => shownLabels.current,
       );
       onHandle?.(h);
     },
-    [onHandle],
+    [onHandle, shownLabels],
   );
   useEffect(
     () => () =>
@@ -279,7 +292,7 @@ export function MapScene({
           cellWindow={cellWindow}
           onCellWindow={setCellWindow}
         />
-        <MapLegend categories={Object.values(reference.categoryByCode)} visible={visible} />
+        <MapLegend categories={Object.values(reference.categoryByCode)} visible={visible} marks={marks} />
         <OverlayLegend hotspots={!!shownHotspots && visible.hotspots} units={!!shownUnits && visible.units} />
       </MapControls>
       {hover && (
