@@ -138,6 +138,7 @@ describe('replay', () => {
       end.total + 1,
     );
     expect(await page.$('[data-testid=replay-bar]')).toBeNull();
+    await page.context().close(); // software WebGL runs in one GPU process: an idle map left open slows the next
   }, 240_000);
 
   it('/wall: the map replays too (no points a day ago, every report at the end)', async () => {
@@ -157,11 +158,11 @@ describe('replay', () => {
     await page.waitForFunction((n) => window.__hientruong?.reportsShown().length === n, total);
     expect(await page.isVisible('.wall [data-testid=replay-bar]')).toBe(true);
     expect(await page.isVisible('.wall [data-testid=legend-hotspots]')).toBe(true);
+    await page.context().close();
   }, 180_000);
 
   it('/ops map: a legend for every layer (points, hexagons, hot spots, units); commune names never overlap', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    page.on('pageerror', (e) => console.log('[pageerror]', e.message));
     await page.goto(`${product.url}/ops?token=${product.operatorToken}`);
     await page.waitForSelector('[data-testid=replay-toggle]', { timeout: 60_000 }); // signed in as staff
     await page.screenshot({ path: `${ARTIFACTS}/ops-legend.png` });
@@ -184,5 +185,6 @@ describe('replay', () => {
     );
     expect(overlaps).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/ops-labels.png` });
+    await page.context().close();
   }, 180_000);
 });
