@@ -1,14 +1,13 @@
 // Browser: an administrator issues an Open311 key in /admin (shown once) that a client then posts with, revokes
 // it, registers a webhook and reads and replays its deliveries, and edits an import mapping; a supervisor reads
 // the same tabs without a single control to change them.
-import { execSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 
 describe('/admin integrations in the browser', () => {
@@ -33,18 +32,8 @@ describe('/admin integrations in the browser', () => {
     });
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
     admin.on('dialog', (d) => void d.accept());
