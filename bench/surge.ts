@@ -21,6 +21,7 @@ const HELP = `npm run bench:surge -- [options]
   --surge-rate N    reports/s offered in the surge (default 1000)
   --sockets N       connected screens, half staff (wall token), half public (default 2000)
   --workers N       worker threads holding the screens (default 4)
+  --feed-nice N     niceness of the feed process (default: the product's, 19)
   --help            this text`;
 
 const { values: flags } = parseArgs({
@@ -31,6 +32,7 @@ const { values: flags } = parseArgs({
     'surge-rate': { type: 'string', default: '1000' },
     sockets: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '4' },
+    'feed-nice': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -49,6 +51,7 @@ const SURGE_S = num('surge-s');
 const SURGE_RATE = num('surge-rate');
 const SOCKETS = num('sockets');
 const WORKERS = Math.max(1, num('workers'));
+const FEED_NICE = flags['feed-nice'] === undefined ? undefined : num('feed-nice');
 const STAFF_TOKEN = 'bench-staff'; // bench/feed/server.ts gives the product this static wall token
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,7 +65,7 @@ const cluster = await startEmbeddedPostgres(join(dir, 'pg'));
 const db = createPool(cluster.url, 2);
 await migrate(db);
 await seedCatalog(db);
-const server = await spawnServer({ kind: 'ours', databaseUrl: cluster.url, streaming: true });
+const server = await spawnServer({ kind: 'ours', databaseUrl: cluster.url, streaming: true, feedNice: FEED_NICE });
 const { rows: head } = await db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM events');
 const base = Number(head[0].id);
 const loadBefore = load();
@@ -89,12 +92,17 @@ const owedIds = {
   staff: events.map((e) => Number(e.id)),
   public: events.filter((e) => !e.sensitive).map((e) => Number(e.id)),
 };
+// Wait for the screens to catch up: until every socket has its room's count, or nothing has moved for 30 s.
 const drainStarted = performance.now();
-for (let seen = await screens.progress(); performance.now() - drainStarted < 120_000; seen = await screens.progress()) {
+let lastMove = drainStarted;
+for (let seen = await screens.progress(), before = seen; ; before = seen, seen = await screens.progress()) {
   if (seen.staff >= owedIds.staff.length && seen.public >= owedIds.public.length) break;
+  if (seen.staff !== before.staff || seen.public !== before.public) lastMove = performance.now();
+  if (performance.now() - lastMove > 30_000) break;
   await sleep(500);
 }
 const drainS = (performance.now() - drainStarted) / 1000;
+const lag = await feedLag(server.url);
 const tally = await screens.tally({ staff: bitsOf(owedIds.staff, base), public: bitsOf(owedIds.public, base) });
 
 // Acknowledged but missing: answered 201 with an id the database does not hold.
@@ -119,6 +127,7 @@ console.log(
     ` reconnects ${tally.reconnects}); owed ${owedIds.staff.length} staff / ${owedIds.public.length} public events,` +
     ` last delivered ${drainS.toFixed(1)} s after the load ended`,
 );
+console.log(`feed lag (write → emit, from /metrics): ${lag}`);
 console.log(`acknowledged but missing: ${missingAcks} of ${acknowledged.length} (must be 0)`);
 
 screens.close();
@@ -127,3 +136,15 @@ await db.end();
 await cluster.stop();
 rmSync(dir, { recursive: true, force: true });
 process.exit(missingAcks === 0 ? 0 : 1);
+
+/** The feed process's lag histogram from /metrics, as the bucket bounds under which half and 99 % of events fell. */
+async function feedLag(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = [...text.matchAll(/^hientruong_feed_lag_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => ({
+    le: m[1],
+    n: Number(m[2]),
+  }));
+  const total = buckets.at(-1)?.n ?? 0;
+  const under = (q: number) => buckets.find((b) => b.n >= q * total)?.le ?? '?';
+  return `${total} events of every kind, p50 ≤ ${under(0.5)} s, p99 ≤ ${under(0.99)} s`;
+}

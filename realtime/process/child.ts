@@ -22,7 +22,8 @@ export function runFeedChild<Config>(
   makeLogger: (destination: DestinationStream) => Logger,
 ): void {
   const tell = (message: FromFeedProcess) => {
-    if (process.connected) process.send?.(message);
+    // With a callback a failed send (EPIPE: the main process went away meanwhile) is not an 'error' that kills us.
+    if (process.connected) process.send?.(message, undefined, {}, () => {});
   }; // after a disconnect, nobody is listening
   const logger = makeLogger({ write: (line: string) => tell({ type: 'log', line }) });
   let feed: FeedChild | null = null;
