@@ -11,6 +11,7 @@ const vi = {
   password: 'Mật khẩu mới (từ 12 ký tự)',
   repeat: 'Nhập lại mật khẩu',
   mismatch: 'Hai mật khẩu không giống nhau',
+  weak: 'Mật khẩu chưa đạt yêu cầu (từ 12 ký tự)',
   submit: 'Đặt mật khẩu',
   done: 'Đã đặt mật khẩu. Liên kết này không dùng được nữa.',
   signIn: 'Đăng nhập',
@@ -22,6 +23,7 @@ const en: typeof vi = {
   password: 'New password (12+ characters)',
   repeat: 'Repeat the password',
   mismatch: 'The two passwords differ',
+  weak: 'The password does not meet the rule (12+ characters)',
   submit: 'Set password',
   done: 'Your password is set. This link no longer works.',
   signIn: 'Sign in',
@@ -55,7 +57,7 @@ export function InviteView() {
       () => setDone(true),
       (err) => {
         const reason = err instanceof DispatchError ? err.fields?.find((f) => f.field === 'password')?.reason : null;
-        if (reason) setFieldError(reason);
+        if (reason) setFieldError(`${s.weak}: ${reason}`);
         else setError(errorText(err, lang));
       },
     );
