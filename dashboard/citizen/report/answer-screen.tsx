@@ -1,6 +1,5 @@
 // After sending: the tracking code large, a QR of the tracking link, save/share (Web Share, else copy).
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { useCitizenI18n } from '../strings.ts';
 import type { CreatedCitizenReport } from '../types.ts';
 
@@ -14,7 +13,10 @@ export function AnswerScreen({ result, onAnother }: { result: CreatedCitizenRepo
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => {
-    QRCode.toDataURL(link, { margin: 1, width: 220, errorCorrectionLevel: 'M' }).then(setQr, () => setQr(null));
+    // Loaded here, not with the form: the QR encoder is no part of what a phone needs before the first screen.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(link, { margin: 1, width: 220, errorCorrectionLevel: 'M' }))
+      .then(setQr, () => setQr(null));
   }, [link]);
 
   const share = async () => {
