@@ -9,6 +9,7 @@ import { build } from 'vite';
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import { fillAnonymousReport } from './citizen-support.ts';
 import { ROOT, launchChromium } from './support/chromium.ts';
 
 const TEST_MS = 180_000;
@@ -75,13 +76,7 @@ describe('offline report sent by Background Sync', () => {
       if (process.env.E2E_DEBUG) page.on('console', (m) => console.log('[phone]', m.type(), m.text()));
       await page.goto(`${product.url}/report`);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.tap('[data-testid="use-location"]');
-      await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
-      await page.tap('[data-testid="next"]');
-      await page.tap('[data-testid="category-rubbish"]');
-      await page.fill('[data-testid="description"]', description);
-      await page.tap('[data-testid="next"]');
-      await page.check('[data-testid="anonymous"]');
+      await fillAnonymousReport(page, 'rubbish', description);
       await phone.setOffline(true);
       await page.tap('[data-testid="next"]');
       await page.waitForSelector('[data-testid="queued"]');

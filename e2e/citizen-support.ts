@@ -1,5 +1,7 @@
 // Helpers of the citizen browser test: a staff member over the API, a test photo.
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
 
 export interface Staff {
@@ -43,4 +45,15 @@ export function phonePhoto(): Promise<Buffer> {
   return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 90, g: 120, b: 160 } } })
     .jpeg({ quality: 90 })
     .toBuffer();
+}
+
+/** /report's three screens by GPS (Hạc Thành), a category and a description, anonymously: ready to send. */
+export async function fillAnonymousReport(page: Page, category: string, description: string): Promise<void> {
+  await page.tap('[data-testid="use-location"]');
+  await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
+  await page.tap('[data-testid="next"]');
+  await page.tap(`[data-testid="category-${category}"]`);
+  await page.fill('[data-testid="description"]', description);
+  await page.tap('[data-testid="next"]');
+  await page.check('[data-testid="anonymous"]');
 }

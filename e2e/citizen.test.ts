@@ -10,7 +10,7 @@ import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { phonePhoto, signIn } from './citizen-support.ts';
+import { fillAnonymousReport, phonePhoto, signIn } from './citizen-support.ts';
 import { axeProblems } from './support/chromium.ts';
 import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
 
@@ -186,13 +186,7 @@ describe('a citizen on a phone', () => {
     async () => {
       const description = `Đèn đường hỏng, gửi khi mất mạng (e2e ${Date.now()})`;
       await page.goto(`${product.url}/report`);
-      await page.tap('[data-testid="use-location"]');
-      await expect.poll(() => page.textContent('[data-testid="place-commune"]')).toMatch(/Hạc Thành/);
-      await page.tap('[data-testid="next"]');
-      await page.tap('[data-testid="category-lighting"]');
-      await page.fill('[data-testid="description"]', description);
-      await page.tap('[data-testid="next"]');
-      await page.check('[data-testid="anonymous"]');
+      await fillAnonymousReport(page, 'lighting', description);
       await phone.setOffline(true);
       await page.tap('[data-testid="next"]');
       await page.waitForSelector('[data-testid="queued"]');
