@@ -12,7 +12,9 @@ const LINE: Record<Theme, [number, number, number, number]> = {
   light: [214, 40, 140, 230],
 };
 
-export function matchedStreetLayers(match: AddressCandidateDTO | null, theme: Theme) {
+export type MatchedStreetLayers = [PathLayer<AddressCandidateDTO>, ScatterplotLayer<AddressCandidateDTO>];
+
+export function matchedStreetLayers(match: AddressCandidateDTO | null, theme: Theme): MatchedStreetLayers | [] {
   if (!match) return [];
   return [
     new PathLayer<AddressCandidateDTO>({
