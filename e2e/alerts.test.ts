@@ -2,13 +2,12 @@
 // banner and draws the area (the delay is printed: the goal is under a second), a /map over a commune far away
 // is not even told (its socket watches its viewport) and the reach audit counts only the first; both pages pass
 // axe-core, the compose page also on a phone.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, launchChromium, axeProblems } from './support/chromium.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { ARTIFACTS, launchChromium, axeProblems } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 
 /** Generous: software WebGL pages share two cores here (see e2e/dispatch.test.ts); the real delay is printed. */
@@ -42,17 +41,7 @@ describe('alerts in the browser', () => {
   const bells = (page: Page) => page.evaluate(() => (window as unknown as { __bells: number }).__bells);
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     publisher = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     inside = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -1,18 +1,18 @@
 // Browser: the PWA's service worker turns Web Push messages into notifications. Chromium wakes the real, registered
 // worker with a push through DevTools (ServiceWorker.deliverPushMessage), as a push service would, carrying the
 // server's own payload for a published alert and for a followed report; the page reads the notifications back
-// (registration.getNotifications()) with the page a tap opens.
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// (registration.getNotifications()) with the page a tap opens. The tap itself is not driven: a notificationclick
+// can only be script-constructed here, and Chromium refuses waitUntil on one (and openWindow without a real tap).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
 import { alertPushPayload, reportPushPayload } from '../ingest/presenters/push-payload.ts';
 import type { PushPayloadDTO } from '../ingest/presenters/dto.ts';
 import { sampleAlert } from '../ingest/test-support/alerts.ts';
 import { login } from '../realtime/test-support/staff-login.ts';
-import { ROOT, DIST, launchChromium } from './support/chromium.ts';
+import { launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 
 interface Shown {
   title: string;
@@ -31,16 +31,7 @@ describe('push notifications in the browser', () => {
   let registrationId = '';
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.grantPermissions(['notifications'], { origin: product.url });
@@ -71,26 +62,30 @@ describe('push notifications in the browser', () => {
       registrationId,
       data: JSON.stringify(payload),
     });
-    const handle = await page.waitForFunction(
-      async (wanted) => {
+    // Polled with evaluate, which awaits the page's promise (waitForFunction would take the promise itself as truthy).
+    const started = Date.now();
+    for (;;) {
+      const shown = await page.evaluate(async (wanted) => {
         const registration = await navigator.serviceWorker.ready;
         const [n] = await registration.getNotifications({ tag: wanted });
         return n ? { title: n.title, body: n.body, tag: n.tag, url: (n.data as { url?: string } | null)?.url } : null;
-      },
-      tag,
-      { timeout: 15_000, polling: 100 },
-    );
-    return (await handle.jsonValue()) as Shown;
+      }, tag);
+      if (shown) return shown;
+      if (Date.now() - started > 15_000) throw new Error(`no notification tagged ${tag}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   it('a published alert arrives as a notification that opens the map over it', async () => {
     const admin = await login(product.url, 'admin');
     const published = await admin('/api/v1/alerts', sampleAlert({ title: 'Cảnh báo lũ trên sông Mã' }));
     expect(published.status).toBe(201);
-    const { rows } = await test.pool.query<{ id: string; title: string; title_en: string | null; body: string }>(
-      'SELECT id::text, title, title_en, body FROM alerts WHERE id = $1',
-      [published.body.id],
-    );
+    const { rows } = await test.pool.query<{
+      id: string;
+      title: string;
+      title_en: string | null;
+      body: string;
+    }>('SELECT id::text, title, title_en, body FROM alerts WHERE id = $1', [published.body.id]);
     const shown = await pushAndRead(alertPushPayload(rows[0]), `alert-${rows[0].id}`);
     expect(shown).toEqual({
       title: 'Cảnh báo lũ trên sông Mã',
