@@ -11,7 +11,10 @@ const base64url = z
 const endpoint = z
   .url({ error: 'must be a URL' })
   .max(1000)
-  .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL');
+  .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL')
+  .describe(
+    'The browser push service URL: https on FCM, Mozilla autopush, Apple or Windows WNS (or an origin in PUSH_SERVICE_ORIGINS), never a private, loopback or link-local address (ingest/push/endpoint-allowlist.ts)',
+  );
 
 export const pushSubscriptionSchema = z.strictObject({
   endpoint,
