@@ -4,6 +4,7 @@
 import type { ReportStatus } from '../../domain/report-status.ts';
 import type { AnswersDTO, QuestionDTO } from './dto.ts';
 import type { Locale } from './open311-presenters.ts';
+import { isoWithOffset, updateStatusOf } from '../open311/status.ts';
 
 /** Answers of these datatypes come from fixed lists or are plain numbers/dates: nothing a citizen typed. */
 const PUBLIC_DATATYPES: ReadonlySet<QuestionDTO['datatype']> = new Set([
@@ -68,6 +69,24 @@ export function presentExtendedAttributes(r: {
     media_urls: r.mediaUrls,
   };
 }
+
+/** One step of the Update History, as the wiki's example has it; `type` is FixMyStreet's word for the status. */
+export interface Open311Note {
+  datetime: string;
+  description: string;
+  type: string;
+}
+
+export const presentNote = (step: {
+  to_status: ReportStatus;
+  reason: string | null;
+  public_reply: string | null;
+  at: Date;
+}): Open311Note => ({
+  datetime: isoWithOffset(step.at),
+  description: step.public_reply ?? '',
+  type: updateStatusOf(step.to_status, step.reason),
+});
 
 /** XML nests each list in its plural element (attributes > attribute, media_urls > media_url), as the spec does. */
 export const extendedAttributesXml = (e: Open311ExtendedAttributes) => ({

@@ -134,9 +134,22 @@ export const OPEN311_SCHEMAS = {
     type: 'array',
     items: {
       allOf: [{ $ref: '#/$defs/core' }],
-      required: ['extended_attributes'],
+      required: ['extended_attributes', 'notes'],
       unevaluatedProperties: false,
       properties: {
+        notes: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['datetime', 'description', 'type'],
+            additionalProperties: false,
+            properties: {
+              datetime: isoWithOffset,
+              description: { type: 'string' },
+              type: { type: 'string', pattern: '^[a-z_]+$' },
+            },
+          },
+        },
         extended_attributes: {
           type: 'object',
           required: ['title', 'detailed_status', 'channel', 'attributes', 'media_urls'],

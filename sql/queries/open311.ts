@@ -156,6 +156,20 @@ export async function listPublicUpdates(db: Db | Tx, from: Date, to: Date, limit
   return rows;
 }
 
+/** Each report's public steps, oldest first: the wiki's Update History (`notes`) under `extensions=true`. */
+export async function listPublicStepsOf(db: Db | Tx, reportIds: string[]): Promise<Map<string, PublicUpdateRow[]>> {
+  const { rows } = await db.query<PublicUpdateRow & { report_id: string }>(
+    `SELECT t.report_id::text AS report_id, t.id::text AS id, r.tracking_code AS code, r.category, t.to_status,
+            t.reason, t.public_reply, t.at
+       FROM report_timeline t JOIN reports r ON r.id = t.report_id
+      WHERE t.report_id = ANY($1::bigint[]) ORDER BY t.report_id, t.id`,
+    [reportIds],
+  );
+  const steps = new Map<string, PublicUpdateRow[]>();
+  for (const { report_id, ...row } of rows) steps.set(report_id, [...(steps.get(report_id) ?? []), row]);
+  return steps;
+}
+
 export interface NewRequestUpdate {
   reportId: string;
   clientId: string;

@@ -82,7 +82,9 @@ describe('Open311 extended_attributes', () => {
   it('XML: request > extended_attributes with attributes > attribute and media_urls > media_url, element by element', async () => {
     const doc = (await o311.get(`requests/${road}.xml?extensions=true&locale=en`)).xml();
     const [r] = doc.service_requests.request;
-    expect(Object.keys(r).at(-1)).toBe('extended_attributes');
+    expect(Object.keys(r).slice(-2)).toEqual(['extended_attributes', 'notes']);
+    // One public step so far: the submission itself (the report was received).
+    expect(r.notes.note).toEqual({ datetime: r.requested_datetime, description: '', type: 'open' });
     const e = r.extended_attributes;
     expect(Object.keys(e)).toEqual(['title', 'detailed_status', 'channel', 'attributes', 'media_urls']);
     expect(e.title).toBe('Road and infrastructure damage — Phường Hạc Thành');
@@ -105,11 +107,30 @@ describe('Open311 extended_attributes', () => {
     expect(plain.extended_attributes).toBeUndefined();
   });
 
-  it('the list follows the workflow: detailed_status is the product status behind open/closed', async () => {
+  it('follows the workflow: detailed_status behind open/closed, and each public step in notes (JSON and XML)', async () => {
     await app.db.query("UPDATE reports SET status = 'in_progress' WHERE tracking_code = $1", [road]);
-    const [r] = (await o311.get(`requests/${road}.json?extensions=true`)).json();
+    await app.db.query(
+      `INSERT INTO report_timeline (report_id, at, actor_name, actor_role, from_status, to_status, internal_note, public_reply)
+       SELECT id, '2026-12-05T02:30:00Z', 'Điều phối', 'dispatcher', 'received', 'in_progress', 'gọi anh Tư 0911222333',
+              'Đội đang xử lý' FROM reports WHERE tracking_code = $1`,
+      [road],
+    );
+    const res = await o311.get(`requests/${road}.json?extensions=true`);
+    expect(open311SchemaErrors('requestsExtended', res.json())).toEqual([]);
+    const [r] = res.json();
     expect(r.status).toBe('open');
     expect(r.extended_attributes.detailed_status).toBe('in_progress');
+    expect(r.notes).toEqual([
+      { datetime: r.requested_datetime, description: '', type: 'open' },
+      { datetime: '2026-12-05T09:30:00+07:00', description: 'Đội đang xử lý', type: 'in_progress' },
+    ]);
+    expect(res.text).not.toContain('0911222333'); // the internal note stays internal
+    const xml = (await o311.get(`requests/${road}.xml?extensions=true`)).xml().service_requests.request[0];
+    expect(Object.keys(xml).slice(-2)).toEqual(['extended_attributes', 'notes']);
+    expect(xml.notes.note).toEqual([
+      { datetime: r.requested_datetime, description: '', type: 'open' },
+      { datetime: '2026-12-05T09:30:00+07:00', description: 'Đội đang xử lý', type: 'in_progress' },
+    ]);
   });
 
   it.each(['requests.json?extensions=yes', 'requests/TH-1.xml?extensions=1'])(

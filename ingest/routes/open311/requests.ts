@@ -9,12 +9,18 @@ import { presentServiceRequest, type Locale } from '../../presenters/open311-pre
 import {
   extendedAttributesXml,
   presentExtendedAttributes,
+  presentNote,
   publicAttributes,
 } from '../../presenters/open311-extensions.ts';
 import { statusesOf } from '../../open311/status.ts';
 import { listApprovedPhotoIds } from '../../../sql/queries/photos.ts';
 import { open311RequestInput, open311RequestQuery, open311RequestsQuery } from '../../schemas/open311-input.ts';
-import { findCodeByToken, listOpen311Reports, type Open311RequestFilter } from '../../../sql/queries/open311.ts';
+import {
+  findCodeByToken,
+  listOpen311Reports,
+  listPublicStepsOf,
+  type Open311RequestFilter,
+} from '../../../sql/queries/open311.ts';
 import { formatOf, sendList } from './format.ts';
 import { open311Router, parseOr400, questionsOf, requireClient, unknownService } from './common.ts';
 
@@ -39,12 +45,10 @@ async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, o
   const en = o.locale === 'en';
   // A sensitive report has no public row (geo/privacy.ts): Open311 lists it no more than the public map does.
   const rows = found.filter((r) => mayPublishReportRow(deps.catalog.sensitive.has(r.category)));
-  const photos = o.extensions
-    ? await listApprovedPhotoIds(
-        db,
-        rows.map((r) => r.id),
-      )
-    : null;
+  const ids = rows.map((r) => r.id);
+  const [photos, steps] = o.extensions
+    ? await Promise.all([listApprovedPhotoIds(db, ids), listPublicStepsOf(db, ids)])
+    : [null, null];
   return rows.map((r) => {
     const pub = presentPublicReport(r, deps.catalog.sensitive.has(r.category));
     const serviceName = en ? r.category_name_en : r.category_name_vi;
@@ -62,7 +66,13 @@ async function presentRequests(deps: IngestDeps, filter: Open311RequestFilter, o
       attributes: publicAttributes(r.answers, questionsOf(deps, r.category), o.locale),
       mediaUrls: (photos.get(r.id) ?? []).map((id) => `${o.origin}/api/v1/photos/${id}/display`),
     });
-    return { ...request, extended_attributes: xml ? extendedAttributesXml(extended) : extended };
+    // The wiki's Update History sits beside extended_attributes: each public step, oldest first.
+    const notes = (steps.get(r.id) ?? []).map(presentNote);
+    return {
+      ...request,
+      extended_attributes: xml ? extendedAttributesXml(extended) : extended,
+      notes: xml ? (notes.length ? { note: notes } : {}) : notes,
+    };
   });
 }
 
