@@ -157,6 +157,10 @@ describe('a citizen on a phone', () => {
       );
       expect(photos).toHaveLength(1);
       await staff.post(`/api/v1/photos/${photos[0].id}/moderation`, { decision: 'approve' });
+      // The approval alone is news: the open page shows the photo without reload, before any status change and
+      // sooner than its 20 s fallback poll could.
+      await page.waitForSelector('[data-testid="track-photo"]', { timeout: 12_000 });
+      expect(await page.getAttribute('[data-testid="track-status"]', 'data-status')).toBe('received');
       await staff.transition(reportId, { to: 'triaged' });
       await page.waitForSelector('[data-testid="track-status"][data-status="triaged"]', { timeout: LIVE_MS });
       await staff.transition(reportId, { to: 'assigned' });
@@ -164,7 +168,6 @@ describe('a citizen on a phone', () => {
       // No reload: the page hears the public notice for its report and fetches the new story.
       await page.waitForSelector('[data-testid="track-status"][data-status="resolved"]', { timeout: LIVE_MS });
       expect(await page.textContent('[data-testid="public-reply"]')).toContain('Đã bơm thoát nước');
-      await page.waitForSelector('[data-testid="track-photo"]');
       expect(await axeProblems(page)).toEqual([]);
       await shot('track-resolved', true);
 
