@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningProduct } from '../main.ts';
 import type { TestDatabase } from '../sql/test-support/db.ts';
-import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
 import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 
@@ -104,6 +104,8 @@ describe('/admin in the browser', () => {
     ).newPage();
     await invitee.goto(link);
     await invitee.waitForSelector('text=Cán bộ Mới');
+    // A phone-sized page anyone holding the link opens: it passes axe-core.
+    expect(await axeProblems(invitee)).toEqual([]);
     await invitee.fill('input[name="password"]', 'mật khẩu của cán bộ mới');
     await invitee.fill('input[name="repeat"]', 'mật khẩu gõ nhầm');
     await invitee.click('button[type="submit"]');
