@@ -6,9 +6,12 @@
 // least `calmGapMs` old (so within ~2 s of a report when calm), or `surgeGapMs` (10 s) when the last run saw
 // `surgeEvents` or more new events. At least once a minute anyway, since the hour bins move.
 // Incremental: Gi* is recomputed only for the (category, hour) bins whose counts changed since the last run.
+// One monitor per database: only the process holding an advisory lock (sql/advisory-lease.ts) runs; the others
+// wait and take over within `leaseMs` when it stops or dies, re-reading what was already announced.
 import { HOTSPOT_EVENT_KIND, type HotspotEventPayload } from '../../domain/hotspot-event.ts';
 import type { BinStats, HotspotGrid } from '../../geo/hotspot-grid.ts';
 import type { AreaLookup } from '../../geo/types.ts';
+import { AdvisoryLease, HOTSPOT_MONITOR_LOCK } from '../../sql/advisory-lease.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { newestEventId, recentHotspotPayloads } from '../../sql/queries/hotspot-counts.ts';
@@ -20,6 +23,8 @@ export interface HotspotMonitorOptions {
   calmGapMs?: number;
   surgeGapMs?: number;
   surgeEvents?: number;
+  /** How often the lock holder checks it still holds it, and a waiting process tries to take it. */
+  leaseMs?: number;
   now?: () => Date;
   onError?: (e: unknown) => void;
 }
@@ -27,6 +32,8 @@ export interface HotspotMonitorOptions {
 export interface HotspotMonitor {
   /** Runs one analysis now (tests); resolves with the events it appended. */
   runNow(): Promise<HotspotEventPayload[]>;
+  /** Whether this process is the one that watches (it holds the lock). */
+  isLeader(): boolean;
   stop(): Promise<void>;
 }
 
@@ -46,6 +53,7 @@ export function startHotspotMonitor(
   let eventsAtLastRun = 0n;
   let running: Promise<HotspotEventPayload[]> | null = null;
   let stopped = false;
+  const lease = new AdvisoryLease(db, HOTSPOT_MONITOR_LOCK, opts.leaseMs ?? 5000);
 
   const statsOf = (grid: HotspotGrid, category: string, hourMs: number, counts: Float64Array): BinStats => {
     const key = `${category}|${hourMs}`;
@@ -119,30 +127,42 @@ export function startHotspotMonitor(
 
   const poll = async () => {
     try {
-      const newest = await newestEventId(db);
-      const moved = newest !== lastSeen;
-      const since = Date.now() - lastRunAt;
-      const surge = BigInt(newest) - eventsAtLastRun >= BigInt(opts.surgeEvents ?? 30);
-      const gap = surge ? (opts.surgeGapMs ?? 10_000) : (opts.calmGapMs ?? 1_000);
-      if ((moved && since >= gap) || since >= 60_000) {
-        lastSeen = newest;
-        eventsAtLastRun = BigInt(newest);
-        await runNow();
-      }
+      if (await leads()) await watch();
     } catch (e) {
       opts.onError?.(e);
     }
     if (!stopped) timer = setTimeout(() => void poll(), opts.pollMs ?? 500);
   };
+  /** Whether this process watches now; another holds the lock otherwise. */
+  const leads = async () => {
+    const wasLeader = lease.held;
+    const leader = await lease.hold();
+    if (leader && !wasLeader) seeded = false; // taking over: read what the previous holder announced
+    return leader;
+  };
+  const watch = async () => {
+    const newest = await newestEventId(db);
+    const moved = newest !== lastSeen;
+    const since = Date.now() - lastRunAt;
+    const surge = BigInt(newest) - eventsAtLastRun >= BigInt(opts.surgeEvents ?? 30);
+    const gap = surge ? (opts.surgeGapMs ?? 10_000) : (opts.calmGapMs ?? 1_000);
+    if ((moved && since >= gap) || since >= 60_000) {
+      lastSeen = newest;
+      eventsAtLastRun = BigInt(newest);
+      await runNow();
+    }
+  };
   let timer: NodeJS.Timeout | null = setTimeout(() => void poll(), 0);
 
   return {
     runNow,
+    isLeader: () => lease.held,
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await running?.catch(() => {});
+      await lease.release();
     },
   };
 }
