@@ -9,6 +9,7 @@ import type {
 } from '../../realtime/protocol.ts';
 import type { Audience, ConnectionState, ReportNotice } from './types.ts';
 import { ALERT_BELL } from '../alerts/use-active-alerts.ts';
+import { HOTSPOT_BELL } from '../wall/hotspot-list.ts';
 
 export interface LiveOptions {
   token: string | null;
@@ -67,6 +68,8 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
       ringAlerts();
     });
     socket.on('alert', ringAlerts);
+    // Hot spots (staff rooms only): the wall's list applies each notice instead of asking the API again.
+    socket.on('hotspot', (n) => window.dispatchEvent(new CustomEvent(HOTSPOT_BELL, { detail: n })));
     socket.on('hello', (h) => latest.current.onHello?.(h.audience));
     socket.on('notices', (b) => latest.current.onNotices(b.notices, b.upTo));
     socket.on('mustRefetch', () => {

@@ -22,7 +22,7 @@ export function OpsView() {
   const notStaff = d.feed.audience === 'public' || !d.token;
   const refused = useTokenRefused(d.token, d.feed.audience);
   const staffToken = notStaff ? null : d.token;
-  const answer = useWallHotspots(staffToken, d.feed.noticeCount);
+  const answer = useWallHotspots(staffToken, d.feed.connection === 'live');
   const hotspots = useMemo(() => (answer ? toHotspotMarks(answer.cells) : null), [answer]);
   const units = useUnits(staffToken, d.feed.noticeCount);
   const replay = useReplay(staffToken, d.reference.province);

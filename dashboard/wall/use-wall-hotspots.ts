@@ -1,37 +1,34 @@
-// The wall's hot-spot list: GET /api/v1/hotspots (24 h, res 8), refreshed every 15 s and whenever reports arrive.
+// The wall's hot-spot list: GET /api/v1/hotspots (24 h, res 8) once each time the live feed (re)connects, and at
+// the turn of each hour (the 24 h window's bins move); in between, `hotspot` notices update it (hotspot-list.ts).
 import { useEffect, useState } from 'react';
+import type { HotspotNotice } from '../../realtime/protocol.ts';
 import { getJson } from '../data/api.ts';
+import { applyHotspotNotice, HOTSPOT_BELL, WALL_HOTSPOT_RES, type WallHotspots } from './hotspot-list.ts';
 
-export interface WallHotspot {
-  cell: string;
-  count: number;
-  z: number;
-  confidence: 90 | 95 | 99;
-  side: 'hot' | 'cold';
-  pattern: string | null;
-  area: { code: string; name: string } | null;
-}
+export type { WallHotspot, WallHotspots } from './hotspot-list.ts';
 
-export interface WallHotspots {
-  cells: WallHotspot[];
-  cooccurrence: { cell: string; categories: string[]; area: { name: string } | null }[];
-}
-
-export function useWallHotspots(token: string | null, noticeCount: number): WallHotspots | null {
+export function useWallHotspots(token: string | null, live: boolean): WallHotspots | null {
   const [answer, setAnswer] = useState<WallHotspots | null>(null);
-  const [tick, setTick] = useState(0);
+  const [hour, setHour] = useState(() => Math.floor(Date.now() / 3_600_000));
   useEffect(() => {
-    const timer = setInterval(() => setTick((t) => t + 1), 15_000);
+    const timer = setInterval(() => setHour(Math.floor(Date.now() / 3_600_000)), 60_000);
     return () => clearInterval(timer);
   }, []);
-  const bucket = Math.floor(noticeCount / 10); // a burst of reports asks again, at most once per ten notices
   useEffect(() => {
-    if (!token) return;
+    const apply = (e: Event) => {
+      const n = (e as CustomEvent<HotspotNotice>).detail;
+      setAnswer((list) => (list ? applyHotspotNotice(list, n) : list));
+    };
+    window.addEventListener(HOTSPOT_BELL, apply);
+    return () => window.removeEventListener(HOTSPOT_BELL, apply);
+  }, []);
+  useEffect(() => {
+    if (!token || !live) return;
     const abort = new AbortController();
-    getJson<WallHotspots>('/api/v1/hotspots?window=24h&res=8', token, abort.signal)
+    getJson<WallHotspots>(`/api/v1/hotspots?window=24h&res=${WALL_HOTSPOT_RES}`, token, abort.signal)
       .then(setAnswer)
       .catch(() => {}); // kept: the stale banner tells the room when the wall is cut off
     return () => abort.abort();
-  }, [token, tick, bucket]);
+  }, [token, live, hour]);
   return answer;
 }

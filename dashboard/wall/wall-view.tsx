@@ -1,11 +1,10 @@
 // /wall: the command centre's wall, read from 5 m on 1920×1080 to 3840×2160 (every size scales with the
-// viewport). KPI tiles, the hot spots with their communes, a live ticker, the map. Opened with a wall token
+// viewport). KPI tiles, the hot spots with their communes, overdue per agency, trends, a live ticker, the map. Opened with a wall token
 // (?token=wall_…); an unknown or revoked one shows only "not authorised"; a cut feed shows a large stale banner.
 import { useCallback, useMemo, useState } from 'react';
 import { NotAuthorised } from '../components/not-authorised.tsx';
 import type { MapHandle } from '../map/map-view.tsx';
 import { useTokenRefused } from '../data/use-token-refused.ts';
-import { ANSWERED_STATUSES, statusesIn } from '../../domain/report-status.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MapScene } from '../views/map-scene.tsx';
 import { useDashboard } from '../views/use-dashboard.ts';
@@ -17,17 +16,19 @@ import { useReplay } from '../replay/use-replay.ts';
 import { ReplayBar } from '../replay/replay-bar.tsx';
 import { latestOf } from '../replay/replay-frame.ts';
 import { toHotspotMarks } from '../layers/hotspots-layer.ts';
+import { useWallStats } from './use-wall-stats.ts';
+import { liveKpis, replayedKpis, WallKpis } from './wall-kpis.tsx';
+import { WallOverdue } from './wall-overdue.tsx';
+import { WallTrends } from './wall-trends.tsx';
 import './wall.css';
-
-const OPEN = statusesIn('response', 'resolution');
-const DONE = [...ANSWERED_STATUSES];
-const sum = (by: Record<string, number>, keys: string[]) => keys.reduce((n, k) => n + (by[k] ?? 0), 0);
+import './wall-panels.css';
 
 export function WallView() {
   const d = useDashboard({ useToken: true, listSize: 8 });
   const { t, lang, categoryName } = useI18n();
   const refused = useTokenRefused(d.token, d.feed.audience);
-  const hotspots = useWallHotspots(d.token, d.feed.noticeCount);
+  const hotspots = useWallHotspots(d.token, d.feed.connection === 'live');
+  const wallStats = useWallStats(d.token, d.feed.noticeCount);
   const replay = useReplay(d.token, d.reference.province);
   const frame = replay.frame; // while set, everything below shows the replayed moment, never the live feed
   const marks = useMemo(() => (hotspots ? toHotspotMarks(hotspots.cells) : null), [hotspots]);
@@ -51,14 +52,8 @@ export function WallView() {
     topHotspot: hot[0]?.cell ?? null,
   });
   if (refused || !d.token) return <NotAuthorised />;
-  const loaded = frame !== null || (!replay.active && d.feed.state.loaded);
-  const stats = frame ? frame.stats : d.stats;
-  const kpis: [string, number | null][] = [
-    ['wall.kpi.last24h', loaded ? stats.last24h : null],
-    ['wall.kpi.open', loaded ? sum(stats.byStatus, OPEN) : null],
-    ['wall.kpi.resolved', loaded ? sum(stats.byStatus, DONE) : null],
-    ['wall.kpi.total', loaded ? stats.total : null],
-  ];
+  // A replayed moment shows the counts rebuilt from the log; live, the server's figures.
+  const kpis = replay.active ? replayedKpis(frame?.stats ?? null) : liveKpis(wallStats);
   const latest = frame ? latestOf(frame.reports, 8) : d.latest;
   const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
@@ -86,14 +81,7 @@ export function WallView() {
           <ReplayBar replay={replay} />
         </div>
       )}
-      <section className="wall-kpis" aria-label={t('wall.kpis')}>
-        {kpis.map(([label, value]) => (
-          <div className="wall-kpi" key={label} data-testid="wall-kpi">
-            <span className="wall-kpi-value">{value === null ? '…' : value.toLocaleString(lang)}</span>
-            <span className="wall-kpi-label">{t(label as 'wall.kpi.open')}</span>
-          </div>
-        ))}
-      </section>
+      <WallKpis items={kpis} loaded={replay.active ? frame !== null : wallStats !== null} />
       <div className="wall-map">
         <MapScene
           reports={d.reports}
@@ -128,6 +116,8 @@ export function WallView() {
           </p>
         )}
       </section>
+      <WallTrends stats={wallStats} categoryByCode={d.reference.categoryByCode} />
+      <WallOverdue stats={wallStats} />
       <section className="wall-ticker" aria-label={t('wall.ticker')}>
         {latest.map((r) => (
           <span key={r.id} className="wall-tick">
