@@ -53,7 +53,7 @@ describe('/wall on a 4K screen', () => {
       undefined,
       { timeout: 60_000 },
     );
-    await page.waitForSelector('[data-testid=wall-hotspot]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=wall-hotspot]', { timeout: 90_000 });
     const kpis = await page.$$eval('.wall-kpi-value', (els) =>
       els.map((e) => ({
         text: e.textContent,

@@ -1,6 +1,7 @@
-// The wall's hot-spot list: GET /api/v1/hotspots (24 h, res 8) once each time the live feed (re)connects, and at
-// the turn of each hour (the 24 h window's bins move); in between, `hotspot` notices update it (hotspot-list.ts).
-import { useEffect, useState } from 'react';
+// The wall's hot-spot list: GET /api/v1/hotspots (24 h, res 8) at start, again each time the live feed (re)connects
+// (notices sent while it was away are not replayed), and at the turn of each hour (the 24 h window's bins move);
+// in between, `hotspot` notices update it (hotspot-list.ts). The server shares one answer for 5 s.
+import { useEffect, useRef, useState } from 'react';
 import type { HotspotNotice } from '../../realtime/protocol.ts';
 import { getJson } from '../data/api.ts';
 import { applyHotspotNotice, HOTSPOT_BELL, WALL_HOTSPOT_RES, type WallHotspots } from './hotspot-list.ts';
@@ -22,8 +23,10 @@ export function useWallHotspots(token: string | null, live: boolean): WallHotspo
     window.addEventListener(HOTSPOT_BELL, apply);
     return () => window.removeEventListener(HOTSPOT_BELL, apply);
   }, []);
+  const started = useRef(false);
   useEffect(() => {
-    if (!token || !live) return;
+    if (!token || (started.current && !live)) return; // going offline is no reason to ask
+    started.current = true;
     const abort = new AbortController();
     getJson<WallHotspots>(`/api/v1/hotspots?window=24h&res=${WALL_HOTSPOT_RES}`, token, abort.signal)
       .then(setAnswer)
