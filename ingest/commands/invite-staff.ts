@@ -68,9 +68,11 @@ export async function lookUpInvite(db: Db, token: string) {
 
 /** Sets the password and spends the link in one transaction; a second use (even a concurrent one) finds nothing. */
 export async function acceptStaffInvite(db: Db, token: string, password: string): Promise<{ username: string }> {
+  const tokenHash = hashToken(token);
+  // A cheap look first: an unknown token must not cost a memory-hard hash (no CPU for strangers to burn).
+  if (!(await findOpenInvite(db, tokenHash))) throw errors.inviteInvalid();
   const passwordHash = await hashPassword(password);
   return withTransaction(db, async (tx) => {
-    const tokenHash = hashToken(token);
     const invite = await findOpenInvite(tx, tokenHash, true);
     if (!invite) throw errors.inviteInvalid();
     await acceptInvite(tx, tokenHash, invite.user_id, passwordHash);
