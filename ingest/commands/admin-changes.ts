@@ -15,6 +15,7 @@ import { appendEvents } from '../../sql/queries/events.ts';
 import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
+import { staffCommand } from './command.ts';
 
 /** Runs `change` and records what it returns as the audit row of `entity`/`id` (a new record's id: from `after`). */
 export async function audited<T>(
@@ -50,7 +51,8 @@ export async function exists(
   return rows.length > 0;
 }
 
-export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Promise<HolidayRow> {
+export const setHoliday = staffCommand('administer', runSetHoliday);
+async function runSetHoliday(db: Db, actor: StaffActor, h: HolidayRow): Promise<HolidayRow> {
   return audited(db, actor, { entity: 'holiday', id: h.day, action: 'set' }, async (tx) => {
     const before = await findHoliday(tx, h.day);
     await upsertHoliday(tx, h);
@@ -58,7 +60,8 @@ export async function setHoliday(db: Db, actor: StaffActor, h: HolidayRow): Prom
   });
 }
 
-export async function removeHoliday(db: Db, actor: StaffActor, day: string): Promise<HolidayRow> {
+export const removeHoliday = staffCommand('administer', runRemoveHoliday);
+async function runRemoveHoliday(db: Db, actor: StaffActor, day: string): Promise<HolidayRow> {
   return audited(db, actor, { entity: 'holiday', id: day, action: 'delete' }, async (tx) => {
     const before = await findHoliday(tx, day);
     if (!before) throw errors.notFound('calendarDay');
@@ -83,7 +86,8 @@ const publicStaff = (s: StaffRow): Omit<StaffRow, 'password_hash'> => ({
  * Role, agency, unit, name or active. Deactivating (or changing what the account may do) ends its sessions
  * at once, and a `staff.changed` event tells the live feed to drop its sockets.
  */
-export async function changeStaff(
+export const changeStaff = staffCommand('administer', runChangeStaff);
+async function runChangeStaff(
   db: Db,
   actor: StaffActor,
   id: string,
@@ -117,7 +121,8 @@ export async function changeStaff(
   });
 }
 
-export async function saveUnit(
+export const saveUnit = staffCommand('administer', runSaveUnit);
+async function runSaveUnit(
   db: Db,
   actor: StaffActor,
   u: { id: string; agencyId: string; name: string; trade: string | null },

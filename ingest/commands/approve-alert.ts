@@ -5,8 +5,10 @@ import { errors } from '../../domain/errors.ts';
 import { canApproveAlert } from '../policies/alerts.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { sendOut } from './alert-events.ts';
+import { staffCommand } from './command.ts';
 
-export async function approveAlert(db: Db, actor: StaffActor, id: string, now = new Date()): Promise<AlertRow> {
+export const approveAlert = staffCommand('publish_alerts', runApproveAlert);
+async function runApproveAlert(db: Db, actor: StaffActor, id: string, now = new Date()): Promise<AlertRow> {
   return withTransaction(db, async (tx) => {
     const row = await getAlert(tx, id, true);
     if (!row) throw errors.notFound('alert');

@@ -4,10 +4,11 @@ import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendTimeline, updateReportStatus, type DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 import { lockUnit, openAssignment, releaseAssignment, updateUnit, type UnitRow } from '../../sql/queries/units.ts';
 import { errors } from '../../domain/errors.ts';
-import { canAssignUnit, decideTransition, isStaff } from '../policies/permissions.ts';
-import type { Actor } from '../policies/roles.ts';
+import { canAssignUnit, decideTransition } from '../policies/permissions.ts';
+import type { StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
 import { decisionError, lockedReportOr404 } from './transition-report.ts';
+import { staffCommand } from './command.ts';
 
 export interface AssignInput {
   reportId: string;
@@ -17,13 +18,13 @@ export interface AssignInput {
 
 const REASSIGNABLE: ReadonlySet<string> = new Set(RESOLUTION_STATUSES);
 
-export async function assignUnit(
+export const assignUnit = staffCommand('assign_units', runAssignUnit);
+async function runAssignUnit(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: AssignInput,
   sensitive: ReadonlySet<string>,
 ): Promise<{ report: DispatchReportRow; unit: UnitRow }> {
-  if (!isStaff(actor)) throw errors.unauthenticated();
   return withTransaction(db, async (tx) => {
     const before = await lockedReportOr404(tx, input.reportId);
     const unit = await lockUnit(tx, input.unitId);

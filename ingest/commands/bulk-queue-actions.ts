@@ -3,11 +3,11 @@ import { withTransaction, type Db } from '../../sql/db.ts';
 import type { DispatchReportRow } from '../../sql/queries/dispatch-reports.ts';
 import type { UnitRow } from '../../sql/queries/units.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
-import { isStaff } from '../policies/permissions.ts';
-import type { Actor } from '../policies/roles.ts';
-import { authorizeMerge, canonicalId, lockInIdOrder, mergeLocked } from './merge-into-incident.ts';
+import type { StaffActor } from '../policies/roles.ts';
+import { canonicalId, lockInIdOrder, mergeLocked } from './merge-into-incident.ts';
 import { appendChangeEvents } from './change-events.ts';
 import { applyTransition } from './transition-report.ts';
+import { staffCommand } from './command.ts';
 
 export interface BulkTransitionInput {
   ids: string[];
@@ -30,13 +30,13 @@ async function eachOrAbort<T>(ids: string[], step: (id: string) => Promise<T>): 
   return out;
 }
 
-export async function bulkTransition(
+export const bulkTransition = staffCommand('act_as_staff', runBulkTransition);
+async function runBulkTransition(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: BulkTransitionInput,
   sensitive: ReadonlySet<string>,
 ): Promise<DispatchReportRow[]> {
-  if (!isStaff(actor)) throw errors.unauthenticated();
   const ids = [...new Set(input.ids.map(canonicalId))];
   return withTransaction(db, async (tx) => {
     const locked = await lockInIdOrder(tx, ids);
@@ -55,13 +55,14 @@ export async function bulkTransition(
   });
 }
 
-export async function bulkMerge(
+export const bulkMerge = staffCommand('merge_reports', runBulkMerge);
+async function runBulkMerge(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: { ids: string[]; into: string; note?: string },
   sensitive: ReadonlySet<string>,
 ): Promise<{ reports: DispatchReportRow[]; primary: DispatchReportRow }> {
-  const staff = authorizeMerge(actor);
+  const staff = actor;
   const into = canonicalId(input.into);
   const ids = [...new Set(input.ids.map(canonicalId))];
   return withTransaction(db, async (tx) => {

@@ -11,8 +11,10 @@ import {
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { alertEventPayload, appendAlertEvent } from './alert-events.ts';
+import { staffCommand } from './command.ts';
 
-export async function cancelAlert(
+export const cancelAlert = staffCommand('publish_alerts', runCancelAlert);
+async function runCancelAlert(
   db: Db,
   actor: StaffActor,
   id: string,

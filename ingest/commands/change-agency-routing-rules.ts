@@ -11,11 +11,13 @@ import {
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
+import { staffCommand } from './command.ts';
 
 const by = (actor: StaffActor) => ({ userId: actor.userId, name: actor.name });
 const auditBy = (actor: StaffActor) => ({ actorId: actor.userId, actorName: actor.name });
 
-export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
+export const addRoutingRule = staffCommand('manage_routing', runAddRoutingRule);
+async function runAddRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
   return withTransaction(db, async (tx) => {
     const known = await knownRuleTargets(tx, input.agencyId, input.category);
     const fields = [
@@ -39,7 +41,8 @@ export async function addRoutingRule(db: Db, actor: StaffActor, input: NewRoutin
   });
 }
 
-export async function retireRoutingRule(
+export const retireRoutingRule = staffCommand('manage_routing', runRetireRoutingRule);
+async function runRetireRoutingRule(
   db: Db,
   actor: StaffActor,
   id: string,

@@ -4,6 +4,7 @@ import { deleteSla, listSla, upsertSla, type SlaKey, type SlaRow } from '../../s
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { audited, exists, invalid } from './admin-changes.ts';
+import { staffCommand } from './command.ts';
 
 export interface SlaChange {
   responseAmount: number;
@@ -17,7 +18,8 @@ export interface SlaChange {
 /** The audit id of a rule: the category, with the priority it is for. */
 const auditId = (k: SlaKey) => (k.for_priority === null ? k.category : `${k.category}:p${k.for_priority}`);
 
-export async function changeSla(db: Db, actor: StaffActor, key: SlaKey, s: SlaChange): Promise<SlaRow> {
+export const changeSla = staffCommand('administer', runChangeSla);
+async function runChangeSla(db: Db, actor: StaffActor, key: SlaKey, s: SlaChange): Promise<SlaRow> {
   return audited(db, actor, { entity: 'sla', id: auditId(key), action: 'set' }, async (tx) => {
     if (key.category !== '*' && !(await exists(tx, 'categories', key.category)))
       throw invalid('category', 'unknown category');
@@ -40,7 +42,8 @@ export async function changeSla(db: Db, actor: StaffActor, key: SlaKey, s: SlaCh
 }
 
 /** Removes a category × priority rule: reports of that priority fall back to the category's rule. */
-export async function removeSla(db: Db, actor: StaffActor, key: SlaKey & { for_priority: number }): Promise<null> {
+export const removeSla = staffCommand('administer', runRemoveSla);
+async function runRemoveSla(db: Db, actor: StaffActor, key: SlaKey & { for_priority: number }): Promise<null> {
   return audited(db, actor, { entity: 'sla', id: auditId(key), action: 'delete' }, async (tx) => {
     const [before] = await listSla(tx, key);
     if (!before) throw errors.notFound('priorityDeadline');

@@ -8,6 +8,7 @@ import type { StaffActor } from '../policies/roles.ts';
 import type { AlertInput } from '../schemas/alert-input.ts';
 import { sendOut } from './alert-events.ts';
 import { errors } from '../../domain/errors.ts';
+import { staffCommand } from './command.ts';
 
 export interface ComposeOptions {
   /** The version this one updates (CAP Update). */
@@ -18,9 +19,10 @@ export interface ComposeOptions {
   now?: Date;
 }
 
-export async function composeAlert(
+export const composeAlert = staffCommand('publish_alerts', runComposeAlert);
+async function runComposeAlert(
   db: Db,
-  actor: Pick<StaffActor, 'userId' | 'name'>,
+  actor: StaffActor,
   input: AlertInput,
   opts: ComposeOptions = {},
 ): Promise<AlertRow> {

@@ -9,6 +9,7 @@ import { insertIdempotencyKeys } from '../../sql/queries/idempotency.ts';
 import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
 import type { RoutingDecision } from '../agency-routing-table.ts';
 import type { ReportInput } from '../schemas/report-input.ts';
+import { openCommand } from './command.ts';
 
 export interface ReportContext {
   geocoder: AreaLookup;
@@ -120,7 +121,8 @@ export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<
   });
 }
 
-export async function createReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
+export const createReports = openCommand('anyone', runCreateReports);
+async function runCreateReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
   return storeReports(
     db,
     inputs.map((input) => prepareReport(input, ctx)),

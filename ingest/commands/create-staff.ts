@@ -4,9 +4,9 @@ import type { Db, Tx } from '../../sql/db.ts';
 import { insertStaffIfMissing, type StaffRow } from '../../sql/queries/staff.ts';
 import { hashPassword } from '../auth/password.ts';
 import { errors } from '../../domain/errors.ts';
-import { canManageStaff } from '../policies/permissions.ts';
 import { scopeOfRole, type Role } from '../../domain/roles.ts';
-import type { Actor } from '../policies/roles.ts';
+import type { StaffActor } from '../policies/roles.ts';
+import { staffCommand } from './command.ts';
 
 export interface NewStaffInput {
   username: string;
@@ -18,8 +18,8 @@ export interface NewStaffInput {
   unitId?: string;
 }
 
-export async function createStaff(db: Db | Tx, actor: Actor, input: NewStaffInput): Promise<StaffRow> {
-  if (!canManageStaff(actor)) throw errors.forbidden('manage staff accounts');
+export const createStaff = staffCommand('manage_staff', runCreateStaff);
+async function runCreateStaff(db: Db | Tx, actor: StaffActor, input: NewStaffInput): Promise<StaffRow> {
   if (scopeOfRole(input.role) !== 'province' && !input.agencyId) {
     throw errors.agencyRequired(input.role);
   }

@@ -7,10 +7,12 @@ import { parseOutageSchedule } from '../alerts/outage-schedule.ts';
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { composeAlert } from './compose-alert.ts';
+import { staffCommand } from './command.ts';
 
-export async function importOutageSchedule(
+export const importOutageSchedule = staffCommand('publish_alerts', runImportOutageSchedule);
+async function runImportOutageSchedule(
   db: Db,
-  actor: Pick<StaffActor, 'userId' | 'name'>,
+  actor: StaffActor,
   req: { csv: string; utility: 'power' | 'water'; leadMinutes: number },
   now = new Date(),
 ): Promise<AlertRow[]> {

@@ -26,8 +26,10 @@ import {
 } from '../../sql/queries/webhooks.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { audited } from './admin-changes.ts';
+import { staffCommand } from './command.ts';
 
-export async function issueOpen311Client(
+export const issueOpen311Client = staffCommand('manage_integrations', runIssueOpen311Client);
+async function runIssueOpen311Client(
   db: Db,
   actor: StaffActor,
   c: { slug: string; name: string; contact: string | null; keyHash: string },
@@ -39,7 +41,8 @@ export async function issueOpen311Client(
   });
 }
 
-export async function revokeClient(db: Db, actor: StaffActor, id: string): Promise<Open311ClientRow> {
+export const revokeClient = staffCommand('manage_integrations', runRevokeClient);
+async function runRevokeClient(db: Db, actor: StaffActor, id: string): Promise<Open311ClientRow> {
   return audited(db, actor, { entity: 'open311_client', id, action: 'revoke' }, async (tx) => {
     const before = await findOpen311Client(tx, id);
     if (!before) throw errors.notFound('open311Client');
@@ -47,7 +50,8 @@ export async function revokeClient(db: Db, actor: StaffActor, id: string): Promi
   });
 }
 
-export async function registerWebhook(
+export const registerWebhook = staffCommand('manage_integrations', runRegisterWebhook);
+async function runRegisterWebhook(
   db: Db,
   actor: StaffActor,
   e: { url: string; agencyId: string | null; events: string[]; secret: string },
@@ -59,7 +63,8 @@ export async function registerWebhook(
   });
 }
 
-export async function disableWebhook(db: Db, actor: StaffActor, id: string): Promise<WebhookEndpointRow> {
+export const disableWebhook = staffCommand('manage_integrations', runDisableWebhook);
+async function runDisableWebhook(db: Db, actor: StaffActor, id: string): Promise<WebhookEndpointRow> {
   return audited(db, actor, { entity: 'webhook', id, action: 'disable' }, async (tx) => {
     const before = await findWebhookEndpoint(tx, id);
     if (!before) throw errors.notFound('webhookEndpoint');
@@ -74,7 +79,8 @@ const deliveryState = (d: WebhookDeliveryRow) => ({
   lastStatus: d.last_status,
 });
 
-export async function replayDelivery(db: Db, actor: StaffActor, id: string): Promise<WebhookDeliveryRow> {
+export const replayDelivery = staffCommand('manage_integrations', runReplayDelivery);
+async function runReplayDelivery(db: Db, actor: StaffActor, id: string): Promise<WebhookDeliveryRow> {
   await audited(db, actor, { entity: 'webhook_delivery', id, action: 'replay' }, async (tx) => {
     const before = await findWebhookDelivery(tx, id);
     if (!before) throw errors.notFound('webhookDelivery');
@@ -87,7 +93,8 @@ export async function replayDelivery(db: Db, actor: StaffActor, id: string): Pro
 type MappingInput = { name: string; columns: Record<string, string>; categoryValues: Record<string, string> };
 
 /** POST /imports/mappings: saves under its name, replacing the mapping of that name. */
-export async function saveMapping(db: Db, actor: StaffActor, m: MappingInput): Promise<ImportMappingRow> {
+export const saveMapping = staffCommand('manage_integrations', runSaveMapping);
+async function runSaveMapping(db: Db, actor: StaffActor, m: MappingInput): Promise<ImportMappingRow> {
   return audited(db, actor, { entity: 'import_mapping', id: (after) => after.id, action: 'save' }, async (tx) => {
     const { rows } = await tx.query<{ id: string }>('SELECT id::text AS id FROM import_mappings WHERE name = $1', [
       m.name,
@@ -97,7 +104,8 @@ export async function saveMapping(db: Db, actor: StaffActor, m: MappingInput): P
   });
 }
 
-export async function editMapping(db: Db, actor: StaffActor, id: string, m: MappingInput): Promise<ImportMappingRow> {
+export const editMapping = staffCommand('manage_integrations', runEditMapping);
+async function runEditMapping(db: Db, actor: StaffActor, id: string, m: MappingInput): Promise<ImportMappingRow> {
   return audited(db, actor, { entity: 'import_mapping', id, action: 'edit' }, async (tx) => {
     const before = await findImportMappingById(tx, id);
     if (!before) throw errors.notFound('importMapping');
@@ -107,7 +115,8 @@ export async function editMapping(db: Db, actor: StaffActor, id: string, m: Mapp
   });
 }
 
-export async function removeMapping(db: Db, actor: StaffActor, id: string): Promise<ImportMappingRow> {
+export const removeMapping = staffCommand('manage_integrations', runRemoveMapping);
+async function runRemoveMapping(db: Db, actor: StaffActor, id: string): Promise<ImportMappingRow> {
   return audited(db, actor, { entity: 'import_mapping', id, action: 'delete' }, async (tx) => {
     const before = await findImportMappingById(tx, id);
     if (!before) throw errors.notFound('importMapping');

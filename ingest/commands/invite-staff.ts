@@ -10,6 +10,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { audited } from './admin-changes.ts';
 import { createStaff, type NewStaffInput } from './create-staff.ts';
+import { staffCommand, openCommand } from './command.ts';
 
 export const INVITE_HOURS = 72;
 
@@ -28,7 +29,8 @@ const audit = (s: StaffRow, expiresAt: Date) => ({
   expiresAt,
 });
 
-export async function inviteStaff(
+export const inviteStaff = staffCommand('manage_staff', runInviteStaff);
+async function runInviteStaff(
   db: Db,
   actor: StaffActor,
   input: Omit<NewStaffInput, 'password'>,
@@ -45,7 +47,8 @@ export async function inviteStaff(
 }
 
 /** A new link for an account whose invite expired or was lost; earlier links stop working. */
-export async function reissueInvite(db: Db, actor: StaffActor, userId: string): Promise<IssuedInvite> {
+export const reissueInvite = staffCommand('manage_staff', runReissueInvite);
+async function runReissueInvite(db: Db, actor: StaffActor, userId: string): Promise<IssuedInvite> {
   const token = newToken('inv_');
   const expiresAt = expiry();
   let staff: StaffRow | null = null;
@@ -60,14 +63,16 @@ export async function reissueInvite(db: Db, actor: StaffActor, userId: string): 
 }
 
 /** Who the link is for, so the page can greet them; the same answer for unknown, used and expired links. */
-export async function lookUpInvite(db: Db, token: string) {
+export const lookUpInvite = openCommand('invite_token', runLookUpInvite);
+async function runLookUpInvite(db: Db, token: string) {
   const invite = await findOpenInvite(db, hashToken(token));
   if (!invite) throw errors.inviteInvalid();
   return invite;
 }
 
 /** Sets the password and spends the link in one transaction; a second use (even a concurrent one) finds nothing. */
-export async function acceptStaffInvite(db: Db, token: string, password: string): Promise<{ username: string }> {
+export const acceptStaffInvite = openCommand('invite_token', runAcceptStaffInvite);
+async function runAcceptStaffInvite(db: Db, token: string, password: string): Promise<{ username: string }> {
   const tokenHash = hashToken(token);
   // A cheap look first: an unknown token must not cost a memory-hard hash (no CPU for strangers to burn).
   if (!(await findOpenInvite(db, tokenHash))) throw errors.inviteInvalid();

@@ -9,10 +9,11 @@ import {
 } from '../../sql/queries/dispatch-reports.ts';
 import { createIncident, incidentMembers } from '../../sql/queries/incidents.ts';
 import { errors } from '../../domain/errors.ts';
-import { canMerge, decideTransition, isStaff } from '../policies/permissions.ts';
-import type { Actor, StaffActor } from '../policies/roles.ts';
+import { decideTransition } from '../policies/permissions.ts';
+import type { StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
 import { decisionError, lockedReportOr404 } from './transition-report.ts';
+import { staffCommand } from './command.ts';
 
 export interface MergeInput {
   reportId: string;
@@ -26,12 +27,6 @@ export const canonicalId = (id: string): string => BigInt(id).toString();
 
 const cycle = () => errors.mergeCycle();
 
-export function authorizeMerge(actor: Actor): StaffActor {
-  if (!isStaff(actor)) throw errors.unauthenticated();
-  if (!canMerge(actor)) throw errors.forbidden('merge reports');
-  return actor;
-}
-
 /** Locks reports in id order, so two opposite merges (or a bulk merge) cannot deadlock. */
 export async function lockInIdOrder(tx: Tx, ids: string[]): Promise<Map<string, DispatchReportRow>> {
   const locked = new Map<string, DispatchReportRow>();
@@ -40,13 +35,14 @@ export async function lockInIdOrder(tx: Tx, ids: string[]): Promise<Map<string, 
   return locked;
 }
 
-export async function mergeIntoIncident(
+export const mergeIntoIncident = staffCommand('merge_reports', runMergeIntoIncident);
+async function runMergeIntoIncident(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: MergeInput,
   sensitive: ReadonlySet<string>,
 ): Promise<{ report: DispatchReportRow; primary: DispatchReportRow }> {
-  const staff = authorizeMerge(actor);
+  const staff = actor;
   if (canonicalId(input.reportId) === canonicalId(input.intoReportId)) throw cycle();
   return withTransaction(db, async (tx) => {
     await lockInIdOrder(tx, [input.reportId, input.intoReportId]);

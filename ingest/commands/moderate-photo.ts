@@ -7,8 +7,10 @@ import { setModeration, type PhotoRow } from '../../sql/queries/photos.ts';
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents } from './change-events.ts';
+import { staffCommand } from './command.ts';
 
-export async function moderatePhoto(
+export const moderatePhoto = staffCommand('moderate_photos', runModeratePhoto);
+async function runModeratePhoto(
   db: Db,
   actor: StaffActor,
   photoId: string,

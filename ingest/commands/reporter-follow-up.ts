@@ -7,6 +7,7 @@ import { trackingSecretMatches } from '../citizen/secrets.ts';
 import { errors } from '../../domain/errors.ts';
 import { followedStatus, reopenUntil } from '../presenters/track-presenter.ts';
 import { appendChangeEvents } from './change-events.ts';
+import { openCommand } from './command.ts';
 
 const REPORTER = { actorId: null, actorName: 'Người phản ánh', actorRole: 'reporter' };
 
@@ -18,7 +19,8 @@ async function lockedForReporter(tx: Tx, code: string, secret: string): Promise<
   return report;
 }
 
-export async function rateResolution(
+export const rateResolution = openCommand('tracking_secret', runRateResolution);
+async function runRateResolution(
   db: Db,
   code: string,
   input: { secret: string; stars: number; comment?: string },
@@ -32,7 +34,8 @@ export async function rateResolution(
 }
 
 /** Back to the dispatch queue with the reporter's reason, within 7 days of the resolution. */
-export async function reopenByReporter(
+export const reopenByReporter = openCommand('tracking_secret', runReopenByReporter);
+async function runReopenByReporter(
   db: Db,
   code: string,
   input: { secret: string; reason: string },
@@ -56,7 +59,8 @@ export async function reopenByReporter(
 }
 
 /** The reporter says it is fixed: resolved -> closed. */
-export async function confirmByReporter(
+export const confirmByReporter = openCommand('tracking_secret', runConfirmByReporter);
+async function runConfirmByReporter(
   db: Db,
   code: string,
   input: { secret: string },

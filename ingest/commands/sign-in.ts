@@ -6,6 +6,7 @@ import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts, type LoginLimiter } from '../auth/login-limiter.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { errors } from '../../domain/errors.ts';
+import { openCommand } from './command.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -16,7 +17,8 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-export async function signIn(
+export const signIn = openCommand('anyone', runSignIn);
+async function runSignIn(
   db: Db,
   limiter: LoginLimiter,
   input: { username: string; password: string; ip: string; acceptDemo?: boolean },
@@ -44,7 +46,8 @@ export async function signIn(
 }
 
 /** Ends the session, and tells the live feed in the same transaction so its sockets are cut within seconds. */
-export async function signOut(db: Db, sessionTokenHash: string | null, userId: string | null): Promise<void> {
+export const signOut = openCommand('own_session', runSignOut);
+async function runSignOut(db: Db, sessionTokenHash: string | null, userId: string | null): Promise<void> {
   if (!sessionTokenHash) return;
   await withTransaction(db, async (tx) => {
     await deleteSession(tx, sessionTokenHash);

@@ -11,6 +11,7 @@ import type { Db } from '../../sql/db.ts';
 import { insertOpen311Request, type Open311ClientRow } from '../../sql/queries/open311.ts';
 import type { ReportRow } from '../../sql/queries/reports.ts';
 import type { Open311RequestInput } from '../schemas/open311-input.ts';
+import { openCommand } from './command.ts';
 
 export interface SubmitOpen311Deps {
   db: Db;
@@ -31,7 +32,8 @@ async function locate(input: Open311RequestInput, places: () => Promise<PlaceSea
   return { lat: hit.lat as number, lng: hit.lng as number };
 }
 
-export async function submitOpen311Request(
+export const submitOpen311Request = openCommand('open311_api_key', runSubmitOpen311Request);
+async function runSubmitOpen311Request(
   deps: SubmitOpen311Deps,
   client: Open311ClientRow,
   input: Open311RequestInput,

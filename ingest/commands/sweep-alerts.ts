@@ -3,8 +3,10 @@
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { takeDueExpiries, takeDueScheduled } from '../../sql/queries/alerts.ts';
 import { alertEventPayload, appendAlertEvent, sendOut } from './alert-events.ts';
+import { openCommand } from './command.ts';
 
-export async function sweepAlerts(db: Db, now = new Date()): Promise<{ published: number; expired: number }> {
+export const sweepAlerts = openCommand('system', runSweepAlerts);
+async function runSweepAlerts(db: Db, now = new Date()): Promise<{ published: number; expired: number }> {
   return withTransaction(db, async (tx) => {
     const due = await takeDueScheduled(tx, now);
     for (const row of due) await sendOut(tx, row, now);

@@ -13,6 +13,7 @@ import type { ReportStatus } from '../../domain/report-status.ts';
 import type { UnitStatus } from '../../domain/unit-status.ts';
 import type { Actor, StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents, timelineActor } from './change-events.ts';
+import { staffCommand } from './command.ts';
 
 export interface TransitionInput {
   reportId: string;
@@ -40,9 +41,10 @@ const UNIT_STATUS_AFTER: Record<string, UnitStatus | 'release'> = {
   closed: 'release',
 };
 
-export async function transitionReport(
+export const transitionReport = staffCommand('act_as_staff', runTransitionReport);
+async function runTransitionReport(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: TransitionInput,
   sensitive: ReadonlySet<string>,
 ): Promise<DispatchReportRow> {

@@ -7,12 +7,8 @@ import { insertUnitToken, revokeUnitToken as revokeStored, type UnitTokenRow } f
 import { UNIT_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { errors } from '../../domain/errors.ts';
-import { canManageUnitTokens } from '../policies/permissions.ts';
-import type { Actor } from '../policies/roles.ts';
-
-function mustManage(actor: Actor): void {
-  if (!canManageUnitTokens(actor)) throw errors.forbidden('manage unit tokens');
-}
+import type { Actor, StaffActor } from '../policies/roles.ts';
+import { staffCommand } from './command.ts';
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
 
@@ -32,12 +28,12 @@ async function mustFindUnit(db: Db, unitId: string): Promise<void> {
   if (!(await findUnit(db, unitId))) throw errors.notFound('unit');
 }
 
-export async function issueUnitToken(
+export const issueUnitToken = staffCommand('manage_unit_tokens', runIssueUnitToken);
+async function runIssueUnitToken(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: { unitId: string; label: string },
 ): Promise<{ row: UnitTokenRow; token: string }> {
-  mustManage(actor);
   await mustFindUnit(db, input.unitId);
   // 24 random bytes; the `unit_` prefix only tells the server which lookup to make.
   const token = newToken(UNIT_TOKEN_PREFIX);
@@ -52,12 +48,12 @@ export async function issueUnitToken(
   return { row, token };
 }
 
-export async function revokeUnitToken(
+export const revokeUnitToken = staffCommand('manage_unit_tokens', runRevokeUnitToken);
+async function runRevokeUnitToken(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: { unitId: string; tokenId: string },
 ): Promise<UnitTokenRow> {
-  mustManage(actor);
   const row = await revokeStored(db, input.unitId, input.tokenId, actorId(actor));
   if (!row) throw errors.notFound('unitToken');
   await auditToken(

@@ -3,9 +3,10 @@ import { cellAt, cellToBigint } from '../../geo/h3.ts';
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { lockUnit, updateUnit as writeUnit, type UnitRow } from '../../sql/queries/units.ts';
 import { errors } from '../../domain/errors.ts';
-import { canReportUnitPosition, canSetUnitStatus, isStaff } from '../policies/permissions.ts';
-import type { Actor } from '../policies/roles.ts';
+import { canReportUnitPosition, canSetUnitStatus } from '../policies/permissions.ts';
+import type { StaffActor } from '../policies/roles.ts';
 import { appendChangeEvents } from './change-events.ts';
+import { staffCommand } from './command.ts';
 
 export interface UnitUpdateInput {
   unitId: string;
@@ -14,8 +15,8 @@ export interface UnitUpdateInput {
   status?: string;
 }
 
-export async function updateUnitState(db: Db, actor: Actor, input: UnitUpdateInput): Promise<UnitRow> {
-  if (!isStaff(actor)) throw errors.unauthenticatedUnit();
+export const updateUnitState = staffCommand('act_as_staff', runUpdateUnitState);
+async function runUpdateUnitState(db: Db, actor: StaffActor, input: UnitUpdateInput): Promise<UnitRow> {
   return withTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, input.unitId);
     if (!unit) throw errors.notFound('unit');

@@ -6,12 +6,8 @@ import { insertWallToken, revokeWallToken as revokeStored, type WallTokenRow } f
 import { WALL_TOKEN_PREFIX } from '../auth/resolve-caller.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { errors } from '../../domain/errors.ts';
-import { canManageWallTokens } from '../policies/permissions.ts';
-import type { Actor } from '../policies/roles.ts';
-
-function mustManage(actor: Actor): void {
-  if (!canManageWallTokens(actor)) throw errors.forbidden('manage wall tokens');
-}
+import type { Actor, StaffActor } from '../policies/roles.ts';
+import { staffCommand } from './command.ts';
 
 const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
 
@@ -27,12 +23,12 @@ const auditWall = (db: Db, actor: Actor, id: string, action: string, before: unk
     after,
   });
 
-export async function issueWallToken(
+export const issueWallToken = staffCommand('manage_wall_tokens', runIssueWallToken);
+async function runIssueWallToken(
   db: Db,
-  actor: Actor,
+  actor: StaffActor,
   input: { name: string; config: object },
 ): Promise<{ row: WallTokenRow; token: string }> {
-  mustManage(actor);
   const token = newToken(WALL_TOKEN_PREFIX);
   const row = await insertWallToken(db, {
     name: input.name,
@@ -46,8 +42,8 @@ export async function issueWallToken(
   return { row, token };
 }
 
-export async function revokeWallToken(db: Db, actor: Actor, id: string): Promise<WallTokenRow> {
-  mustManage(actor);
+export const revokeWallToken = staffCommand('manage_wall_tokens', runRevokeWallToken);
+async function runRevokeWallToken(db: Db, actor: StaffActor, id: string): Promise<WallTokenRow> {
   const row = await revokeStored(db, id, actorId(actor));
   if (!row) throw errors.notFound('wallToken');
   await auditWall(db, actor, row.id, 'revoke', { name: row.name, revoked: false }, { name: row.name, revoked: true });

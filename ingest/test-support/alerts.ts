@@ -1,6 +1,8 @@
 // A valid alert request for tests, and a way to put one in a state without going through the API.
 import { composeAlert } from '../commands/compose-alert.ts';
 import type { Db } from '../../sql/db.ts';
+import { findStaffByUsername, insertStaffIfMissing } from '../../sql/queries/staff.ts';
+import type { StaffActor } from '../policies/roles.ts';
 import { alertInputSchema } from '../schemas/alert-input.ts';
 
 const hour = 3_600_000;
@@ -22,12 +24,25 @@ export const sampleAlert = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A supervisor account of its own, so the alerts it composes are nobody's among the test's callers. */
+async function testPublisher(db: Db): Promise<StaffActor> {
+  const account = { username: 'test-publisher', displayName: 'Test publisher', passwordHash: null, role: 'supervisor' };
+  const row =
+    (await insertStaffIfMissing(db, { ...account, agencyId: null, unitId: null, demo: false })) ??
+    (await findStaffByUsername(db, account.username))!;
+  return {
+    kind: 'staff',
+    role: 'supervisor',
+    userId: row.id,
+    name: row.display_name,
+    agencyId: null,
+    unitId: null,
+    via: 'session',
+  };
+}
+
 /** An alert composed by a publisher outside the test's callers (so any of them may approve it). */
 export async function composeTestAlert(db: Db, over: Record<string, unknown> = {}): Promise<string> {
-  const row = await composeAlert(
-    db,
-    { userId: null, name: 'Test publisher' },
-    alertInputSchema.parse(sampleAlert(over)),
-  );
+  const row = await composeAlert(db, await testPublisher(db), alertInputSchema.parse(sampleAlert(over)));
   return row.id;
 }

@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { listRoutingRules } from '../../../sql/queries/agency-routing-rules.ts';
 import { addRoutingRule, retireRoutingRule } from '../../commands/change-agency-routing-rules.ts';
 import type { IngestState } from '../../context.ts';
-import { canManageRouting, canViewRouting } from '../../policies/agency-routing.ts';
+import { canViewRouting } from '../../policies/agency-routing.ts';
 import { endRoutingRuleSchema, newRoutingRuleSchema } from '../../schemas/agency-routing-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { authorize, idParam, requireStaff } from './guard.ts';
@@ -17,7 +17,6 @@ agencyRoutingRulesRouter.get('/', async (ctx) => {
 
 agencyRoutingRulesRouter.post('/', async (ctx) => {
   const actor = requireStaff(ctx.state.actor);
-  authorize(canManageRouting(actor), 'change routing rules');
   const input = parseOr422(newRoutingRuleSchema, ctx.request.body);
   const rule = await addRoutingRule(ctx.state.deps.db, actor, input);
   await ctx.state.deps.agencyRouting.reload();
@@ -27,7 +26,6 @@ agencyRoutingRulesRouter.post('/', async (ctx) => {
 
 agencyRoutingRulesRouter.post('/:id/end', async (ctx) => {
   const actor = requireStaff(ctx.state.actor);
-  authorize(canManageRouting(actor), 'change routing rules');
   const { effectiveTo } = parseOr422(endRoutingRuleSchema, ctx.request.body);
   const rule = await retireRoutingRule(ctx.state.deps.db, actor, idParam(ctx), effectiveTo);
   await ctx.state.deps.agencyRouting.reload();

@@ -26,7 +26,7 @@ unitTokensRouter.get('/', async (ctx) => {
 });
 
 unitTokensRouter.post('/', async (ctx) => {
-  authorize(canManageUnitTokens(requireStaff(ctx.state.actor)), 'manage unit tokens');
+  requireStaff(ctx.state.actor);
   const { label } = parseOr422(newUnitTokenSchema, ctx.request.body ?? {});
   const { row, token } = await issueUnitToken(ctx.state.deps.db, ctx.state.actor, {
     unitId: unitIdOf(ctx.params),
@@ -38,7 +38,7 @@ unitTokensRouter.post('/', async (ctx) => {
 });
 
 unitTokensRouter.post('/:tokenId/revoke', async (ctx) => {
-  authorize(canManageUnitTokens(requireStaff(ctx.state.actor)), 'manage unit tokens');
+  requireStaff(ctx.state.actor);
   const row = await revokeUnitToken(ctx.state.deps.db, ctx.state.actor, {
     unitId: unitIdOf(ctx.params),
     tokenId: idParam(ctx, 'tokenId'),

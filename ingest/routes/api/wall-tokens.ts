@@ -60,7 +60,7 @@ wallTokensRouter.get('/wall-tokens', async (ctx) => {
 });
 
 wallTokensRouter.post('/wall-tokens', async (ctx) => {
-  authorize(canManageWallTokens(requireStaff(ctx.state.actor)), 'manage wall tokens');
+  requireStaff(ctx.state.actor);
   const input = parseOr422(newWallTokenSchema, ctx.request.body ?? {});
   const { row, token } = await issueWallToken(ctx.state.deps.db, ctx.state.actor, input);
   ctx.status = 201;
@@ -69,7 +69,7 @@ wallTokensRouter.post('/wall-tokens', async (ctx) => {
 });
 
 wallTokensRouter.post('/wall-tokens/:id/revoke', async (ctx) => {
-  authorize(canManageWallTokens(requireStaff(ctx.state.actor)), 'manage wall tokens');
+  requireStaff(ctx.state.actor);
   ctx.body = present(await revokeWallToken(ctx.state.deps.db, ctx.state.actor, idParam(ctx)));
 });
 

@@ -1,0 +1,95 @@
+// Every command declares how it is authorised: a staff permission, checked by the one authorize() before it runs,
+// or what an open command relies on instead. A new command exported without either fails here.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../domain/errors.ts';
+import { ROLES } from '../../domain/roles.ts';
+import { PERMISSIONS, type Permission } from '../policies/command-permissions.ts';
+import type { StaffActor } from '../policies/roles.ts';
+import type { Db } from '../../sql/db.ts';
+
+/** Exports of ingest/commands that are building blocks other commands share, not commands of their own. */
+const BUILDING_BLOCKS = new Set([
+  'admin-changes.audited',
+  'admin-changes.invalid',
+  'admin-changes.exists',
+  'alert-events.alertEventPayload',
+  'alert-events.appendAlertEvent',
+  'alert-events.sendOut',
+  'change-events.timelineActor',
+  'change-events.unitEventPayload',
+  'change-events.appendChangeEvents',
+  'command.staffCommand',
+  'command.openCommand',
+  'create-reports.reportEventPayload',
+  'create-reports.prepareReport',
+  'create-reports.storeReports',
+  'merge-into-incident.canonicalId',
+  'merge-into-incident.lockInIdOrder',
+  'merge-into-incident.mergeLocked',
+  'sweep-alerts.startAlertSweeper',
+  'transition-report.decisionError',
+  'transition-report.lockedReportOr404',
+  'transition-report.applyTransition',
+]);
+
+type Exported = ((...args: unknown[]) => Promise<unknown>) & { permission?: Permission; proof?: string };
+
+const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+const exported = (
+  await Promise.all(
+    files.map(async (file) => {
+      const module = (await import(`./${file}`)) as Record<string, unknown>;
+      return Object.entries(module)
+        .filter(([, value]) => typeof value === 'function' && !/^class\s/.test(String(value)))
+        .map(([name, value]) => ({ id: `${file.replace(/\.ts$/, '')}.${name}`, command: value as Exported }));
+    }),
+  )
+).flat();
+const commands = exported.filter((e) => !BUILDING_BLOCKS.has(e.id));
+const staffCommands = commands.filter((e) => e.command.permission !== undefined);
+
+/** A database that fails the test if a command touches it before authorising. */
+const untouchable = new Proxy({} as Db, {
+  get: (_t, key) => {
+    throw new Error(`the command used the database (${String(key)}) before authorising`);
+  },
+});
+const staff = (role: StaffActor['role']): StaffActor => ({
+  kind: 'staff',
+  role,
+  userId: '1',
+  name: role,
+  agencyId: 'so-xay-dung',
+  unitId: 'xd-01',
+  via: 'session',
+});
+const refusal = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  return e instanceof DomainError ? e.kind : e;
+};
+
+describe('every command is authorised in one place', () => {
+  it('finds the commands', () => {
+    expect(staffCommands.length).toBeGreaterThan(25);
+    expect(commands.length - staffCommands.length).toBeGreaterThan(5);
+  });
+
+  it.each(commands.map((c) => [c.id, c.command] as const))('%s declares a permission or an open proof', (_id, c) => {
+    expect(c.permission !== undefined || c.proof !== undefined).toBe(true);
+    if (c.permission !== undefined) expect(Object.keys(PERMISSIONS)).toContain(c.permission);
+  });
+
+  it.each(staffCommands.map((c) => [c.id, c.command] as const))(
+    '%s refuses the public and every role without its permission before touching anything',
+    async (_id, c) => {
+      expect(await refusal(c(untouchable, { kind: 'public' }))).toBe('unauthenticated');
+      const holds = PERMISSIONS[c.permission!].holds;
+      for (const role of ROLES.filter((r) => !holds(staff(r))))
+        expect(await refusal(c(untouchable, staff(role)))).toBe('forbidden');
+    },
+  );
+});
