@@ -1,8 +1,6 @@
 // npm run bench:feed — the change feed against the naive NOTIFY design, on one embedded Postgres.
 // Everything runs on 127.0.0.1, every loop is bounded. Servers run in child processes; the load
-// generator and the socket.io clients run here. Options: --runs N (medians), --quick (smaller), --only 1,2,3,4,
-// --client-workers N (fan-out clients in worker threads), --screen-nice N (their niceness), --write-clients N (screens during the write-cost turns, 20),
-// --calibrate (goal 1 with streaming off on both sides: the instrument's own bias and noise).
+// generator and the socket.io clients run here. Options: bench/feed/options.ts (`npm run bench:feed -- --help`).
 import { cpus } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,22 +14,23 @@ import { closedLoop, openLoop, pct, type LoadResult } from './feed/load.ts';
 import type { ServerSpec } from './feed/server.ts';
 import { spawnServer, type SpawnedServer } from './feed/spawn-server.ts';
 import { cpuMeter, type CpuSplit } from './feed/cpu.ts';
+import { feedBenchOptions } from './feed/options.ts';
 
-const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
-const QUICK = args.includes('--quick');
+const options = feedBenchOptions(process.argv.slice(2));
+const RUNS = options.runs;
+const QUICK = options.quick;
 const SECONDS = QUICK ? 1.5 : 3;
 const WARM_UP_SECONDS = QUICK ? 0.5 : 2;
-const COALESCE_MS = Number(args[args.indexOf('--coalesce') + 1] || 0) || 50;
+const COALESCE_MS = options.coalesceMs;
 // Socket.IO clients in worker threads for the fan-out bench (0: all in this thread, as before).
-const CLIENT_WORKERS = args.includes('--client-workers') ? Number(args[args.indexOf('--client-workers') + 1]) : 0;
+const CLIENT_WORKERS = options.clientWorkers;
 // Niceness of those worker threads (unset: the bench's own, 0). At 0 the screens outrank our feed process (nice 19).
-const SCREEN_NICE = args.includes('--screen-nice') ? Number(args[args.indexOf('--screen-nice') + 1]) : undefined;
+const SCREEN_NICE = options.screenNice;
 // Finer around the knee (32-256), where a doubling step would skip the best rate under the bound.
 const WRITER_STEPS = [2, 4, 8, 16, 32, 48, 64, 96, 128, 192, 256];
 // Niceness of our feed process (the product's default when absent), to see what the priority buys.
-const FEED_NICE = args.includes('--feed-nice') ? Number(args[args.indexOf('--feed-nice') + 1]) : undefined;
-const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['1', '2', '3', '4'];
+const FEED_NICE = options.feedNice;
+const ONLY = options.only;
 const log = (line: string) => process.stderr.write(line + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,9 +68,9 @@ async function startServer(spec: Omit<ServerSpec, 'databaseUrl'>): Promise<Spawn
 // of those pairs. Five pairs, not three: one run's ratio moved by about ±3 % with three.
 const WRITE_TURNS = 5;
 // Screens connected to the streaming server while it is measured: a command center's walls and dispatch desks.
-const WRITE_CLIENTS = args.includes('--write-clients') ? Number(args[args.indexOf('--write-clients') + 1]) : 20;
+const WRITE_CLIENTS = options.writeClients;
 // --calibrate: the "on" server streams nothing either, so the ratio printed is the instrument's own bias and noise.
-const CALIBRATE = args.includes('--calibrate');
+const CALIBRATE = options.calibrate;
 async function writeCost(kind: 'ours' | 'peer'): Promise<{ on: number; off: number; ratio: number }> {
   const off = await startServer({ kind, streaming: false, coalesceMs: COALESCE_MS });
   const on = await startServer({ kind, streaming: !CALIBRATE, coalesceMs: COALESCE_MS });
