@@ -86,7 +86,9 @@ describe('the feed process', () => {
       if (done === 200) process.kill(killed, 'SIGKILL');
     });
     expect(results.filter((r) => r.status !== 201)).toEqual([]); // the API never depended on the feed process
-    for (let i = 0; i < 250 && (product.feedPid() === null || product.feedPid() === killed); i++) await sleep(20);
+    // Waits for the restart as long as a loaded host needs to fork and load it; a restart that never comes still fails.
+    const restartBy = Date.now() + 60_000;
+    while (Date.now() < restartBy && (product.feedPid() === null || product.feedPid() === killed)) await sleep(20);
     expect(product.feedPid()).not.toBeNull();
     expect(product.feedPid()).not.toBe(killed);
 
@@ -95,13 +97,13 @@ describe('the feed process', () => {
       results.map((r) => r.id!),
     );
     expect(expected).toHaveLength(600);
-    await client.waitFor((n) => n.filter((x) => x.kind === 'report.created').length >= 600, 20_000);
+    await client.waitFor((n) => n.filter((x) => x.kind === 'report.created').length >= 600, 60_000);
     await sleep(300); // a duplicate would arrive after the last expected one
     const seen = client.notices.filter((n) => n.kind === 'report.created').map((n) => n.eventId);
     expect(gapsAndDuplicates(seen, expected)).toEqual({ missing: [], duplicates: [], extra: [] });
     expect(client.refetches).toEqual([]);
     client.close();
-  }, 60_000);
+  }, 180_000);
 
   it('stops promptly after its feed process was replaced', async () => {
     // Node's server.close() waits forever for a child that took a connection and has since exited.
