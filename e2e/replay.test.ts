@@ -1,16 +1,14 @@
-// Browser: replay on /ops and /wall, and the /ops map's legends and commune names. Scrubbed to a moment, the counters (total, last 24 h, by status), the points
-// on the map and the wall's KPIs equal what GET /api/v1/stats answered at that moment, although reports were
-// made and moved after it; live notices during replay do not change the replayed view; leaving returns to live.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Browser: replay on /ops and /wall, and the /ops map's legends and commune names. Scrubbed to a moment, the
+// counters (total, last 24 h, by status) and the points on the map equal what GET /api/v1/stats answered at that
+// moment, although reports were made and moved after it; live notices during replay do not change the replayed
+// view; leaving returns to live.
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../main.ts';
+import type { RunningProduct } from '../main.ts';
 import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 
 interface Stats {
   total: number;
@@ -45,7 +43,6 @@ const byStatus = (page: Page) =>
   );
 
 describe('replay', () => {
-  let dist: string;
   let test: TestDatabase;
   let product: RunningProduct;
   let browser: Browser;
@@ -71,11 +68,7 @@ describe('replay', () => {
   const stats = async () => (await (await fetch(`${product.url}/api/v1/stats`)).json()) as Stats;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
-    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    ({ test, product } = await startBrowserProduct());
     const login = await fetch(`${product.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -92,7 +85,6 @@ describe('replay', () => {
     await browser?.close();
     await product?.stop();
     await test?.pool.end();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it('/ops: scrubbed to a moment, counters and points equal the API then; live keeps out; leaving is live', async () => {

@@ -4,6 +4,8 @@
 // or before the target (a copy of the slots taken every `every` changes) and applies forward from there.
 import type { ReportStatus } from '../../domain/report-status.ts';
 import type { UnitStatus } from '../../domain/unit-status.ts';
+import type { ReportNotice } from '../../realtime/protocol.ts';
+import type { UnitDTO } from '../data/dispatch-types.ts';
 
 /** One event as GET /api/v1/events returns it. */
 export interface LoggedEvent {
@@ -13,29 +15,22 @@ export interface LoggedEvent {
   payload: Record<string, unknown>;
 }
 
-export interface ReplayReport {
+/** A report as the log knows it at some moment: its newest change's notice fields, and when it was made. */
+export interface ReplayReport extends Pick<
+  ReportNotice,
+  'code' | 'category' | 'status' | 'version' | 'cell' | 'areaCode'
+> {
   id: string;
-  code: string;
-  category: string;
-  status: ReportStatus;
-  version: number;
-  /** Exact H3 cell (res 12) of the staff log; null when unknown. */
-  cell: string | null;
-  areaCode: string | null;
-  /** When the report was made (ms); its newest change is `at`. */
+  /** When the report was made (ms); its newest change is `at` (ms). */
   createdAt: number;
   at: number;
 }
 
-export interface ReplayUnit {
-  id: string;
-  agencyId: string;
-  name: string;
-  status: UnitStatus;
-  lat: number | null;
-  lng: number | null;
-  version: number;
-  reportIds: string[];
+/** A field unit as the log knows it at some moment. */
+export interface ReplayUnit extends Pick<
+  UnitDTO,
+  'id' | 'agencyId' | 'name' | 'status' | 'lat' | 'lng' | 'version' | 'reportIds'
+> {
   at: number;
 }
 

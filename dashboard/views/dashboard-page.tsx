@@ -11,6 +11,7 @@ import { useActiveAlerts } from '../alerts/use-active-alerts.ts';
 import '../alerts/alerts.css';
 import { MapScene, type MapSceneProps } from './map-scene.tsx';
 import type { Dashboard } from './use-dashboard.ts';
+import { sceneOf } from './scene-of.ts';
 
 type SceneExtras = Omit<
   MapSceneProps,
@@ -52,19 +53,7 @@ export function DashboardPage({
       map={
         <>
           {overMap}
-          <MapScene
-            reports={d.reports}
-            token={d.token}
-            noticeCount={d.feed.noticeCount}
-            reference={d.reference}
-            theme={d.theme}
-            areaName={d.areaName}
-            selectedId={d.selectedId}
-            onSelect={d.select}
-            onHandle={d.onHandle}
-            alerts={alerts}
-            {...scene}
-          />
+          <MapScene {...sceneOf(d)} alerts={alerts} {...scene} />
         </>
       }
     />

@@ -8,6 +8,7 @@ import { useTokenRefused } from '../data/use-token-refused.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MapScene } from '../views/map-scene.tsx';
 import { useDashboard } from '../views/use-dashboard.ts';
+import { sceneOf } from '../views/scene-of.ts';
 import { useStaleSeconds } from './use-stale-since.ts';
 import { useWallHotspots } from './use-wall-hotspots.ts';
 import { replayedHotspots } from '../replay/replayed-hotspots.ts';
@@ -83,19 +84,7 @@ export function WallView() {
       )}
       <WallKpis items={kpis} loaded={replay.active ? frame !== null : wallStats !== null} />
       <div className="wall-map">
-        <MapScene
-          reports={d.reports}
-          token={d.token}
-          noticeCount={d.feed.noticeCount}
-          reference={d.reference}
-          theme={d.theme}
-          areaName={d.areaName}
-          selectedId={d.selectedId}
-          onSelect={d.select}
-          onHandle={onHandle}
-          hotspots={marks}
-          replay={frame}
-        />
+        <MapScene {...sceneOf(d)} onHandle={onHandle} hotspots={marks} replay={frame} />
       </div>
       <section className="wall-hotspots" aria-label={t('wall.hotspots')}>
         <h2>{t('wall.hotspots')}</h2>

@@ -12,17 +12,17 @@ export const eventsRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 const MAX_SPAN_MS = 7 * 86_400_000;
 
+/** Paging of both reads: the `next` of the previous page (an id), and the page size. */
+const paging = {
+  after: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .default('0'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+};
+
 export const eventsQuerySchema = z
-  .object({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-    /** The `next` of the previous page. */
-    after: z
-      .string()
-      .regex(/^\d{1,18}$/)
-      .default('0'),
-    limit: z.coerce.number().int().min(1).max(5000).default(1000),
-  })
+  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), ...paging })
   .strict();
 
 const pick = (p: Record<string, unknown>, keys: readonly string[]) =>
@@ -49,17 +49,7 @@ const FIELDS: Record<string, readonly string[]> = {
 };
 const KINDS = Object.keys(FIELDS);
 
-export const baselineQuerySchema = z
-  .object({
-    at: z.iso.datetime({ offset: true }),
-    /** The `next` of the previous page (a report id). */
-    after: z
-      .string()
-      .regex(/^\d{1,18}$/)
-      .default('0'),
-    limit: z.coerce.number().int().min(1).max(5000).default(1000),
-  })
-  .strict();
+export const baselineQuerySchema = z.object({ at: z.iso.datetime({ offset: true }), ...paging }).strict();
 
 const present = (e: HistoryEvent) => ({
   id: e.id,
