@@ -12,7 +12,8 @@ import { startProduct } from '../main.ts';
 import { cellToBigint } from '../geo/h3.ts';
 import { seededRandom } from '../geo/test-support/seeded-random.ts';
 import { startEmbeddedPostgres } from '../sql/embedded.ts';
-import { createPool } from '../sql/db.ts';
+import { createPool, migrate, type Db } from '../sql/db.ts';
+import { seedCatalog } from '../sql/seed/seed-catalog.ts';
 import { ReplayLog, type LoggedEvent } from '../dashboard/replay/replay-log.ts';
 import { ROOT, launchChromium } from '../e2e/support/chromium.ts';
 
@@ -35,6 +36,12 @@ const dir = mkdtempSync(join(tmpdir(), 'ht-bench-replay-'));
 const cluster = await startEmbeddedPostgres(join(dir, 'pg'));
 const dist = join(dir, 'dist');
 await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+// The day is in the database before the product starts: its feed begins after it, as a server that has been
+// running all day would (seeding after the start would stream 13,000 notices into the page being measured).
+const db = createPool(cluster.url, 2);
+await migrate(db);
+await seedCatalog(db);
+const { events, reports } = await seedDay(db);
 const product = await startProduct({
   databaseUrl: cluster.url,
   port: 0,
@@ -42,11 +49,14 @@ const product = await startProduct({
   demo: false,
   distDir: dist,
   hotspots: false,
+  // A static kiosk token: the feed process accepts it at once (a seeded wall token waits for its token watcher).
+  operatorToken: 'bench-replay-kiosk',
 });
-const db = createPool(cluster.url, 2);
 const browser = await launchChromium();
-try {
-  // A day of reports around the towns, each with its created event; a third are moved on later that day.
+const rnd = seededRandom(11);
+
+/** A day of reports around the towns, each with its created event; a third are moved on later that day. */
+async function seedDay(db: Db) {
   const rnd = seededRandom(11);
   const now = Date.now();
   const rows = Array.from({ length: REPORTS }, () => {
@@ -92,10 +102,17 @@ try {
       events.map((e) => new Date(e.at).toISOString()),
     ],
   );
+  return { events, reports: ids.length };
+}
 
+try {
   const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto(`${product.url}/ops?token=${product.operatorToken}`);
-  await page.waitForSelector('[data-testid=replay-toggle]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid=replay-toggle]', { timeout: 120_000 }).catch(async (e: unknown) => {
+    console.log((await page.evaluate(() => document.body.innerText)).slice(0, 600));
+    throw e;
+  });
   const loadStart = performance.now();
   await page.click('[data-testid=replay-toggle]');
   await page.waitForSelector('[data-testid=replay-range]:not([disabled])', { timeout: 120_000 });
@@ -106,33 +123,43 @@ try {
   }));
 
   // One step in the page: set the slider, dispatch its input event, wait two frames (the redrawn one presented).
+  // `js`: until React has rendered and committed (a discrete event's update flushes in a microtask), which covers
+  // the state rebuild, counters, hexagons, Gi* and the new deck.gl layers; the rest is drawing the frame.
   const step = (t: number) =>
     page.evaluate(
       (ms) =>
-        new Promise<number>((done) => {
+        new Promise<{ total: number; js: number }>((done) => {
           const input = document.querySelector<HTMLInputElement>('[data-testid=replay-range]')!;
           const t0 = performance.now();
           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(ms));
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+          let js = 0;
+          void Promise.resolve().then(() => (js = performance.now() - t0));
+          requestAnimationFrame(() => requestAnimationFrame(() => done({ total: performance.now() - t0, js })));
         }),
       t,
     );
   for (let i = 0; i < 5; i++) await step(from + rnd() * (to - from)); // warm up (JIT, glyph atlas, shaders)
   const jumps: number[] = [];
+  const jumpsJs: number[] = [];
   const jumpTimes: number[] = [];
   for (let i = 0; i < STEPS; i++) {
     const t = from + rnd() * (to - from);
     jumpTimes.push(t);
-    jumps.push(await step(t));
+    const m = await step(t);
+    jumps.push(m.total);
+    jumpsJs.push(m.js);
   }
   const shown = await page.evaluate(() => window.__hientruong?.reportsShown().length ?? -1);
   const forward: number[] = [];
+  const forwardJs: number[] = [];
   const forwardTimes: number[] = [];
   for (let i = 0; i < STEPS; i++) {
     const t = from + ((i + 1) / STEPS) * (to - from);
     forwardTimes.push(t);
-    forward.push(await step(t));
+    const m = await step(t);
+    forward.push(m.total);
+    forwardJs.push(m.js);
   }
   const drawn = await page.evaluate(() => window.__hientruong?.reportsShown().length ?? -1);
 
@@ -164,16 +191,16 @@ try {
   );
   console.log('browser: Debian Chromium headless, --disable-gpu (software WebGL, SwiftShader), 1600×1000');
   console.log(
-    `day: ${REPORTS.toLocaleString()} reports, ${events.length.toLocaleString()} events; replay loaded in ${(loadMs / 1000).toFixed(1)} s`,
+    `day: ${reports.toLocaleString()} reports, ${events.length.toLocaleString()} events; replay loaded in ${(loadMs / 1000).toFixed(1)} s`,
   );
   console.log(`points drawn after the jumps / at the end: ${shown.toLocaleString()} / ${drawn.toLocaleString()}\n`);
-  console.log('per step (ms)                 p50      p95      max   goal p95 <= 100');
-  for (const [label, xs] of [
-    ['random jumps (scrub)', jumps],
-    ['forward steps (play)', forward],
+  console.log('per step (ms)                 p50      p95      max   goal p95 <= 100   of which JS p50 / p95');
+  for (const [label, xs, js] of [
+    ['random jumps (scrub)', jumps, jumpsJs],
+    ['forward steps (play)', forward, forwardJs],
   ] as const)
     console.log(
-      `${label.padEnd(26)}${fmt(pct(xs, 0.5))}  ${fmt(pct(xs, 0.95))}  ${fmt(Math.max(...xs))}   ${pct(xs, 0.95) <= 100 ? 'met' : 'NOT met'}`,
+      `${label.padEnd(26)}${fmt(pct(xs, 0.5))}  ${fmt(pct(xs, 0.95))}  ${fmt(Math.max(...xs))}   ${(pct(xs, 0.95) <= 100 ? 'met' : 'NOT met').padEnd(15)}${fmt(pct(js, 0.5))} / ${fmt(pct(js, 0.95))}`,
     );
   const o = pct(oursMs, 0.5);
   const p = pct(peerMs, 0.5);
