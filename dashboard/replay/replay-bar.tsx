@@ -46,22 +46,16 @@ export function ReplayBar({ replay }: { replay: Replay }) {
       </label>
       {replay.period === 'custom' && (
         <span className="replay-custom">
-          <label>
-            {r('from')}{' '}
-            <input
-              type="datetime-local"
-              value={toLocalInput(custom.from)}
-              onChange={(e) => setCustom({ ...custom, from: new Date(e.target.value).getTime() })}
-            />
-          </label>
-          <label>
-            {r('to')}{' '}
-            <input
-              type="datetime-local"
-              value={toLocalInput(custom.to)}
-              onChange={(e) => setCustom({ ...custom, to: new Date(e.target.value).getTime() })}
-            />
-          </label>
+          {(['from', 'to'] as const).map((end) => (
+            <label key={end}>
+              {r(end)}{' '}
+              <input
+                type="datetime-local"
+                value={toLocalInput(custom[end])}
+                onChange={(e) => setCustom({ ...custom, [end]: new Date(e.target.value).getTime() })}
+              />
+            </label>
+          ))}
           <button type="button" onClick={() => replay.open('custom', custom)} disabled={!(custom.to > custom.from)}>
             {r('load')}
           </button>
