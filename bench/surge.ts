@@ -79,8 +79,10 @@ const screens = await connectScreens(SOCKETS, WORKERS, {
 });
 log(`steady: ${STEADY_RATE}/s for ${STEADY_S} s…`);
 const steady = await openLoop(server.url, STEADY_RATE, STEADY_S);
+log(phase('steady', STEADY_RATE, steady)); // said now too: a failure later must not lose a 10-minute phase
 log(`surge: ${SURGE_RATE}/s offered for ${SURGE_S} s…`);
 const surge = await openLoop(server.url, SURGE_RATE, SURGE_S);
+log(phase('surge', SURGE_RATE, surge));
 
 // What each room was owed: every report event committed since the start (public rooms: the non-sensitive ones).
 const { rows: events } = await db.query<{ id: string; sensitive: boolean }>(
@@ -113,8 +115,6 @@ const { rows: stored } = await db.query<{ n: number }>(
 );
 const missingAcks = acknowledged.length - stored[0].n;
 
-const phase = (name: string, rate: number, r: LoadResult) =>
-  `| ${name} | ${rate}/s × ${r.seconds} s | ${r.perSecond.toFixed(1)}/s (${((100 * r.ok) / Math.max(1, r.samples.length)).toFixed(1)} %) | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failed} |`;
 console.log(`\n# bench:surge  ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
 console.log(`load average before ${loadBefore}, after ${load()}\n`);
 console.log('| phase | offered | accepted | p50 ms | p99 ms | not 201 |');
@@ -139,7 +139,9 @@ process.exit(missingAcks === 0 ? 0 : 1);
 
 /** The feed process's lag histogram from /metrics, as the bucket bounds under which half and 99 % of events fell. */
 async function feedLag(url: string): Promise<string> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const res = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => e);
+  if (res instanceof Error) return `not read (${res.message}: ${String((res.cause as Error | undefined)?.message)})`;
+  const text = await res.text();
   const buckets = [...text.matchAll(/^hientruong_feed_lag_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => ({
     le: m[1],
     n: Number(m[2]),
@@ -147,4 +149,8 @@ async function feedLag(url: string): Promise<string> {
   const total = buckets.at(-1)?.n ?? 0;
   const under = (q: number) => buckets.find((b) => b.n >= q * total)?.le ?? '?';
   return `${total} events of every kind, p50 ≤ ${under(0.5)} s, p99 ≤ ${under(0.99)} s`;
+}
+
+function phase(name: string, rate: number, r: LoadResult): string {
+  return `| ${name} | ${rate}/s × ${r.seconds} s | ${r.perSecond.toFixed(1)}/s (${((100 * r.ok) / Math.max(1, r.samples.length)).toFixed(1)} %) | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failed} |`;
 }
