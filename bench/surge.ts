@@ -152,5 +152,11 @@ async function feedLag(url: string): Promise<string> {
 }
 
 function phase(name: string, rate: number, r: LoadResult): string {
-  return `| ${name} | ${rate}/s × ${r.seconds} s | ${r.perSecond.toFixed(1)}/s (${((100 * r.ok) / Math.max(1, r.samples.length)).toFixed(1)} %) | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failed} |`;
+  // Accepted per second of the phase's real span, first send to last answer: a server slower than the offer takes longer.
+  const first = r.samples.reduce((m, x) => Math.min(m, x.sentAt), Infinity);
+  const span = (r.samples.reduce((m, x) => Math.max(m, x.sentAt + x.ms), first) - first) / 1000;
+  const statuses = new Map<number, number>();
+  for (const x of r.samples) if (x.status !== 201) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
+  const others = [...statuses].map(([status, n]) => `${n} × ${status || 'no answer'}`).join(', ') || '0';
+  return `| ${name} | ${rate}/s × ${r.seconds} s | ${r.ok} in ${span.toFixed(0)} s: ${(r.ok / span).toFixed(1)}/s (${((100 * r.ok) / Math.max(1, r.samples.length)).toFixed(1)} %) | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${others} |`;
 }
