@@ -45,6 +45,7 @@ import { seedCatalog } from './sql/seed/seed-catalog.ts';
 import { seedDemoDispatch, seedSlaConfig } from './sql/seed/seed-dispatch.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './sql/seed/dispatch-data.ts';
 import { activeDemoUsernames, sessionStillGrants } from './sql/queries/staff.ts';
+import { hotspotReads } from './ingest/hotspots/hotspot-reads.ts';
 
 export interface ProductOptions {
   port?: number;
@@ -208,7 +209,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     operatorToken,
     sessionSecret,
     areasGeojson,
-    hotspotGrids,
+    hotspots: hotspotReads(db, hotspotGrids),
     mapStyleUrl: opts.mapStyleUrl,
     mapPmtiles: opts.mapPmtiles,
     // The shipped Be Vietnam Pro glyphs label the roads unless the province brings its own (MAP_GLYPHS).

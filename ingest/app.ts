@@ -61,9 +61,10 @@ import { open311RequestsRouter } from './routes/open311/requests.ts';
 import { open311UpdatesRouter } from './routes/open311/updates.ts';
 import { trackRouter } from './routes/api/track.ts';
 import { photosRouter } from './routes/api/photos.ts';
+import { hotspotReads } from './hotspots/hotspot-reads.ts';
 
 /** Per-app state main.ts passes in; tests and benches may leave it to createApp. */
-type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media' | 'submissionsInFlight';
+type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media' | 'submissionsInFlight' | 'hotspots';
 
 export function createApp(
   given: Omit<IngestDeps, BuiltWhenAbsent> & Partial<Pick<IngestDeps, BuiltWhenAbsent>>,
@@ -76,6 +77,7 @@ export function createApp(
     reportBatcher: given.reportBatcher ?? new ReportBatcher(given.db),
     placeSearch: given.placeSearch ?? lazyPlaceSearch(given.db),
     submissionsInFlight: given.submissionsInFlight ?? new Map<string, Promise<void>>(),
+    hotspots: given.hotspots ?? hotspotReads(given.db),
     // An app built without a store (tests, tools) keeps photos under the temp dir.
     media: given.media ?? new DiskMediaStore(join(tmpdir(), 'hientruong-media')),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',

@@ -11,7 +11,7 @@ import type { AgencyRoutingTable } from './agency-routing-table.ts';
 import type { ScreenAnswers } from './shared-answers.ts';
 import type { PlaceSearch } from './places.ts';
 import type { ReportBatcher } from './report-batcher.ts';
-import type { HotspotGrids } from './hotspots/hotspot-analysis.ts';
+import type { HotspotReads } from './hotspots/hotspot-reads.ts';
 
 export interface IngestDeps {
   /** Where processed report photos are kept (default: a folder under the system's temp dir; main.ts sets MEDIA_DIR). */
@@ -36,8 +36,8 @@ export interface IngestDeps {
   mapPmtiles?: string;
   /** A folder of MapLibre glyph PBFs (MAP_GLYPHS) so the street style can label roads offline. */
   mapGlyphs?: string;
-  /** The province's hot-spot study areas, shared with the monitor (built from the database when absent). */
-  hotspotGrids?: HotspotGrids;
+  /** GET /hotspots' study areas (shared with the monitor) and shared answers (ingest/hotspots/hotspot-reads.ts). */
+  hotspots: HotspotReads;
   /** Shared for a second between screens asking the same (made per app when not given). */
   screenAnswers: ScreenAnswers;
   /** The group commit every report creation goes through (one per process: main.ts builds it). */

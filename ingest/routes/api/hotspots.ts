@@ -1,12 +1,10 @@
 // GET /api/v1/hotspots: Gi* hot and cold spots of the last 24 h or 7 d at res 7–9 (ingest/hotspots/), staff only.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { currentAreas } from '../../../sql/queries/areas.ts';
-import type { IngestDeps, IngestState } from '../../context.ts';
-import { computeHotspots, HotspotGrids, type HotspotAnswer } from '../../hotspots/hotspot-analysis.ts';
+import type { IngestState } from '../../context.ts';
+import { computeHotspots } from '../../hotspots/hotspot-analysis.ts';
 import { canViewHotspots } from '../../policies/permissions.ts';
 import { parseOr422, invalidFields } from '../../schemas/validate.ts';
-import { SharedAnswers } from '../../shared-answers.ts';
 import { authorize, requireStaff } from './guard.ts';
 
 export const hotspotsRouter = new Router<IngestState>({ prefix: '/api/v1' });
@@ -19,30 +17,15 @@ export const hotspotsQuerySchema = z
   })
   .strict();
 
-/** Per app: the study areas, and answers shared for 5 s between the screens that ask the same. */
-const perApp = new WeakMap<IngestDeps, { grids: Promise<HotspotGrids>; answers: SharedAnswers<HotspotAnswer> }>();
-
-function stateOf(deps: IngestDeps) {
-  let s = perApp.get(deps);
-  if (!s) {
-    const grids = deps.hotspotGrids
-      ? Promise.resolve(deps.hotspotGrids)
-      : currentAreas(deps.db, 'province').then((fc) => new HotspotGrids(fc.features.map((f) => f.geometry)));
-    perApp.set(deps, (s = { grids, answers: new SharedAnswers<HotspotAnswer>(5000, 64) }));
-  }
-  return s;
-}
-
 hotspotsRouter.get('/hotspots', async (ctx) => {
   const { deps, actor } = ctx.state;
   authorize(canViewHotspots(requireStaff(actor)), 'hot spots');
   const q = parseOr422(hotspotsQuerySchema, ctx.query);
   if (q.category !== undefined && !deps.catalog.has(q.category))
     throw invalidFields([{ field: 'category', reason: 'is not a known category code' }]);
-  const s = stateOf(deps);
-  const grids = await s.grids;
+  const grids = await deps.hotspots.grids();
   const key = `${q.window}|${q.res}|${q.category ?? ''}`;
-  ctx.body = await s.answers.get(key, () =>
+  ctx.body = await deps.hotspots.answers.get(key, () =>
     computeHotspots(deps.db, grids, deps.geocoder, { ...q, category: q.category ?? null, now: new Date() }),
   );
 });
