@@ -27,6 +27,12 @@ export const REPORT_STATUSES = Object.keys(PHASE_OF) as ReportStatus[];
 export const isReportStatus = (value: unknown): value is ReportStatus =>
   typeof value === 'string' && Object.hasOwn(PHASE_OF, value);
 
+/** A status read back from storage; anything else there is a broken invariant, not input to answer. */
+export function parseReportStatus(value: unknown): ReportStatus {
+  if (!isReportStatus(value)) throw new TypeError(`not a report status: ${String(value)}`);
+  return value;
+}
+
 export const phaseOf = (status: ReportStatus): ReportPhase => PHASE_OF[status];
 
 export const statusesIn = (...phases: ReportPhase[]): ReportStatus[] =>

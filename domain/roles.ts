@@ -22,6 +22,12 @@ export const ROLES = Object.keys(SCOPE_OF) as Role[];
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && Object.hasOwn(SCOPE_OF, value);
 
+/** A role read back from storage (the column's CHECK holds the same list); anything else is a broken invariant. */
+export function parseRole(value: unknown): Role {
+  if (!isRole(value)) throw new TypeError(`not a role: ${String(value)}`);
+  return value;
+}
+
 export const scopeOfRole = (role: Role): RoleScope => SCOPE_OF[role];
 
 /** The roles at the dispatch desk: they triage, assign anywhere, merge. */

@@ -1,5 +1,5 @@
 // How the product's workflow reads in Open311: the spec's open/closed, and FixMyStreet's finer update statuses.
-import type { ReportStatus } from '../../domain/report-status.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../../domain/report-status.ts';
 
 export type Open311Status = 'open' | 'closed';
 
@@ -31,7 +31,7 @@ export function updateStatusOf(status: ReportStatus, rejectReason: string | null
 
 /** The workflow statuses behind `status=open` or `status=closed`. */
 export const statusesOf = (s: Open311Status): ReportStatus[] =>
-  (Object.keys(OPEN311_STATUS) as ReportStatus[]).filter((k) => OPEN311_STATUS[k].status === s);
+  REPORT_STATUSES.filter((k) => OPEN311_STATUS[k].status === s);
 
 /** Vietnam keeps UTC+7 all year: Open311 datetimes are written with that offset, e.g. 2026-12-05T09:30:00+07:00. */
 const OFFSET_MS = 7 * 3_600_000;

@@ -1,6 +1,6 @@
 // The tracking page's allowlist: status, public timeline, approved photos; reporter-only extras behind the secret.
 import { mayPublishReportRow } from '../../geo/privacy.ts';
-import type { ReportStatus } from '../../domain/report-status.ts';
+import { parseReportStatus, type ReportStatus } from '../../domain/report-status.ts';
 import type { PhotoRow } from '../../sql/queries/photos.ts';
 import type { PublicTimelineRow, RatingRow, TrackedReportRow } from '../../sql/queries/track.ts';
 import { REOPEN_WINDOW_HOURS } from '../policies/transitions.ts';
@@ -63,10 +63,11 @@ export function presentTrack({ report: r, timeline, photos, rating, sensitive, r
   const status = followedStatus(r);
   const until = reporter ? reopenUntil(r) : null;
   const entry = (at: Date, s: string, reply?: string | null) => {
-    const [label, labelEn] = STATUS_LABELS[s as ReportStatus] ?? [s, s];
+    const stored = parseReportStatus(s);
+    const [label, labelEn] = STATUS_LABELS[stored] ?? [s, s];
     return {
       at: at.toISOString(),
-      status: s as ReportStatus,
+      status: stored,
       label,
       labelEn,
       ...(reply ? { publicReply: reply } : {}),

@@ -7,6 +7,7 @@ import { SESSION_HOURS, signIn, signOut } from '../../commands/sign-in.ts';
 import type { IngestState } from '../../context.ts';
 import { presentSession } from '../../presenters/dispatch-presenters.ts';
 import type { Actor } from '../../policies/roles.ts';
+import { parseRole } from '../../../domain/roles.ts';
 import { loginSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 
@@ -47,7 +48,7 @@ authRouter.post('/login', async (ctx) => {
   setCookies(ctx, s.sessionToken, s.csrfToken);
   const actor: Actor = {
     kind: 'staff',
-    role: s.user.role as never,
+    role: parseRole(s.user.role),
     userId: s.user.id,
     name: s.user.display_name,
     agencyId: s.user.agency_id,
