@@ -7,6 +7,7 @@ import { ROLES } from '../../domain/roles.ts';
 import { PERMISSIONS, type Permission } from '../policies/command-permissions.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { Db } from '../../sql/db.ts';
+import { staffActor } from '../test-support/actors.ts';
 
 /** Exports of ingest/commands that are building blocks other commands share, not commands of their own. */
 const BUILDING_BLOCKS = new Set([
@@ -55,15 +56,7 @@ const untouchable = new Proxy({} as Db, {
     throw new Error(`the command used the database (${String(key)}) before authorising`);
   },
 });
-const staff = (role: StaffActor['role']): StaffActor => ({
-  kind: 'staff',
-  role,
-  userId: '1',
-  name: role,
-  agencyId: 'so-xay-dung',
-  unitId: 'xd-01',
-  via: 'session',
-});
+const staff = (role: StaffActor['role']): StaffActor => staffActor(role);
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.then(
     () => null,

@@ -4,6 +4,7 @@ import { decideTransition, type ReportScope } from './permissions.ts';
 import { ROLES, type Role } from '../../domain/roles.ts';
 import type { StaffActor } from './roles.ts';
 import { REPORT_STATUSES as STATUSES } from '../../domain/report-status.ts';
+import { staffActor } from '../test-support/actors.ts';
 
 const SPEC: Record<string, string> = {
   'received>triaged': 'administrator supervisor dispatcher',
@@ -26,15 +27,7 @@ const SPEC: Record<string, string> = {
 // Legal, but only through POST /merge.
 const MERGE = ['received>merged', 'triaged>merged', 'reopened>merged'];
 
-const actor = (role: Role): StaffActor => ({
-  kind: 'staff',
-  role,
-  userId: '1',
-  name: role,
-  agencyId: 'so-xay-dung',
-  unitId: 'xd-01',
-  via: 'session',
-});
+const actor = (role: Role): StaffActor => staffActor(role);
 // In the agency's and the unit's remit, so only the table decides.
 const report = (status: string): ReportScope => ({
   status,
