@@ -23,4 +23,18 @@ describe('/metrics', () => {
     expect(text).toMatch(/^hientruong_rollup_queue_depth \d+$/m);
     expect(text).toContain('hientruong_process_cpu_seconds_total');
   });
+
+  it('still answers while the database is away, the rollup depth it cannot read as NaN', async () => {
+    const alone = await startDispatchApp();
+    try {
+      await alone.db.end(); // the database is gone as far as this app can tell
+      const res = await fetch(`${alone.url}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/^hientruong_db_pool_connections\{pool="write"\} \d+$/m);
+      expect(text).toMatch(/^hientruong_rollup_queue_depth nan$/im); // prom-client writes "Nan", Prometheus reads any case
+    } finally {
+      await alone.close().catch(() => {});
+    }
+  });
 });

@@ -53,8 +53,14 @@ export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 're
     help: 'Reports still queued for the count rollups',
     registers: [registry],
     async collect() {
-      const { rows } = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_rollup_queue');
-      this.set(rows[0].n);
+      // A scrape while the database is away still answers (the pool and process figures matter most then);
+      // the depth reads NaN (unknown to Prometheus) rather than a stale or zero count.
+      try {
+        const { rows } = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_rollup_queue');
+        this.set(rows[0].n);
+      } catch {
+        this.set(Number.NaN);
+      }
     },
   });
 
