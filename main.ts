@@ -210,6 +210,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     sessionSecret,
     areasGeojson,
     hotspots: hotspotReads(db, hotspotGrids),
+    viewportCovers: new Map(),
     mapStyleUrl: opts.mapStyleUrl,
     mapPmtiles: opts.mapPmtiles,
     // The shipped Be Vietnam Pro glyphs label the roads unless the province brings its own (MAP_GLYPHS).

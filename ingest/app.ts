@@ -64,7 +64,8 @@ import { photosRouter } from './routes/api/photos.ts';
 import { hotspotReads } from './hotspots/hotspot-reads.ts';
 
 /** Per-app state main.ts passes in; tests and benches may leave it to createApp. */
-type BuiltWhenAbsent = 'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media' | 'submissionsInFlight' | 'hotspots';
+type BuiltWhenAbsent =
+  'screenAnswers' | 'reportBatcher' | 'placeSearch' | 'media' | 'submissionsInFlight' | 'hotspots' | 'viewportCovers';
 
 export function createApp(
   given: Omit<IngestDeps, BuiltWhenAbsent> & Partial<Pick<IngestDeps, BuiltWhenAbsent>>,
@@ -78,6 +79,7 @@ export function createApp(
     placeSearch: given.placeSearch ?? lazyPlaceSearch(given.db),
     submissionsInFlight: given.submissionsInFlight ?? new Map<string, Promise<void>>(),
     hotspots: given.hotspots ?? hotspotReads(given.db),
+    viewportCovers: given.viewportCovers ?? new Map<string, { cells: string[]; cells10?: string[] }>(),
     // An app built without a store (tests, tools) keeps photos under the temp dir.
     media: given.media ?? new DiskMediaStore(join(tmpdir(), 'hientruong-media')),
     acceptDemoSecrets: given.acceptDemoSecrets ?? process.env.NODE_ENV !== 'production',

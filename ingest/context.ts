@@ -42,6 +42,8 @@ export interface IngestDeps {
   screenAnswers: ScreenAnswers;
   /** The group commit every report creation goes through (one per process: main.ts builds it). */
   reportBatcher: ReportBatcher;
+  /** The last viewports GET /cells covered (res, window, box -> cells), at most 64: covering is CPU on the event loop. */
+  viewportCovers: Map<string, { cells: string[]; cells10?: string[] }>;
   /** Citizen submissions in flight by idempotency key hash: a retry waits for its twin instead of racing it. */
   submissionsInFlight: Map<string, Promise<void>>;
   /** The address search over this deployment's places, built on first use. */

@@ -9,7 +9,7 @@ import {
   dailyTotalsBefore,
 } from '../../../sql/queries/report-counts.ts';
 import type { Db } from '../../../sql/db.ts';
-import type { IngestState } from '../../context.ts';
+import type { IngestDeps, IngestState } from '../../context.ts';
 import { readDbFor } from '../../public-reads.ts';
 import { errors } from '../../../domain/errors.ts';
 import type { CellsDTO } from '../../presenters/dto.ts';
@@ -20,9 +20,13 @@ export const cellsRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 /** A viewport's cells: enough for a zoomed-in map, refused for a box too large for the resolution. */
 const MAX_VIEWPORT_CELLS = 20_000;
-/** Covering a box is CPU on the event loop that also answers reports: the last boxes asked are kept. */
-const recentBoxes = new Map<string, ReturnType<typeof coverBox>>();
-function viewportCells(bbox: [number, number, number, number], res: number, windowed: boolean) {
+/** Covering a box is CPU on the event loop that also answers reports: the last boxes asked are kept (per app). */
+function viewportCells(
+  recentBoxes: IngestDeps['viewportCovers'],
+  bbox: [number, number, number, number],
+  res: number,
+  windowed: boolean,
+) {
   const key = `${res}|${windowed}|${bbox.join(',')}`;
   let covered = recentBoxes.get(key);
   if (!covered) {
@@ -77,7 +81,7 @@ cellsRouter.get('/cells', async (ctx) => {
   }
   const windowed = Boolean(q.since || q.status);
   if (q.bbox && ctx.state.chargeRead) await ctx.state.chargeRead(viewportCost(q.bbox, q.res, windowed));
-  const within = q.bbox ? viewportCells(q.bbox, q.res, windowed) : undefined;
+  const within = q.bbox ? viewportCells(deps.viewportCovers, q.bbox, q.res, windowed) : undefined;
   const hex = (list: { cell: string; count: number }[]) =>
     list.map((r) => ({ cell: bigintToCell(r.cell), count: r.count }));
   const answer = async (): Promise<CellsDTO> => {
