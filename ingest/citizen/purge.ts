@@ -5,6 +5,7 @@ import type { Db } from '../../sql/db.ts';
 import { deleteIdempotencyKeysBefore } from '../../sql/queries/idempotency.ts';
 import { referencedMediaKeys } from '../../sql/queries/photos.ts';
 import type { MediaStore } from '../media/media-store.ts';
+import { startRepeatingJob } from '../repeating-job.ts';
 
 export interface PurgeOptions {
   /** How long a retry with the same Idempotency-Key still gets the first answer (default 30 days: a phone may
@@ -53,19 +54,5 @@ export function startCitizenPurge(
   media: MediaStore,
   opts: PurgeOptions & { intervalMs?: number; onError?: (e: unknown) => void } = {},
 ) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(async () => {
-      if (!stopped) await purgeCitizenLeftovers(db, media, opts).catch((e) => opts.onError?.(e));
-    });
-  }, opts.intervalMs ?? 3_600_000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeatingJob(() => purgeCitizenLeftovers(db, media, opts), opts.intervalMs ?? 3_600_000, opts.onError);
 }

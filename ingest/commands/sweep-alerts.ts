@@ -4,6 +4,7 @@ import { withTransaction, type Db } from '../../sql/db.ts';
 import { takeDueExpiries, takeDueScheduled } from '../../sql/queries/alerts.ts';
 import { alertEventPayload, appendAlertEvent, sendOut } from './alert-events.ts';
 import { openCommand } from './command.ts';
+import { startRepeatingJob } from '../repeating-job.ts';
 
 export const sweepAlerts = openCommand('system', runSweepAlerts);
 async function runSweepAlerts(db: Db, now = new Date()): Promise<{ published: number; expired: number }> {
@@ -18,17 +19,5 @@ async function runSweepAlerts(db: Db, now = new Date()): Promise<{ published: nu
 
 /** Runs the sweep every `intervalMs`, one run at a time. */
 export function startAlertSweeper(db: Db, opts: { intervalMs?: number; onError?: (e: unknown) => void } = {}) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => sweepAlerts(db).catch((e) => !stopped && opts.onError?.(e)));
-  }, opts.intervalMs ?? 1000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeatingJob(() => sweepAlerts(db), opts.intervalMs ?? 1000, opts.onError);
 }

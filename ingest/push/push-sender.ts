@@ -18,6 +18,7 @@ import {
 import type { VapidKeys } from './vapid.ts';
 import { extraPushOrigins, pushEndpointProblem } from './endpoint-allowlist.ts';
 import { alertPushPayload, reportPushPayload } from '../presenters/push-payload.ts';
+import { startRepeatingJob } from '../repeating-job.ts';
 
 export const REPORT_PUSH_STATUSES = ['triaged', 'assigned', 'resolved'];
 
@@ -101,17 +102,5 @@ export function startPushSender(
   vapid: VapidKeys,
   opts: { intervalMs?: number; onError?: (e: unknown) => void } = {},
 ) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => pushPending(db, vapid).catch((e) => !stopped && opts.onError?.(e)));
-  }, opts.intervalMs ?? 1000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeatingJob(() => pushPending(db, vapid), opts.intervalMs ?? 1000, opts.onError);
 }
