@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAreaIndex } from '../../geo/area-index.ts';
 import { cellAt, parentCell } from '../../geo/h3.ts';
+import { createPool } from '../../sql/db.ts';
 import { currentAreas } from '../../sql/queries/areas.ts';
 import { startDispatchApp, type DispatchApp } from '../test-support/dispatch-app.ts';
 import { HotspotGrids } from './hotspot-analysis.ts';
@@ -70,4 +71,18 @@ describe('one hot-spot monitor per database', () => {
     await until(async () => (await announced(SECOND)) > 0, 30_000);
     expect(await announced(SECOND)).toBe(1);
   }, 60_000);
+
+  it('a monitor stopped while it is still taking the lock gives its connection back', async () => {
+    const grids = new HotspotGrids((await currentAreas(app.db, 'province')).features.map((f) => f.geometry));
+    const areas = buildAreaIndex(await currentAreas(app.db, 'commune'));
+    const pool = createPool(app.db.options.connectionString!, 2);
+    try {
+      const monitor = startHotspotMonitor(pool, grids, areas, { pollMs: 50, leaseMs: 200 });
+      await sleep(1); // its first poll has asked the pool for the lock's connection
+      await monitor.stop();
+      expect(pool.totalCount - pool.idleCount).toBe(0); // nothing still checked out: the product's stop can end the pool
+    } finally {
+      await pool.end();
+    }
+  }, 30_000);
 });

@@ -125,13 +125,19 @@ export function startHotspotMonitor(
     return running;
   };
 
-  const poll = async () => {
+  // stop() waits for the poll in progress: one still taking the lock would otherwise keep it, and its connection,
+  // after the release (and the pool's end would wait for that connection forever).
+  let polling: Promise<void> = Promise.resolve();
+  const poll = () => {
+    polling = pollOnce();
+  };
+  const pollOnce = async () => {
     try {
-      if (await leads()) await watch();
+      if ((await leads()) && !stopped) await watch();
     } catch (e) {
       opts.onError?.(e);
     }
-    if (!stopped) timer = setTimeout(() => void poll(), opts.pollMs ?? 500);
+    if (!stopped) timer = setTimeout(poll, opts.pollMs ?? 500);
   };
   /** Whether this process watches now; another holds the lock otherwise. */
   const leads = async () => {
@@ -152,7 +158,7 @@ export function startHotspotMonitor(
       await runNow();
     }
   };
-  let timer: NodeJS.Timeout | null = setTimeout(() => void poll(), 0);
+  let timer: NodeJS.Timeout | null = setTimeout(poll, 0);
 
   return {
     runNow,
@@ -161,6 +167,7 @@ export function startHotspotMonitor(
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      await polling;
       await running?.catch(() => {});
       await lease.release();
     },
