@@ -82,8 +82,10 @@ describe('SIGTERM to the product', () => {
       for (const pid of feedPids) expect(alive(pid)).toBe(false);
       // An answer for every accepted request: 201, or 503 (retry) while it drains; never a reset connection.
       expect(answered.filter((r) => r.status !== 201 && r.status !== 503)).toEqual([]);
-      // A late request may also find the port already closed (refused: nothing was accepted, the client retries).
-      const lateOk = (r: PostResult) => r.status === 201 || r.status === 503 || r.error === 'ECONNREFUSED';
+      // A late request may also find the port already closed (refused), or be sent on a kept-alive connection just
+      // as the drained server closes it (closed before any answer: TCP's own race, nothing acknowledged).
+      const lateOk = (r: PostResult) =>
+        r.status === 201 || r.status === 503 || r.error === 'ECONNREFUSED' || r.error === 'UND_ERR_SOCKET';
       expect(lateResults.filter((r) => !lateOk(r))).toEqual([]);
       const acknowledged = results.filter((r) => r.status === 201).map((r) => r.id!);
       expect(acknowledged.length).toBeGreaterThan(0);
