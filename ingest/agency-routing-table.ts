@@ -1,7 +1,7 @@
 // The routing rules in force, held in memory: every report is routed on the hot path without a query.
 import { selectRule } from '../geo/agency-routing.ts';
 import type { Db } from '../sql/db.ts';
-import { listRoutingRules, type RoutingRuleRow } from '../sql/queries/agency-routing-rules.ts';
+import { listRoutingRules, type StoredRoutingRule } from '../sql/queries/agency-routing-rules.ts';
 
 export interface RoutingDecision {
   agencyId: string;
@@ -9,7 +9,7 @@ export interface RoutingDecision {
 }
 
 export class AgencyRoutingTable {
-  private rules: RoutingRuleRow[] = [];
+  private rules: StoredRoutingRule[] = [];
 
   constructor(private readonly db: Db) {}
 

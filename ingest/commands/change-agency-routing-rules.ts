@@ -6,7 +6,7 @@ import {
   endRoutingRule,
   insertRoutingRule,
   knownRuleTargets,
-  type RoutingRuleRow,
+  type StoredRoutingRule,
 } from '../../sql/queries/agency-routing-rules.ts';
 import { errors } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
@@ -17,7 +17,7 @@ const by = (actor: StaffActor) => ({ userId: actor.userId, name: actor.name });
 const auditBy = (actor: StaffActor) => ({ actorId: actor.userId, actorName: actor.name });
 
 export const addRoutingRule = staffCommand('manage_routing', runAddRoutingRule);
-async function runAddRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<RoutingRuleRow> {
+async function runAddRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRuleInput): Promise<StoredRoutingRule> {
   return withTransaction(db, async (tx) => {
     const known = await knownRuleTargets(tx, input.agencyId, input.category);
     const fields = [
@@ -47,7 +47,7 @@ async function runRetireRoutingRule(
   actor: StaffActor,
   id: string,
   effectiveTo: string,
-): Promise<RoutingRuleRow> {
+): Promise<StoredRoutingRule> {
   return withTransaction(db, async (tx) => {
     const rule = await endRoutingRule(tx, id, effectiveTo);
     if (!rule) {

@@ -3,7 +3,7 @@
 // centred on and named here with the current boundaries.
 import { cellToLatLng } from 'h3-js';
 import type { AreaLookup } from '../../geo/types.ts';
-import type { ReachRow } from '../../sql/queries/push.ts';
+import type { ReachCount } from '../../sql/queries/push.ts';
 
 export interface ReachLine {
   areaCode: string | null;
@@ -17,7 +17,7 @@ export interface ReachLine {
 const PROVINCE = { vi: 'Xem toàn tỉnh', en: 'province-wide view' };
 const AROUND_POINT = { vi: 'Quanh một vị trí', en: 'around a point' };
 
-export function presentReach(rows: ReachRow[], geocoder: AreaLookup, names: Map<string, string>): ReachLine[] {
+export function presentReach(rows: ReachCount[], geocoder: AreaLookup, names: Map<string, string>): ReachLine[] {
   const lines = new Map<string, ReachLine>();
   const line = (code: string | null, name: string) => {
     const key = code ?? name;

@@ -1,9 +1,9 @@
 // The wall's figures as the wall reads them: the on-time share as a rounded percentage, times as ISO strings.
-import type { WallStatsRow } from '../../sql/queries/wall-stats.ts';
+import type { WallStats } from '../../sql/queries/wall-stats.ts';
 import type { WallStatsDTO } from './dto.ts';
 
-export function presentWallStats(row: WallStatsRow, at: Date): WallStatsDTO {
-  const trend = (rows: WallStatsRow['hourly']) =>
+export function presentWallStats(row: WallStats, at: Date): WallStatsDTO {
+  const trend = (rows: WallStats['hourly']) =>
     rows.map((r) => ({ at: r.at.toISOString(), category: r.category, n: r.n }));
   return {
     at: at.toISOString(),

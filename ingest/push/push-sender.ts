@@ -13,7 +13,7 @@ import {
   reportSubscriptionsDue,
   setLastStatus,
   type PushSubscriptionRow,
-  type ReachRow,
+  type ReachCount,
 } from '../../sql/queries/push.ts';
 import type { VapidKeys } from './vapid.ts';
 import { extraPushOrigins, pushEndpointProblem } from './endpoint-allowlist.ts';
@@ -66,7 +66,7 @@ export async function pushPending(
     const subs = await areaSubscribersFor(db, [...coverAt(a.cells, 7)]);
     const ttl = Math.max(60, Math.floor((a.expires.getTime() - Date.now()) / 1000));
     const payload = alertPushPayload(a);
-    const byArea = new Map<string | null, ReachRow>();
+    const byArea = new Map<string | null, ReachCount>();
     await Promise.all(
       subs.map(async (s) => {
         const outcome = await push(vapid, s, payload, ttl, opts);

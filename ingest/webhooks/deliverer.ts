@@ -1,6 +1,6 @@
 // Sends the webhook outbox: claims due deliveries, POSTs each signed, and records the outcome with back-off.
 import type { Db } from '../../sql/db.ts';
-import { claimDueDeliveries, recordDeliveryAttempt, type DueDelivery } from '../../sql/queries/webhooks.ts';
+import { claimDueDeliveries, recordDeliveryAttempt, type DueDeliveryRow } from '../../sql/queries/webhooks.ts';
 import { nextAttemptAt, SIGNATURE_HEADER, signatureHeader } from './signature.ts';
 
 export interface WebhookDelivererOptions {
@@ -18,7 +18,7 @@ export interface WebhookDeliverer {
   stop(): Promise<void>;
 }
 
-async function send(d: DueDelivery, timeoutMs: number) {
+async function send(d: DueDeliveryRow, timeoutMs: number) {
   const body = JSON.stringify(d.payload);
   try {
     const res = await fetch(d.url, {

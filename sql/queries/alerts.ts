@@ -150,7 +150,7 @@ export async function takeDueExpiries(tx: Tx, now: Date): Promise<AlertRow[]> {
   return rows;
 }
 
-export interface CommuneArea {
+export interface CommuneAreaRow {
   code: string;
   name: string;
   geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
@@ -158,8 +158,8 @@ export interface CommuneArea {
 }
 
 /** Current communes by code (unknown codes are simply absent). */
-export async function communesByCode(db: Db | Tx, codes: string[]): Promise<CommuneArea[]> {
-  const { rows } = await db.query<CommuneArea>(
+export async function communesByCode(db: Db | Tx, codes: string[]): Promise<CommuneAreaRow[]> {
+  const { rows } = await db.query<CommuneAreaRow>(
     `SELECT code, full_name AS name, geometry, coalesce(display_geometry, geometry) AS display
        FROM areas WHERE level = 'commune' AND effective_to IS NULL AND code = ANY($1::text[]) ORDER BY code`,
     [codes],

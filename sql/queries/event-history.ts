@@ -1,7 +1,7 @@
 // The event log read by time, for replay: one page of events written in [from, to), in id order after a cursor id.
 import type { Db } from '../db.ts';
 
-export interface HistoryEvent {
+export interface HistoryEventRow {
   id: string;
   kind: string;
   payload: Record<string, unknown>;
@@ -11,8 +11,8 @@ export interface HistoryEvent {
 export async function eventsBetween(
   db: Db,
   q: { from: Date; to: Date; afterId: string; kinds: readonly string[]; limit: number },
-): Promise<HistoryEvent[]> {
-  const { rows } = await db.query<HistoryEvent>(
+): Promise<HistoryEventRow[]> {
+  const { rows } = await db.query<HistoryEventRow>(
     `SELECT id::text, kind, payload, created_at FROM events
       WHERE created_at >= $1 AND created_at < $2 AND id > $3 AND kind = ANY($4::text[])
       ORDER BY id LIMIT $5`,

@@ -19,7 +19,7 @@ export interface EventRow {
 export type EventToAppend = NewEvent & { requestId?: string | null };
 
 /** An event read for a replay, which also asks how old the gap is. */
-export interface LoggedEvent extends EventRow {
+export interface LoggedEventRow extends EventRow {
   created_at: Date;
 }
 
@@ -119,8 +119,8 @@ export async function readEventsBetween(
   from: FeedCursor,
   to: FeedCursor,
   limit: number,
-): Promise<LoggedEvent[]> {
-  const { rows } = await db.query<LoggedEvent>(
+): Promise<LoggedEventRow[]> {
+  const { rows } = await db.query<LoggedEventRow>(
     `SELECT id, xid::text AS xid, kind, payload, created_at FROM events
       WHERE (xid, id) > ($1::xid8, $2::bigint) AND (xid, id) <= ($3::xid8, $4::bigint)
       ORDER BY events.xid, events.id LIMIT $5`,

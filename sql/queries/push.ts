@@ -94,7 +94,8 @@ export async function setLastStatus(db: Db, id: string, status: string): Promise
   await db.query('UPDATE push_subscriptions SET last_status = $2 WHERE id = $1', [id, status]);
 }
 
-export interface ReachRow {
+/** What one channel reached in one commune (push) or cell (screens): written per send, read summed. */
+export interface ReachCount {
   channel: 'screen' | 'push';
   areaCode: string | null;
   cell: string | null;
@@ -103,7 +104,16 @@ export interface ReachRow {
   failed: number;
 }
 
-export async function recordReach(db: Db, alertId: string, rows: ReachRow[]): Promise<void> {
+interface ReachRow {
+  channel: 'screen' | 'push';
+  area_code: string | null;
+  cell: string | null;
+  sent: number;
+  delivered: number;
+  failed: number;
+}
+
+export async function recordReach(db: Db, alertId: string, rows: ReachCount[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO alert_reach (alert_id, channel, area_code, cell, sent, delivered, failed)
@@ -121,14 +131,21 @@ export async function recordReach(db: Db, alertId: string, rows: ReachRow[]): Pr
   );
 }
 
-export async function readReach(db: Db, alertId: string): Promise<ReachRow[]> {
+export async function readReach(db: Db, alertId: string): Promise<ReachCount[]> {
   const { rows } = await db.query<ReachRow>(
-    `SELECT channel, area_code AS "areaCode", cell, sum(sent)::int AS sent, sum(delivered)::int AS delivered,
+    `SELECT channel, area_code, cell, sum(sent)::int AS sent, sum(delivered)::int AS delivered,
             sum(failed)::int AS failed
        FROM alert_reach WHERE alert_id = $1 GROUP BY channel, area_code, cell ORDER BY channel, area_code, cell`,
     [alertId],
   );
-  return rows;
+  return rows.map((r) => ({
+    channel: r.channel,
+    areaCode: r.area_code,
+    cell: r.cell,
+    sent: r.sent,
+    delivered: r.delivered,
+    failed: r.failed,
+  }));
 }
 
 /** A setting written once: the first writer wins, every server reads the same value after. */

@@ -1,7 +1,7 @@
 // Counting reports from the cell rollups (migrations 0021-0027): per-cell counts for the maps, counters for every screen.
 import type { Db } from '../db.ts';
 
-export interface ReportStatsRow {
+export interface ReportStats {
   total: number;
   last24h: number;
   byStatus: Record<string, number>;
@@ -13,7 +13,7 @@ export interface ReportStatsRow {
  * rather than by counting the reports: every viewer asks about once a second while reports stream in,
  * and four counts over a million reports took ~180 ms each time. The last 24 h use the created_at index.
  */
-export async function reportStats(db: Db): Promise<ReportStatsRow> {
+export async function reportStats(db: Db): Promise<ReportStats> {
   const { rows } = await db.query<{
     total: number;
     last24h: number;
@@ -41,7 +41,7 @@ export interface CellCountFilter {
   within?: { cells: string[]; cells10?: string[] };
 }
 
-type CellCount = { cell: string; count: number };
+type CellCountRow = { cell: string; count: number };
 const toBigints = (cells: string[]) => cells.map((c) => BigInt('0x' + c).toString());
 /** Finest resolution the API answers for the whole province (no viewport): Thanh Hóa is ~15,000 res-8 cells. */
 export const WHOLE_AREA_MAX_RES = 8;
@@ -53,7 +53,7 @@ const DAY_ROLLUP_MAX_RES = 7;
  * all time -> report_cell_totals; a window or status at res <= 7 -> whole days from report_cell_days plus
  * the hours before the first whole day; finer windows -> the hourly res-10 rollup. `since` counts whole hours.
  */
-export async function countByCell(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+export async function countByCell(db: Db, f: CellCountFilter): Promise<CellCountRow[]> {
   if (!Number.isInteger(f.res) || f.res < 5 || f.res > 10) throw new RangeError(`res ${f.res} outside 5-10`);
   if (!f.since && !f.status) return allTimeCounts(db, f);
   if (f.res <= DAY_ROLLUP_MAX_RES) return dailyCounts(db, f);
@@ -75,10 +75,10 @@ function addQueued(rollup: string, queued: string, having = 'sum(n) > 0'): strin
     ) x GROUP BY x.cell HAVING ${having} ORDER BY 2 DESC`;
 }
 
-async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCountRow[]> {
   const match = (category: string, cell: string) =>
     `($2::text IS NULL OR ${category} = $2) AND NOT (${category} = ANY($3::text[])) AND ($4::bigint[] IS NULL OR ${cell} = ANY($4::bigint[]))`;
-  const { rows } = await db.query<CellCount>(
+  const { rows } = await db.query<CellCountRow>(
     addQueued(
       `SELECT cell, n FROM report_cell_totals WHERE res = $1 AND ${match('category', 'cell')}`,
       `SELECT h3_parent(h3_cell, $1) AS cell FROM report_rollup_queue WHERE ${match('category', 'h3_parent(h3_cell, $1)')}`,
@@ -88,7 +88,7 @@ async function allTimeCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   return rows;
 }
 
-async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCountRow[]> {
   const match = (
     p: string,
     cell: string,
@@ -97,7 +97,7 @@ async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   // `first_day` is the first midnight at or after the window's start hour: days from there, hours before it.
   const w = `(SELECT h, CASE WHEN report_day(h) = h THEN h ELSE report_day(h) + interval '1 day' END AS first_day
                FROM (SELECT date_trunc('hour', coalesce($2::timestamptz, '-infinity')) AS h) s) w`;
-  const { rows } = await db.query<CellCount>(
+  const { rows } = await db.query<CellCountRow>(
     addQueued(
       `SELECT d.cell, d.n FROM report_cell_days d, ${w} WHERE d.res = $1 AND d.day >= w.first_day AND ${match('d', 'd.cell')}
        UNION ALL
@@ -117,7 +117,7 @@ async function dailyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   return rows;
 }
 
-async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
+async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCountRow[]> {
   if (f.within && !f.within.cells10)
     throw new RangeError(`a res-${f.res} window inside an area needs its res-10 cells`);
   const match = (
@@ -126,7 +126,7 @@ async function hourlyCounts(db: Db, f: CellCountFilter): Promise<CellCount[]> {
   ) => `($1::timestamptz IS NULL OR ${at} >= date_trunc('hour', $1::timestamptz))
         AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR status = $3)
         AND NOT (category = ANY($4::text[])) AND ($5::bigint[] IS NULL OR ${cell10} = ANY($5::bigint[]))`;
-  const { rows } = await db.query<CellCount>(
+  const { rows } = await db.query<CellCountRow>(
     addQueued(
       `SELECT cell${f.res} AS cell, n FROM report_cell_hours WHERE ${match('hour', 'cell10')}`,
       `SELECT h3_parent(h3_cell, ${f.res}) AS cell FROM report_rollup_queue WHERE ${match('created_at', 'h3_parent(h3_cell, 10)')}`,

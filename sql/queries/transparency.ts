@@ -10,7 +10,7 @@ export const OUTCOME_KNOWN = (now: string) => `(r.resolved_at IS NOT NULL OR r.d
 /** SQL over `reports r`: resolved by its deadline (or it had none). */
 export const RESOLVED_ON_TIME = '(r.resolved_at IS NOT NULL AND (r.due_at IS NULL OR r.resolved_at <= r.due_at))';
 
-export interface TransparencyRow {
+export interface TransparencyStats {
   key: string;
   name: string;
   nameEn: string;
@@ -35,7 +35,7 @@ const GROUPS: Record<TransparencyGroup, { key: string; name: string; nameEn: str
 export async function transparencyStats(
   db: Db,
   opts: { by: TransparencyGroup; days: number; excludeCategories: string[]; now?: Date },
-): Promise<TransparencyRow[]> {
+): Promise<TransparencyStats[]> {
   const g = GROUPS[opts.by];
   const { rows } = await db.query<{
     key: string;

@@ -13,7 +13,7 @@ const TZ = `(SELECT coalesce((SELECT value FROM settings WHERE key = 'sla_timezo
 // A merged report is a duplicate folded into another: never counted as received (as on the transparency page).
 const COUNTED = `r.status <> 'merged' AND r.created_at <= $1`;
 
-export interface WallAgencyRow {
+export interface WallAgencyCounts {
   agencyId: string | null;
   nameVi: string | null;
   nameEn: string | null;
@@ -27,7 +27,7 @@ export interface WallTrendRow {
   n: number;
 }
 
-export interface WallStatsRow {
+export interface WallStats {
   receivedToday: number;
   open: number;
   overdue: number;
@@ -38,13 +38,13 @@ export interface WallStatsRow {
    * first acted on in the last 24 h; null when none. */
   medianTriageMinutes: number | null;
   /** Every agency with open reports (null: not routed to one), most overdue first. */
-  byAgency: WallAgencyRow[];
+  byAgency: WallAgencyCounts[];
   /** Reports per category: per clock hour over the last 24 h, per local day over the last 7 (oldest first, zeros included). */
   hourly: WallTrendRow[];
   daily: WallTrendRow[];
 }
 
-export async function wallStats(db: Db, now: Date): Promise<WallStatsRow> {
+export async function wallStats(db: Db, now: Date): Promise<WallStats> {
   const lookback = `$1::timestamptz - make_interval(days => ${WALL_LOOKBACK_DAYS})`;
   const [head, agencies, hourly, daily] = await Promise.all([
     db.query<{ received_today: number; outcome_known: number; on_time: number; median_triage: number | null }>(

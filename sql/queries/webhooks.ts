@@ -46,7 +46,7 @@ export async function findWebhookEndpoint(db: Db | Tx, id: string): Promise<Webh
 }
 
 /** One try at sending a delivery, as the admin reads it. */
-export interface DeliveryAttemptRow {
+export interface DeliveryAttempt {
   at: string;
   httpStatus: number | null;
   error: string | null;
@@ -67,7 +67,7 @@ export interface WebhookDeliveryRow {
   delivered_at: Date | null;
   created_at: Date;
   /** Newest first, at most ATTEMPTS_SHOWN. */
-  attempt_log: DeliveryAttemptRow[];
+  attempt_log: DeliveryAttempt[];
 }
 
 /** A delivery retried for 24 hours makes about 30 attempts: the admin sees the latest ones. */
@@ -102,7 +102,7 @@ export async function replayWebhookDelivery(db: Db | Tx, id: string): Promise<We
   return rows[0] ?? null;
 }
 
-export interface DueDelivery {
+export interface DueDeliveryRow {
   id: string;
   url: string;
   secret: string;
@@ -116,8 +116,8 @@ export interface DueDelivery {
  * Claims due deliveries by pushing their next attempt past a lease: a second server (or a crash mid-send)
  * sees them again only after the lease, so one delivery is in flight once at a time.
  */
-export async function claimDueDeliveries(db: Db | Tx, limit: number, leaseMs: number): Promise<DueDelivery[]> {
-  const { rows } = await db.query<DueDelivery>(
+export async function claimDueDeliveries(db: Db | Tx, limit: number, leaseMs: number): Promise<DueDeliveryRow[]> {
+  const { rows } = await db.query<DueDeliveryRow>(
     `UPDATE webhook_deliveries d SET next_attempt_at = now() + $2 * interval '1 millisecond'
        FROM webhook_endpoints w
       WHERE d.id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()

@@ -2,7 +2,12 @@
 // Province-wide staff only; each payload is rebuilt field by field (no reporter contact exists in the log anyway).
 import Router from '@koa/router';
 import { z } from 'zod';
-import { eventsBetween, reportStatesAt, unitStatesAt, type HistoryEvent } from '../../../sql/queries/event-history.ts';
+import {
+  eventsBetween,
+  reportStatesAt,
+  unitStatesAt,
+  type HistoryEventRow,
+} from '../../../sql/queries/event-history.ts';
 import type { IngestState } from '../../context.ts';
 import { canReplayEvents } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
@@ -51,7 +56,7 @@ const KINDS = Object.keys(FIELDS);
 
 export const baselineQuerySchema = z.object({ at: z.iso.datetime({ offset: true }), ...paging }).strict();
 
-const present = (e: HistoryEvent) => ({
+const present = (e: HistoryEventRow) => ({
   id: e.id,
   kind: e.kind,
   at: e.created_at.toISOString(),

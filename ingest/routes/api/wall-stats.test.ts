@@ -1,7 +1,7 @@
 // The wall's figures against values worked out by hand on eleven reports placed around a fixed moment, and
 // GET /api/v1/wall/stats: walls and province-wide staff only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wallStats, type WallStatsRow } from '../../../sql/queries/wall-stats.ts';
+import { wallStats, type WallStats } from '../../../sql/queries/wall-stats.ts';
 import { startDispatchApp, type DispatchApp } from '../../test-support/dispatch-app.ts';
 
 // 12:00 in Viet Nam (UTC+7): the local day began at 2026-03-09T17:00Z.
@@ -61,7 +61,7 @@ const REPORTS: Record<string, Placed> = {
 };
 
 let app: DispatchApp;
-let stats: WallStatsRow;
+let stats: WallStats;
 beforeAll(async () => {
   app = await startDispatchApp();
   for (const p of Object.values(REPORTS)) {
