@@ -1,6 +1,8 @@
 // Worker thread holding a share of the surge bench's sockets (started through bench/feed/client-worker-boot.mjs).
 // Each socket records the report events it receives (SeenSet) and resumes from its last position on a reconnect,
-// as a real screen does; asked, the thread compares every socket with the set its room was owed.
+// as a real screen does. Told to refetch (its queue overflowed), it reconnects from its last position: where a real
+// screen reloads a snapshot, the stand-in asks the log for what it missed, so exactly-once stays measurable.
+// Asked, the thread compares every socket with the set its room was owed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { SeenSet } from './seen-set.ts';
@@ -63,7 +65,10 @@ function connect(i: number): Promise<Screen> {
     for (const n of b.notices) if (n.kind === 'report.created') screen.seen.add(Number(n.eventId));
     cursor = b.upTo;
   });
-  socket.on('mustRefetch', () => void screen.refetches++);
+  socket.on('mustRefetch', () => {
+    screen.refetches++;
+    socket.disconnect().connect();
+  });
   socket.io.on('reconnect', () => void screen.reconnects++);
   return new Promise((done, fail) => {
     socket.once('hello', () => done(screen));
