@@ -1,53 +1,15 @@
 // Every command declares how it is authorised: a staff permission, checked by the one authorize() before it runs,
 // or what an open command relies on instead. A new command exported without either fails here.
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.ts';
 import { ROLES } from '../../domain/roles.ts';
-import { PERMISSIONS, type Permission } from '../policies/command-permissions.ts';
+import { PERMISSIONS } from '../policies/command-permissions.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { Db } from '../../sql/db.ts';
 import { staffActor } from '../test-support/actors.ts';
+import { declaredCommands } from '../test-support/declared-commands.ts';
 
-/** Exports of ingest/commands that are building blocks other commands share, not commands of their own. */
-const BUILDING_BLOCKS = new Set([
-  'admin-changes.audited',
-  'admin-changes.invalid',
-  'admin-changes.exists',
-  'alert-events.alertEventPayload',
-  'alert-events.appendAlertEvent',
-  'alert-events.sendOut',
-  'change-events.timelineActor',
-  'change-events.unitEventPayload',
-  'change-events.appendChangeEvents',
-  'command.staffCommand',
-  'command.openCommand',
-  'create-reports.reportEventPayload',
-  'create-reports.prepareReport',
-  'create-reports.storeReports',
-  'merge-into-incident.canonicalId',
-  'merge-into-incident.lockInIdOrder',
-  'merge-into-incident.mergeLocked',
-  'sweep-alerts.startAlertSweeper',
-  'transition-report.decisionError',
-  'transition-report.lockedReportOr404',
-  'transition-report.applyTransition',
-]);
-
-type Exported = ((...args: unknown[]) => Promise<unknown>) & { permission?: Permission; proof?: string };
-
-const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-const exported = (
-  await Promise.all(
-    files.map(async (file) => {
-      const module = (await import(`./${file}`)) as Record<string, unknown>;
-      return Object.entries(module)
-        .filter(([, value]) => typeof value === 'function' && !/^class\s/.test(String(value)))
-        .map(([name, value]) => ({ id: `${file.replace(/\.ts$/, '')}.${name}`, command: value as Exported }));
-    }),
-  )
-).flat();
-const commands = exported.filter((e) => !BUILDING_BLOCKS.has(e.id));
+const commands = await declaredCommands();
 const staffCommands = commands.filter((e) => e.command.permission !== undefined);
 
 /** A database that fails the test if a command touches it before authorising. */

@@ -23,7 +23,7 @@ import {
   unitSchema,
 } from '../../schemas/admin-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const adminRouter = new Router<IngestState>({ prefix: '/api/v1/admin' });
 
@@ -32,8 +32,6 @@ const reader = (ctx: { state: IngestState }): StaffActor => {
   authorize(canViewAdmin(actor), 'view the administration screens');
   return actor;
 };
-/** Every write is a command that authorises itself ('administer'); the route only needs a signed-in caller. */
-const writer = (ctx: { state: IngestState }): StaffActor => requireStaff(ctx.state.actor);
 const categoryParam = (raw: string) => parseOr422(slaCategoryParam, { category: raw }).category;
 const priorityParam = (raw: string) => parseOr422(slaPriorityParam, { priority: raw }).priority;
 const presentSla = (r: SlaRow) => ({
@@ -53,7 +51,7 @@ adminRouter.get('/sla', async (ctx) => {
 });
 
 adminRouter.post('/sla/:category', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, changeSla);
   const input = parseOr422(slaSchema, ctx.request.body);
   const key = { category: categoryParam(ctx.params.category), for_priority: null };
   ctx.body = presentSla(await changeSla(ctx.state.deps.db, actor, key, input));
@@ -61,14 +59,14 @@ adminRouter.post('/sla/:category', async (ctx) => {
 
 /** A category × priority rule: reports of that priority get these deadlines instead of the category's. */
 adminRouter.post('/sla/:category/priority/:priority', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, changeSla);
   const input = parseOr422(slaSchema, ctx.request.body);
   const key = { category: categoryParam(ctx.params.category), for_priority: priorityParam(ctx.params.priority) };
   ctx.body = presentSla(await changeSla(ctx.state.deps.db, actor, key, input));
 });
 
 adminRouter.post('/sla/:category/priority/:priority/delete', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, removeSla);
   const key = { category: categoryParam(ctx.params.category), for_priority: priorityParam(ctx.params.priority) };
   await removeSla(ctx.state.deps.db, actor, key);
   ctx.status = 204;
@@ -82,7 +80,7 @@ adminRouter.get('/holidays', async (ctx) => {
 });
 
 adminRouter.post('/holidays', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, setHoliday);
   const h = parseOr422(holidaySchema, ctx.request.body);
   await setHoliday(ctx.state.deps.db, actor, { day: h.day, day_off: h.dayOff, name_vi: h.nameVi, name_en: h.nameEn });
   ctx.status = 201;
@@ -90,14 +88,14 @@ adminRouter.post('/holidays', async (ctx) => {
 });
 
 adminRouter.post('/holidays/:day/delete', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, removeHoliday);
   const { day } = parseOr422(holidayDayParam, { day: ctx.params.day });
   await removeHoliday(ctx.state.deps.db, actor, day);
   ctx.status = 204;
 });
 
 adminRouter.post('/staff/:id', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, changeStaff);
   const input = parseOr422(staffChangeSchema, ctx.request.body);
   const s = await changeStaff(ctx.state.deps.db, actor, idParam(ctx), input);
   ctx.body = {
@@ -118,7 +116,7 @@ adminRouter.get('/units', async (ctx) => {
 });
 
 adminRouter.post('/units', async (ctx) => {
-  const actor = writer(ctx);
+  const actor = permittedTo(ctx.state.actor, saveUnit);
   const input = parseOr422(unitSchema, ctx.request.body);
   const u = await saveUnit(ctx.state.deps.db, actor, input);
   ctx.body = { id: u.id, agencyId: u.agency_id, name: u.name, trade: u.trade, status: u.status };

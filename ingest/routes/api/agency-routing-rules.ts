@@ -6,7 +6,7 @@ import type { IngestState } from '../../context.ts';
 import { canViewRouting } from '../../policies/agency-routing.ts';
 import { endRoutingRuleSchema, newRoutingRuleSchema } from '../../schemas/agency-routing-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const agencyRoutingRulesRouter = new Router<IngestState>({ prefix: '/api/v1/routing-rules' });
 
@@ -16,7 +16,7 @@ agencyRoutingRulesRouter.get('/', async (ctx) => {
 });
 
 agencyRoutingRulesRouter.post('/', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, addRoutingRule);
   const input = parseOr422(newRoutingRuleSchema, ctx.request.body);
   const rule = await addRoutingRule(ctx.state.deps.db, actor, input);
   await ctx.state.deps.agencyRouting.reload();
@@ -25,7 +25,7 @@ agencyRoutingRulesRouter.post('/', async (ctx) => {
 });
 
 agencyRoutingRulesRouter.post('/:id/end', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, retireRoutingRule);
   const { effectiveTo } = parseOr422(endRoutingRuleSchema, ctx.request.body);
   const rule = await retireRoutingRule(ctx.state.deps.db, actor, idParam(ctx), effectiveTo);
   await ctx.state.deps.agencyRouting.reload();

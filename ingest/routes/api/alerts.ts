@@ -23,7 +23,7 @@ import { presentAlert } from '../../presenters/alert-presenter.ts';
 import { alertInputSchema, cancelAlertSchema, outageImportSchema } from '../../schemas/alert-input.ts';
 import { importOutageSchedule } from '../../commands/import-outage-schedule.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const alertsRouter = new Router<IngestState>({ prefix: '/api/v1/alerts' });
 
@@ -108,7 +108,7 @@ alertsRouter.get('/:id/reach.csv', async (ctx) => {
 });
 
 alertsRouter.post('/', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor); // the command authorises (publish_alerts)
+  const actor = permittedTo(ctx.state.actor, composeAlert);
   const input = parseOr422(alertInputSchema, ctx.request.body);
   const row = await composeAlert(ctx.state.deps.db, actor, input);
   ctx.status = 201;
@@ -117,7 +117,7 @@ alertsRouter.post('/', async (ctx) => {
 
 // A utility's cut schedule -> scheduled outage alerts (publish themselves at the lead time, expire at the end).
 alertsRouter.post('/outages', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor); // the command authorises (publish_alerts)
+  const actor = permittedTo(ctx.state.actor, importOutageSchedule);
   const input = parseOr422(outageImportSchema, ctx.request.body);
   const rows = await importOutageSchedule(ctx.state.deps.db, actor, input);
   ctx.status = 201;
@@ -127,7 +127,7 @@ alertsRouter.post('/outages', async (ctx) => {
 });
 
 alertsRouter.post('/:id/update', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor); // the command authorises (publish_alerts)
+  const actor = permittedTo(ctx.state.actor, composeAlert);
   const id = idParam(ctx);
   const input = parseOr422(alertInputSchema, ctx.request.body);
   const row = await composeAlert(ctx.state.deps.db, actor, input, { updates: id });
@@ -136,13 +136,13 @@ alertsRouter.post('/:id/update', async (ctx) => {
 });
 
 alertsRouter.post('/:id/approve', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor); // the command authorises (publish_alerts)
+  const actor = permittedTo(ctx.state.actor, approveAlert);
   const row = await approveAlert(ctx.state.deps.db, actor, idParam(ctx));
   ctx.body = { id: row.id, state: row.state };
 });
 
 alertsRouter.post('/:id/cancel', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor); // the command authorises (publish_alerts)
+  const actor = permittedTo(ctx.state.actor, cancelAlert);
   const { note } = parseOr422(cancelAlertSchema, ctx.request.body ?? {});
   const row = await cancelAlert(ctx.state.deps.db, actor, idParam(ctx), note);
   ctx.body = { id: row.id, state: row.state, msgType: row.msg_type };

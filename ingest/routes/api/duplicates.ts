@@ -10,7 +10,7 @@ import { presentDuplicate } from '../../presenters/duplicate-presenter.ts';
 import { canSeeStaffReport, canSuggestForReport } from '../../policies/permissions.ts';
 import { mergeSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const duplicatesRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
@@ -41,9 +41,9 @@ duplicatesRouter.get('/:id/duplicates', async (ctx) => {
 });
 
 duplicatesRouter.post('/:id/merge', async (ctx) => {
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, mergeIntoIncident);
   const id = idParam(ctx);
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
   const input = parseOr422(mergeSchema, ctx.request.body);
   const { report, primary } = await mergeIntoIncident(
     deps.db,

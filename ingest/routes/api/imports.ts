@@ -11,7 +11,7 @@ import { editMapping, removeMapping, saveMapping } from '../../commands/integrat
 import { isDesk } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
 import { findImportMapping, listImportMappings, type ImportMappingRow } from '../../../sql/queries/import-mappings.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 /** The largest file accepted: a month of a province's hotline is a few thousand rows. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -51,9 +51,7 @@ importsRouter.get('/mappings', async (ctx) => {
   ctx.body = { mappings: (await listImportMappings(ctx.state.deps.db)).map(presentMapping) };
 });
 
-/** The desk imports with a mapping; only an administrator saves, edits or deletes one (audited). */
-const mappingWriter = (ctx: { state: IngestState }) => requireStaff(ctx.state.actor);
-
+// The desk imports with a mapping; only an administrator saves, edits or deletes one (audited).
 function mappingOf(body: unknown) {
   const input = parseOr422(importMappingInput, body);
   if (!input.columns.category || !input.columns.description)
@@ -66,18 +64,18 @@ function mappingOf(body: unknown) {
 }
 
 importsRouter.post('/mappings', async (ctx) => {
-  const actor = mappingWriter(ctx);
+  const actor = permittedTo(ctx.state.actor, saveMapping);
   ctx.body = presentMapping(await saveMapping(ctx.state.deps.db, actor, mappingOf(ctx.request.body)));
 });
 
 importsRouter.post('/mappings/:id', async (ctx) => {
-  const actor = mappingWriter(ctx);
+  const actor = permittedTo(ctx.state.actor, editMapping);
   const id = idParam(ctx);
   ctx.body = presentMapping(await editMapping(ctx.state.deps.db, actor, id, mappingOf(ctx.request.body)));
 });
 
 importsRouter.post('/mappings/:id/delete', async (ctx) => {
-  const actor = mappingWriter(ctx);
+  const actor = permittedTo(ctx.state.actor, removeMapping);
   ctx.body = presentMapping(await removeMapping(ctx.state.deps.db, actor, idParam(ctx)));
 });
 

@@ -7,7 +7,7 @@ import { issueOpen311Client, revokeClient } from '../../commands/integration-cha
 import { canViewIntegrations } from '../../policies/permissions.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
 import { listOpen311Clients, type Open311ClientRow } from '../../../sql/queries/open311.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const open311ClientInput = z.strictObject({
   slug: z
@@ -35,7 +35,7 @@ open311ClientsRouter.get('/', async (ctx) => {
 });
 
 open311ClientsRouter.post('/', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, issueOpen311Client);
   const input = parseOr422(open311ClientInput, ctx.request.body);
   // Shown once: only its hash is stored.
   const apiKey = newToken('o311_');
@@ -50,6 +50,6 @@ open311ClientsRouter.post('/', async (ctx) => {
 });
 
 open311ClientsRouter.post('/:id/revoke', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, revokeClient);
   ctx.body = present(await revokeClient(ctx.state.deps.db, actor, idParam(ctx)));
 });

@@ -11,7 +11,7 @@ import { canViewPendingPhotos } from '../../policies/permissions.ts';
 import type { StaffPhotoDTO } from '../../presenters/dto.ts';
 import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const photosRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -44,8 +44,8 @@ photosRouter.get('/photos/:id/:variant', async (ctx) => {
 });
 
 photosRouter.post('/photos/:id/moderation', async (ctx) => {
-  const { deps, actor } = ctx.state;
-  const staff = requireStaff(actor);
+  const { deps } = ctx.state;
+  const staff = permittedTo(ctx.state.actor, moderatePhoto);
   const id = photoIdOf(ctx);
   const input = parseOr422(moderationSchema, ctx.request.body);
   ctx.body = presentStaffPhoto(

@@ -15,13 +15,13 @@ import {
   savedFilterSchema,
 } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const queueActionsRouter = new Router<IngestState>({ prefix: '/api/v1/queue' });
 
 queueActionsRouter.post('/bulk/transition', async (ctx) => {
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, bulkTransition);
   const input = parseOr422(bulkTransitionSchema, ctx.request.body);
   const rows = await bulkTransition(deps.db, actor, input, deps.catalog.sensitive);
   const now = new Date();
@@ -29,8 +29,8 @@ queueActionsRouter.post('/bulk/transition', async (ctx) => {
 });
 
 queueActionsRouter.post('/bulk/merge', async (ctx) => {
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, bulkMerge);
   const input = parseOr422(bulkMergeSchema, ctx.request.body);
   const { reports, primary } = await bulkMerge(deps.db, actor, input, deps.catalog.sensitive);
   const now = new Date();

@@ -7,7 +7,7 @@ import type { IngestState } from '../../context.ts';
 import { canListStaff } from '../../policies/permissions.ts';
 import { newStaffSchema, staffInviteSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const staffRouter = new Router<IngestState>({ prefix: '/api/v1/staff' });
 
@@ -32,10 +32,10 @@ staffRouter.get('/', async (ctx) => {
 });
 
 staffRouter.post('/', async (ctx) => {
-  requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, createStaff);
   const input = parseOr422(newStaffSchema, ctx.request.body);
   ctx.status = 201;
-  ctx.body = present(await createStaff(ctx.state.deps.db, ctx.state.actor, input));
+  ctx.body = present(await createStaff(ctx.state.deps.db, actor, input));
 });
 
 /** The link goes in the fragment, so the token reaches neither server logs nor a Referer. */
@@ -46,7 +46,7 @@ const presentInvite = (origin: string, i: IssuedInvite) => ({
 
 /** An account with no password and a one-time link (shown once) for the invitee to set it. */
 staffRouter.post('/invites', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, inviteStaff);
   const input = parseOr422(staffInviteSchema, ctx.request.body);
   ctx.status = 201;
   ctx.body = presentInvite(`${ctx.protocol}://${ctx.host}`, await inviteStaff(ctx.state.deps.db, actor, input));
@@ -54,7 +54,7 @@ staffRouter.post('/invites', async (ctx) => {
 
 /** A fresh link for an invitee whose link expired or was lost; the older links stop working. */
 staffRouter.post('/:id/invite', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, reissueInvite);
   ctx.status = 201;
   ctx.body = presentInvite(
     `${ctx.protocol}://${ctx.host}`,

@@ -10,14 +10,14 @@ import type { TimelineDTO } from '../../presenters/dto.ts';
 import { canReadInternalTimeline } from '../../policies/permissions.ts';
 import { transitionSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const transitionsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
 
 transitionsRouter.post('/:id/transitions', async (ctx) => {
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, transitionReport);
   const id = idParam(ctx);
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
   const input = parseOr422(transitionSchema, ctx.request.body);
   // The command re-reads the row under lock and applies decideTransition(): 403/409/422 come from the policy.
   const row = await transitionReport(deps.db, actor, { reportId: id, ...input }, deps.catalog.sensitive);

@@ -8,7 +8,7 @@ import type { IssuedUnitTokenDTO, UnitTokenDTO } from '../../presenters/dto.ts';
 import { canManageUnitTokens } from '../../policies/permissions.ts';
 import { newUnitTokenSchema } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const unitTokensRouter = new Router<IngestState>({ prefix: '/api/v1/units/:unitId/tokens' });
 
@@ -26,9 +26,9 @@ unitTokensRouter.get('/', async (ctx) => {
 });
 
 unitTokensRouter.post('/', async (ctx) => {
-  requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, issueUnitToken);
   const { label } = parseOr422(newUnitTokenSchema, ctx.request.body ?? {});
-  const { row, token } = await issueUnitToken(ctx.state.deps.db, ctx.state.actor, {
+  const { row, token } = await issueUnitToken(ctx.state.deps.db, actor, {
     unitId: unitIdOf(ctx.params),
     label,
   });
@@ -38,8 +38,8 @@ unitTokensRouter.post('/', async (ctx) => {
 });
 
 unitTokensRouter.post('/:tokenId/revoke', async (ctx) => {
-  requireStaff(ctx.state.actor);
-  const row = await revokeUnitToken(ctx.state.deps.db, ctx.state.actor, {
+  const actor = permittedTo(ctx.state.actor, revokeUnitToken);
+  const row = await revokeUnitToken(ctx.state.deps.db, actor, {
     unitId: unitIdOf(ctx.params),
     tokenId: idParam(ctx, 'tokenId'),
   });

@@ -18,7 +18,7 @@ import {
   unitStatusSchema,
 } from '../../schemas/dispatch-input.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, notFound, requireStaff } from './guard.ts';
+import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const unitsRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -33,15 +33,15 @@ unitsRouter.get('/units', async (ctx) => {
 });
 
 unitsRouter.post('/units/:unitId/position', async (ctx) => {
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, updateUnitState);
   const input = parseOr422(unitPositionSchema, ctx.request.body);
   ctx.body = presentUnit(await updateUnitState(deps.db, actor, { unitId: unitIdParam(ctx.params.unitId), ...input }));
 });
 
 unitsRouter.post('/units/:unitId/status', async (ctx) => {
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, updateUnitState);
   const input = parseOr422(unitStatusSchema, ctx.request.body);
   ctx.body = presentUnit(await updateUnitState(deps.db, actor, { unitId: unitIdParam(ctx.params.unitId), ...input }));
 });
@@ -67,9 +67,9 @@ unitsRouter.get('/reports/:id/units/nearest', async (ctx) => {
 });
 
 unitsRouter.post('/reports/:id/assign', async (ctx) => {
+  const { deps } = ctx.state;
+  const actor = permittedTo(ctx.state.actor, assignUnit);
   const id = idParam(ctx);
-  const { actor, deps } = ctx.state;
-  requireStaff(actor);
   const input = parseOr422(assignSchema, ctx.request.body);
   const { report, unit } = await assignUnit(deps.db, actor, { reportId: id, ...input }, deps.catalog.sensitive);
   ctx.body = { report: presentQueueItem(report, actor, new Date()), unit: presentUnit(unit) };

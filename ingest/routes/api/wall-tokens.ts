@@ -7,7 +7,7 @@ import { issueWallToken, revokeWallToken } from '../../commands/wall-tokens.ts';
 import type { IngestState } from '../../context.ts';
 import { canManageWallTokens } from '../../policies/permissions.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const wallTokensRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
@@ -60,17 +60,17 @@ wallTokensRouter.get('/wall-tokens', async (ctx) => {
 });
 
 wallTokensRouter.post('/wall-tokens', async (ctx) => {
-  requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, issueWallToken);
   const input = parseOr422(newWallTokenSchema, ctx.request.body ?? {});
-  const { row, token } = await issueWallToken(ctx.state.deps.db, ctx.state.actor, input);
+  const { row, token } = await issueWallToken(ctx.state.deps.db, actor, input);
   ctx.status = 201;
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { ...present(row), token };
 });
 
 wallTokensRouter.post('/wall-tokens/:id/revoke', async (ctx) => {
-  requireStaff(ctx.state.actor);
-  ctx.body = present(await revokeWallToken(ctx.state.deps.db, ctx.state.actor, idParam(ctx)));
+  const actor = permittedTo(ctx.state.actor, revokeWallToken);
+  ctx.body = present(await revokeWallToken(ctx.state.deps.db, actor, idParam(ctx)));
 });
 
 wallTokensRouter.get('/wall/config', (ctx) => {

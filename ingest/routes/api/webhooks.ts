@@ -13,7 +13,7 @@ import {
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '../../../sql/queries/webhooks.ts';
-import { authorize, idParam, requireStaff } from './guard.ts';
+import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 /** HTTPS only; plain http only to this machine's loopback, and only under tests (a local receiver). */
 export function webhookUrlAllowed(url: URL, env = process.env.NODE_ENV): boolean {
@@ -66,7 +66,7 @@ webhooksRouter.get('/', async (ctx) => {
 });
 
 webhooksRouter.post('/', async (ctx) => {
-  const actor = requireStaff(ctx.state.actor);
+  const actor = permittedTo(ctx.state.actor, registerWebhook);
   const input = parseOr422(webhookInput, ctx.request.body);
   if (!webhookUrlAllowed(new URL(input.url))) throw invalidFields([{ field: 'url', reason: 'must be an https URL' }]);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
@@ -82,7 +82,8 @@ webhooksRouter.post('/', async (ctx) => {
 });
 
 webhooksRouter.post('/:id/disable', async (ctx) => {
-  const endpoint = await disableWebhook(ctx.state.deps.db, requireStaff(ctx.state.actor), idParam(ctx));
+  const actor = permittedTo(ctx.state.actor, disableWebhook);
+  const endpoint = await disableWebhook(ctx.state.deps.db, actor, idParam(ctx));
   ctx.body = presentEndpoint(endpoint);
 });
 
@@ -92,6 +93,7 @@ webhooksRouter.get('/:id/deliveries', async (ctx) => {
 });
 
 webhooksRouter.post('/deliveries/:id/replay', async (ctx) => {
-  const delivery = await replayDelivery(ctx.state.deps.db, requireStaff(ctx.state.actor), idParam(ctx));
+  const actor = permittedTo(ctx.state.actor, replayDelivery);
+  const delivery = await replayDelivery(ctx.state.deps.db, actor, idParam(ctx));
   ctx.body = presentDelivery(delivery);
 });
