@@ -13,9 +13,11 @@ export async function eventsBetween(
   q: { from: Date; to: Date; afterId: string; kinds: readonly string[]; limit: number },
 ): Promise<HistoryEventRow[]> {
   const { rows } = await db.query<HistoryEventRow>(
+    // ORDER BY events.id, the bigint: a bare `id` would be the text output column, whose order ('10' < '9') does
+    // not follow the numeric cursor, so pages would skip and repeat events once ids gain a digit.
     `SELECT id::text, kind, payload, created_at FROM events
       WHERE created_at >= $1 AND created_at < $2 AND id > $3 AND kind = ANY($4::text[])
-      ORDER BY id LIMIT $5`,
+      ORDER BY events.id LIMIT $5`,
     [q.from, q.to, q.afterId, q.kinds, q.limit],
   );
   return rows;

@@ -34,6 +34,32 @@ describe('GET /api/v1/events', () => {
     expect(Object.keys(seen[0].payload)).not.toContain('sensitive');
   });
 
+  it('pages in id order as numbers: across 99 -> 100 every event of the period comes exactly once', async () => {
+    // Event ids about to gain a digit: ordered as text ('100' < '97') the pages would skip and repeat events.
+    const { rows } = await app.db.query<{ max: string }>('SELECT coalesce(max(id), 0)::text AS max FROM events');
+    const next = 10 ** (rows[0].max.length + 1) - 4;
+    await app.db.query(`SELECT setval('events_id_seq', $1)`, [next]);
+    const from = new Date(Date.now() - 1000).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await app.createReport());
+    const to = new Date(Date.now() + 1000).toISOString();
+    const seen: Page['events'] = [];
+    let after = '0';
+    for (let page = 0; page < 20; page++) {
+      const body = (await app.kiosk.get(`/api/v1/events?from=${from}&to=${to}&limit=3&after=${after}`)).body as Page;
+      seen.push(...body.events.filter((e) => e.kind === 'report.created'));
+      if (!body.next) break;
+      after = body.next;
+    }
+    const { rows: all } = await app.db.query<{ id: string }>(
+      `SELECT id::text FROM events WHERE created_at >= $1 AND created_at < $2 AND kind = 'report.created' ORDER BY events.id`,
+      [from, to],
+    );
+    expect(all.map((r) => r.id).some((id) => id.length > String(next).length)).toBe(true);
+    expect(seen.map((e) => e.id)).toEqual(all.map((r) => r.id));
+    expect(seen.map((e) => e.payload.reportId).filter((id) => ids.includes(id as string))).toEqual(ids);
+  });
+
   it('refuses a period over 7 days, to before from, and callers without the province-wide view', async () => {
     const week = await app.kiosk.get('/api/v1/events?from=2026-01-01T00:00:00Z&to=2026-01-09T00:00:00Z');
     expect(week.status).toBe(422);
