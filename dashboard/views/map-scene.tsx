@@ -19,6 +19,7 @@ import { useLabelsLayer } from './use-labels-layer.ts';
 import { alertsLayer } from '../layers/alerts-layer.ts';
 import { AlertBanner } from '../alerts/alert-banner.tsx';
 import { alertInView } from '../alerts/in-view.ts';
+import { useAlertFromUrl } from '../alerts/use-alert-from-url.ts';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import { placedReports, reportsLayer, type PlacedReport } from '../layers/reports-layer.ts';
 import type { Theme } from '../layers/palette.ts';
@@ -163,6 +164,7 @@ export function MapScene({
     [shownUnits, visible.units, theme],
   );
   const handleRef = useRef<MapHandle | null>(null);
+  useAlertFromUrl(handleRef, alerts, bounds !== null);
   const { layer: labels, shown: shownLabels } = useLabelsLayer({
     communes: reference.communes,
     theme,
