@@ -19,6 +19,11 @@ export interface ReportEventPayload {
   agencyId: string | null;
   /** The unit assigned now (absent in events written before units were carried): who in the field hears it. */
   unitId?: string | null;
+  /** The deadlines and resolution time as they stood after this change (absent in events written before they were
+   * carried): what a replay needs to count overdue reports and the on-time share at a past moment. */
+  responseDueAt?: string | null;
+  dueAt?: string | null;
+  resolvedAt?: string | null;
   at: string;
 }
 

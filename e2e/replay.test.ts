@@ -1,9 +1,10 @@
 // Browser: replay on /ops and /wall, and the /ops map's legends and commune names. Scrubbed to a moment, the
 // counters (total, last 24 h, by status) and the points on the map equal what GET /api/v1/stats answered at that
-// moment, although reports were made and moved after it; live notices during replay do not change the replayed
-// view; leaving returns to live.
+// moment, and the wall's KPI tiles what GET /api/v1/wall/stats answered then, although reports were made and moved
+// after it; live notices during replay do not change the replayed view; leaving returns to live.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WallStatsDTO } from '../ingest/presenters/dto.ts';
 import type { RunningProduct } from '../main.ts';
 import { DEMO_PASSWORD } from '../sql/seed/dispatch-data.ts';
 import type { TestDatabase } from '../sql/test-support/db.ts';
@@ -33,6 +34,16 @@ async function scrubTo(page: Page, t: number): Promise<number> {
   return at;
 }
 
+/** The wall's KPI tiles: label key -> the value shown (null: none defined). */
+const tiles = (page: Page) =>
+  page.$$eval('[data-testid=wall-kpi]', (els) =>
+    Object.fromEntries(
+      els.map((e) => [
+        e.getAttribute('data-kpi'),
+        e.getAttribute('data-value') ? Number(e.getAttribute('data-value')) : null,
+      ]),
+    ),
+  );
 const counter = (page: Page, id: string) =>
   page.$eval(`[data-testid=counter-${id}-value]`, (e) => Number((e.textContent ?? '').replace(/\D/g, '')));
 const byStatus = (page: Page) =>
@@ -57,15 +68,19 @@ describe('replay', () => {
     });
     ids.push(((await res.json()) as { id: string }).id);
   };
-  const move = async (id: string, to: string) => {
+  const move = async (id: string, to: string, extra: Record<string, string> = {}) => {
     const res = await fetch(`${product.url}/api/v1/reports/${id}/transitions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: staff.cookie, 'x-csrf-token': staff.csrf },
-      body: JSON.stringify({ to }),
+      body: JSON.stringify({ to, ...extra }),
     });
     expect(res.status).toBe(200);
   };
   const stats = async () => (await (await fetch(`${product.url}/api/v1/stats`)).json()) as Stats;
+  const wallStats = async () =>
+    (await (
+      await fetch(`${product.url}/api/v1/wall/stats`, { headers: { authorization: `Bearer ${product.operatorToken}` } })
+    ).json()) as WallStatsDTO;
 
   beforeAll(async () => {
     ({ test, product } = await startBrowserProduct());
@@ -133,7 +148,23 @@ describe('replay', () => {
     await page.context().close(); // software WebGL runs in one GPU process: an idle map left open slows the next
   }, 240_000);
 
-  it('/wall: the map replays too (no points a day ago, every report at the end)', async () => {
+  it('/wall: the map and the KPI tiles replay (tiles equal the API then, marked as replay; live again after)', async () => {
+    // Figures worth comparing: a report past its response deadline (the change after it carries the deadline), one
+    // resolved in time, then changes after the moment that the replayed tiles must not count.
+    await post();
+    const late = ids[ids.length - 1];
+    await test.pool.query(`UPDATE reports SET response_due_at = now() - interval '1 minute' WHERE id = $1`, [late]);
+    await move(late, 'triaged');
+    await move(ids[0], 'resolved', { publicReply: 'Đã khơi thông cống' });
+    await pause(1500);
+    const then = await wallStats();
+    expect(then.overdue).toBe(1);
+    expect(then.resolvedOnTimePct).toBe(100);
+    await pause(1500);
+    await post();
+    await move(ids[2], 'triaged');
+    await pause(1500);
+
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await page.goto(`${product.url}/wall?token=${product.operatorToken}`);
     // Until the feed is live the wall's stale banner covers the screen (on a loaded host that can take a while).
@@ -145,11 +176,26 @@ describe('replay', () => {
     const to = Number(await page.getAttribute('[data-testid=replay-range]', 'max'));
     await scrubTo(page, from);
     await page.waitForFunction(() => window.__hientruong?.reportsShown().length === 0);
+    const moment = Date.parse(then.at);
+    expect(Math.abs((await scrubTo(page, moment)) - moment)).toBeLessThan(1000);
+    expect(await page.getAttribute('[data-testid=wall-kpis]', 'data-mode')).toBe('replay');
+    expect(await page.isVisible('[data-testid=wall-kpis-replay]')).toBe(true);
+    const triage = then.medianTriageMinutes;
+    expect(await tiles(page)).toEqual({
+      'wall.kpi.receivedToday': then.receivedToday,
+      'wall.kpi.open': then.open,
+      'wall.kpi.overdue': then.overdue,
+      'wall.kpi.onTime': then.resolvedOnTimePct,
+      'wall.kpi.triage': triage === null ? null : triage >= 90 ? Math.round(triage / 6) / 10 : Math.round(triage),
+    });
     await scrubTo(page, to);
     const total = (await stats()).total;
     await page.waitForFunction((n) => window.__hientruong?.reportsShown().length === n, total);
     expect(await page.isVisible('.wall [data-testid=replay-bar]')).toBe(true);
     expect(await page.isVisible('.wall [data-testid=legend-hotspots]')).toBe(true);
+    await page.click('[data-testid=replay-close]');
+    await page.waitForSelector('[data-testid=wall-kpis][data-mode=live]');
+    expect(await page.$('[data-testid=wall-kpis-replay]')).toBeNull();
     await page.context().close();
   }, 180_000);
 

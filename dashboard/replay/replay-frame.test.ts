@@ -21,6 +21,10 @@ const report = (over: Partial<ReplayReport>): ReplayReport => ({
   areaCode: '38001',
   createdAt: AT - HOUR,
   at: AT - HOUR,
+  responseDueAt: null,
+  dueAt: null,
+  resolvedAt: null,
+  actedAt: null,
   ...over,
 });
 

@@ -111,6 +111,8 @@ export function replayHotspots(grid: HotspotGrid, reports: readonly ReplayReport
 export interface ReplayFrame {
   at: number;
   reports: Report[];
+  /** The same reports as the log holds them (deadlines, first action): what the wall's KPIs are counted from. */
+  replayed: ReplayReport[];
   stats: Counts;
   units: ReplayUnit[];
   /** Null until the province's boundary (the study area) is loaded. */
@@ -125,6 +127,7 @@ export function replayFrame(log: ReplayLog, at: number, grid: HotspotGrid | null
   return {
     at,
     reports,
+    replayed: snap.reports,
     stats: countReports(reports, at),
     units: snap.units,
     hotspots: grid ? replayHotspots(grid, snap.reports, at) : null,

@@ -2,10 +2,9 @@
 // moment. Each report's (or unit's) state is the record of its newest applied change, so a slot holds an index
 // into the changes. Moving forward applies only the changes in between; moving back restores the checkpoint at
 // or before the target (a copy of the slots taken every `every` changes) and applies forward from there.
-import type { ReportStatus } from '../../domain/report-status.ts';
-import type { UnitStatus } from '../../domain/unit-status.ts';
 import type { ReportNotice } from '../../realtime/protocol.ts';
 import type { UnitDTO } from '../data/dispatch-types.ts';
+import { baselineReport, eventReport, eventUnit } from './replay-records.ts';
 
 /** One event as GET /api/v1/events returns it. */
 export interface LoggedEvent {
@@ -24,7 +23,16 @@ export interface ReplayReport extends Pick<
   /** When the report was made (ms); its newest change is `at` (ms). */
   createdAt: number;
   at: number;
+  /** Deadlines and resolution time after its newest change (ms; null: none, or a log written before they were carried). */
+  responseDueAt: number | null;
+  dueAt: number | null;
+  resolvedAt: number | null;
+  /** When the desk first acted on it (it left 'received'), if it has by its newest change. */
+  actedAt: number | null;
 }
+
+/** The times of a report, as the API writes them (ISO strings). */
+type ReportTimes = 'createdAt' | 'at' | 'responseDueAt' | 'dueAt' | 'resolvedAt' | 'actedAt';
 
 /** A field unit as the log knows it at some moment. */
 export interface ReplayUnit extends Pick<
@@ -36,7 +44,9 @@ export interface ReplayUnit extends Pick<
 
 /** The state at the period's start, as GET /api/v1/events/baseline returns it. */
 export interface Baseline {
-  reports: (Omit<ReplayReport, 'createdAt' | 'at'> & { createdAt: string })[];
+  reports: (Omit<ReplayReport, ReportTimes> & { createdAt: string } & Partial<
+      Record<Exclude<ReportTimes, 'createdAt' | 'at'>, string | null>
+    >)[];
   units: (Omit<ReplayUnit, 'at'> & { at: string })[];
 }
 
@@ -56,9 +66,6 @@ export interface ReplaySnapshot {
   units: ReplayUnit[];
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 export class ReplayLog {
   private readonly changes: Change[] = [];
   private readonly times: Float64Array;
@@ -69,10 +76,18 @@ export class ReplayLog {
   private reports: Int32Array;
   private units: Int32Array;
   private position = 0;
+  // While reading the log: each report's status so far, and when it first left 'received' (as the timeline says).
+  private readonly lastStatus = new Map<string, string>();
+  private readonly acted = new Map<string, number>();
 
   constructor(baseline: Baseline, events: readonly LoggedEvent[], options: { checkpointEvery?: number } = {}) {
     // Baseline first (before any time), then the log by time; id breaks ties (ids are taken in insert order).
-    for (const r of baseline.reports) this.addReport(-Infinity, { ...r, createdAt: Date.parse(r.createdAt), at: -1 });
+    for (const r of baseline.reports) {
+      const report = baselineReport(r);
+      this.addReport(-Infinity, report);
+      this.lastStatus.set(r.id, r.status);
+      if (report.actedAt !== null) this.acted.set(r.id, report.actedAt);
+    }
     for (const u of baseline.units) this.addUnit(-Infinity, { ...u, at: Date.parse(u.at) });
     const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.id) - Number(b.id));
     // When each report was made: the baseline knows for older ones, else its created event, else its first change.
@@ -119,34 +134,15 @@ export class ReplayLog {
 
   private addEvent(e: LoggedEvent, created: Map<string, number>) {
     const p = e.payload;
-    const time = Date.parse(e.at);
+    const t = Date.parse(e.at);
     if (e.kind === 'report.created' || e.kind === 'report.updated') {
       const id = String(p.reportId);
-      if (!created.has(id)) created.set(id, time);
-      this.addReport(time, {
-        id,
-        code: str(p.code) ?? '',
-        category: str(p.category) ?? '',
-        status: (str(p.status) ?? 'received') as ReportStatus,
-        version: num(p.version) ?? 0,
-        cell: str(p.cell),
-        areaCode: str(p.areaCode),
-        createdAt: created.get(id)!,
-        at: time,
-      });
-    } else if (e.kind === 'unit.updated') {
-      this.addUnit(time, {
-        id: String(p.unitId),
-        agencyId: str(p.agencyId) ?? '',
-        name: str(p.name) ?? '',
-        status: (str(p.status) ?? 'off_duty') as UnitStatus,
-        lat: num(p.lat),
-        lng: num(p.lng),
-        version: num(p.version) ?? 0,
-        reportIds: Array.isArray(p.reportIds) ? p.reportIds.map(String) : [],
-        at: time,
-      });
-    }
+      const status = typeof p.status === 'string' ? p.status : 'received';
+      if (!created.has(id)) created.set(id, t);
+      if (this.lastStatus.get(id) === 'received' && status !== 'received' && !this.acted.has(id)) this.acted.set(id, t);
+      this.lastStatus.set(id, status);
+      this.addReport(t, eventReport(id, p, t, created.get(id)!, this.acted.get(id) ?? null));
+    } else if (e.kind === 'unit.updated') this.addUnit(t, eventUnit(p, t));
   }
 
   private slotOf(slots: Map<string, number>, id: string): number {

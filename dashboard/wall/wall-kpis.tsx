@@ -1,6 +1,5 @@
 // The wall's KPI tiles: a big value (readable from 5 m), an optional unit beside it, a label under it.
-import { ANSWERED_STATUSES, statusesIn } from '../../domain/report-status.ts';
-import type { StatsDTO, WallStatsDTO } from '../../ingest/presenters/dto.ts';
+import type { WallKpiFigures } from '../replay/replay-kpis.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -12,8 +11,11 @@ export interface Kpi {
   alarm?: boolean;
 }
 
-/** The live tiles from the server's figures; null values show as "…" while loading, "—" when not defined. */
-export function liveKpis(s: WallStatsDTO | null): Kpi[] {
+/**
+ * The tiles from the figures, live (the server's) or replayed (rebuilt from the log); null values show as "…"
+ * while loading, "—" when not defined.
+ */
+export function wallKpis(s: WallKpiFigures | null): Kpi[] {
   const triage = s?.medianTriageMinutes ?? null;
   const inHours = triage !== null && triage >= 90;
   return [
@@ -29,25 +31,31 @@ export function liveKpis(s: WallStatsDTO | null): Kpi[] {
   ];
 }
 
-const OPEN = statusesIn('response', 'resolution');
-const sum = (by: Record<string, number>, keys: readonly string[]) => keys.reduce((n, k) => n + (by[k] ?? 0), 0);
-
-/** The tiles of a replayed moment: what the event log can rebuild (received in the 24 h before it, open, resolved). */
-export function replayedKpis(s: StatsDTO | null): Kpi[] {
-  return [
-    { label: 'wall.kpi.last24h', value: s ? s.last24h : null },
-    { label: 'wall.kpi.open', value: s ? sum(s.byStatus, OPEN) : null },
-    { label: 'wall.kpi.resolved', value: s ? sum(s.byStatus, ANSWERED_STATUSES) : null },
-    { label: 'wall.kpi.total', value: s ? s.total : null },
-  ];
-}
-
-export function WallKpis({ items, loaded }: { items: Kpi[]; loaded: boolean }) {
+/** `replayAt`: the replayed moment the figures stand for (marked as such on the tiles), null when live. */
+export function WallKpis({ items, loaded, replayAt }: { items: Kpi[]; loaded: boolean; replayAt: number | null }) {
   const { t, lang } = useI18n();
+  const when = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <section className="wall-kpis" aria-label={t('wall.kpis')}>
+    <section
+      className="wall-kpis"
+      aria-label={t('wall.kpis')}
+      data-testid="wall-kpis"
+      data-mode={replayAt === null ? 'live' : 'replay'}
+    >
+      {replayAt !== null && (
+        <p className="wall-kpis-replay" data-testid="wall-kpis-replay">
+          {t('wall.kpi.replayed').replace('{t}', when.format(replayAt))}
+        </p>
+      )}
       {items.map((k) => (
-        <div className="wall-kpi" key={k.label} data-testid="wall-kpi" data-alarm={k.alarm ? 'true' : undefined}>
+        <div
+          className="wall-kpi"
+          key={k.label}
+          data-testid="wall-kpi"
+          data-kpi={k.label}
+          data-value={k.value ?? ''}
+          data-alarm={k.alarm ? 'true' : undefined}
+        >
           <span className="wall-kpi-value">
             {k.value === null ? (loaded ? '—' : '…') : k.value.toLocaleString(lang)}
             {k.unit && k.value !== null && <small className="wall-kpi-unit"> {t(k.unit)}</small>}

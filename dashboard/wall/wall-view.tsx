@@ -18,7 +18,9 @@ import { ReplayBar } from '../replay/replay-bar.tsx';
 import { latestOf } from '../replay/replay-frame.ts';
 import { toHotspotMarks } from '../layers/hotspots-layer.ts';
 import { useWallStats } from './use-wall-stats.ts';
-import { liveKpis, replayedKpis, WallKpis } from './wall-kpis.tsx';
+import { wallKpis, WallKpis } from './wall-kpis.tsx';
+import { replayedWallFigures } from '../replay/replay-kpis.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/wall-figures.ts';
 import { WallOverdue } from './wall-overdue.tsx';
 import { WallTrends } from './wall-trends.tsx';
 import './wall.css';
@@ -33,6 +35,12 @@ export function WallView() {
   const replay = useReplay(d.token, d.reference.province);
   const frame = replay.frame; // while set, everything below shows the replayed moment, never the live feed
   const marks = useMemo(() => (hotspots ? toHotspotMarks(hotspots.cells) : null), [hotspots]);
+  // Replaying, the tiles are counted from the replayed reports (the map's state), in the centre's time zone.
+  const timeZone = wallStats?.timeZone ?? DEFAULT_TIME_ZONE;
+  const replayed = useMemo(
+    () => (frame ? replayedWallFigures(frame.replayed, frame.at, timeZone) : null),
+    [frame, timeZone],
+  );
   const stale = useStaleSeconds(d.feed.connection === 'live');
   const [handle, setHandle] = useState<MapHandle | null>(null);
   const { onHandle: keepHandle } = d;
@@ -53,8 +61,8 @@ export function WallView() {
     topHotspot: hot[0]?.cell ?? null,
   });
   if (refused || !d.token) return <NotAuthorised />;
-  // A replayed moment shows the counts rebuilt from the log; live, the server's figures.
-  const kpis = replay.active ? replayedKpis(frame?.stats ?? null) : liveKpis(wallStats);
+  // A replayed moment shows the figures rebuilt from the log; live, the server's.
+  const kpis = wallKpis(replay.active ? replayed : wallStats);
   const latest = frame ? latestOf(frame.reports, 8) : d.latest;
   const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
@@ -82,7 +90,11 @@ export function WallView() {
           <ReplayBar replay={replay} />
         </div>
       )}
-      <WallKpis items={kpis} loaded={replay.active ? frame !== null : wallStats !== null} />
+      <WallKpis
+        items={kpis}
+        loaded={replay.active ? frame !== null : wallStats !== null}
+        replayAt={replay.active ? replay.at : null}
+      />
       <div className="wall-map">
         <MapScene {...sceneOf(d)} onHandle={onHandle} hotspots={marks} replay={frame} />
       </div>

@@ -49,7 +49,9 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
   };
 }
 
-/** The event of a report as stored now; `unit_id` when the caller read it (dispatch rows), else no unit. */
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The event of a report as stored now; `unit_id` and the deadlines when the caller read them (dispatch rows, inserts). */
 export function reportEventPayload(
   row: ReportRow & { unit_id?: string | null },
   sensitive: boolean,
@@ -65,6 +67,11 @@ export function reportEventPayload(
     areaCode: row.area_code,
     agencyId: row.agency_id,
     unitId: row.unit_id ?? null,
+    ...(row.response_due_at !== undefined && {
+      responseDueAt: iso(row.response_due_at),
+      dueAt: iso(row.due_at ?? null),
+      resolvedAt: iso(row.resolved_at ?? null),
+    }),
     at: row.updated_at.toISOString(),
   };
 }

@@ -417,4 +417,6 @@ export interface WallStatsDTO {
     hourly: { at: string; category: string; n: number }[];
     daily: { at: string; category: string; n: number }[];
   };
+  /** The centre's time zone, whose days "today" and the daily trend count (IANA name). */
+  timeZone: string;
 }

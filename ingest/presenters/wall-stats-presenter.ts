@@ -1,6 +1,7 @@
 // The wall's figures as the wall reads them: the on-time share as a rounded percentage, times as ISO strings.
 import type { WallStats } from '../../sql/queries/wall-stats.ts';
 import type { WallStatsDTO } from './dto.ts';
+import { onTimePercent, tenthOfMinute } from '../../domain/wall-figures.ts';
 
 export function presentWallStats(row: WallStats, at: Date): WallStatsDTO {
   const trend = (rows: WallStats['hourly']) =>
@@ -10,8 +11,8 @@ export function presentWallStats(row: WallStats, at: Date): WallStatsDTO {
     receivedToday: row.receivedToday,
     open: row.open,
     overdue: row.overdue,
-    resolvedOnTimePct: row.outcomeKnown === 0 ? null : Math.round((1000 * row.resolvedOnTime) / row.outcomeKnown) / 10,
-    medianTriageMinutes: row.medianTriageMinutes === null ? null : Math.round(row.medianTriageMinutes * 10) / 10,
+    resolvedOnTimePct: onTimePercent(row.resolvedOnTime, row.outcomeKnown),
+    medianTriageMinutes: tenthOfMinute(row.medianTriageMinutes),
     byAgency: row.byAgency.map((a) => ({
       agencyId: a.agencyId,
       name: a.nameVi,
@@ -20,5 +21,6 @@ export function presentWallStats(row: WallStats, at: Date): WallStatsDTO {
       overdue: a.overdue,
     })),
     trends: { hourly: trend(row.hourly), daily: trend(row.daily) },
+    timeZone: row.timeZone,
   };
 }

@@ -27,22 +27,28 @@ export interface ReportStateRow {
   report_id: string;
   payload: Record<string, unknown>;
   made_at: Date;
+  /** When the report first left 'received' (the timeline's first triage), if before `at`. */
+  acted_at: Date | null;
 }
 
 /**
  * Each report's newest logged state before `at` (the highest version, then the newest event), with when it was
- * made: where a replay of a period starts. Paged by report id.
+ * made and first acted on: where a replay of a period starts. Paged by report id.
  */
 export async function reportStatesAt(
   db: Db,
   q: { at: Date; afterId: string; limit: number },
 ): Promise<ReportStateRow[]> {
   const { rows } = await db.query<ReportStateRow>(
-    `SELECT DISTINCT ON (e.report_id) e.report_id::text, e.payload, r.created_at AS made_at
-       FROM events e JOIN reports r ON r.id = e.report_id
-      WHERE e.kind IN ('report.created', 'report.updated') AND e.created_at < $1 AND e.report_id > $2
-      ORDER BY e.report_id, (e.payload->>'version')::int DESC, e.id DESC
-      LIMIT $3`,
+    `SELECT s.*, (SELECT min(t.at) FROM report_timeline t
+                   WHERE t.report_id = s.report_id::bigint AND t.from_status = 'received' AND t.to_status <> 'received'
+                     AND t.at < $1) AS acted_at
+       FROM (SELECT DISTINCT ON (e.report_id) e.report_id::text, e.payload, r.created_at AS made_at
+               FROM events e JOIN reports r ON r.id = e.report_id
+              WHERE e.kind IN ('report.created', 'report.updated') AND e.created_at < $1 AND e.report_id > $2
+              ORDER BY e.report_id, (e.payload->>'version')::int DESC, e.id DESC
+              LIMIT $3) s
+      ORDER BY s.report_id::bigint`,
     [q.at, q.afterId, q.limit],
   );
   return rows;

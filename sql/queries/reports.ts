@@ -27,6 +27,10 @@ export interface ReportRow {
   /** Answers to the category's questions, as validated on the way in. */
   answers?: Record<string, string | number | string[]> | null;
   channel?: string;
+  /** Deadlines and resolution time: read where the caller needs them (insertReports, dispatch rows). */
+  response_due_at?: Date | null;
+  due_at?: Date | null;
+  resolved_at?: Date | null;
 }
 
 export interface NewReport {
@@ -60,7 +64,7 @@ export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, ln
 export const channelCondition = (param: string): string =>
   `(${param}::text IS NULL OR channel = ${param} OR (${param} = 'open311' AND channel LIKE 'open311:%'))`;
 
-/** Inserts many reports in one statement; rows come back in input order. */
+/** Inserts many reports in one statement; rows come back in input order, with the deadlines the SLA trigger set. */
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
   if (reports.length === 0) return [];
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
@@ -80,7 +84,7 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
                             channel, tracking_secret_hash)
        SELECT new_id, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, decode(c18, 'hex')
          FROM t ORDER BY ord
-       RETURNING ${REPORT_COLUMNS}
+       RETURNING ${REPORT_COLUMNS}, response_due_at, due_at, resolved_at
      )
      SELECT ins.* FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord`,
     values: [

@@ -1,15 +1,14 @@
 // The wall's figures, counted from the reports at `now` (ingest/routes/api/wall-stats.ts shares one answer a few
 // seconds between walls). Days are the centre's local days (settings.sla_timezone, Viet Nam by default).
 import { statusesIn } from '../../domain/report-status.ts';
+import { DEFAULT_TIME_ZONE, TRIAGE_WINDOW_HOURS, WALL_LOOKBACK_DAYS } from '../../domain/wall-figures.ts';
 import type { Db } from '../db.ts';
 import { DEADLINE } from './queue-page.ts';
 import { OUTCOME_KNOWN, RESOLVED_ON_TIME } from './transparency.ts';
 
 /** Waiting for the desk or being worked on: what "open" and "overdue" count. */
 const OPEN = statusesIn('response', 'resolution');
-/** On-time share and time to triage look back this far. */
-export const WALL_LOOKBACK_DAYS = 7;
-const TZ = `(SELECT coalesce((SELECT value FROM settings WHERE key = 'sla_timezone'), 'Asia/Ho_Chi_Minh'))`;
+const TZ = `(SELECT coalesce((SELECT value FROM settings WHERE key = 'sla_timezone'), '${DEFAULT_TIME_ZONE}'))`;
 // A merged report is a duplicate folded into another: never counted as received (as on the transparency page).
 const COUNTED = `r.status <> 'merged' AND r.created_at <= $1`;
 
@@ -42,18 +41,27 @@ export interface WallStats {
   /** Reports per category: per clock hour over the last 24 h, per local day over the last 7 (oldest first, zeros included). */
   hourly: WallTrendRow[];
   daily: WallTrendRow[];
+  /** The centre's time zone (its days). */
+  timeZone: string;
 }
 
 export async function wallStats(db: Db, now: Date): Promise<WallStats> {
   const lookback = `$1::timestamptz - make_interval(days => ${WALL_LOOKBACK_DAYS})`;
   const [head, agencies, hourly, daily] = await Promise.all([
-    db.query<{ received_today: number; outcome_known: number; on_time: number; median_triage: number | null }>(
+    db.query<{
+      received_today: number;
+      outcome_known: number;
+      on_time: number;
+      median_triage: number | null;
+      time_zone: string;
+    }>(
       `SELECT (SELECT count(*)::int FROM reports r WHERE ${COUNTED} AND r.created_at >= date_trunc('day', $1::timestamptz, ${TZ})) AS received_today,
               count(*) FILTER (WHERE ${OUTCOME_KNOWN('$1')})::int AS outcome_known,
               count(*) FILTER (WHERE ${RESOLVED_ON_TIME})::int AS on_time,
               (SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - r.created_at)) / 60)::float8
                  FROM reports r JOIN report_timeline t ON t.report_id = r.id AND t.from_status = 'received' AND t.to_status <> 'received'
-                WHERE ${COUNTED} AND r.created_at >= ${lookback} AND t.at > $1::timestamptz - interval '24 hours' AND t.at <= $1) AS median_triage
+                WHERE ${COUNTED} AND r.created_at >= ${lookback} AND t.at > $1::timestamptz - interval '${TRIAGE_WINDOW_HOURS} hours' AND t.at <= $1) AS median_triage,
+              ${TZ} AS time_zone
          FROM reports r WHERE ${COUNTED} AND r.created_at >= ${lookback}`,
       [now],
     ),
@@ -91,6 +99,7 @@ export async function wallStats(db: Db, now: Date): Promise<WallStats> {
     byAgency,
     hourly,
     daily,
+    timeZone: h.time_zone,
   };
 }
 

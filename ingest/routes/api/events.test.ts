@@ -32,6 +32,10 @@ describe('GET /api/v1/events', () => {
     expect(created).toEqual(ids);
     expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
     expect(Object.keys(seen[0].payload)).not.toContain('sensitive');
+    // The SLA trigger's deadlines travel with each change, so a replay can count overdue reports then.
+    const first = seen.find((e) => e.kind === 'report.created')!.payload;
+    expect(Date.parse(first.responseDueAt as string)).toBeGreaterThan(Date.parse(from));
+    expect(first).toMatchObject({ resolvedAt: null });
   });
 
   it('pages in id order as numbers: across 99 -> 100 every event of the period comes exactly once', async () => {
@@ -82,7 +86,7 @@ describe('GET /api/v1/events', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect((await dispatcher.post(`/api/v1/reports/${a}/transitions`, { to: 'triaged' })).status).toBe(200);
     const state = async (at: string) => {
-      const seen: { id: string; status: string; version: number; createdAt: string }[] = [];
+      const seen: { id: string; status: string; version: number; createdAt: string; actedAt: string | null }[] = [];
       let after = '0';
       for (let page = 0; page < 50; page++) {
         const res = await app.kiosk.get(`/api/v1/events/baseline?at=${at}&limit=1&after=${after}`);
@@ -98,6 +102,9 @@ describe('GET /api/v1/events', () => {
     expect(Date.parse(then[a].createdAt)).toBeLessThan(Date.parse(between));
     const now = await state(new Date(Date.now() + 1000).toISOString());
     expect(now[a]).toMatchObject({ status: 'triaged', version: then[a].version + 1 });
+    // When the desk first acted on it (time to triage), known only once it has.
+    expect(then[a].actedAt).toBeNull();
+    expect(Date.parse(now[a].actedAt!)).toBeGreaterThan(Date.parse(between));
     expect(Object.keys(now[a])).not.toContain('description');
     expect((await app.anonymous.get(`/api/v1/events/baseline?at=${between}`)).status).toBe(401);
     expect((await app.kiosk.get('/api/v1/events/baseline?at=yesterday')).status).toBe(422);

@@ -33,10 +33,26 @@ export const eventsQuerySchema = z
 const pick = (p: Record<string, unknown>, keys: readonly string[]) =>
   Object.fromEntries(keys.map((k) => [k, p[k] ?? null]));
 
+/** A report event's fields: the deadlines and resolution time let a replay count overdue and on-time reports. */
+const REPORT_FIELDS = [
+  'reportId',
+  'code',
+  'category',
+  'status',
+  'version',
+  'cell',
+  'areaCode',
+  'agencyId',
+  'responseDueAt',
+  'dueAt',
+  'resolvedAt',
+  'at',
+];
+
 /** Kinds a replay rebuilds the screens from, and the fields each may carry out. */
 const FIELDS: Record<string, readonly string[]> = {
-  'report.created': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
-  'report.updated': ['reportId', 'code', 'category', 'status', 'version', 'cell', 'areaCode', 'agencyId', 'at'],
+  'report.created': REPORT_FIELDS,
+  'report.updated': REPORT_FIELDS,
   'unit.updated': ['unitId', 'agencyId', 'name', 'status', 'lat', 'lng', 'version', 'reportIds', 'at'],
   hotspot: [
     'change',
@@ -81,7 +97,10 @@ eventsRouter.get('/events', async (ctx) => {
   };
 });
 
-/** Where a replay starts: every report's state before `at` (paged), and on the first page every unit's. */
+/**
+ * Where a replay starts: every report's state before `at` (paged), with when the desk first acted on it (the
+ * time-to-triage KPI), and on the first page every unit's.
+ */
 eventsRouter.get('/events/baseline', async (ctx) => {
   authorize(canReplayEvents(requireStaff(ctx.state.actor)), 'replay the event log');
   const q = parseOr422(baselineQuerySchema, ctx.query);
@@ -93,7 +112,12 @@ eventsRouter.get('/events/baseline', async (ctx) => {
   ctx.set('Cache-Control', 'no-store');
   ctx.body = {
     at: at.toISOString(),
-    reports: rows.map((r) => ({ id: r.report_id, ...pick(r.payload, report), createdAt: r.made_at.toISOString() })),
+    reports: rows.map((r) => ({
+      id: r.report_id,
+      ...pick(r.payload, report),
+      createdAt: r.made_at.toISOString(),
+      actedAt: r.acted_at?.toISOString() ?? null,
+    })),
     units: units.map((u) => ({
       id: u.payload.unitId,
       ...pick(

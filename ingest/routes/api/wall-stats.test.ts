@@ -158,9 +158,11 @@ describe('GET /api/v1/wall/stats', () => {
         'overdue',
         'receivedToday',
         'resolvedOnTimePct',
+        'timeZone',
         'trends',
       ].sort(),
     );
+    expect(res.body.timeZone).toBe('Asia/Ho_Chi_Minh');
     // Measured at the real now, long after NOW: every open report here is past its deadline.
     expect(res.body.open).toBe(6);
     expect(res.body.overdue).toBe(6);
