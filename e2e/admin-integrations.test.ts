@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningProduct } from '../main.ts';
 import type { TestDatabase } from '../sql/test-support/db.ts';
-import { ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
-import { startBrowserProduct } from './support/product.ts';
+import { openAdmin } from './support/admin.ts';
+import { postReport } from './support/api.ts';
+import { ARTIFACTS, axeProblems } from './support/chromium.ts';
 import { signInPage } from './support/sign-in.ts';
 
 describe('/admin integrations in the browser', () => {
@@ -33,12 +34,8 @@ describe('/admin integrations in the browser', () => {
 
   beforeAll(async () => {
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-    ({ test, product } = await startBrowserProduct());
-    browser = await launchChromium();
-    admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
+    ({ test, product, browser, admin } = await openAdmin());
     admin.on('dialog', (d) => void d.accept());
-    await signInPage(admin, product.url, '/admin', 'admin');
-    await admin.waitForSelector('[data-testid="admin"]');
   }, 240_000);
 
   afterAll(async () => {
@@ -73,12 +70,7 @@ describe('/admin integrations in the browser', () => {
     await admin.selectOption('[data-testid="webhook-form"] select[name="events"]', 'report.created');
     await admin.click('[data-action="register-webhook"]');
     await admin.waitForSelector('[data-testid="issued-webhook-secret"]');
-    const res = await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ category: 'road', description: 'Ổ gà', lat: 19.8075, lng: 105.7766 }),
-    });
-    expect(res.status).toBe(201);
+    await postReport(product.url, { category: 'road', description: 'Ổ gà', lat: 19.8075, lng: 105.7766 });
     await expect.poll(() => hits, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     await admin.click('[data-testid="webhooks"] [data-action="show-deliveries"]');
     const row = '[data-testid="deliveries"] tr[data-status="delivered"]';

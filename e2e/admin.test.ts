@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningProduct } from '../main.ts';
 import type { TestDatabase } from '../sql/test-support/db.ts';
-import { ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
-import { startBrowserProduct } from './support/product.ts';
+import { openAdmin } from './support/admin.ts';
+import { postReport } from './support/api.ts';
+import { ARTIFACTS, axeProblems } from './support/chromium.ts';
 import { signInPage } from './support/sign-in.ts';
 
 const AT = { lat: 19.8075, lng: 105.7766 };
@@ -18,13 +19,7 @@ describe('/admin in the browser', () => {
   let admin: Page;
 
   const report = async (category: string) => {
-    const res = await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ category, description: 'Rác đổ trộm ven đường', ...AT }),
-    });
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
+    const { id } = await postReport(product.url, { category, description: 'Rác đổ trộm ven đường', ...AT });
     const { rows } = await test.pool.query<{ agency_id: string; area_code: string }>(
       'SELECT agency_id, area_code FROM reports WHERE id = $1',
       [id],
@@ -33,11 +28,7 @@ describe('/admin in the browser', () => {
   };
 
   beforeAll(async () => {
-    ({ test, product } = await startBrowserProduct());
-    browser = await launchChromium();
-    admin = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
-    await signInPage(admin, product.url, '/admin', 'admin');
-    await admin.waitForSelector('[data-testid="admin"]');
+    ({ test, product, browser, admin } = await openAdmin());
   }, 240_000);
 
   afterAll(async () => {

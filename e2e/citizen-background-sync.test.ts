@@ -1,32 +1,25 @@
 // Browser (Chromium, phone): a report written offline is sent by the service worker's Background Sync even after
 // its page is closed, exactly once: a later page flush and a second sync find nothing left to send, and the
 // idempotency key would make any resend the same report.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
 import { fillAnonymousReport } from './citizen-support.ts';
-import { ROOT, launchChromium } from './support/chromium.ts';
+import { launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 
 const TEST_MS = 180_000;
 const TAG = 'hientruong-report-outbox';
 
 describe('offline report sent by Background Sync', () => {
-  let dist: string;
   let test: TestDatabase;
   let product: RunningProduct;
   let browser: Browser;
   let phone: BrowserContext;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
-    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -41,7 +34,6 @@ describe('offline report sent by Background Sync', () => {
     await browser?.close();
     await product?.stop();
     await test?.pool.end();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   const count = async (description: string) =>

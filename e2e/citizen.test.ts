@@ -2,17 +2,17 @@
 // category question in at most 3 screens, reads the code, follows it on /track while staff triage and
 // resolve it, then rates and reopens it and the report is back in the queue; a report written offline is
 // sent once when the network returns. axe-core on every citizen screen. Screenshots in e2e/artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { fillAnonymousReport, phonePhoto, signIn } from './citizen-support.ts';
-import { axeProblems } from './support/chromium.ts';
-import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { fillAnonymousReport, phonePhoto } from './citizen-support.ts';
+import { ARTIFACTS, axeProblems, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
+import { signIn } from './support/sign-in.ts';
 
 const LIVE_MS = 30_000;
 /** A loaded CI host runs software WebGL for the map: each step gets room beyond Vitest's default 30 s. */
@@ -20,7 +20,6 @@ const TEST_MS = 90_000;
 const HAC_THANH = { latitude: 19.8075, longitude: 105.7766 };
 
 describe('a citizen on a phone', () => {
-  let dist: string;
   let media: string;
   let test: TestDatabase;
   let product: RunningProduct;
@@ -33,19 +32,9 @@ describe('a citizen on a phone', () => {
     page.screenshot({ path: `${ARTIFACTS}/citizen-${name}.png`, fullPage });
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
+    // A photo folder of its own, removed afterwards.
     media = mkdtempSync(join(tmpdir(), 'ht-media-'));
-    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: dist,
-      mediaDir: media,
-    });
+    ({ test, product } = await startBrowserProduct({ mediaDir: media }));
     browser = await launchChromium();
     phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -62,7 +51,6 @@ describe('a citizen on a phone', () => {
     await browser?.close();
     await product?.stop();
     await test?.pool.end();
-    if (dist) rmSync(dist, { recursive: true, force: true });
     if (media) rmSync(media, { recursive: true, force: true });
   });
 

@@ -1,23 +1,20 @@
 // Browser: a report posted through the API reaches the operator map live (list row + deck.gl picking at its
 // projected point), then the public map shows it with no reporter detail anywhere. Screenshots in e2e/artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { cellToParent, latLngToCell } from 'h3-js';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
 import type { CategoryDTO, CreatedReportDTO } from '../ingest/presenters/dto.ts';
-import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { postReport } from './support/api.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 
 /** "Within a couple of seconds" on a fast machine; software WebGL on a loaded CI box gets slack. */
 const LIVE_MS = 5_000;
 const REPORTER = { name: 'Lê Thị Bảo Mật', phone: '0912345678' };
 
 describe('operator and public maps in the browser', () => {
-  let dist: string;
   let test: TestDatabase;
   let product: RunningProduct;
   let browser: Browser;
@@ -35,12 +32,7 @@ describe('operator and public maps in the browser', () => {
   }
 
   beforeAll(async () => {
-    // Build the current source into a private folder, so the test never runs a stale dist/.
-    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
-    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     ops = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     if (process.env.E2E_DEBUG) ops.on('console', (m) => console.log('[ops]', m.type(), m.text()));
@@ -54,7 +46,6 @@ describe('operator and public maps in the browser', () => {
     await browser?.close();
     await product?.stop();
     await test?.pool.end();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it('keeps the operator token for the tab only and takes it out of the address bar', async () => {
@@ -71,20 +62,14 @@ describe('operator and public maps in the browser', () => {
     };
     const category = categories.find((c) => !c.sensitive)!;
     categoryCode = category.code;
-    const res = await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // Phường Hạc Thành, the provincial capital.
-      body: JSON.stringify({
-        category: category.code,
-        description: 'Rác thải đổ trộm ven đường (e2e)',
-        lat: 19.807,
-        lng: 105.776,
-        reporter: REPORTER,
-      }),
+    // Phường Hạc Thành, the provincial capital.
+    report = await postReport(product.url, {
+      category: category.code,
+      description: 'Rác thải đổ trộm ven đường (e2e)',
+      lat: 19.807,
+      lng: 105.776,
+      reporter: REPORTER,
     });
-    expect(res.status).toBe(201);
-    report = (await res.json()) as CreatedReportDTO;
 
     const row = ops.locator(`[data-testid="report-row-${report.code}"]`);
     await row.waitFor({ timeout: LIVE_MS });
@@ -119,12 +104,7 @@ describe('operator and public maps in the browser', () => {
     const nextCell = cellToParent(latLngToCell(lat, lng, 12), 9);
     expect(nextCell).not.toBe(res9);
     expect(await hexCountOver(nextCell)).toBe(0);
-    const second = await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ category: categoryCode, description: 'Thêm một phản ánh gần đó (e2e)', lat, lng }),
-    });
-    expect(second.status).toBe(201);
+    await postReport(product.url, { category: categoryCode, description: 'Thêm một phản ánh gần đó (e2e)', lat, lng });
     await expect.poll(() => hexCountOver(nextCell), { timeout: LIVE_MS + 2_000 }).toBe(1);
     // Another window is another server query: the last 24 hours hold both reports too.
     await ops.selectOption('[data-testid="cell-window"]', '24h');
@@ -144,15 +124,15 @@ describe('operator and public maps in the browser', () => {
     });
     // Three security reports in one place: the public sees only their coarse k-anonymous cell, never a point.
     const sensitive: CreatedReportDTO[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = await fetch(`${product.url}/api/v1/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'security', description: 'Tụ tập gây rối (e2e)', lat: 19.8, lng: 105.79 }),
-      });
-      expect(r.status).toBe(201);
-      sensitive.push((await r.json()) as CreatedReportDTO);
-    }
+    for (let i = 0; i < 3; i++)
+      sensitive.push(
+        await postReport(product.url, {
+          category: 'security',
+          description: 'Tụ tập gây rối (e2e)',
+          lat: 19.8,
+          lng: 105.79,
+        }),
+      );
     // Sensitive counts are published in daily batches, never live (geo/privacy.ts): date these three days back.
     await test.pool.query('SELECT apply_report_rollups()');
     await test.pool.query("UPDATE reports SET created_at = created_at - interval '3 days' WHERE id = ANY($1)", [

@@ -1,14 +1,14 @@
 // Browser: a dispatcher works a report by keyboard only, as the hint says (/ search, J select, T triage, A assign
 // the matching unit, R reply, Ctrl+Enter resolve, Esc undo); a closed report offers no Assign or Merge;
 // reassigning asks for confirmation and a reason. Screenshots in e2e/artifacts/.
-import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
-import { signInPage } from './support/sign-in.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { postReport } from './support/api.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
+import { signIn, signInPage } from './support/sign-in.ts';
 
 describe('dispatch console by keyboard, and the actions it must not offer', () => {
   let test: TestDatabase;
@@ -16,15 +16,6 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
   let browser: Browser;
   let page: Page;
 
-  const api = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(product.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, path).toBeLessThan(300);
-    return (await res.json()) as { id: string; code: string };
-  };
   const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/dispatch-keys-${name}.png` });
   const detailStatus = (status: string) =>
     page.waitForSelector(`[data-testid="detail"][data-status="${status}"]`, { timeout: 20_000 });
@@ -36,17 +27,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
   }
 
   beforeAll(async () => {
-    execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' })).newPage();
     await signInPage(page, product.url, '/dispatch', 'dispatcher');
@@ -62,7 +43,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
   it('works a report from search to resolved with the documented keys only', async () => {
     const hint = await page.textContent('.dx-keys');
     for (const key of ['J/K', 'T ', 'A ', 'R ', 'Ctrl+Enter', 'Esc', '/ ']) expect(hint).toContain(key);
-    const created = await api('/api/v1/reports', {
+    const created = await postReport(product.url, {
       category: 'road',
       description: 'Ổ gà sâu trước cổng chợ',
       lat: 19.81,
@@ -101,7 +82,7 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
   }, 150_000);
 
   it('a closed report offers no Assign and no Merge', async () => {
-    const created = await api('/api/v1/reports', {
+    const created = await postReport(product.url, {
       category: 'road',
       description: 'Nắp cống vỡ',
       lat: 19.809,
@@ -123,29 +104,16 @@ describe('dispatch console by keyboard, and the actions it must not offer', () =
   }, 150_000);
 
   it('reassigning asks for confirmation and a reason', async () => {
-    const created = await api('/api/v1/reports', {
+    const created = await postReport(product.url, {
       category: 'road',
       description: 'Sụt lún lề đường',
       lat: 19.772,
       lng: 105.803,
     });
     await test.pool.query("UPDATE units SET status = 'available' WHERE id IN ('xd-01', 'xd-02')");
-    const login = await fetch(`${product.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'dispatcher2', password: 'hientruong-demo' }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const assigned = await fetch(`${product.url}/api/v1/reports/${created.id}/assign`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ unitId: 'xd-02' }),
-    });
-    expect(assigned.status).toBe(200);
+    // Another dispatcher gave it to unit 02 first.
+    const dispatcher2 = await signIn(product.url, 'dispatcher2');
+    expect(await dispatcher2.post(`/api/v1/reports/${created.id}/assign`, { unitId: 'xd-02' })).toBe(200);
     await page.fill('input[name="queue-search"]', created.code);
     await page.press('input[name="queue-search"]', 'Enter');
     await page.click(`[data-code="${created.code}"]`);

@@ -1,12 +1,12 @@
 // Browser: a dispatcher signs in, triages a new report, assigns the nearest unit; the unit resolves it through
 // the API; a second dispatcher's console and the public map show every step live. Screenshots in e2e/artifacts/.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, type RunningProduct } from '../main.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, DIST, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { RunningProduct } from '../main.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { postJson, postReport } from './support/api.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 import { signInPage } from './support/sign-in.ts';
 
 /**
@@ -30,15 +30,7 @@ describe('dispatch console in the browser', () => {
     await page.waitForSelector('[data-testid="connection"][data-state="live"]');
   }
 
-  const api = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(product.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, path).toBeLessThan(300);
-    return res.json();
-  };
+  const unit = (path: string, body: unknown) => postJson(product.url, path, body, 'unit_demo_xd-01');
 
   /** Waits for the report's status on a console (queue row) and on the public map's list; returns how long it took. */
   async function seenEverywhere(code: string, status: string): Promise<number> {
@@ -56,17 +48,7 @@ describe('dispatch console in the browser', () => {
   const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/dispatch-${name}.png` });
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({
-      databaseUrl: test.url,
-      port: 0,
-      host: '127.0.0.1',
-      demo: false,
-      distDir: DIST,
-      demoAccounts: true,
-    });
+    ({ test, product } = await startBrowserProduct());
     browser = await launchChromium();
     const viewport = { width: 1920, height: 1080 };
     a = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
@@ -106,13 +88,13 @@ describe('dispatch console in the browser', () => {
     await pub.goto(`${product.url}/map`);
     await pub.waitForSelector('[data-testid="connection"][data-state="live"]');
 
-    const created = await api('/api/v1/reports', {
+    const created = await postReport(product.url, {
       category: 'road',
       description: 'Sụt lún mặt đường trước số 12 Lê Lợi',
       lat: 19.81,
       lng: 105.7712,
     });
-    const code = created.code as string;
+    const code = created.code;
     step('created');
     await a.waitForSelector(`[data-code="${code}"]`, { timeout: LIVE_MS });
     const arrival = await seenEverywhere(code, 'received');
@@ -135,14 +117,10 @@ describe('dispatch console in the browser', () => {
     await shot(a, '3-assigned');
     await shot(b, '3-assigned-second-operator');
 
-    await api('/api/v1/units/xd-01/position', { lat: 19.8101, lng: 105.7713, status: 'on_scene' }, 'unit_demo_xd-01');
-    await api(`/api/v1/reports/${created.id}/transitions`, { to: 'in_progress' }, 'unit_demo_xd-01');
+    await unit('/api/v1/units/xd-01/position', { lat: 19.8101, lng: 105.7713, status: 'on_scene' });
+    await unit(`/api/v1/reports/${created.id}/transitions`, { to: 'in_progress' });
     await seenEverywhere(code, 'in_progress');
-    await api(
-      `/api/v1/reports/${created.id}/transitions`,
-      { to: 'resolved', publicReply: 'Đã gia cố mặt đường' },
-      'unit_demo_xd-01',
-    );
+    await unit(`/api/v1/reports/${created.id}/transitions`, { to: 'resolved', publicReply: 'Đã gia cố mặt đường' });
     const resolve = await seenEverywhere(code, 'resolved');
     await a.waitForSelector(`[data-testid="detail"][data-status="resolved"]`);
     expect(await a.textContent('[data-testid="timeline"]')).toContain('Đã gia cố mặt đường');

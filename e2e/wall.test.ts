@@ -1,37 +1,26 @@
 // Browser: /wall at 3840×2160 with the demo wall token — KPI values at least 48 px tall, no label overlapping
 // another (read from the DOM), legends, trend charts drawn, the overdue table, a hot spot listed by its commune and
 // a live `hotspot` notice entering the list; an unknown token gets only "not authorised".
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../main.ts';
+import type { RunningProduct } from '../main.ts';
 import { withTransaction } from '../sql/db.ts';
 import { appendEvents } from '../sql/queries/events.ts';
-import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
-import { ROOT, ARTIFACTS, launchChromium } from './support/chromium.ts';
+import type { TestDatabase } from '../sql/test-support/db.ts';
+import { postReport } from './support/api.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
+import { startBrowserProduct } from './support/product.ts';
 
 describe('/wall on a 4K screen', () => {
-  let dist: string;
   let test: TestDatabase;
   let product: RunningProduct;
   let browser: Browser;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'ht-dist-'));
-    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    test = await freshTestDatabase();
-    product = await startProduct({ databaseUrl: test.url, port: 0, host: '127.0.0.1', demo: false, distDir: dist });
+    ({ test, product } = await startBrowserProduct());
     for (let i = 0; i < 6; i++)
-      await fetch(`${product.url}/api/v1/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'flooding', description: `Ngập ${i}`, lat: 19.8075, lng: 105.7766 }),
-      });
+      await postReport(product.url, { category: 'flooding', description: `Ngập ${i}`, lat: 19.8075, lng: 105.7766 });
     // One report past its response deadline, so the overdue tile and the agency table have a row.
     await test.pool.query(
       `UPDATE reports SET response_due_at = now() - interval '1 hour' WHERE id = (SELECT min(id) FROM reports)`,
@@ -42,7 +31,6 @@ describe('/wall on a 4K screen', () => {
     await browser?.close();
     await product?.stop();
     await test?.pool.end();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it('KPI values are at least 48 px tall, labels do not overlap, the hot spot is named by its commune', async () => {
@@ -177,7 +165,7 @@ describe('/wall on a 4K screen', () => {
     const port = Number(new URL(product.url).port);
     await product.stop();
     await page.waitForSelector('[data-testid=wall-stale]', { timeout: 40_000 });
-    product = await startProduct({ databaseUrl: test.url, port, host: '127.0.0.1', demo: false, distDir: dist });
+    ({ product } = await startBrowserProduct({ port }, test));
     await page.waitForFunction(
       () => document.querySelector('.wall-conn')?.getAttribute('data-state') === 'live',
       undefined,
@@ -185,15 +173,11 @@ describe('/wall on a 4K screen', () => {
         timeout: 60_000,
       },
     );
-    await fetch(`${product.url}/api/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        category: 'road',
-        description: 'Ổ gà sau khi máy chủ khởi động lại',
-        lat: 19.8,
-        lng: 105.77,
-      }),
+    await postReport(product.url, {
+      category: 'road',
+      description: 'Ổ gà sau khi máy chủ khởi động lại',
+      lat: 19.8,
+      lng: 105.77,
     });
     await page.waitForFunction(
       (n) => Number((document.querySelectorAll('.wall-kpi-value')[0]?.textContent ?? '').replace(/\D/g, '')) > n,

@@ -1,16 +1,40 @@
 // The product a browser test drives: the built dashboard, a fresh database, a free port, the demo accounts.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startProduct, type ProductOptions, type RunningProduct } from '../../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../../sql/test-support/db.ts';
 import { ARTIFACTS, DIST, ROOT } from './chromium.ts';
 
+/** What the bundle is built from: a change to any of them makes dist/ stale. */
+const BUNDLE_SOURCES = ['dashboard', 'domain', 'geo', 'vite.config.ts', 'package-lock.json'];
+
+/** The newest modification under `path` (a folder's own time counts too: it changes when a file is removed). */
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), info.mtimeMs);
+}
+
+/** dist/ is missing, or older than a source of the bundle: the test would drive yesterday's screens. */
+function distIsStale(): boolean {
+  const built = `${DIST}/index.html`;
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return BUNDLE_SOURCES.some((source) => existsSync(join(ROOT, source)) && newestMtime(join(ROOT, source)) > builtAt);
+}
+
+/**
+ * Builds dist/ when stale and starts the product on a free port with the demo accounts and the demo wall token.
+ * `database` restarts on one a test already holds (and its data); otherwise a fresh one is made.
+ */
 export async function startBrowserProduct(
   opts: ProductOptions = {},
+  database?: TestDatabase,
 ): Promise<{ test: TestDatabase; product: RunningProduct }> {
-  if (!existsSync(`${DIST}/index.html`)) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
+  if (distIsStale()) execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const test = await freshTestDatabase();
+  const test = database ?? (await freshTestDatabase());
   const product = await startProduct({
     databaseUrl: test.url,
     port: 0,
