@@ -1,11 +1,13 @@
 // Page paths fall back to the dashboard's index.html for GET and HEAD; API paths never do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
-import { dashboardMiddleware } from './static.ts';
+import { dashboardMiddleware, FAVICON } from './static.ts';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('dashboard static files', () => {
   let server: Server;
@@ -16,6 +18,8 @@ describe('dashboard static files', () => {
     writeFileSync(join(dist, 'app.js'), 'console.log(1)');
     writeFileSync(join(dist, 'report.html'), '<!doctype html><title>report page</title>');
     writeFileSync(join(dist, 'track.html'), '<!doctype html><title>track page</title>');
+    mkdirSync(join(dist, 'icons'));
+    writeFileSync(join(dist, 'icons/icon-192.png'), PNG_SIGNATURE);
     const app = new Koa();
     app.use(dashboardMiddleware(dist));
     server = createServer(app.callback());
@@ -48,5 +52,14 @@ describe('dashboard static files', () => {
   it('serves built files as themselves and leaves API paths alone', async () => {
     expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
     expect((await fetch(`${url}/api/v1/nothing`)).status).toBe(404);
+  });
+
+  it("answers /favicon.ico with the PWA's icon, an image the build ships", async () => {
+    const res = await fetch(`${url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG_SIGNATURE);
+    // Vite copies dashboard/public/ into dist/ as it is.
+    expect(existsSync(new URL(`../dashboard/public/${FAVICON}`, import.meta.url))).toBe(true);
   });
 });

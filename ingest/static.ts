@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const NOT_PAGES = /^\/(api|open311|socket\.io)(\/|$)/;
+/** Browsers, bookmarks and crawlers still ask for /favicon.ico whatever the page links: they get the PWA's icon. */
+export const FAVICON = 'icons/icon-192.png';
 
 /** A page with its own HTML (dashboard/pwa/page-html.ts: its chunks preloaded, maybe a static first screen). */
 function pageFile(distDir: string, path: string): string | null {
@@ -22,6 +24,7 @@ export function dashboardMiddleware(distDir: string) {
       await next();
       return;
     }
+    if (ctx.path === '/favicon.ico') ctx.path = `/${FAVICON}`;
     await files(ctx, async () => {});
     // HEAD too: `curl -I` on a page must not make the dashboard look missing.
     if (ctx.body != null || ctx.status !== 404 || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return;
