@@ -110,6 +110,8 @@ interface FeedConfig {
   acceptDemo: boolean;
   sessionSecret: string;
   coalesceMs: number;
+  /** The main logger's level: lines it would drop are not sent over IPC at all (LOG_LEVEL=debug traces each emit). */
+  logLevel: string;
 }
 
 const FEED_PROCESS_ARG = '--feed-process';
@@ -245,6 +247,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
             acceptDemo: !production,
             sessionSecret,
             coalesceMs: opts.feed?.coalesceMs ?? 50,
+            logLevel: logger.level,
           },
           nice: opts.feed?.nice ?? DEFAULT_FEED_NICE,
           logger: logger.child({ proc: 'feed' }),
@@ -315,6 +318,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
 
 /** The feed process: the realtime edge alone, on connections the main process hands it. */
 async function startFeedChild(config: FeedConfig, logger: Logger): Promise<FeedChild> {
+  logger.level = config.logLevel;
   const db = createFeedPool(config.databaseUrl, 8);
   const metrics = new Registry();
   const walls = await watchWallTokens(db, {

@@ -43,7 +43,8 @@ describe('request ids in the logs', () => {
   const logs = capture();
   let running: TestProduct;
   beforeAll(async () => {
-    running = await startTestProduct({ logger: createLogger(logs.stream) });
+    // Debug: the feed process logs each emitted batch (with its request ids) at that level only.
+    running = await startTestProduct({ logger: createLogger(logs.stream, 'debug') });
   });
   afterAll(async () => running?.stop());
 

@@ -34,7 +34,7 @@ export interface RealtimeOptions {
   /** How often staff sockets are authorised again (a ticket expires, an account changes); default 60 s. */
   reauthorizeMs?: number;
   onError?: (error: unknown) => void;
-  /** Each emitted batch is logged with its events' request ids (the access log's X-Request-Id). */
+  /** Each emitted batch is logged at debug with its events' request ids (the access log's X-Request-Id). */
   logger?: Logger;
   /** Where the feed's metrics go (feed-metrics.ts): lag, sockets per audience, events emitted. */
   metrics?: Registry;
@@ -85,7 +85,8 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   const measure = opts.metrics ? registerFeedMetrics(opts.metrics, io, fanOut) : () => {};
   fanOut.onFlushed = (events) => {
     measure(events);
-    opts.logger?.info(emitLine(events), 'feed emit');
+    // Per batch, so debug: at info a surge would send a line a batch over IPC to stdout (LOG_LEVEL=debug traces).
+    if (opts.logger?.isLevelEnabled('debug')) opts.logger.debug(emitLine(events), 'feed emit');
   };
   // Revocation is pushed through the feed: a sign-out, deactivation or role change in the log re-checks the
   // staff sockets at once (the timer below is the safety net). Assigned once the server exists.
