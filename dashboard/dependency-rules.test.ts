@@ -43,4 +43,13 @@ describe('dashboard dependency rules', () => {
       }
     },
   );
+
+  // A static import would put Plot in the importing page's bundle; data/use-plot.ts imports it on demand.
+  it.each(shipped.map((f) => [relative(ROOT, f), f]))('%s never imports Observable Plot statically', (_name, file) => {
+    const ast = parseFileSync(file, { syntax: 'typescript', tsx: file.endsWith('x') });
+    const plotImports = ast.body.filter(
+      (item) => item.type === 'ImportDeclaration' && item.source.value === '@observablehq/plot' && !item.typeOnly,
+    );
+    expect(plotImports).toEqual([]);
+  });
 });

@@ -1,11 +1,11 @@
 // Reports per category over the last 24 h (per hour) and 7 days (per local day), drawn with Observable Plot.
-// Plot is imported on demand: it reaches only the wall (and never a citizen page's bundle).
+// Plot is imported on demand (usePlot): it is in no first bundle.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CategoryDTO, WallStatsDTO } from '../../ingest/presenters/dto.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usePlot, type PlotModule } from '../data/use-plot.ts';
 
-type PlotModule = typeof import('@observablehq/plot');
 type TrendRow = WallStatsDTO['trends']['hourly'][number];
 
 interface ColorScale {
@@ -22,14 +22,7 @@ export function WallTrends({
   categoryByCode: Record<string, CategoryDTO>;
 }) {
   const { t, categoryName } = useI18n();
-  const [plot, setPlot] = useState<PlotModule | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('@observablehq/plot').then((m) => live && setPlot(m));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const plot = usePlot();
   // One colour per category for both charts (the 7 days hold every category of the 24 h), and one legend.
   const color = useMemo<ColorScale | null>(() => {
     if (!stats) return null;

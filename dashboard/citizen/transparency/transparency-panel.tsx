@@ -1,8 +1,9 @@
 // Per commune or agency: received, % resolved on time, median hours to resolve (30 or 365 days), as a
-// table and an Observable Plot bar chart. Loaded only when opened: Plot is not part of the map's first load.
+// table and an Observable Plot bar chart. Loaded only when opened; Plot comes after it (usePlot), so no citizen
+// page's bundle holds it and the table does not wait for it.
 import { useEffect, useRef, useState } from 'react';
-import * as Plot from '@observablehq/plot';
 import { getJson } from '../../data/api.ts';
+import { usePlot } from '../../data/use-plot.ts';
 import type { TransparencyDTO } from '../../data/types.ts';
 import { useCitizenI18n } from '../strings.ts';
 
@@ -16,6 +17,7 @@ export default function TransparencyPanel() {
   const [by, setBy] = useState<By>('commune');
   const [data, setData] = useState<TransparencyDTO | null>(null);
   const chart = useRef<HTMLDivElement>(null);
+  const Plot = usePlot();
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -28,7 +30,7 @@ export default function TransparencyPanel() {
 
   useEffect(() => {
     const el = chart.current;
-    if (!el) return;
+    if (!el || !Plot) return;
     const rated = rows.filter((r) => r.onTimeRate !== null).slice(0, TOP);
     if (!rated.length) return el.replaceChildren();
     const plot = Plot.plot({
