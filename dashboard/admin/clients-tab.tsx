@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { AdminForm } from './admin-form.tsx';
 import { AdminTable, RowButton } from './admin-table.tsx';
-import { useIntegrationI18n } from './integration-strings.ts';
 import { integrationsApi } from './integrations-api.ts';
 import { useAdminI18n } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
@@ -11,7 +10,6 @@ const EMPTY = { slug: '', name: '', contact: '' };
 
 export function ClientsTab() {
   const { a } = useAdminI18n();
-  const { n } = useIntegrationI18n();
   const { run } = useAdmin();
   const clients = useLoaded(integrationsApi.clients);
   const [issued, setIssued] = useState<string | null>(null);
@@ -23,13 +21,13 @@ export function ClientsTab() {
         fields={[
           {
             name: 'slug',
-            label: n('client.slug'),
+            label: a('client.slug'),
             required: true,
             pattern: '[a-z0-9][a-z0-9\\-]{0,39}',
             maxLength: 40,
           },
-          { name: 'name', label: n('client.name'), required: true, maxLength: 200 },
-          { name: 'contact', label: n('client.contact'), maxLength: 200 },
+          { name: 'name', label: a('client.name'), required: true, maxLength: 200 },
+          { name: 'contact', label: a('client.contact'), maxLength: 200 },
         ]}
         initial={EMPTY}
         submit={async (v) =>
@@ -43,7 +41,7 @@ export function ClientsTab() {
       >
         {issued && (
           <p className="small">
-            {n('client.once')} <code data-testid="issued-api-key">{issued}</code>
+            {a('client.once')} <code data-testid="issued-api-key">{issued}</code>
           </p>
         )}
       </AdminForm>
@@ -53,13 +51,13 @@ export function ClientsTab() {
         rowKey={(c) => c.id}
         rowData={(c) => ({ slug: c.slug })}
         columns={[
-          { label: n('client.name'), cell: (c) => c.name },
-          { label: n('client.channel'), cell: (c) => <code>{c.channel}</code> },
-          { label: n('client.contact'), cell: (c) => c.contact ?? '—' },
-          { label: n('created'), cell: (c) => c.createdAt.slice(0, 10) },
+          { label: a('client.name'), cell: (c) => c.name },
+          { label: a('client.channel'), cell: (c) => <code>{c.channel}</code> },
+          { label: a('client.contact'), cell: (c) => c.contact ?? '—' },
+          { label: a('created'), cell: (c) => c.createdAt.slice(0, 10) },
           {
-            label: n('status'),
-            cell: (c) => (c.revokedAt ? `${n('revoked')} ${c.revokedAt.slice(0, 10)}` : n('active')),
+            label: a('status'),
+            cell: (c) => (c.revokedAt ? `${a('revoked')} ${c.revokedAt.slice(0, 10)}` : a('active')),
           },
         ]}
         actions={(c) =>
@@ -67,7 +65,7 @@ export function ClientsTab() {
             <RowButton
               label={a('revoke')}
               action="revoke-client"
-              confirm={n('client.confirmRevoke', { name: c.name })}
+              confirm={a('client.confirmRevoke', { name: c.name })}
               onClick={() => void run(() => integrationsApi.revokeClient(c.id), clients.reload)}
             />
           )

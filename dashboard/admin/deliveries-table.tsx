@@ -1,7 +1,7 @@
 // One endpoint's latest deliveries: status, attempts with each answer, and a replay for administrators.
 import { AdminTable, RowButton } from './admin-table.tsx';
-import { useIntegrationI18n, type IntegrationKey } from './integration-strings.ts';
 import { integrationsApi, type AttemptItem, type EndpointItem } from './integrations-api.ts';
+import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
 
 /** "500 · 12 ms" or "timeout · 10000 ms": what the receiver answered, and how fast. */
@@ -9,15 +9,15 @@ const attemptLine = (t: AttemptItem, time: (iso: string) => string) =>
   `${time(t.at)} — ${t.httpStatus ?? t.error ?? '?'} · ${t.durationMs} ms`;
 
 export function DeliveriesTable(p: { endpoint: EndpointItem; eventName: (e: string) => string }) {
-  const { n, lang } = useIntegrationI18n();
+  const { a, lang } = useAdminI18n();
   const { run } = useAdmin();
   const deliveries = useLoaded(() => integrationsApi.deliveries(p.endpoint.id));
   const time = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const rows = deliveries.value?.deliveries ?? [];
   return (
     <section aria-live="polite">
-      <h2 className="ad-h">{n('hook.deliveriesOf', { url: p.endpoint.url })}</h2>
-      {deliveries.value && rows.length === 0 && <p className="small">{n('hook.none')}</p>}
+      <h2 className="ad-h">{a('hook.deliveriesOf', { url: p.endpoint.url })}</h2>
+      {deliveries.value && rows.length === 0 && <p className="small">{a('hook.none')}</p>}
       <AdminTable
         testId="deliveries"
         rows={rows}
@@ -25,12 +25,12 @@ export function DeliveriesTable(p: { endpoint: EndpointItem; eventName: (e: stri
         rowData={(d) => ({ id: d.id, status: d.status })}
         columns={[
           { label: '#', cell: (d) => d.id },
-          { label: n('delivery.event'), cell: (d) => p.eventName(d.event) },
-          { label: n('status'), cell: (d) => n(`delivery.${d.status}` as IntegrationKey) },
-          { label: n('delivery.attempts'), cell: (d) => d.attempts },
-          { label: n('delivery.next'), cell: (d) => (d.nextAttemptAt ? time(d.nextAttemptAt) : '—') },
+          { label: a('delivery.event'), cell: (d) => p.eventName(d.event) },
+          { label: a('status'), cell: (d) => a(`delivery.${d.status}` as AdminKey) },
+          { label: a('delivery.attempts'), cell: (d) => d.attempts },
+          { label: a('delivery.next'), cell: (d) => (d.nextAttemptAt ? time(d.nextAttemptAt) : '—') },
           {
-            label: n('delivery.log'),
+            label: a('delivery.log'),
             className: 'ad-json',
             cell: (d) => d.attemptLog.map((t) => attemptLine(t, time)).join('\n') || '—',
           },
@@ -38,7 +38,7 @@ export function DeliveriesTable(p: { endpoint: EndpointItem; eventName: (e: stri
         actions={(d) =>
           d.status !== 'pending' && (
             <RowButton
-              label={n('delivery.replay')}
+              label={a('delivery.replay')}
               action="replay-delivery"
               onClick={() => void run(() => integrationsApi.replay(d.id), deliveries.reload)}
             />

@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { MAPPED_FIELDS } from '../../domain/import-fields.ts';
 import { AdminForm, type FieldDef } from './admin-form.tsx';
 import { AdminTable, RowButton } from './admin-table.tsx';
-import { useIntegrationI18n, type IntegrationKey } from './integration-strings.ts';
 import { integrationsApi, type MappingInput, type MappingItem } from './integrations-api.ts';
-import { useAdminI18n } from './strings.ts';
+import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
 
 type Values = Record<'name' | 'values' | (typeof MAPPED_FIELDS)[number], string>;
@@ -37,19 +36,18 @@ function fromValues(v: Values): MappingInput {
 
 export function MappingsTab() {
   const { a } = useAdminI18n();
-  const { n } = useIntegrationI18n();
   const { run } = useAdmin();
   const mappings = useLoaded(integrationsApi.mappings);
   const [editing, setEditing] = useState<MappingItem | null>(null);
   const fields: FieldDef<Values>[] = [
-    { name: 'name', label: n('mapping.name'), required: true, maxLength: 100 },
+    { name: 'name', label: a('mapping.name'), required: true, maxLength: 100 },
     ...MAPPED_FIELDS.map((f) => ({
       name: f,
-      label: n(`field.${f}` as IntegrationKey),
+      label: a(`field.${f}` as AdminKey),
       required: f === 'category' || f === 'description',
       maxLength: 200,
     })),
-    { name: 'values', label: n('mapping.values'), kind: 'textarea', wide: true },
+    { name: 'values', label: a('mapping.values'), kind: 'textarea', wide: true },
   ];
   return (
     <section>
@@ -57,7 +55,7 @@ export function MappingsTab() {
         key={editing?.id ?? 'new'}
         testId="mapping-form"
         action={editing ? 'edit-mapping' : 'add-mapping'}
-        title={<h2 className="ad-h">{editing ? n('mapping.edit', { name: editing.name }) : n('mapping.new')}</h2>}
+        title={<h2 className="ad-h">{editing ? a('mapping.edit', { name: editing.name }) : a('mapping.new')}</h2>}
         fields={fields}
         initial={toValues(editing)}
         submit={(v) =>
@@ -72,7 +70,7 @@ export function MappingsTab() {
       >
         {editing && (
           <button type="button" className="dx-btn" onClick={() => setEditing(null)}>
-            {n('mapping.cancel')}
+            {a('mapping.cancel')}
           </button>
         )}
       </AdminForm>
@@ -82,25 +80,25 @@ export function MappingsTab() {
         rowKey={(m) => m.id}
         rowData={(m) => ({ name: m.name })}
         columns={[
-          { label: n('mapping.name'), cell: (m) => m.name },
+          { label: a('mapping.name'), cell: (m) => m.name },
           {
-            label: n('mapping.columns'),
+            label: a('mapping.columns'),
             className: 'ad-json',
             cell: (m) =>
               Object.entries(m.columns)
-                .map(([f, title]) => `${n(`field.${f}` as IntegrationKey)}: ${title}`)
+                .map(([f, title]) => `${a(`field.${f}` as AdminKey)}: ${title}`)
                 .join('\n'),
           },
-          { label: n('mapping.values'), className: 'ad-json', cell: (m) => toValues(m).values || '—' },
+          { label: a('mapping.values'), className: 'ad-json', cell: (m) => toValues(m).values || '—' },
           { label: a('when'), cell: (m) => m.updatedAt.slice(0, 10) },
         ]}
         actions={(m) => (
           <>
-            <RowButton label={n('edit')} action="edit-mapping" onClick={() => setEditing(m)} />
+            <RowButton label={a('edit')} action="edit-mapping" onClick={() => setEditing(m)} />
             <RowButton
               label={a('remove')}
               action="remove-mapping"
-              confirm={n('mapping.confirmRemove', { name: m.name })}
+              confirm={a('mapping.confirmRemove', { name: m.name })}
               onClick={() => void run(() => integrationsApi.removeMapping(m.id), mappings.reload)}
             />
           </>

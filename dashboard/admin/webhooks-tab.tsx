@@ -5,21 +5,21 @@ import { WEBHOOK_EVENTS } from '../../domain/webhook-events.ts';
 import { AdminForm } from './admin-form.tsx';
 import { AdminTable, RowButton } from './admin-table.tsx';
 import { DeliveriesTable } from './deliveries-table.tsx';
-import { useIntegrationI18n, type IntegrationKey } from './integration-strings.ts';
 import { integrationsApi, type EndpointItem } from './integrations-api.ts';
+import { useAdminI18n, type AdminKey } from './strings.ts';
 import { useChoices } from './use-choices.ts';
 import { useAdmin, useLoaded } from './use-admin.ts';
 
 const EMPTY = { url: '', agencyId: '', events: 'all' };
 
 export function WebhooksTab() {
-  const { n } = useIntegrationI18n();
+  const { a } = useAdminI18n();
   const { run, agencies } = useAdmin();
   const choices = useChoices();
   const endpoints = useLoaded(integrationsApi.endpoints);
   const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<EndpointItem | null>(null);
-  const eventName = (e: string) => n(`event.${e}` as IntegrationKey);
+  const eventName = (e: string) => a(`event.${e}` as AdminKey);
   const agencyName = (id: string | null) => (id ? (agencies.list.find((x) => x.id === id)?.name ?? id) : '—');
   return (
     <section>
@@ -27,14 +27,14 @@ export function WebhooksTab() {
         testId="webhook-form"
         action="register-webhook"
         fields={[
-          { name: 'url', label: n('hook.url'), required: true, maxLength: 2000, wide: true },
-          { name: 'agencyId', label: n('hook.agency'), kind: 'select', options: choices.agencies },
+          { name: 'url', label: a('hook.url'), required: true, maxLength: 2000, wide: true },
+          { name: 'agencyId', label: a('hook.agency'), kind: 'select', options: choices.agencies },
           {
             name: 'events',
-            label: n('hook.events'),
+            label: a('hook.events'),
             kind: 'select',
             options: [
-              { value: 'all', label: n('hook.allEvents') },
+              { value: 'all', label: a('hook.allEvents') },
               ...WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventName(e) })),
             ],
           },
@@ -49,11 +49,11 @@ export function WebhooksTab() {
           endpoints.reload();
           return EMPTY;
         }}
-        submitLabel={n('hook.register')}
+        submitLabel={a('hook.register')}
       >
         {secret && (
           <p className="small">
-            {n('hook.once')} <code data-testid="issued-webhook-secret">{secret}</code>
+            {a('hook.once')} <code data-testid="issued-webhook-secret">{secret}</code>
           </p>
         )}
       </AdminForm>
@@ -63,15 +63,15 @@ export function WebhooksTab() {
         rowKey={(e) => e.id}
         rowData={(e) => ({ id: e.id })}
         columns={[
-          { label: n('hook.url'), cell: (e) => <code>{e.url}</code> },
-          { label: n('hook.agency'), cell: (e) => agencyName(e.agencyId) },
-          { label: n('hook.events'), cell: (e) => e.events.map(eventName).join(', ') },
-          { label: n('status'), cell: (e) => (e.active ? n('active') : n('hook.disabled')) },
+          { label: a('hook.url'), cell: (e) => <code>{e.url}</code> },
+          { label: a('hook.agency'), cell: (e) => agencyName(e.agencyId) },
+          { label: a('hook.events'), cell: (e) => e.events.map(eventName).join(', ') },
+          { label: a('status'), cell: (e) => (e.active ? a('active') : a('hook.disabled')) },
           {
             // Reading deliveries is for supervisors too: a cell, not a write action.
             cell: (e) => (
               <button type="button" className="dx-btn" data-action="show-deliveries" onClick={() => setOpen(e)}>
-                {n('hook.deliveries')}
+                {a('hook.deliveries')}
               </button>
             ),
           },
@@ -79,9 +79,9 @@ export function WebhooksTab() {
         actions={(e) =>
           e.active && (
             <RowButton
-              label={n('hook.disable')}
+              label={a('hook.disable')}
               action="disable-webhook"
-              confirm={n('hook.confirmDisable', { url: e.url })}
+              confirm={a('hook.confirmDisable', { url: e.url })}
               onClick={() => void run(() => integrationsApi.disable(e.id), endpoints.reload)}
             />
           )
