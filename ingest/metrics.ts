@@ -3,6 +3,7 @@
 // scrape it from the same host or through a sidecar, never from the internet.
 import type { Context, Next } from 'koa';
 import client from 'prom-client';
+import type { Db } from '../sql/db.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -30,24 +31,19 @@ export function metricsMiddleware(deps: Pick<IngestDeps, 'db' | 'publicDb' | 're
   });
   deps.reportBatcher.onCommitted = (size) => batchSize.observe(size);
   const pools = { write: deps.db, public: deps.publicDb ?? null };
-  new client.Gauge({
-    name: 'hientruong_db_pool_waiting',
-    help: 'Requests waiting for a database connection, per pool',
-    labelNames: ['pool'] as const,
-    registers: [registry],
-    collect() {
-      for (const [name, pool] of Object.entries(pools)) if (pool) this.set({ pool: name }, pool.waitingCount);
-    },
-  });
-  new client.Gauge({
-    name: 'hientruong_db_pool_connections',
-    help: 'Open database connections, per pool',
-    labelNames: ['pool'] as const,
-    registers: [registry],
-    collect() {
-      for (const [name, pool] of Object.entries(pools)) if (pool) this.set({ pool: name }, pool.totalCount);
-    },
-  });
+  /** One figure of each pool, read at each scrape. */
+  const perPool = (name: string, help: string, read: (pool: Db) => number) =>
+    new client.Gauge({
+      name,
+      help,
+      labelNames: ['pool'] as const,
+      registers: [registry],
+      collect() {
+        for (const [label, pool] of Object.entries(pools)) if (pool) this.set({ pool: label }, read(pool));
+      },
+    });
+  perPool('hientruong_db_pool_waiting', 'Requests waiting for a database connection, per pool', (p) => p.waitingCount);
+  perPool('hientruong_db_pool_connections', 'Open database connections, per pool', (p) => p.totalCount);
   new client.Gauge({
     name: 'hientruong_rollup_queue_depth',
     help: 'Reports still queued for the count rollups',
