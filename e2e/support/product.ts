@@ -16,12 +16,12 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), info.mtimeMs);
 }
 
-/** dist/ is missing, or older than a source of the bundle: the test would drive yesterday's screens. */
-function distIsStale(): boolean {
-  const built = `${DIST}/index.html`;
+/** `dist` is missing, or older than a source of the bundle under `root`: a test would drive yesterday's screens. */
+export function distIsStale(root = ROOT, dist = DIST): boolean {
+  const built = join(dist, 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
-  return BUNDLE_SOURCES.some((source) => existsSync(join(ROOT, source)) && newestMtime(join(ROOT, source)) > builtAt);
+  return BUNDLE_SOURCES.some((source) => existsSync(join(root, source)) && newestMtime(join(root, source)) > builtAt);
 }
 
 /**
