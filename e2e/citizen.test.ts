@@ -207,6 +207,13 @@ describe('a citizen on a phone', () => {
       });
       expect(manifest.start_url).toBe('/report');
       expect(manifest.icons.map((i) => i.sizes)).toContain('512x512');
+      // The tab's icon: linked by the page, and /favicon.ico for whatever asks without reading the page.
+      expect(await page.getAttribute('link[rel="icon"]', 'href')).toBe('/icons/icon.svg');
+      const favicon = await page.evaluate(async () => {
+        const res = await fetch('/favicon.ico');
+        return { status: res.status, type: res.headers.get('content-type') };
+      });
+      expect(favicon).toEqual({ status: 200, type: 'image/png' });
       expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(
         /\/sw\.js$/,
       );
