@@ -17,10 +17,21 @@ export type ErrorKind =
   | 'internal'
   | 'unavailable';
 
+/** Why a field was refused, in both languages (domain/error-catalogue/reasons.ts holds them all). */
+export interface Reason {
+  en: string;
+  vi: string;
+}
+
+/** One refused field: `reason` in English (what API clients read), `reasonVi` for Vietnamese screens. */
 export interface FieldIssue {
   field: string;
   reason: string;
+  reasonVi: string;
 }
+
+/** The field and the catalogue reason it was refused for. */
+export const fieldIssue = (field: string, why: Reason): FieldIssue => ({ field, reason: why.en, reasonVi: why.vi });
 
 export class DomainError extends Error {
   constructor(
@@ -56,6 +67,8 @@ export interface ErrorEntry<P> {
   vi: Text<P>;
   /** The one field at fault; the English message reads `field: reason`. */
   field?: Text<P>;
+  /** That field's reason in Vietnamese; the Vietnamese message when not given. */
+  reasonVi?: Text<P>;
   /** Several fields at fault (a schema's issues). */
   fields?: (p: P) => FieldIssue[];
   /** Facts the edge needs besides the words (e.g. retryAfterS for Retry-After). */
@@ -71,10 +84,12 @@ export function define<P = void>(entry: ErrorEntry<P>): ErrorFactory<P> {
   const build = (p: P): DomainError => {
     const reason = say(entry.en, p);
     const field = entry.field === undefined ? undefined : say(entry.field, p);
-    const fields = entry.fields?.(p) ?? (field === undefined ? undefined : [{ field, reason }]);
+    const vi = say(entry.vi, p);
+    const reasonVi = entry.reasonVi === undefined ? vi : say(entry.reasonVi, p);
+    const fields = entry.fields?.(p) ?? (field === undefined ? undefined : [{ field, reason, reasonVi }]);
     const message = field !== undefined ? `${field}: ${reason}` : reason;
     const kind = typeof entry.kind === 'function' ? entry.kind(p) : entry.kind;
-    const error = new DomainError(kind, say(entry.code, p), message, say(entry.vi, p), fields);
+    const error = new DomainError(kind, say(entry.code, p), message, vi, fields);
     return entry.extra ? Object.assign(error, entry.extra(p)) : error;
   };
   return Object.assign(build, { entry });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, errors } from './errors.ts';
+import { DomainError, errors, fieldIssue, reasons, type Reason } from './errors.ts';
 
 // Sample parameters for entries that take some: enough to build every entry once.
 const SAMPLE: Partial<Record<keyof typeof errors, unknown>> = {
@@ -35,8 +35,8 @@ describe('the error catalogue', () => {
   it('an entry that names one field says it in the message and in fields', () => {
     const e = errors.noSuchUnit();
     expect(e.message).toBe('unitId: no such unit');
-    expect(e.fields).toEqual([{ field: 'unitId', reason: 'no such unit' }]);
-    expect(errors.invalid([{ field: 'lat', reason: 'must be a number' }]).message).toBe(
+    expect(e.fields).toEqual([{ field: 'unitId', reason: 'no such unit', reasonVi: 'Không có đội này' }]);
+    expect(errors.invalid([fieldIssue('lat', reasons.mustBeNumber)]).message).toBe(
       'Invalid input: lat: must be a number',
     );
   });
@@ -45,6 +45,25 @@ describe('the error catalogue', () => {
     const e = errors.bulkItemFailed({ id: '42', index: 3, cause: errors.staleVersion(2) });
     expect([e.kind, e.code, e.fields?.[0].field]).toEqual(['conflict', 'stale_version', 'ids.3']);
     expect(e.messageVi).toContain('Phản ánh 42');
+  });
+
+  it.each(Object.keys(reasons) as (keyof typeof reasons)[])(
+    'the field reason %s is worded in both languages, and they differ',
+    (name) => {
+      const entry = reasons[name] as Reason | ((p: unknown) => Reason);
+      const reason = typeof entry === 'function' ? entry(anything) : entry;
+      expect(reason.en.trim().length).toBeGreaterThan(3);
+      expect(reason.vi.trim().length).toBeGreaterThan(3);
+      expect(reason.vi).not.toBe(reason.en);
+    },
+  );
+
+  it('a field issue carries its reason in English and Vietnamese', () => {
+    expect(fieldIssue('to', reasons.mustBeAfter('from'))).toEqual({
+      field: 'to',
+      reason: 'must be after from',
+      reasonVi: 'phải sau from',
+    });
   });
 
   it('extra facts an edge needs travel on the error', () => {

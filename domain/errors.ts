@@ -6,7 +6,16 @@ import { missingErrors } from './error-catalogue/missing.ts';
 import { operationsErrors } from './error-catalogue/operations.ts';
 import { serverErrors } from './error-catalogue/server.ts';
 
-export { DomainError, errorBody, type ErrorBody, type ErrorKind, type FieldIssue } from './domain-error.ts';
+export {
+  DomainError,
+  errorBody,
+  fieldIssue,
+  type ErrorBody,
+  type ErrorKind,
+  type FieldIssue,
+  type Reason,
+} from './domain-error.ts';
+export { reasons, type ReasonName } from './error-catalogue/reasons.ts';
 export type { Thing } from './error-catalogue/missing.ts';
 
 export const errors = { ...inputErrors, ...accessErrors, ...missingErrors, ...operationsErrors, ...serverErrors };

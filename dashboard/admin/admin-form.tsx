@@ -1,6 +1,7 @@
 // One add/edit form for every admin tab: field definitions in, the server's field reasons shown beside each field.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { DispatchError } from '../data/dispatch-api.ts';
+import { DispatchError, reasonIn } from '../data/dispatch-api.ts';
+import { useAdminI18n } from './strings.ts';
 import { useAdmin } from './use-admin.ts';
 
 export interface Choice {
@@ -46,6 +47,7 @@ export interface AdminFormProps<V extends Record<string, string>> {
 /** Hidden for readers (supervisors) unless `editable` says otherwise. */
 export function AdminForm<V extends Record<string, string>>(p: AdminFormProps<V>) {
   const { canWrite, run } = useAdmin();
+  const { lang } = useAdminI18n();
   const [values, setValues] = useState<V>(p.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (!(p.editable ?? canWrite)) return null;
@@ -58,7 +60,7 @@ export function AdminForm<V extends Record<string, string>>(p: AdminFormProps<V>
           await p.submit(values);
         } catch (err) {
           if (err instanceof DispatchError && err.fields)
-            setErrors(Object.fromEntries(err.fields.map((f) => [f.field, f.reason])));
+            setErrors(Object.fromEntries(err.fields.map((f) => [f.field, reasonIn(f, lang)])));
           throw err;
         }
       },

@@ -1,7 +1,7 @@
 // /invite#<token>: an invited staff member sets their password (same rule as every account), once; then signs in.
 import '../views/dispatch/dispatch.css';
 import { useEffect, useState, type FormEvent } from 'react';
-import { call, DispatchError } from '../data/dispatch-api.ts';
+import { call, DispatchError, reasonIn } from '../data/dispatch-api.ts';
 import { LangToggle } from '../components/toggles.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -56,7 +56,8 @@ export function InviteView() {
     call('POST', '/api/v1/auth/invite/accept', { token, password }).then(
       () => setDone(true),
       (err) => {
-        const reason = err instanceof DispatchError ? err.fields?.find((f) => f.field === 'password')?.reason : null;
+        const field = err instanceof DispatchError ? err.fields?.find((f) => f.field === 'password') : undefined;
+        const reason = field ? reasonIn(field, lang) : null;
         if (reason) setFieldError(`${s.weak}: ${reason}`);
         else setError(errorText(err, lang));
       },

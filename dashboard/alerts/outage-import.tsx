@@ -1,6 +1,6 @@
 // A utility's cut schedule (CSV: area, start, end, reason) -> scheduled outage alerts, from a file or pasted.
 import { useState, type FormEvent } from 'react';
-import { call, DispatchError } from '../data/dispatch-api.ts';
+import { call, DispatchError, reasonIn } from '../data/dispatch-api.ts';
 import { useAlertsI18n } from './strings.ts';
 
 export function OutageImport() {
@@ -24,7 +24,7 @@ export function OutageImport() {
       const head = err instanceof DispatchError ? (lang === 'vi' ? (err.messageVi ?? err.message) : err.message) : '';
       setResult({
         ok: false,
-        lines: fields?.length ? fields.map((f) => `${f.field}: ${f.reason}`) : [head || String(err)],
+        lines: fields?.length ? fields.map((f) => `${f.field}: ${reasonIn(f, lang)}`) : [head || String(err)],
       });
     }
   };

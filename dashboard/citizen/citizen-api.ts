@@ -14,7 +14,8 @@ export class CitizenApiError extends Error {
     readonly status: number,
     message: string,
     readonly messageVi: string,
-    readonly fields: { field: string; reason: string }[] = [],
+    /** Each refused field, why in English (`reason`) and Vietnamese (`reasonVi`). */
+    readonly fields: { field: string; reason: string; reasonVi?: string }[] = [],
   ) {
     super(message);
   }
@@ -23,7 +24,7 @@ export class CitizenApiError extends Error {
 async function parse<T>(res: Response): Promise<T> {
   if (res.ok) return (await res.json()) as T;
   const body = (await res.json().catch(() => null)) as {
-    error?: { message?: string; messageVi?: string; fields?: { field: string; reason: string }[] };
+    error?: { message?: string; messageVi?: string; fields?: { field: string; reason: string; reasonVi?: string }[] };
   } | null;
   const e = body?.error;
   throw new CitizenApiError(

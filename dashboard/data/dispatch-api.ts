@@ -17,6 +17,9 @@ import type {
 /** Fired on window when a call comes back 401: useDispatchSession asks the server who is signed in. */
 export const SESSION_ENDED = 'hientruong:session-ended';
 
+/** A field a 422 names, with why in English (`reason`) and Vietnamese (`reasonVi`). */
+export type FieldReason = NonNullable<ErrorDTO['error']['fields']>[number];
+
 export class DispatchError extends Error {
   constructor(
     readonly status: number,
@@ -24,11 +27,14 @@ export class DispatchError extends Error {
     message: string,
     readonly messageVi: string | undefined,
     /** The fields a 422 names, each with its reason. */
-    readonly fields?: { field: string; reason: string }[],
+    readonly fields?: FieldReason[],
   ) {
     super(message);
   }
 }
+
+/** A field's reason in the screen's language (Vietnamese by default, English beside it). */
+export const reasonIn = (f: FieldReason, lang: string): string => (lang === 'en' ? f.reason : (f.reasonVi ?? f.reason));
 
 function csrfToken(): string {
   const m = /(?:^|;\s*)ht_csrf=([^;]+)/.exec(document.cookie);

@@ -17,6 +17,7 @@ export const inputErrors = {
     en: (p) => p.reason,
     vi: 'Dữ liệu không hợp lệ',
     field: (p) => p.field,
+    reasonVi: (p) => p.reasonVi,
   }),
   badParameters: define<FieldIssue[]>({
     kind: 'bad_request',
@@ -32,12 +33,13 @@ export const inputErrors = {
     vi: 'Dữ liệu không hợp lệ (ký tự không cho phép)',
     fields: list,
   }),
-  invalidId: define<{ field: string; reason: string }>({
+  invalidId: define<FieldIssue>({
     kind: 'bad_request',
     code: 'invalid_id',
     en: (p) => p.reason,
     vi: 'Mã không hợp lệ',
     field: (p) => p.field,
+    reasonVi: (p) => p.reasonVi,
   }),
   invalidTrackingCode: define({
     kind: 'bad_request',
@@ -141,6 +143,7 @@ export const inputErrors = {
     en: (p) => p.reason,
     vi: 'Không đọc được ảnh',
     field: (p) => p.field,
+    reasonVi: (p) => p.reasonVi,
   }),
   headersTooLarge: define({
     kind: 'headers_too_large',

@@ -1,5 +1,6 @@
 // The state of things refuses the operation: conflicts and the rules of reports, units, alerts.
-import { define, type ErrorKind } from '../domain-error.ts';
+import { define, fieldIssue, type ErrorKind } from '../domain-error.ts';
+import { reasons } from './reasons.ts';
 
 /** Fields a transition may require, as a Vietnamese user is told to fill them in. */
 const REQUIRED_VI: Record<string, string> = {
@@ -75,7 +76,7 @@ export const operationsErrors = {
     code: 'cannot_end',
     en: (p) => `Rule ${p.id} does not exist or starts on or after ${p.effectiveTo}`,
     vi: 'Không thể kết thúc quy tắc này',
-    fields: () => [{ field: 'effectiveTo', reason: 'must be after the rule starts' }],
+    fields: () => [fieldIssue('effectiveTo', reasons.afterRuleStarts)],
   }),
   staleVersion: define<number>({
     kind: 'conflict',
@@ -176,7 +177,7 @@ export const operationsErrors = {
     code: 'merge_cycle',
     en: 'A report cannot be merged into itself or into an incident it leads',
     vi: 'Không thể gộp phản ánh vào chính nó hoặc vào vụ việc do nó đứng đầu',
-    fields: () => [{ field: 'into', reason: 'is this report or its own incident' }],
+    fields: () => [fieldIssue('into', reasons.ownIncident)],
   }),
   targetClosed: define<string>({
     kind: 'conflict',
@@ -199,7 +200,9 @@ export const operationsErrors = {
     code: (p) => p.cause.code,
     en: (p) => `Report ${p.id}: ${p.cause.message}; nothing was changed`,
     vi: (p) => `Phản ánh ${p.id}: ${p.cause.messageVi ?? p.cause.message}; chưa thay đổi phản ánh nào`,
-    fields: (p) => [{ field: `ids.${p.index}`, reason: p.cause.message }],
+    fields: (p) => [
+      { field: `ids.${p.index}`, reason: p.cause.message, reasonVi: p.cause.messageVi ?? p.cause.message },
+    ],
   }),
   notResolvedToRate: define({
     kind: 'conflict',

@@ -3,7 +3,7 @@
 // before anything is written; each problem is named by row and column.
 import { parse } from 'csv-parse/sync';
 import { fold } from '../../geo/vn-text.ts';
-import type { FieldIssue } from '../../domain/errors.ts';
+import { fieldIssue, reasons, type FieldIssue, type Reason } from '../../domain/errors.ts';
 import type { AlertInput } from '../schemas/alert-input.ts';
 
 const HEADERS: Record<string, 'area' | 'start' | 'end' | 'reason'> = {
@@ -41,12 +41,12 @@ function communeMatcher(communes: CommuneName[]) {
       add(exact, n.normalize('NFC').toLowerCase(), c.code);
       add(folded, fold(n), c.code);
     }
-  return (raw: string): { code: string } | { error: string } => {
+  return (raw: string): { code: string } | { error: Reason } => {
     const text = raw.trim();
     if (byCode.has(text)) return { code: text };
     const hit = exact.get(text.normalize('NFC').toLowerCase()) ?? folded.get(fold(text)) ?? [];
     if (hit.length === 1) return { code: hit[0] };
-    return { error: hit.length ? `'${text}' names several communes: use the code` : `unknown commune '${text}'` };
+    return { error: hit.length ? reasons.ambiguousCommune(text) : reasons.unknownCommune(text) };
   };
 }
 
@@ -69,10 +69,10 @@ export function parseOutageSchedule(
       trim: true,
     });
   } catch (e) {
-    return { outages: [], issues: [{ field: 'csv', reason: `is not readable CSV: ${(e as Error).message}` }] };
+    return { outages: [], issues: [fieldIssue('csv', reasons.unreadableCsv((e as Error).message))] };
   }
-  if (records.length === 0) issues.push({ field: 'csv', reason: 'has no rows' });
-  if (records.length > 500) issues.push({ field: 'csv', reason: 'at most 500 rows per import' });
+  if (records.length === 0) issues.push(fieldIssue('csv', reasons.noRows));
+  if (records.length > 500) issues.push(fieldIssue('csv', reasons.atMostRows(500)));
   const match = communeMatcher(communes);
   const what = opts.utility === 'power' ? { vi: 'cắt điện', en: 'Power cut' } : { vi: 'cắt nước', en: 'Water cut' };
   const outages: ScheduledOutage[] = [];
@@ -80,20 +80,20 @@ export function parseOutageSchedule(
     const at = (col: string) => `rows.${i + 1}.${col}`;
     const before = issues.length;
     for (const col of ['area', 'start', 'end'] as const)
-      if (!r[col]) issues.push({ field: at(col), reason: 'is required (columns: area, start, end, reason)' });
+      if (!r[col]) issues.push(fieldIssue(at(col), reasons.outageColumnRequired));
     const codes: string[] = [];
     for (const part of (r.area ?? '').split(';').filter((p) => p.trim())) {
       const m = match(part);
       if ('code' in m) codes.push(m.code);
-      else issues.push({ field: at('area'), reason: m.error });
+      else issues.push(fieldIssue(at('area'), m.error));
     }
     for (const col of ['start', 'end'] as const)
-      if (r[col] && !TIME.test(r[col])) issues.push({ field: at(col), reason: 'must be a time YYYY-MM-DD HH:MM' });
+      if (r[col] && !TIME.test(r[col])) issues.push(fieldIssue(at(col), reasons.localTime));
     if (issues.length > before) return;
     const start = toDate(r.start);
     const end = toDate(r.end);
-    if (!(end > start)) return void issues.push({ field: at('end'), reason: 'must be after start' });
-    if (end <= opts.now) return void issues.push({ field: at('end'), reason: 'is already past' });
+    if (!(end > start)) return void issues.push(fieldIssue(at('end'), reasons.mustBeAfter('start')));
+    if (end <= opts.now) return void issues.push(fieldIssue(at('end'), reasons.alreadyPast));
     const reason = r.reason ?? '';
     const hhmm = (d: Date) =>
       d.toLocaleString('vi-VN', {

@@ -3,7 +3,7 @@ import type { MultiPolygon } from 'geojson';
 import { boundsOf, circlePolygon, coverArea, type AreaGeometry } from '../../geo/alert-area.ts';
 import type { Db, Tx } from '../../sql/db.ts';
 import { communesByCode } from '../../sql/queries/alerts.ts';
-import { errors } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons, type Reason } from '../../domain/errors.ts';
 import type { AlertAreaInput } from '../schemas/alert-input.ts';
 
 export interface ResolvedArea {
@@ -15,7 +15,7 @@ export interface ResolvedArea {
   cells: string[];
 }
 
-const invalid = (field: string, reason: string) => errors.invalid([{ field, reason }]);
+const invalid = (field: string, why: Reason) => errors.invalid([fieldIssue(field, why)]);
 
 const asMulti = (geometries: AreaGeometry[]): MultiPolygon => ({
   type: 'MultiPolygon',
@@ -34,7 +34,7 @@ export async function resolveAlertArea(db: Db | Tx, area: AlertAreaInput): Promi
     const found = await communesByCode(db, codes);
     const known = new Set(found.map((c) => c.code));
     const unknown = area.communes.findIndex((c) => !known.has(c));
-    if (unknown >= 0) throw invalid(`area.communes.${unknown}`, `unknown commune code '${area.communes[unknown]}'`);
+    if (unknown >= 0) throw invalid(`area.communes.${unknown}`, reasons.unknownCommuneCode(area.communes[unknown]));
     exact = found.map((c) => c.geometry as AreaGeometry);
     shown = found.map((c) => c.display as AreaGeometry);
     areaDesc = found.map((c) => c.name).join(', ');
@@ -53,8 +53,8 @@ export async function resolveAlertArea(db: Db | Tx, area: AlertAreaInput): Promi
   try {
     cells = coverArea(exact);
   } catch {
-    throw invalid(field, 'is not a valid polygon');
+    throw invalid(field, reasons.invalidPolygon);
   }
-  if (cells === null) throw invalid(field, 'is too large (more than about 5,000 km²): pick communes instead');
+  if (cells === null) throw invalid(field, reasons.areaTooLarge);
   return { areaDesc, areaCodes, geometry: asMulti(shown), bounds: boundsOf(shown), cells };
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { errors, type DomainError } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons, type DomainError, type Reason } from '../../domain/errors.ts';
 import { ACCEPTED_TYPES, sniffImage, type ImageKind } from '../media/photo-processing.ts';
 
 export const MAX_PHOTOS = 5;
@@ -32,12 +32,12 @@ export interface ParsedSubmission {
   cleanup(): Promise<void>;
 }
 
-type Issue = { status: 413 | 415 | 422; field: string; reason: string };
+type Issue = { status: 413 | 415 | 422; field: string; why: Reason };
 
 function refuse(issues: Issue[]): DomainError {
   // The most telling refusal first: a wrong type, then a size, then the rest.
   const status = ([415, 413, 422] as const).find((s) => issues.some((i) => i.status === s))!;
-  const fields = issues.map(({ field, reason }) => ({ field, reason }));
+  const fields = issues.map(({ field, why }) => fieldIssue(field, why));
   return { 413: errors.uploadTooLarge, 415: errors.uploadWrongType, 422: errors.badUploadParts }[status](fields);
 }
 
@@ -50,9 +50,9 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
   let reportText: string | null = null;
 
   const collectReport = (text: string, truncated: boolean) => {
-    if (reportText !== null) issues.push({ status: 422, field: 'report', reason: 'must be sent once' });
+    if (reportText !== null) issues.push({ status: 422, field: 'report', why: reasons.sentTwice });
     else if (truncated)
-      issues.push({ status: 413, field: 'report', reason: `must be at most ${MAX_REPORT_BYTES} bytes` });
+      issues.push({ status: 413, field: 'report', why: reasons.reportPartTooLarge(MAX_REPORT_BYTES) });
     else reportText = text;
   };
 
@@ -73,10 +73,10 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
     });
     await pipeline(stream, createWriteStream(path));
     if (stream.truncated)
-      return issues.push({ status: 413, field: label, reason: `must be at most ${MAX_PHOTO_BYTES / 1048576} MB` });
+      return issues.push({ status: 413, field: label, why: reasons.photoTooLarge(MAX_PHOTO_BYTES / 1048576) });
     const sniffed = sniffImage(head);
     if (!sniffed || (sniffed !== declared && !(sniffed === 'heif' && declared === 'heif')))
-      return issues.push({ status: 415, field: label, reason: 'is not a JPEG, PNG, WebP or HEIC image' });
+      return issues.push({ status: 415, field: label, why: reasons.notAnImage });
     photos[index] = { label, path, bytes, digest: hash.digest('hex'), kind: sniffed };
   };
 
@@ -95,13 +95,13 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
     let photoCount = 0;
     bb.on('field', (name, value, info) => {
       if (name === 'report') collectReport(value, info.valueTruncated);
-      else issues.push({ status: 422, field: name, reason: 'is not an accepted part (report, photos)' });
+      else issues.push({ status: 422, field: name, why: reasons.notAnAcceptedPart });
     });
     bb.on('file', (name, stream, info) => {
       if (name === 'report') {
         // A Blob part: the JSON must say it is JSON.
         if (!/^application\/json$/i.test(info.mimeType))
-          issues.push({ status: 415, field: 'report', reason: 'must be application/json' });
+          issues.push({ status: 415, field: 'report', why: reasons.mustBeJsonPart });
         const chunks: Buffer[] = [];
         let size = 0;
         stream.on('data', (c: Buffer) => {
@@ -112,25 +112,25 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
         return;
       }
       if (name !== 'photos') {
-        issues.push({ status: 422, field: name, reason: 'is not an accepted part (report, photos)' });
+        issues.push({ status: 422, field: name, why: reasons.notAnAcceptedPart });
         return stream.resume();
       }
       const index = photoCount++;
       const label = `photos[${index}]${info.filename ? ` (${info.filename})` : ''}`;
       if (index >= MAX_PHOTOS) {
-        issues.push({ status: 413, field: label, reason: `at most ${MAX_PHOTOS} photos` });
+        issues.push({ status: 413, field: label, why: reasons.atMostPhotos(MAX_PHOTOS) });
         return stream.resume();
       }
       const declared = ACCEPTED_TYPES[info.mimeType.toLowerCase()];
       if (!declared) {
-        issues.push({ status: 415, field: label, reason: `type ${info.mimeType} is not JPEG, PNG, WebP or HEIC` });
+        issues.push({ status: 415, field: label, why: reasons.imageTypeRefused(info.mimeType) });
         return stream.resume();
       }
       photos[index] = null;
       writes.push(stagePhoto(stream, index, label, declared).then(() => undefined));
     });
-    bb.on('filesLimit', () => issues.push({ status: 413, field: 'photos', reason: `at most ${MAX_PHOTOS} photos` }));
-    bb.on('partsLimit', () => issues.push({ status: 413, field: '(body)', reason: 'too many parts' }));
+    bb.on('filesLimit', () => issues.push({ status: 413, field: 'photos', why: reasons.atMostPhotos(MAX_PHOTOS) }));
+    bb.on('partsLimit', () => issues.push({ status: 413, field: '(body)', why: reasons.tooManyParts }));
     bb.on('error', () => reject(errors.malformedMultipart()));
     bb.on('close', resolve);
     req.pipe(bb);
@@ -140,13 +140,13 @@ export async function parseSubmission(req: IncomingMessage): Promise<ParsedSubmi
   });
   try {
     await Promise.all(writes);
-    if (reportText === null) issues.push({ status: 422, field: 'report', reason: 'is required (the report as JSON)' });
+    if (reportText === null) issues.push({ status: 422, field: 'report', why: reasons.reportPartRequired });
     if (issues.length) throw refuse(issues);
     let report: unknown;
     try {
       report = JSON.parse(reportText!);
     } catch {
-      throw refuse([{ status: 422, field: 'report', reason: 'must be valid JSON' }]);
+      throw refuse([{ status: 422, field: 'report', why: reasons.mustBeValidJson }]);
     }
     return { report, photos: photos.filter((p): p is StagedPhoto => p !== null), cleanup };
   } catch (error) {

@@ -2,7 +2,7 @@
 // Every photo is processed before any is stored, so a photo that cannot be read leaves nothing behind.
 import { randomBytes } from 'node:crypto';
 import type { NewPhoto } from '../../sql/queries/photos.ts';
-import { errors } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons } from '../../domain/errors.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import type { ProcessedPhoto } from '../media/photo-processing.ts';
 import { processPhoto } from '../media/photo-worker-pool.ts';
@@ -16,8 +16,8 @@ async function processOrRefuse(p: StagedPhoto): Promise<ProcessedPhoto> {
   try {
     return await processPhoto(p.path);
   } catch (error) {
-    const reason = `cannot be read as an image (${(error as Error).message.split('\n')[0].slice(0, 120)})`;
-    throw errors.unreadablePhoto({ field: p.label, reason });
+    const detail = (error as Error).message.split('\n')[0].slice(0, 120);
+    throw errors.unreadablePhoto(fieldIssue(p.label, reasons.unreadableImage(detail)));
   }
 }
 

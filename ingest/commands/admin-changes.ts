@@ -13,7 +13,7 @@ import {
 } from '../../sql/queries/admin-settings.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { endSessions, findStaffById, updateStaff, type StaffRow } from '../../sql/queries/staff.ts';
-import { errors } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons, type Reason } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { staffCommand } from './command.ts';
 
@@ -39,7 +39,7 @@ export async function audited<T>(
   });
 }
 
-export const invalid = (field: string, reason: string) => errors.invalidField({ field, reason });
+export const invalid = (field: string, why: Reason) => errors.invalidField(fieldIssue(field, why));
 
 export async function exists(
   tx: Tx,
@@ -106,9 +106,10 @@ async function runChangeStaff(
       displayName: c.displayName ?? before.display_name,
       active: c.active ?? before.active,
     };
-    if (next.agencyId && !(await exists(tx, 'agencies', next.agencyId))) throw invalid('agencyId', 'unknown agency');
-    if (next.unitId && !(await exists(tx, 'units', next.unitId))) throw invalid('unitId', 'unknown unit');
-    if (next.role === 'agency_officer' && !next.agencyId) throw invalid('agencyId', 'is required for agency officers');
+    if (next.agencyId && !(await exists(tx, 'agencies', next.agencyId)))
+      throw invalid('agencyId', reasons.unknownAgency);
+    if (next.unitId && !(await exists(tx, 'units', next.unitId))) throw invalid('unitId', reasons.unknownUnit);
+    if (next.role === 'agency_officer' && !next.agencyId) throw invalid('agencyId', reasons.requiredForAgencyOfficers);
     const after = await updateStaff(tx, id, next);
     const narrowed = !after.active || after.role !== before.role || after.agency_id !== before.agency_id;
     if (narrowed) {
@@ -128,8 +129,8 @@ async function runSaveUnit(
   u: { id: string; agencyId: string; name: string; trade: string | null },
 ): Promise<AdminUnitRow> {
   return audited(db, actor, { entity: 'unit', id: u.id, action: 'set' }, async (tx) => {
-    if (!(await exists(tx, 'agencies', u.agencyId))) throw invalid('agencyId', 'unknown agency');
-    if (u.trade && !(await exists(tx, 'trades', u.trade))) throw invalid('trade', 'unknown trade');
+    if (!(await exists(tx, 'agencies', u.agencyId))) throw invalid('agencyId', reasons.unknownAgency);
+    if (u.trade && !(await exists(tx, 'trades', u.trade))) throw invalid('trade', reasons.unknownTrade);
     const before = await findAdminUnit(tx, u.id);
     await upsertAdminUnit(tx, { id: u.id, agency_id: u.agencyId, name: u.name, trade: u.trade });
     return { before, after: (await findAdminUnit(tx, u.id))! };

@@ -8,7 +8,7 @@ import {
   knownRuleTargets,
   type StoredRoutingRule,
 } from '../../sql/queries/agency-routing-rules.ts';
-import { errors } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import type { NewRoutingRuleInput } from '../schemas/agency-routing-input.ts';
 import { staffCommand } from './command.ts';
@@ -21,9 +21,9 @@ async function runAddRoutingRule(db: Db, actor: StaffActor, input: NewRoutingRul
   return withTransaction(db, async (tx) => {
     const known = await knownRuleTargets(tx, input.agencyId, input.category);
     const fields = [
-      ...(known.agency ? [] : [{ field: 'agencyId', reason: `unknown agency '${input.agencyId}'` }]),
+      ...(known.agency ? [] : [fieldIssue('agencyId', reasons.unknownAgencyNamed(input.agencyId))]),
       ...(input.category && !known.category
-        ? [{ field: 'category', reason: `unknown category '${input.category}'` }]
+        ? [fieldIssue('category', reasons.unknownCategoryNamed(input.category))]
         : []),
     ];
     if (fields.length) throw errors.invalid(fields);

@@ -1,7 +1,7 @@
 // SLA deadlines per category (and per category × priority): set or remove a rule, audited in the same transaction.
 import type { Db } from '../../sql/db.ts';
 import { deleteSla, listSla, upsertSla, type SlaKey, type SlaRow } from '../../sql/queries/admin-settings.ts';
-import { errors } from '../../domain/errors.ts';
+import { errors, reasons } from '../../domain/errors.ts';
 import type { StaffActor } from '../policies/roles.ts';
 import { audited, exists, invalid } from './admin-changes.ts';
 import { staffCommand } from './command.ts';
@@ -22,9 +22,9 @@ export const changeSla = staffCommand('administer', runChangeSla);
 async function runChangeSla(db: Db, actor: StaffActor, key: SlaKey, s: SlaChange): Promise<SlaRow> {
   return audited(db, actor, { entity: 'sla', id: auditId(key), action: 'set' }, async (tx) => {
     if (key.category !== '*' && !(await exists(tx, 'categories', key.category)))
-      throw invalid('category', 'unknown category');
+      throw invalid('category', reasons.unknownCategory);
     if (key.for_priority !== null && s.priority !== undefined)
-      throw invalid('priority', 'the default priority is set on the category rule, not a priority rule');
+      throw invalid('priority', reasons.defaultPriorityOnCategory);
     const [before] = await listSla(tx, key);
     await upsertSla(
       tx,

@@ -1,6 +1,6 @@
 // Integration changes made from /admin: Open311 keys, webhooks, import mappings. Each writes its audit row in the
 // same transaction (commands/admin-changes.ts `audited`); secrets (key hashes, signing secrets) never enter it.
-import { errors } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons } from '../../domain/errors.ts';
 import type { Db } from '../../sql/db.ts';
 import {
   deleteImportMapping,
@@ -58,7 +58,7 @@ async function runRegisterWebhook(
 ): Promise<WebhookEndpointRow> {
   return audited(db, actor, { entity: 'webhook', id: (after) => after.id, action: 'register' }, async (tx) => {
     if (e.agencyId && !(await tx.query('SELECT 1 FROM agencies WHERE id = $1', [e.agencyId])).rows.length)
-      throw errors.invalid([{ field: 'agencyId', reason: 'unknown agency' }]);
+      throw errors.invalid([fieldIssue('agencyId', reasons.unknownAgency)]);
     return { before: null, after: await insertWebhookEndpoint(tx, { ...e, createdBy: actor.userId }) };
   });
 }

@@ -1,7 +1,7 @@
 // An Open311 client's POST requests: locate it (lat/long, or the address text through the place search),
 // then store the report and what the client sent beside it in the report's own transaction (group commit).
 import { newToken } from '../auth/tokens.ts';
-import { errors, type FieldIssue } from '../../domain/errors.ts';
+import { errors, fieldIssue, reasons, type FieldIssue } from '../../domain/errors.ts';
 import { checkAnswers } from '../schemas/answers.ts';
 import type { ReportBatcher } from '../report-batcher.ts';
 import type { PlaceSearch } from '../places.ts';
@@ -28,7 +28,7 @@ async function locate(input: Open311RequestInput, places: () => Promise<PlaceSea
   if (input.lat !== undefined && input.long !== undefined) return { lat: input.lat, lng: input.long };
   const text = input.address_string ?? input.address_id ?? '';
   const hit = (await places()).search(text, 1).find((c) => c.lat !== null && c.lng !== null);
-  if (!hit) throw badRequest([{ field: 'address_string', reason: `no place found for '${text}'` }]);
+  if (!hit) throw badRequest([fieldIssue('address_string', reasons.noPlaceFound(text))]);
   return { lat: hit.lat as number, lng: hit.lng as number };
 }
 

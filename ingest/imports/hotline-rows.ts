@@ -1,17 +1,16 @@
 // A call centre's export (CSV or XLSX, already read into rows) checked row by row against a column mapping:
 // every bad row is named by its number in the file and the field, before anything is written.
-import type { FieldIssue } from '../../domain/errors.ts';
+import { fieldIssue, reasons, type FieldIssue, type Reason } from '../../domain/errors.ts';
+import { fieldIssuesOf, parseChecked } from '../schemas/validate.ts';
 import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
 import { MAPPED_FIELDS, type MappedField } from '../../domain/import-fields.ts';
 
 export { MAPPED_FIELDS, type MappedField };
 export type ColumnMapping = Partial<Record<MappedField, string>> & { category: string; description: string };
 
-export interface RowIssue {
+export interface RowIssue extends FieldIssue {
   /** The row's number in the file as a spreadsheet shows it (the header is row 1). */
   row: number;
-  field: string;
-  reason: string;
 }
 
 export interface CheckedRows {
@@ -46,11 +45,11 @@ export function checkHotlineRows(
     const title = mapping[field];
     if (title === undefined) continue;
     const at = titles.indexOf(title.trim());
-    if (at < 0) fileIssues.push({ field: `mapping.${field}`, reason: `column '${title}' is not in the file` });
+    if (at < 0) fileIssues.push(fieldIssue(`mapping.${field}`, reasons.columnNotInFile(title)));
     else index[field] = at;
   }
   if (mapping.address === undefined && (mapping.lat === undefined || mapping.lng === undefined))
-    fileIssues.push({ field: 'mapping', reason: 'map an address column, or both lat and lng' });
+    fileIssues.push(fieldIssue('mapping', reasons.mapAddressOrPoint));
   const good: CheckedRows['good'] = [];
   const issues: RowIssue[] = [];
   if (fileIssues.length) return { good, issues, fileIssues };
@@ -59,18 +58,19 @@ export function checkHotlineRows(
     const get = (f: MappedField) => (index[f] === undefined ? '' : text(cells[index[f]]));
     if (cells.every((c) => text(c) === '')) return; // blank lines between blocks of calls
     const rowIssues: RowIssue[] = [];
+    const refuse = (field: string, why: Reason) => rowIssues.push({ row, ...fieldIssue(field, why) });
     const label = get('category');
     const category = categoryValues[label] ?? label;
-    if (!ctx.isCategory(category)) rowIssues.push({ row, field: 'category', reason: `unknown category '${label}'` });
+    if (!ctx.isCategory(category)) refuse('category', reasons.unknownCategoryNamed(label));
     let point: { lat: number; lng: number } | null = null;
     if (get('lat') && get('lng')) point = { lat: Number(get('lat')), lng: Number(get('lng')) };
     else if (get('address')) {
       point = ctx.locate(get('address'));
-      if (!point) rowIssues.push({ row, field: 'address', reason: `no place found for '${get('address')}'` });
-    } else rowIssues.push({ row, field: 'address', reason: 'is required (or lat and lng)' });
+      if (!point) refuse('address', reasons.noPlaceFound(get('address')));
+    } else refuse('address', reasons.addressOrPointRequired);
     const name = get('reporterName');
     const phone = get('reporterPhone');
-    const parsed = reportInputSchema.safeParse({
+    const parsed = parseChecked(reportInputSchema, {
       category: category || 'x',
       description: get('description'),
       lat: point?.lat ?? 0,
@@ -78,9 +78,7 @@ export function checkHotlineRows(
       channel: 'hotline',
       ...(name || phone ? { reporter: { ...(name && { name }), ...(phone && { phone }) } } : {}),
     });
-    if (!parsed.success)
-      for (const issue of parsed.error.issues)
-        rowIssues.push({ row, field: issue.path.map(String).join('.'), reason: issue.message });
+    if (!parsed.success) for (const issue of fieldIssuesOf(parsed.error)) rowIssues.push({ row, ...issue });
     if (rowIssues.length) issues.push(...rowIssues);
     else if (parsed.success) good.push({ row, input: parsed.data });
   });

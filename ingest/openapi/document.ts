@@ -68,8 +68,12 @@ const ERROR_SCHEMA = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['field', 'reason'],
-            properties: { field: { type: 'string' }, reason: { type: 'string' } },
+            required: ['field', 'reason', 'reasonVi'],
+            properties: {
+              field: { type: 'string' },
+              reason: { type: 'string', description: 'Why, in English' },
+              reasonVi: { type: 'string', description: 'Why, in Vietnamese' },
+            },
           },
         },
       },

@@ -113,7 +113,13 @@ export interface CreatedReportDTO {
 
 /** Stable error shape of every 4xx/5xx. */
 export interface ErrorDTO {
-  error: { code: string; message: string; messageVi?: string; fields?: { field: string; reason: string }[] };
+  error: {
+    code: string;
+    message: string;
+    messageVi?: string;
+    /** Each refused field: why in English (`reason`) and in Vietnamese (`reasonVi`). */
+    fields?: { field: string; reason: string; reasonVi: string }[];
+  };
 }
 
 // ---- Dispatch (staff console) ----

@@ -25,7 +25,7 @@ describe('pushEndpointProblem', () => {
     ['ftp://fcm.googleapis.com/x', 'https'],
     ['not a url', 'must be a URL'],
   ])('refuses %s', (endpoint, reason) => {
-    expect(pushEndpointProblem(endpoint, [])).toContain(reason);
+    expect(pushEndpointProblem(endpoint, [])?.en).toContain(reason);
   });
 
   it('a configured origin is allowed, even on a private address, and only that origin', () => {
@@ -33,7 +33,7 @@ describe('pushEndpointProblem', () => {
     expect(extra).toEqual(['https://10.1.2.3:8443', 'https://push.example.org']);
     expect(pushEndpointProblem('https://10.1.2.3:8443/s/1', extra)).toBeNull();
     expect(pushEndpointProblem('https://push.example.org/s/1', extra)).toBeNull();
-    expect(pushEndpointProblem('https://10.1.2.3:9443/s/1', extra)).toContain('private');
-    expect(pushEndpointProblem('http://push.example.org/s/1', extra)).toContain('https');
+    expect(pushEndpointProblem('https://10.1.2.3:9443/s/1', extra)?.en).toContain('private');
+    expect(pushEndpointProblem('http://push.example.org/s/1', extra)?.en).toContain('https');
   });
 });

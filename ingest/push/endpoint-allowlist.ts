@@ -2,6 +2,7 @@
 // word (SSRF): only https on the known browser push services, never a private, loopback or link-local address.
 // Self-hosted push services (and tests' stand-in) are allowed by origin through PUSH_SERVICE_ORIGINS only.
 import { BlockList, isIP } from 'node:net';
+import { reasons, type Reason } from '../../domain/errors.ts';
 
 /** Push services of the browsers people use: Chrome/Android/Opera/Samsung (FCM), Firefox, Safari, Edge/Windows. */
 export const KNOWN_PUSH_HOSTS: readonly string[] = [
@@ -63,18 +64,17 @@ const knownHost = (host: string) =>
 export function pushEndpointProblem(
   endpoint: string,
   extraOrigins: readonly string[] = extraPushOrigins(),
-): string | null {
+): Reason | null {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return 'must be a URL';
+    return reasons.mustBeUrl;
   }
-  if (url.protocol !== 'https:') return 'must be an https URL';
-  if (url.username || url.password) return 'must not carry a user name or password';
+  if (url.protocol !== 'https:') return reasons.mustBeHttpsUrl;
+  if (url.username || url.password) return reasons.pushEndpointCredentials;
   if (extraOrigins.includes(url.origin)) return null; // configured by the operator, on purpose
-  if (isInternalAddress(url.hostname)) return 'must not be a private, loopback or link-local address';
-  if (!knownHost(url.hostname) || url.port !== '')
-    return 'must be on a known push service (FCM, Mozilla autopush, Apple, Windows WNS)';
+  if (isInternalAddress(url.hostname)) return reasons.pushEndpointInternal;
+  if (!knownHost(url.hostname) || url.port !== '') return reasons.pushEndpointUnknown;
   return null;
 }

@@ -108,7 +108,7 @@ describe('web push', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toEqual([
-      { field: 'subscription.endpoint', reason: expect.stringContaining(reason) },
+      { field: 'subscription.endpoint', reason: expect.stringContaining(reason), reasonVi: expect.any(String) },
     ]);
     const stored = await app.db.query('SELECT 1 FROM push_subscriptions WHERE endpoint = $1', [endpoint]);
     expect(stored.rowCount).toBe(0);

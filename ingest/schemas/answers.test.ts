@@ -90,7 +90,11 @@ describe('checkAnswers', () => {
 
   it('a category without questions takes no answers', () => {
     expect(checkAnswers([], { a: 1 }, 'other').issues).toEqual([
-      { field: 'answers.a', reason: "is not a question of category 'other'" },
+      {
+        field: 'answers.a',
+        reason: "is not a question of category 'other'",
+        reasonVi: "không phải câu hỏi của loại 'other'",
+      },
     ]);
     expect(checkAnswers([], undefined, 'other')).toEqual({ answers: {}, issues: [] });
   });

@@ -1,8 +1,9 @@
 // Open311 inputs as clients send them: form fields (all strings), unknown fields ignored as the spec expects.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
+import { because, refusedBecause } from './zod-reasons.ts';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
   text(max)
     .optional()
@@ -11,9 +12,9 @@ const coordinate = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .regex(/^-?\d{1,3}(\.\d+)?$/, 'must be a decimal number')
+    .regex(/^-?\d{1,3}(\.\d+)?$/, because('decimalNumber'))
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`)
+    .refine((n) => n >= min && n <= max, refusedBecause('between', { min, max }))
     .optional();
 // Also refuses what Postgres cannot hold (year 0000): ./dates.ts.
 const datetime = isoDateTime();
@@ -33,13 +34,13 @@ export const open311RequestInput = z
   .object({
     jurisdiction_id: z.string().max(200).optional(),
     locale: localeParam,
-    service_code: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),
+    service_code: z.string().trim().min(1).max(64),
     lat: coordinate(-90, 90),
     long: coordinate(-180, 180),
     address_string: optionalText(500),
     address_id: optionalText(100),
     email: z
-      .email('must be an email address')
+      .email()
       .max(200)
       .optional()
       .or(z.literal('').transform(() => undefined)),
@@ -50,12 +51,12 @@ export const open311RequestInput = z
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9][0-9 .-]{6,18}[0-9]$/, 'must be a phone number of 8 to 20 digits')
+      .regex(/^\+?[0-9][0-9 .-]{6,18}[0-9]$/, because('phone'))
       .optional()
       .or(z.literal('').transform(() => undefined)),
     description: optionalText(4000),
     media_url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .url({ protocol: /^https?$/, error: because('mustBeHttpUrl') })
       .max(2000)
       .optional(),
     attribute: z.record(z.string().max(64), attributeValue).optional(),
@@ -65,13 +66,13 @@ export const open311RequestInput = z
       ctx.addIssue({
         code: 'custom',
         path: [v.lat === undefined ? 'lat' : 'long'],
-        message: 'lat and long go together',
+        message: because('latLongTogether'),
       });
     if (v.lat === undefined && !v.address_string && !v.address_id)
       ctx.addIssue({
         code: 'custom',
         path: ['lat'],
-        message: 'a location is required: lat and long, or address_string',
+        message: because('locationRequired'),
       });
   });
 
@@ -82,7 +83,7 @@ export const MAX_REQUEST_IDS = 100;
 
 /** The wiki's Extensions: `extensions=true` adds `extended_attributes` to each request. */
 const extensionsParam = z
-  .enum(['true', 'false'], { error: "must be 'true' or 'false'" })
+  .enum(['true', 'false'])
   .optional()
   .transform((v) => v === 'true');
 
@@ -91,16 +92,16 @@ export const open311RequestQuery = open311CommonQuery.extend({ extensions: exten
 export const open311RequestsQuery = open311RequestQuery.extend({
   service_request_id: z
     .string()
-    .regex(/^[A-Za-z0-9-]{1,40}(,[A-Za-z0-9-]{1,40})*$/, 'must be request ids separated by commas')
+    .regex(/^[A-Za-z0-9-]{1,40}(,[A-Za-z0-9-]{1,40})*$/, because('requestIds'))
     .transform((v) => [...new Set(v.split(','))])
-    .refine((v) => v.length <= MAX_REQUEST_IDS, `at most ${MAX_REQUEST_IDS} ids`)
+    .refine((v) => v.length <= MAX_REQUEST_IDS, refusedBecause('atMostIds', { max: MAX_REQUEST_IDS }))
     .optional(),
   service_code: z.string().max(64).optional(),
   start_date: datetime.optional(),
   end_date: datetime.optional(),
   status: z
     .string()
-    .regex(/^(open|closed)(,(open|closed))?$/, 'must be open, closed, or open,closed')
+    .regex(/^(open|closed)(,(open|closed))?$/, because('openOrClosed'))
     .transform((v) => [...new Set(v.split(','))] as ('open' | 'closed')[])
     .optional(),
 });
@@ -114,23 +115,23 @@ export const open311UpdatesQuery = open311CommonQuery.extend({
 /** FixMyStreet's POST servicerequestupdates: a citizen's comment on a request, relayed by the client. */
 export const open311UpdateInput = z.object({
   jurisdiction_id: z.string().max(200).optional(),
-  service_request_id: z.string({ error: 'is required' }).trim().min(1, 'is required').max(40),
-  update_id: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100),
+  service_request_id: z.string().trim().min(1).max(40),
+  update_id: z.string().trim().min(1).max(100),
   status: z
-    .string({ error: 'is required' })
+    .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z_]{2,40}$/, 'must be a status such as open or closed'),
-  description: z.string({ error: 'is required' }).trim().min(1, 'is required').max(4000),
+    .regex(/^[a-z_]{2,40}$/, because('open311Status')),
+  description: z.string().trim().min(1).max(4000),
   updated_datetime: datetime,
   media_url: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .url({ protocol: /^https?$/, error: because('mustBeHttpUrl') })
     .max(2000)
     .optional(),
   first_name: optionalText(100),
   last_name: optionalText(100),
   email: z
-    .email('must be an email address')
+    .email()
     .max(200)
     .optional()
     .or(z.literal('').transform(() => undefined)),

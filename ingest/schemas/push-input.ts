@@ -1,17 +1,18 @@
 // A push subscription as the browser's PushManager gives it, and the area it follows.
 import { z } from 'zod';
+import { because, refusedBecause } from './zod-reasons.ts';
 
 const base64url = z
   .string()
-  .regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url')
+  .regex(/^[A-Za-z0-9_-]+=*$/, because('base64url'))
   .min(16)
   .max(200);
 
 /** Push services speak https only; the server POSTs to this URL. */
 const endpoint = z
-  .url({ error: 'must be a URL' })
+  .url()
   .max(1000)
-  .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL')
+  .refine((u) => new URL(u).protocol === 'https:', because('mustBeHttpsUrl'))
   .describe(
     'The browser push service URL: https on FCM, Mozilla autopush, Apple or Windows WNS (or an origin in PUSH_SERVICE_ORIGINS), never a private, loopback or link-local address (ingest/push/endpoint-allowlist.ts)',
   );
@@ -30,17 +31,20 @@ export const subscribeSchema = z
       .strictObject({
         commune: z
           .string()
-          .regex(/^\d{5}$/, 'must be a 5-digit commune code')
+          .regex(/^\d{5}$/, because('communeCode'))
           .optional(),
         point: z
           .strictObject({
             lat: z.number().min(-90).max(90),
             lng: z.number().min(-180).max(180),
-            radiusM: z.number().min(100, 'at least 100 m').max(20_000, 'at most 20 km').default(2000),
+            radiusM: z.number().min(100).max(20_000).default(2000),
           })
           .optional(),
       })
-      .refine((a) => (a.commune === undefined) !== (a.point === undefined), 'give exactly one of commune, point')
+      .refine(
+        (a) => (a.commune === undefined) !== (a.point === undefined),
+        refusedBecause('exactlyOneOf', ['commune', 'point']),
+      )
       .optional(),
     // Or a reporter's own report: its code and the tracking secret only the reporter was given.
     report: z
@@ -51,7 +55,7 @@ export const subscribeSchema = z
       .optional(),
   })
   .refine((b) => (b.area === undefined) !== (b.report === undefined), {
-    message: 'give exactly one of area, report',
+    ...refusedBecause('exactlyOneOf', ['area', 'report']),
     path: ['area'],
   });
 

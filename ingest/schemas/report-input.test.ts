@@ -35,7 +35,7 @@ describe('report input validation', () => {
     ['latitude as a string', { ...valid, lat: '19.8' }, 'lat', /must be a number/],
     ['latitude beyond 90', { ...valid, lat: 91 }, 'lat', /<= 90/],
     ['longitude below -180', { ...valid, lng: -181 }, 'lng', />= -180/],
-    ['missing longitude', { ...valid, lng: undefined }, 'lng', /must be a number/],
+    ['missing longitude', { ...valid, lng: undefined }, 'lng', /is required/],
     ['bad phone', { ...valid, reporter: { phone: 'call me' } }, 'reporter.phone', /phone number/],
     ['anonymous not boolean', { ...valid, reporter: { anonymous: 'yes' } }, 'reporter.anonymous', /boolean/],
     ['unknown top-level key', { ...valid, photo: 'x' }, 'photo', /not an accepted field/],

@@ -1,6 +1,7 @@
 // Tracking codes (old TH-2026-001316 and random TH-7KQ4-9XPM alike) and the reporter's follow-up bodies.
 import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
+import { because } from './zod-reasons.ts';
 
 const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{4}$/;
 // Crockford base32 reads I and L as 1, O as 0: a code copied by hand still works.
@@ -16,21 +17,21 @@ export function normaliseTrackingCode(raw: string): string {
   throw errors.invalidTrackingCode();
 }
 
-const secret = z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is too long');
+const secret = z.string().min(1).max(200);
 
 export const ratingSchema = z.strictObject({
   secret,
-  stars: z.number({ error: 'must be a whole number 1 to 5' }).int('must be a whole number 1 to 5').min(1).max(5),
-  comment: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  stars: z
+    .number({ error: because('starRating') })
+    .int(because('starRating'))
+    .min(1, because('starRating'))
+    .max(5, because('starRating')),
+  comment: z.string().trim().max(2000).optional(),
 });
 
 export const reopenSchema = z.strictObject({
   secret,
-  reason: z
-    .string({ error: 'is required' })
-    .trim()
-    .min(3, 'must say why, in at least 3 characters')
-    .max(2000, 'must be at most 2000 characters'),
+  reason: z.string().trim().min(3).max(2000),
 });
 
 export const confirmSchema = z.strictObject({ secret });

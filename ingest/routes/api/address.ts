@@ -7,11 +7,12 @@ import { findStreets } from '../../../sql/queries/streets.ts';
 import type { IngestState } from '../../context.ts';
 import type { AddressCandidateDTO } from '../../presenters/dto.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
+import { because } from '../../schemas/zod-reasons.ts';
 
 export const addressRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 export const addressQuerySchema = z.object({
-  q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  q: z.string().trim().min(1, because('notEmpty')).max(200),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 

@@ -150,7 +150,7 @@ describe('/api/v1/admin', () => {
   it('field units get a trade and an agency', async () => {
     const unit = { id: 'vs-02', agencyId: 'so-nong-nghiep-moi-truong', name: 'Đội vệ sinh 02', trade: 'sanitation' };
     expect((await admin.post('/api/v1/admin/units', { ...unit, trade: 'juggling' })).body.error.fields).toEqual([
-      { field: 'trade', reason: 'unknown trade' },
+      { field: 'trade', reason: 'unknown trade', reasonVi: 'không có chuyên môn này' },
     ]);
     expect((await admin.post('/api/v1/admin/units', unit)).body).toMatchObject({ ...unit, status: 'off_duty' });
     const listed = (await supervisor.get('/api/v1/admin/units')).body.units;

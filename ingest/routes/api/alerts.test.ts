@@ -63,7 +63,7 @@ describe('alerts API', () => {
     const unknownCommune = await admin.post('/api/v1/alerts', sampleAlert({ area: { communes: ['14797', '99999'] } }));
     expect(unknownCommune.status).toBe(422);
     expect(unknownCommune.body.error.fields).toEqual([
-      { field: 'area.communes.1', reason: "unknown commune code '99999'" },
+      { field: 'area.communes.1', reason: "unknown commune code '99999'", reasonVi: "không có xã/phường mã '99999'" },
     ]);
     const twoShapes = await admin.post(
       '/api/v1/alerts',

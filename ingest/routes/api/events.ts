@@ -10,6 +10,7 @@ import {
 } from '../../../sql/queries/event-history.ts';
 import type { IngestState } from '../../context.ts';
 import { canReplayEvents } from '../../policies/permissions.ts';
+import { fieldIssue, reasons } from '../../../domain/errors.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
 import { authorize, requireStaff } from './guard.ts';
 
@@ -84,9 +85,9 @@ eventsRouter.get('/events', async (ctx) => {
   const q = parseOr422(eventsQuerySchema, ctx.query);
   const from = new Date(q.from);
   const to = new Date(q.to);
-  if (to <= from) throw invalidFields([{ field: 'to', reason: 'must be after from' }]);
+  if (to <= from) throw invalidFields([fieldIssue('to', reasons.mustBeAfter('from'))]);
   if (to.getTime() - from.getTime() > MAX_SPAN_MS)
-    throw invalidFields([{ field: 'to', reason: 'at most 7 days after from' }]);
+    throw invalidFields([fieldIssue('to', reasons.atMostDaysAfter({ days: 7, other: 'from' }))]);
   const rows = await eventsBetween(ctx.state.deps.db, { from, to, afterId: q.after, kinds: KINDS, limit: q.limit });
   ctx.set('Cache-Control', 'no-store');
   ctx.body = {

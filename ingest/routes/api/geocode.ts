@@ -3,12 +3,13 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
+import { because } from '../../schemas/zod-reasons.ts';
 import { DomainError, errors } from '../../../domain/errors.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 export const geocodeQuerySchema = z.object({
-  q: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  q: z.string().trim().min(1, because('notEmpty')).max(200),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
@@ -26,8 +27,8 @@ geocodeRouter.get('/geocode', async (ctx) => {
 });
 
 export const reversePointSchema = z.object({
-  lat: z.coerce.number({ error: 'must be a number' }).finite().min(-90, 'must be >= -90').max(90, 'must be <= 90'),
-  lng: z.coerce.number({ error: 'must be a number' }).finite().min(-180, 'must be >= -180').max(180, 'must be <= 180'),
+  lat: z.coerce.number().finite().min(-90).max(90),
+  lng: z.coerce.number().finite().min(-180).max(180),
 });
 
 // GET /api/v1/geocode/reverse?lat=&lng= : the commune a point falls in, so the report form names it before sending.

@@ -1,6 +1,6 @@
 // Route helpers: 401 for anonymous, 403 when the policy says no, 400 for a malformed id.
 import type { Context } from 'koa';
-import { errors, type DomainError, type Thing } from '../../../domain/errors.ts';
+import { errors, fieldIssue, reasons, type DomainError, type Thing } from '../../../domain/errors.ts';
 import { authorize as authorizeCommand, type Permission } from '../../policies/command-permissions.ts';
 import type { Actor, StaffActor } from '../../policies/roles.ts';
 
@@ -24,7 +24,7 @@ export function permittedTo(actor: Actor, command: { readonly permission: Permis
 
 export function idParam(ctx: Context, name = 'id'): string {
   const id = (ctx.params as Record<string, string>)[name];
-  if (!/^\d{1,18}$/.test(id)) throw errors.invalidId({ field: name, reason: 'must be a positive integer' });
+  if (!/^\d{1,18}$/.test(id)) throw errors.invalidId(fieldIssue(name, reasons.positiveInteger));
   return id;
 }
 

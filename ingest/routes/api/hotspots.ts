@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { computeHotspots } from '../../hotspots/hotspot-analysis.ts';
 import { canViewHotspots } from '../../policies/permissions.ts';
+import { fieldIssue, reasons } from '../../../domain/errors.ts';
 import { parseOr422, invalidFields } from '../../schemas/validate.ts';
 import { authorize, requireStaff } from './guard.ts';
 
@@ -22,7 +23,7 @@ hotspotsRouter.get('/hotspots', async (ctx) => {
   authorize(canViewHotspots(requireStaff(actor)), 'hot spots');
   const q = parseOr422(hotspotsQuerySchema, ctx.query);
   if (q.category !== undefined && !deps.catalog.has(q.category))
-    throw invalidFields([{ field: 'category', reason: 'is not a known category code' }]);
+    throw invalidFields([fieldIssue('category', reasons.notACategoryCode)]);
   const grids = await deps.hotspots.grids();
   const key = `${q.window}|${q.res}|${q.category ?? ''}`;
   ctx.body = await deps.hotspots.answers.get(key, () =>

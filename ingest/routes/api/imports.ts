@@ -3,13 +3,14 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
-import { errorBody, errors } from '../../../domain/errors.ts';
+import { errorBody, errors, fieldIssue, reasons } from '../../../domain/errors.ts';
 import { createReports } from '../../commands/create-reports.ts';
 import { checkHotlineRows, MAPPED_FIELDS, type ColumnMapping } from '../../imports/hotline-rows.ts';
 import { readTable, XLSX_TYPE } from '../../imports/read-table.ts';
 import { editMapping, removeMapping, saveMapping } from '../../commands/integration-changes.ts';
 import { isDesk } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
+import { because } from '../../schemas/zod-reasons.ts';
 import { findImportMapping, listImportMappings, type ImportMappingRow } from '../../../sql/queries/import-mappings.ts';
 import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
@@ -28,8 +29,11 @@ export const importMappingInput = z.strictObject({
 });
 
 export const importQuery = z.object({
-  mapping: z.string({ error: 'is required: the name of a saved mapping' }).min(1).max(100),
-  goodRows: z.enum(['import'], { error: "must be 'import' to write the good rows despite bad ones" }).optional(),
+  mapping: z
+    .string({ error: because('mappingRequired') })
+    .min(1)
+    .max(100),
+  goodRows: z.enum(['import'], { error: because('goodRowsImport') }).optional(),
 });
 
 export const importsRouter = new Router<IngestState>({ prefix: '/api/v1/imports' });
@@ -55,7 +59,7 @@ importsRouter.get('/mappings', async (ctx) => {
 function mappingOf(body: unknown) {
   const input = parseOr422(importMappingInput, body);
   if (!input.columns.category || !input.columns.description)
-    throw invalidFields([{ field: 'columns', reason: 'category and description must be mapped' }]);
+    throw invalidFields([fieldIssue('columns', reasons.categoryAndDescriptionMapped)]);
   return {
     name: input.name,
     columns: input.columns as Record<string, string>,
@@ -96,9 +100,9 @@ importsRouter.post('/', async (ctx) => {
   if (!type) throw errors.notCsvOrXlsx(XLSX_TYPE);
   const { deps } = ctx.state;
   const mapping = await findImportMapping(deps.db, query.mapping);
-  if (!mapping) throw invalidFields([{ field: 'mapping', reason: `no saved mapping named '${query.mapping}'` }]);
+  if (!mapping) throw invalidFields([fieldIssue('mapping', reasons.noMappingNamed(query.mapping))]);
   const table = await readTable(await readUpload(ctx), type).catch((e: Error) => {
-    throw invalidFields([{ field: '(file)', reason: `cannot be read as ${type}: ${e.message}` }]);
+    throw invalidFields([fieldIssue('(file)', reasons.unreadableFile({ type, detail: e.message }))]);
   });
   const places = await deps.placeSearch();
   const checked = checkHotlineRows(table, mapping.columns as ColumnMapping, mapping.category_values, {
@@ -111,7 +115,11 @@ importsRouter.post('/', async (ctx) => {
   if (checked.fileIssues.length) throw invalidFields(checked.fileIssues);
   if (checked.issues.length && query.goodRows !== 'import') {
     ctx.status = 422;
-    const fields = checked.issues.map((i) => ({ field: `row ${i.row}: ${i.field}`, reason: i.reason }));
+    const fields = checked.issues.map((i) => ({
+      field: `row ${i.row}: ${i.field}`,
+      reason: i.reason,
+      reasonVi: i.reasonVi,
+    }));
     ctx.body = {
       ...errorBody(errors.invalidRows({ rows: new Set(checked.issues.map((i) => i.row)).size, fields })),
       rows: checked.issues,

@@ -44,7 +44,11 @@ describe('staff invites', () => {
     });
     const short = await app.anonymous.post('/api/v1/auth/invite/accept', { token, password: 'ngắn' });
     expect(short.status).toBe(422);
-    expect(short.body.error.fields[0]).toEqual({ field: 'password', reason: 'must be at least 12 characters' });
+    expect(short.body.error.fields[0]).toEqual({
+      field: 'password',
+      reason: 'must be at least 12 characters',
+      reasonVi: 'phải có ít nhất 12 ký tự',
+    });
     const ok = await app.anonymous.post('/api/v1/auth/invite/accept', { token, password: PASSWORD });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toEqual({ username: 'moi.dieuphoi' });

@@ -6,14 +6,13 @@ import { hashToken, newToken } from '../../auth/tokens.ts';
 import { issueOpen311Client, revokeClient } from '../../commands/integration-changes.ts';
 import { canViewIntegrations } from '../../policies/permissions.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
+import { because } from '../../schemas/zod-reasons.ts';
 import { listOpen311Clients, type Open311ClientRow } from '../../../sql/queries/open311.ts';
 import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 
 export const open311ClientInput = z.strictObject({
-  slug: z
-    .string({ error: 'is required' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or dashes (it names the channel)'),
-  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, because('clientSlug')),
+  name: z.string().trim().min(1).max(200),
   contact: z.string().trim().max(200).optional(),
 });
 

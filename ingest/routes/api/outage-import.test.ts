@@ -54,10 +54,22 @@ describe('outage schedule import', () => {
     const res = await admin.post('/api/v1/alerts/outages', { csv, utility: 'water' });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toEqual([
-      { field: 'rows.1.area', reason: "unknown commune 'Không Có Xã Này'" },
-      { field: 'rows.2.area', reason: "'dong tien' names several communes: use the code" },
-      { field: 'rows.3.start', reason: 'must be a time YYYY-MM-DD HH:MM' },
-      { field: 'rows.4.end', reason: 'must be after start' },
+      {
+        field: 'rows.1.area',
+        reason: "unknown commune 'Không Có Xã Này'",
+        reasonVi: "không có xã/phường 'Không Có Xã Này'",
+      },
+      {
+        field: 'rows.2.area',
+        reason: "'dong tien' names several communes: use the code",
+        reasonVi: "'dong tien' trùng tên nhiều xã/phường: hãy dùng mã",
+      },
+      {
+        field: 'rows.3.start',
+        reason: 'must be a time YYYY-MM-DD HH:MM',
+        reasonVi: 'phải là thời điểm dạng YYYY-MM-DD HH:MM',
+      },
+      { field: 'rows.4.end', reason: 'must be after start', reasonVi: 'phải sau start' },
     ]);
     const after = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts');
     expect(after.rows[0].n).toBe(before.rows[0].n);

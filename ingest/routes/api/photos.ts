@@ -6,7 +6,7 @@ import { findPhoto, listPhotos } from '../../../sql/queries/photos.ts';
 import { mediaOf } from '../../citizen/submission-parts.ts';
 import { moderatePhoto } from '../../commands/moderate-photo.ts';
 import type { IngestState } from '../../context.ts';
-import { errors } from '../../../domain/errors.ts';
+import { errors, fieldIssue, reasons } from '../../../domain/errors.ts';
 import { canViewPendingPhotos } from '../../policies/permissions.ts';
 import type { StaffPhotoDTO } from '../../presenters/dto.ts';
 import { presentStaffPhoto } from '../../presenters/track-presenter.ts';
@@ -16,13 +16,13 @@ import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard
 export const photosRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 export const moderationSchema = z.strictObject({
-  decision: z.enum(['approve', 'reject'], { error: "must be 'approve' or 'reject'" }),
-  reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(500).optional(),
 });
 
 function photoIdOf(ctx: Context): string {
   const id = String((ctx.params as { id: string }).id);
-  if (!/^[0-9a-z]{16,32}$/.test(id)) throw errors.invalidId({ field: 'id', reason: 'is not a photo id' });
+  if (!/^[0-9a-z]{16,32}$/.test(id)) throw errors.invalidId(fieldIssue('id', reasons.photoId));
   return id;
 }
 

@@ -8,7 +8,7 @@ import { deletePushSubscription, upsertPushSubscription } from '../../../sql/que
 import { findTrackedReport } from '../../../sql/queries/track.ts';
 import { trackingSecretMatches } from '../../citizen/secrets.ts';
 import type { IngestState } from '../../context.ts';
-import { errors } from '../../../domain/errors.ts';
+import { errors, fieldIssue } from '../../../domain/errors.ts';
 import { loadVapidKeys } from '../../push/vapid.ts';
 import { pushEndpointProblem } from '../../push/endpoint-allowlist.ts';
 import { subscribeSchema, unsubscribeSchema } from '../../schemas/push-input.ts';
@@ -25,7 +25,7 @@ pushRouter.post('/subscriptions', async (ctx) => {
   const { subscription, area, report } = parseOr422(subscribeSchema, ctx.request.body);
   // The server will POST to it: only known push services (or ones the operator configured), never inside.
   const problem = pushEndpointProblem(subscription.endpoint);
-  if (problem) throw invalidFields([{ field: 'subscription.endpoint', reason: problem }]);
+  if (problem) throw invalidFields([fieldIssue('subscription.endpoint', problem)]);
   const db = ctx.state.deps.db;
   if (report) {
     // The reporter proves ownership with the tracking secret; anyone else gets the same 404 as for no report.

@@ -116,7 +116,9 @@ describe('the whole queue', () => {
     await app.db.query("UPDATE reports SET status = 'closed' WHERE id = $1", [ids[3]]);
     const res = await dispatcher.post('/api/v1/queue/bulk/transition', { ids, to: 'triaged' });
     expect(res.status).toBe(409);
-    expect(res.body.error.fields).toEqual([{ field: 'ids.3', reason: expect.stringContaining('closed') }]);
+    expect(res.body.error.fields).toEqual([
+      { field: 'ids.3', reason: expect.stringContaining('closed'), reasonVi: expect.stringContaining('closed') },
+    ]);
     const { rows } = await app.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM reports WHERE id = ANY($1::bigint[]) AND status = 'triaged'",
       [ids],

@@ -46,9 +46,17 @@ describe('category questions and answers', () => {
     expect(res.status).toBe(422);
     expect((res.body as ErrorDTO).error.fields).toEqual(
       expect.arrayContaining([
-        { field: 'answers.colour', reason: "is not a question of category 'flooding'" },
-        { field: 'answers.water_depth', reason: 'must be <= 300' },
-        { field: 'answers.passable', reason: "'perhaps' is not a choice: must be one of yes, no" },
+        {
+          field: 'answers.colour',
+          reason: "is not a question of category 'flooding'",
+          reasonVi: "không phải câu hỏi của loại 'flooding'",
+        },
+        { field: 'answers.water_depth', reason: 'must be <= 300', reasonVi: 'phải ≤ 300' },
+        {
+          field: 'answers.passable',
+          reason: "'perhaps' is not a choice: must be one of yes, no",
+          reasonVi: "'perhaps' không phải lựa chọn: yes, no",
+        },
       ]),
     );
     const shape = await app.anonymous.post('/api/v1/reports', { ...sampleReport, answers: { lane_blocked: {} } });

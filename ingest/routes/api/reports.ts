@@ -12,7 +12,7 @@ import { parseSubmission } from '../../citizen/multipart.ts';
 import { photoUpload } from '../../citizen/photo-upload.ts';
 import { cleanBody, mediaOf } from '../../citizen/submission-parts.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
-import { errors } from '../../../domain/errors.ts';
+import { errors, fieldIssue, reasons } from '../../../domain/errors.ts';
 import { presentPublicReport, presentStaffReport } from '../../presenters/report-presenters.ts';
 import { reportListQuerySchema } from '../../schemas/report-input.ts';
 import { findReport, snapshotReports } from '../../../sql/queries/reports.ts';
@@ -35,7 +35,7 @@ export function presentFor(actor: Actor, r: ReportRow, sensitive: ReadonlySet<st
 /** A call typed in by staff is the hotline channel; a citizen's own submission cannot claim it. */
 function refuseHotlineFromPublic(actor: Actor, body: unknown): void {
   if ((body as { channel?: unknown } | null)?.channel === 'hotline' && actor.kind !== 'staff')
-    throw invalidFields([{ field: 'channel', reason: 'hotline is for staff taking a call' }]);
+    throw invalidFields([fieldIssue('channel', reasons.hotlineIsForStaff)]);
 }
 
 export const reportsRouter = new Router<IngestState>({ prefix: '/api/v1/reports' });
@@ -75,8 +75,7 @@ reportsRouter.get('/:id', async (ctx) => {
   const param = ctx.params.id;
   // A tracking code works too (TH-7KQ4-9XPM or TH-2026-001316): it is what a citizen has in hand.
   const byCode = !/^\d+$/.test(param) && /^[A-Za-z0-9]{1,10}-/.test(param);
-  if (!byCode && !/^\d{1,18}$/.test(param))
-    throw errors.invalidId({ field: 'id', reason: 'must be a report id or a tracking code' });
+  if (!byCode && !/^\d{1,18}$/.test(param)) throw errors.invalidId(fieldIssue('id', reasons.reportIdOrCode));
   const id = byCode ? await findReportIdByCode(deps.db, normaliseTrackingCode(param)) : param;
   const row = id ? await findReport(deps.db, id) : null;
   // A sensitive report the caller may not see in detail does not exist for them (geo/privacy.ts).

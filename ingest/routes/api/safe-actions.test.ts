@@ -42,7 +42,13 @@ describe('safe dispatch actions', () => {
     expect((await dispatcher.post(`/api/v1/reports/${id}/assign`, { unitId: 'xd-01' })).status).toBe(200);
     const bare = await dispatcher.post(`/api/v1/reports/${id}/assign`, { unitId: 'xd-02' });
     expect(bare.status).toBe(422);
-    expect(bare.body.error.fields).toEqual([{ field: 'note', reason: 'is required to reassign a report' }]);
+    expect(bare.body.error.fields).toEqual([
+      {
+        field: 'note',
+        reason: 'is required to reassign a report',
+        reasonVi: 'Thiếu thông tin bắt buộc: lý do giao lại',
+      },
+    ]);
     expect(bare.body.error.messageVi).toContain('lý do giao lại');
     const ok = await dispatcher.post(`/api/v1/reports/${id}/assign`, { unitId: 'xd-02', note: 'xe 01 hỏng' });
     expect(ok.status).toBe(200);

@@ -9,8 +9,8 @@ import { transparencyStats } from '../../../sql/queries/transparency.ts';
 export const transparencyRouter = new Router<IngestState>({ prefix: '/api/v1' });
 
 export const transparencyQuerySchema = z.object({
-  window: z.enum(['30d', '365d'], { error: 'must be 30d or 365d' }).default('30d'),
-  by: z.enum(['commune', 'agency'], { error: 'must be commune or agency' }).default('commune'),
+  window: z.enum(['30d', '365d']).default('30d'),
+  by: z.enum(['commune', 'agency']).default('commune'),
 });
 
 transparencyRouter.get('/transparency', async (ctx) => {

@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../../../domain/webhook-events.ts';
+import { fieldIssue, reasons } from '../../../domain/errors.ts';
 import type { IngestState } from '../../context.ts';
 import { disableWebhook, registerWebhook, replayDelivery } from '../../commands/integration-changes.ts';
 import { canViewIntegrations } from '../../policies/permissions.ts';
@@ -22,9 +23,9 @@ export function webhookUrlAllowed(url: URL, env = process.env.NODE_ENV): boolean
 }
 
 export const webhookInput = z.strictObject({
-  url: z.url({ error: 'must be a URL' }).max(2000),
+  url: z.url().max(2000),
   agencyId: z.string().max(64).optional(),
-  events: z.array(z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` })).min(1),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
 
 const presentEndpoint = (e: WebhookEndpointRow) => ({
@@ -68,7 +69,7 @@ webhooksRouter.get('/', async (ctx) => {
 webhooksRouter.post('/', async (ctx) => {
   const actor = permittedTo(ctx.state.actor, registerWebhook);
   const input = parseOr422(webhookInput, ctx.request.body);
-  if (!webhookUrlAllowed(new URL(input.url))) throw invalidFields([{ field: 'url', reason: 'must be an https URL' }]);
+  if (!webhookUrlAllowed(new URL(input.url))) throw invalidFields([fieldIssue('url', reasons.mustBeHttpsUrl)]);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const endpoint = await registerWebhook(ctx.state.deps.db, actor, {
     url: input.url,

@@ -1,0 +1,61 @@
+// Reasons for any field, worded from the check that failed: zod's issue codes map here (ingest/schemas/zod-reasons.ts).
+import type { Reason } from '../domain-error.ts';
+
+export const r = (en: string, vi: string): Reason => ({ en, vi });
+const list = (values: readonly unknown[]) => values.map(String).join(', ');
+
+export const generalReasons = {
+  required: r('is required', 'bắt buộc phải có'),
+  notEmpty: r('must not be empty', 'không được để trống'),
+  mustBeString: r('must be a string', 'phải là chuỗi ký tự'),
+  mustBeText: r('must be text', 'phải là văn bản'),
+  mustBeNumber: r('must be a number', 'phải là số'),
+  mustBeWholeNumber: r('must be a whole number', 'phải là số nguyên'),
+  mustBeBoolean: r('must be a boolean: true or false', 'phải là true hoặc false'),
+  mustBeList: r('must be a list', 'phải là danh sách'),
+  mustBeObject: r('must be an object', 'phải là một đối tượng JSON'),
+  mustBeType: (expected: string) => r(`must be ${expected}`, `phải có kiểu ${expected}`),
+  atLeastChars: (n: number) => r(`must be at least ${n} characters`, `phải có ít nhất ${n} ký tự`),
+  atMostChars: (n: number) => r(`must be at most ${n} characters`, `tối đa ${n} ký tự`),
+  exactChars: (n: number) => r(`must be exactly ${n} characters`, `phải có đúng ${n} ký tự`),
+  atLeast: (n: number | string) => r(`must be >= ${n}`, `phải ≥ ${n}`),
+  above: (n: number | string) => r(`must be > ${n}`, `phải > ${n}`),
+  atMost: (n: number | string) => r(`must be <= ${n}`, `phải ≤ ${n}`),
+  below: (n: number | string) => r(`must be < ${n}`, `phải < ${n}`),
+  between: (p: { min: number; max: number }) =>
+    r(`must be between ${p.min} and ${p.max}`, `phải trong khoảng ${p.min} đến ${p.max}`),
+  atLeastItems: (n: number) => r(`must have at least ${n} items`, `phải có ít nhất ${n} mục`),
+  atMostItems: (n: number) => r(`at most ${n} items`, `tối đa ${n} mục`),
+  multipleOf: (n: number) => r(`must be a multiple of ${n}`, `phải là bội số của ${n}`),
+  oneOf: (values: readonly unknown[]) => r(`must be one of ${list(values)}`, `phải là một trong: ${list(values)}`),
+  wrongFormat: r('has the wrong format', 'sai định dạng'),
+  mustBeUrl: r('must be a URL', 'phải là một URL'),
+  mustBeHttpUrl: r('must be an http(s) URL', 'phải là URL http(s)'),
+  mustBeHttpsUrl: r('must be an https URL', 'phải là URL https'),
+  mustBeEmail: r('must be an email address', 'phải là địa chỉ email'),
+  isoDateTime: r('must be an ISO 8601 date-time', 'phải là thời điểm theo ISO 8601'),
+  isoTimeWithOffset: r('must be an ISO 8601 time with a UTC offset', 'phải là thời điểm ISO 8601 có múi giờ'),
+  isoDateOrTime: r('must be an ISO 8601 date or date-time', 'phải là ngày hoặc thời điểm theo ISO 8601'),
+  calendarDate: r('must be a date YYYY-MM-DD', 'phải là ngày dạng YYYY-MM-DD'),
+  notARealDate: r('is not a real date', 'không phải ngày có thật'),
+  yearBetween: (p: { min: number; max: number }) =>
+    r(`must be between the years ${p.min} and ${p.max}`, `phải trong khoảng năm ${p.min} đến ${p.max}`),
+  localTime: r('must be a time YYYY-MM-DD HH:MM', 'phải là thời điểm dạng YYYY-MM-DD HH:MM'),
+  notAcceptedField: r('is not an accepted field', 'không phải trường được chấp nhận'),
+  noAcceptedForm: r('does not match any accepted form', 'không khớp dạng nào được chấp nhận'),
+  notValid: r('is not valid', 'không hợp lệ'),
+  positiveInteger: r('must be a positive integer', 'phải là số nguyên dương'),
+  decimalNumber: r('must be a decimal number', 'phải là số thập phân'),
+  base64url: r('must be base64url', 'phải mã hóa base64url'),
+  doesNotExist: r('does not exist', 'không tồn tại'),
+  mustBeAfter: (other: string) => r(`must be after ${other}`, `phải sau ${other}`),
+  mustBeInFuture: r('must be in the future', 'phải ở tương lai'),
+  alreadyPast: r('is already past', 'đã qua'),
+  requiredWhen: (other: string) => r(`is required when ${other} is given`, `bắt buộc khi đã có ${other}`),
+  exactlyOneOf: (names: readonly string[]) =>
+    r(`give exactly one of ${names.join(', ')}`, `chỉ ghi đúng một trong: ${names.join(', ')}`),
+  tooDeep: (levels: number) => r(`is nested deeper than ${levels} levels`, `lồng sâu quá ${levels} cấp`),
+  nulCharacter: r('must not contain the NUL character (U+0000)', 'không được chứa ký tự NUL (U+0000)'),
+  loneSurrogate: r('is not valid Unicode text (a lone surrogate)', 'không phải văn bản Unicode hợp lệ'),
+  sentTwice: r('must be sent once', 'chỉ được gửi một lần'),
+};
