@@ -131,7 +131,7 @@ describe('alerts in the browser', () => {
     expect(await inside.evaluate(() => window.__hientruong!.alertsShown())).toEqual([id]);
   }, 60_000);
 
-  it('imports a cut schedule from the compose page, naming a bad row', async () => {
+  it('imports a cut schedule from the compose page, naming a bad row in Vietnamese', async () => {
     const form = '[data-testid="outage-import"]';
     await publisher.fill(
       `${form} textarea[name="csv"]`,
@@ -139,7 +139,7 @@ describe('alerts in the browser', () => {
     );
     await publisher.click(`${form} button[type="submit"]`);
     expect(await (await publisher.waitForSelector(`${form} ul[role="alert"] li`)).textContent()).toBe(
-      "rows.1.area: unknown commune 'Không Có Xã Này'",
+      "rows.1.area: không có xã/phường 'Không Có Xã Này'",
     );
     await publisher.fill(
       `${form} textarea[name="csv"]`,
