@@ -34,7 +34,7 @@ export class DispatchError extends Error {
 }
 
 /** A field's reason in the screen's language (Vietnamese by default, English beside it). */
-export const reasonIn = (f: FieldReason, lang: string): string => (lang === 'en' ? f.reason : (f.reasonVi ?? f.reason));
+export const reasonIn = (f: FieldReason, lang: string): string => (lang === 'en' ? f.reason : f.reasonVi);
 
 function csrfToken(): string {
   const m = /(?:^|;\s*)ht_csrf=([^;]+)/.exec(document.cookie);

@@ -10,8 +10,10 @@ type Issue = z.core.$ZodIssue;
 /** A catalogue reason for a schema check, given where zod takes its words: `.regex(RE, because('phone'))`. */
 export const because = (name: Named): string => name;
 
+type Facts = { [K in Worded]: (typeof reasons)[K] extends (p: infer P) => Reason ? P : never };
+
 /** For `.refine()`: a reason worded with facts (`{ min, max }`), passed as the issue's params. */
-export const refusedBecause = <K extends Worded>(name: K, params: Parameters<(typeof reasons)[K]>[0]) => ({
+export const refusedBecause = <K extends Worded>(name: K, params: Facts[K]) => ({
   message: name,
   params: { reason: params },
 });
