@@ -41,8 +41,8 @@ export interface UnitNotice {
 
 /**
  * An official alert was published, updated (it `replaces` an older one), cancelled or expired. Sent to every
- * socket whose area meets the alert's, outside the ordered notice stream: a screen (re)loads the active list
- * over HTTP (GET /api/v1/alerts) on connect, and fetches the area to draw from GET /api/v1/alerts/:id.
+ * socket whose area meets the alert's, outside the ordered notice stream: a screen shows it from the notice at once
+ * and reloads the active list over HTTP (GET /api/v1/alerts) for its text and area, as it does on every connect.
  */
 export interface AlertNotice {
   eventId: string;

@@ -25,9 +25,10 @@ export function AlertBanner({ alerts, inline = false }: { alerts: AlertDTO[]; in
             {ak(`severity.${al.severity}`)} · {ak(`category.${al.category}`)}
           </strong>
           <h2>{lang === 'en' && al.titleEn ? al.titleEn : al.title}</h2>
-          <p>{lang === 'en' && al.bodyEn ? al.bodyEn : al.body}</p>
+          {al.body && <p>{lang === 'en' && al.bodyEn ? al.bodyEn : al.body}</p>}
           <p className="small">
-            {al.areaDesc} · {a('banner.until')} {time(al.expires)} ·{' '}
+            {al.areaDesc && `${al.areaDesc} · `}
+            {a('banner.until')} {time(al.expires)} ·{' '}
             <a href={al.capUrl} lang="en">
               CAP
             </a>

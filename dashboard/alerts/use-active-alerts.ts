@@ -1,10 +1,16 @@
-// Active alerts for a screen: loaded over HTTP, reloaded when the feed says one changed (or the socket
-// reconnects), and dropped locally the moment they expire.
+// Active alerts for a screen: loaded over HTTP; when the feed says one changed, the notice is applied at once
+// (alert-notice.ts) and the list reloaded for the text and areas; reloaded too when the socket (re)connects; an
+// alert is dropped locally the moment it expires.
 import { useEffect, useState } from 'react';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
+import type { AlertNotice } from '../../realtime/protocol.ts';
+import { applyAlertNotice } from './alert-notice.ts';
 import { stillActive } from './alert-geometry.ts';
 
-/** The live feed hook (data/use-live-notices.ts) rings this on every `alert` message and every (re)connect. */
+/**
+ * The live feed hook (data/use-live-notices.ts) rings this on every `alert` message, with the notice as its
+ * detail, and on every (re)connect, without.
+ */
 export const ALERT_BELL = 'hientruong:alert';
 
 export function useActiveAlerts(): AlertDTO[] {
@@ -22,12 +28,18 @@ export function useActiveAlerts(): AlertDTO[] {
         })
         .catch(() => {});
     };
+    // A reload started before the notice is ignored when it lands (its generation is old), so it cannot undo it.
+    const heard = (e: Event) => {
+      const notice = (e as CustomEvent<AlertNotice | null>).detail;
+      if (notice) setAlerts((list) => applyAlertNotice(list, notice));
+      load();
+    };
     load();
-    window.addEventListener(ALERT_BELL, load);
+    window.addEventListener(ALERT_BELL, heard);
     const tick = setInterval(() => setNow(Date.now()), 5000);
     return () => {
       stale = true;
-      window.removeEventListener(ALERT_BELL, load);
+      window.removeEventListener(ALERT_BELL, heard);
       clearInterval(tick);
     };
   }, []);

@@ -59,15 +59,15 @@ export function useLiveNotices(opts: LiveOptions): ConnectionState {
         cb(auth);
       },
     });
-    // Official alerts: the screens' alert hooks reload the active list (also after a reconnect: a resume replays
-    // the alerts it missed, a fresh or refetching socket only has the list).
+    // Official alerts: the screens' alert hooks apply each notice at once and reload the active list; they reload
+    // it after every (re)connect too (a resume replays the alerts it missed, a refetching socket only has the list).
     const ringAlerts = () => window.dispatchEvent(new Event(ALERT_BELL));
     socket.on('connect', () => {
       setState('live');
       markWatched(alertWatch(latest.current.alertView)); // the handshake carried it
       ringAlerts();
     });
-    socket.on('alert', ringAlerts);
+    socket.on('alert', (notice) => window.dispatchEvent(new CustomEvent(ALERT_BELL, { detail: notice })));
     // Hot spots (staff rooms only): the wall's list applies each notice instead of asking the API again.
     socket.on('hotspot', (n) => window.dispatchEvent(new CustomEvent(HOTSPOT_BELL, { detail: n })));
     socket.on('hello', (h) => latest.current.onHello?.(h.audience));
