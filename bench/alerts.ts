@@ -173,25 +173,16 @@ try {
   console.log(`report (peer)           ${f(reports.map((s) => s.answered))}      ${f(reports.map((s) => s.shown))}`);
   const refetches = alerts.map((s) => s.refetch ?? NaN).filter(Number.isFinite);
   if (refetches.length) console.log(`the page's GET /api/v1/alerts after each alert notice: ${f(refetches)}`);
-  const [a50, a95] = [
+  const shownAt = (xs: Sample[], p: number) =>
     pct(
-      alerts.map((s) => s.shown),
-      0.5,
-    ),
-    pct(
-      alerts.map((s) => s.shown),
-      0.95,
-    ),
-  ];
-  const [r50, r95] = [
-    pct(
-      reports.map((s) => s.shown),
-      0.5,
-    ),
-    pct(
-      reports.map((s) => s.shown),
-      0.95,
-    ),
+      xs.map((s) => s.shown),
+      p,
+    );
+  const [a50, a95, r50, r95] = [
+    shownAt(alerts, 0.5),
+    shownAt(alerts, 0.95),
+    shownAt(reports, 0.5),
+    shownAt(reports, 0.95),
   ];
   console.log(
     `\nalert / report, shown: p50 ${(a50 / r50).toFixed(2)}x, p95 ${(a95 / r95).toFixed(2)}x ` +
