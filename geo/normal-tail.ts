@@ -1,13 +1,17 @@
 // Two-sided p-values of a standard normal z, to double precision across the range (no stats library in geo/).
 
+/** 2 / (2n + 1), the series' factors: a multiplication per term instead of a division. */
+const TWO_OVER_ODD = Float64Array.from({ length: 200 }, (_, n) => 2 / (2 * n + 1));
+
 /** erfc(x) for x >= 0: a positive series for small x, a continued fraction (Lentz) for the tail. */
 function erfc(x: number): number {
   if (x < 2.5) {
     // erf(x) = 2/sqrt(pi) e^{-x^2} sum_n 2^n x^{2n+1} / (1*3*...*(2n+1)): all terms positive, no cancellation.
+    const x2 = x * x;
     let term = x;
     let sum = x;
     for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
-      term *= (2 * x * x) / (2 * n + 1);
+      term *= x2 * TWO_OVER_ODD[n];
       sum += term;
     }
     return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
