@@ -78,7 +78,7 @@ export function AreaPicker(props: {
         ]
       : [];
     return [
-      areasLayer(reference.communes, { theme }),
+      ...areasLayer(reference.communes, { theme }),
       new GeoJsonLayer({ id: 'picked', data: picked, getFillColor: [230, 90, 20, 90], getLineColor: [230, 90, 20] }),
       new GeoJsonLayer({ id: 'drawn', data: drawn, getFillColor: [230, 90, 20, 90], getLineColor: [230, 90, 20] }),
     ];

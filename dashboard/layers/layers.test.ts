@@ -11,7 +11,9 @@ import {
   HEX_LAYER_ID,
   SENSITIVE_LAYER_ID,
 } from './hexagon-layer.ts';
-import { areasLayer, AREAS_LAYER_ID } from './areas-layer.ts';
+import type { Layer } from '@deck.gl/core';
+import { AREA_HOVER_LAYER_ID, areasLayer, AREAS_LAYER_ID, drawnOnScreen } from './areas-layer.ts';
+import { baseStyle } from '../map/base-style.ts';
 import { areaLabels, labelsLayer, ringCentroid, LABELS_LAYER_ID } from './labels-layer.ts';
 import { densityColor, DENSITY_RAMP, themeColors } from './palette.ts';
 import { categoryMarks, reportMarksLayer } from './report-marks-layer.ts';
@@ -196,24 +198,41 @@ const areas: FeatureCollection = {
 };
 
 describe('areas and labels', () => {
+  const fillOf = (layer: ReturnType<typeof areasLayer>[0], f: unknown) =>
+    typeof layer.props.getFillColor === 'function' ? call(layer.props.getFillColor, f) : layer.props.getFillColor;
   it.each([
-    {
-      code: 'a1',
-      hovered: 'a1',
-      counts: { a1: 4 },
-      line: themeColors.dark.boundaryHover,
-      width: 2.5,
-      fill: [...DENSITY_RAMP[4], 70],
+    { code: 'a1', hovered: 'a1', counts: { a1: 4 }, fill: [...DENSITY_RAMP[4], 70] },
+    { code: 'a2', hovered: 'a1', counts: { a1: 4 }, fill: [0, 0, 0, 0] },
+    { code: 'a2', hovered: null, counts: null, fill: [0, 0, 0, 0] },
+  ])(
+    'commune $code (hovered $hovered): its fill, and only the hovered one outlined',
+    ({ code, hovered, counts, fill }) => {
+      const [fillLayer, outline] = areasLayer(areas, { theme: 'dark', hoveredCode: hovered, counts });
+      expect([fillLayer.id, outline.id]).toEqual([AREAS_LAYER_ID, AREA_HOVER_LAYER_ID]);
+      const f = areas.features.find((x) => x.properties?.code === code);
+      expect(fillOf(fillLayer, f)).toEqual(fill);
+      expect((outline.props.data as typeof areas.features).map((x) => x.properties?.code)).toEqual(
+        hovered ? [hovered] : [],
+      );
+      expect(outline.props.getLineColor).toEqual(themeColors.dark.boundaryHover);
+      expect(outline.props.getLineWidth).toBe(2.5);
     },
-    { code: 'a2', hovered: 'a1', counts: { a1: 4 }, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
-    { code: 'a2', hovered: null, counts: null, line: themeColors.dark.boundary, width: 0.8, fill: [0, 0, 0, 0] },
-  ])('commune $code (hovered $hovered)', ({ code, hovered, counts, line, width, fill }) => {
-    const layer = areasLayer(areas, { theme: 'dark', hoveredCode: hovered, counts });
-    expect(layer.id).toBe(AREAS_LAYER_ID);
-    const f = areas.features.find((x) => x.properties?.code === code);
-    expect(call(layer.props.getLineColor, f)).toEqual(line);
-    expect(call(layer.props.getLineWidth, f)).toBe(width);
-    expect(call(layer.props.getFillColor, f)).toEqual(fill);
+  );
+  it('a transparent fill is drawn for picking only; a shaded one, and every other layer, on screen too', () => {
+    const sub = (parent: Layer | undefined) => ({ id: 'areas-polygons-fill', parent }) as unknown as Layer;
+    const [plain] = areasLayer(areas, { theme: 'dark', counts: null });
+    const [shaded] = areasLayer(areas, { theme: 'dark', counts: { a1: 4 } });
+    expect(drawnOnScreen({ layer: sub(plain), isPicking: false })).toBe(false);
+    expect(drawnOnScreen({ layer: sub(plain), isPicking: true })).toBe(true);
+    expect(drawnOnScreen({ layer: sub(shaded), isPicking: false })).toBe(true);
+    expect(drawnOnScreen({ layer: sub(undefined), isPicking: false })).toBe(true);
+    // The base map draws every commune's accent boundary instead, in the layer's colour.
+    const line = baseStyle('dark', areas, null).layers.find((l) => l.id === 'communes-accent');
+    expect(line).toMatchObject({
+      type: 'line',
+      source: 'communes',
+      paint: { 'line-color': 'rgba(94, 234, 212, 0.353)' },
+    });
   });
   it.each([
     {

@@ -1,7 +1,7 @@
 // Offline base maps: a background plus the province and commune shapes served by our own API.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { Theme } from '../layers/palette.ts';
+import { themeColors, type Theme } from '../layers/palette.ts';
 
 export const ATTRIBUTION =
   'Ranh giới hành chính: sapnhap.bando.com.vn via thanglequoc/vietnamese-provinces-database (MIT); © OpenStreetMap contributors';
@@ -12,6 +12,8 @@ const palettes: Record<Theme, { bg: string; land: string; communeLine: string; p
   dark: { bg: '#05080f', land: '#0e1626', communeLine: '#1c2940', province: '#38bdf8' },
   light: { bg: '#dfe6ee', land: '#f8fafc', communeLine: '#cbd5e1', province: '#0369a1' },
 };
+
+const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
 
 export function baseStyle(
   theme: Theme,
@@ -39,6 +41,13 @@ export function baseStyle(
         type: 'line',
         source: 'communes',
         paint: { 'line-color': p.communeLine, 'line-width': 0.6 },
+      },
+      // The communes' accent boundaries (deck.gl draws only the hovered one: layers/areas-layer.ts).
+      {
+        id: 'communes-accent',
+        type: 'line',
+        source: 'communes',
+        paint: { 'line-color': rgba(themeColors[theme].boundary), 'line-width': 0.8 },
       },
       {
         id: 'province-line',

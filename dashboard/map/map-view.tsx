@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { ATTRIBUTION } from './base-style.ts';
+import { drawnOnScreen } from '../layers/areas-layer.ts';
 
 // The bundled worker lives next to the hashed chunks, not next to maplibre's own module URL.
 setWorkerUrl(workerUrl);
@@ -68,6 +69,7 @@ export function MapView(props: MapViewProps) {
       onHover: (info) => latest.current.onHover?.(info),
       onClick: (info) => latest.current.onClick?.(info),
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      layerFilter: drawnOnScreen,
       // Screenshots of the overlay canvas need the buffer kept after compositing.
       deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
     });

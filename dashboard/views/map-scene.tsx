@@ -198,7 +198,7 @@ export function MapScene({
   // Names sit on top so they stay readable over dense points.
   const layers = useMemo(
     () => [
-      areas,
+      ...areas,
       alertAreas,
       hexes,
       sensitive,

@@ -51,7 +51,7 @@ export function DispatchMap({
   const [match, setMatch] = useState<AddressCandidateDTO | null>(null);
   const layers = useMemo(
     () => [
-      areasLayer(reference.communes, { theme }),
+      ...areasLayer(reference.communes, { theme }),
       ...matchedStreetLayers(match, theme),
       reportsLayer(items, { theme, categoryColors: reference.categoryColors, selectedId: selected?.id ?? null }),
       unitsLayer(units, highlightUnits),
