@@ -47,9 +47,10 @@ export async function listAudit(
   f: { entity?: string; entityId?: string; beforeId?: string; limit: number },
 ): Promise<AuditRow[]> {
   const { rows } = await db.query<AuditRow>(
+    // admin_audit.id, the bigint: a bare `id` in ORDER BY is the text output column ('1000' < '999').
     `SELECT id::text, at, actor_name, entity, entity_id, action, before, after FROM admin_audit
-      WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2) AND ($3::bigint IS NULL OR id < $3)
-      ORDER BY id DESC LIMIT $4`,
+      WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2) AND ($3::bigint IS NULL OR admin_audit.id < $3)
+      ORDER BY admin_audit.id DESC LIMIT $4`,
     [f.entity ?? null, f.entityId ?? null, f.beforeId ?? null, f.limit],
   );
   return rows;

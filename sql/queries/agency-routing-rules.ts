@@ -36,7 +36,7 @@ const toRule = (r: RoutingRuleRow): StoredRoutingRule => ({
 });
 
 export async function listRoutingRules(db: Db | Tx): Promise<StoredRoutingRule[]> {
-  return (await db.query<RoutingRuleRow>(`${SELECT} ORDER BY id`)).rows.map(toRule);
+  return (await db.query<RoutingRuleRow>(`${SELECT} ORDER BY routing_rules.id`)).rows.map(toRule);
 }
 
 export type NewRoutingRule = Omit<StoredRoutingRule, 'id' | 'effectiveTo'> & { effectiveTo?: string | null };

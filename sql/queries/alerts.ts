@@ -116,7 +116,7 @@ export async function listActiveAlerts(db: Db, bbox?: [number, number, number, n
       WHERE state = 'published' AND msg_type <> 'Cancel' AND expires > now()
         AND ($1::float8[] IS NULL OR (area_bounds[1] <= $1[3] AND area_bounds[3] >= $1[1]
              AND area_bounds[2] <= $1[4] AND area_bounds[4] >= $1[2]))
-      ORDER BY sent_at DESC LIMIT 200`,
+      ORDER BY sent_at DESC, alerts.id DESC LIMIT 200`,
     [bbox ?? null],
   );
   return rows;
@@ -124,7 +124,7 @@ export async function listActiveAlerts(db: Db, bbox?: [number, number, number, n
 
 /** The newest versions of every state, for the publishers' desk. */
 export async function listRecentAlerts(db: Db, limit = 100): Promise<AlertRow[]> {
-  const { rows } = await db.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts ORDER BY id DESC LIMIT $1`, [limit]);
+  const { rows } = await db.query<AlertRow>(`SELECT ${COLUMNS} FROM alerts ORDER BY alerts.id DESC LIMIT $1`, [limit]);
   return rows;
 }
 

@@ -61,7 +61,7 @@ export async function findDuplicateCandidates(
       WHERE category = $1 AND h3_cell = ANY($2::bigint[]) AND id <> $3 AND ($7::text IS NULL OR agency_id = $7)
         AND created_at BETWEEN $4::timestamptz - make_interval(hours => $5) AND $4::timestamptz + make_interval(hours => $5)
         AND status <> ALL($8::text[])
-      ORDER BY abs(extract(epoch FROM created_at - $4::timestamptz)), id LIMIT $6`,
+      ORDER BY abs(extract(epoch FROM created_at - $4::timestamptz)), reports.id LIMIT $6`,
     [f.category, f.cells, f.excludeId, f.around, f.windowHours, f.limit, f.agencyId ?? null, ENDED_STATUSES],
   );
   return rows;

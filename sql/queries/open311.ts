@@ -27,7 +27,9 @@ export async function insertOpen311Client(
 }
 
 export async function listOpen311Clients(db: Db | Tx): Promise<Open311ClientRow[]> {
-  const { rows } = await db.query<Open311ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM open311_clients ORDER BY id`);
+  const { rows } = await db.query<Open311ClientRow>(
+    `SELECT ${CLIENT_COLUMNS} FROM open311_clients ORDER BY open311_clients.id`,
+  );
   return rows;
 }
 

@@ -76,7 +76,7 @@ export interface CannedReplyRow {
 export async function listCannedReplies(db: Db | Tx, category?: string | null): Promise<CannedReplyRow[]> {
   const { rows } = await db.query<CannedReplyRow>(
     `SELECT id::text, category, text FROM canned_replies
-      WHERE $1::text IS NULL OR category = $1 OR category IS NULL ORDER BY category NULLS LAST, id`,
+      WHERE $1::text IS NULL OR category = $1 OR category IS NULL ORDER BY category NULLS LAST, canned_replies.id`,
     [category ?? null],
   );
   return rows;

@@ -41,7 +41,7 @@ export async function insertStreets(tx: Tx, rows: NewStreet[]): Promise<number> 
 export async function findStreets(db: Db, folded: string, limit = 200): Promise<StreetRow[]> {
   const { rows } = await db.query<StreetRow>(
     `SELECT id::text, name, folded_name, area_code, province_code, coordinates, house_from, house_to, interpolation
-       FROM streets WHERE folded_name LIKE $1 OR folded_name LIKE $2 ORDER BY folded_name = $3 DESC, id LIMIT $4`,
+       FROM streets WHERE folded_name LIKE $1 OR folded_name LIKE $2 ORDER BY folded_name = $3 DESC, streets.id LIMIT $4`,
     [`${folded.replace(/[\\%_]/g, '\\$&')}%`, `% ${folded.replace(/[\\%_]/g, '\\$&')}%`, folded, limit],
   );
   return rows;

@@ -26,7 +26,7 @@ export async function insertUnitToken(
 
 export async function listUnitTokens(db: Db, unitId: string): Promise<UnitTokenRow[]> {
   const { rows } = await db.query<UnitTokenRow>(
-    `SELECT ${COLUMNS} FROM unit_tokens WHERE unit_id = $1 ORDER BY created_at DESC, id DESC`,
+    `SELECT ${COLUMNS} FROM unit_tokens WHERE unit_id = $1 ORDER BY created_at DESC, unit_tokens.id DESC`,
     [unitId],
   );
   return rows;

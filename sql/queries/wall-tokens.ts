@@ -25,7 +25,9 @@ export async function insertWallToken(
 }
 
 export async function listWallTokens(db: Db): Promise<WallTokenRow[]> {
-  const { rows } = await db.query<WallTokenRow>(`SELECT ${COLUMNS} FROM wall_tokens ORDER BY created_at DESC, id DESC`);
+  const { rows } = await db.query<WallTokenRow>(
+    `SELECT ${COLUMNS} FROM wall_tokens ORDER BY created_at DESC, wall_tokens.id DESC`,
+  );
   return rows;
 }
 

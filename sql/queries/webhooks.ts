@@ -25,7 +25,9 @@ export async function insertWebhookEndpoint(
 }
 
 export async function listWebhookEndpoints(db: Db | Tx): Promise<WebhookEndpointRow[]> {
-  const { rows } = await db.query<WebhookEndpointRow>(`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints ORDER BY id`);
+  const { rows } = await db.query<WebhookEndpointRow>(
+    `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints ORDER BY webhook_endpoints.id`,
+  );
   return rows;
 }
 
@@ -77,8 +79,8 @@ const DELIVERY_COLUMNS = `id::text AS id, endpoint_id::text AS endpoint_id, even
   next_attempt_at, window_start, last_status, last_error, delivered_at, created_at,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('at', a.at, 'httpStatus', a.http_status, 'error', a.error,
                                                 'durationMs', a.duration_ms) ORDER BY a.id DESC), '[]')
-     FROM (SELECT * FROM webhook_delivery_attempts WHERE delivery_id = webhook_deliveries.id
-            ORDER BY id DESC LIMIT ${ATTEMPTS_SHOWN}) a) AS attempt_log`;
+     FROM (SELECT * FROM webhook_delivery_attempts w WHERE w.delivery_id = webhook_deliveries.id
+            ORDER BY w.id DESC LIMIT ${ATTEMPTS_SHOWN}) a) AS attempt_log`;
 
 export async function listWebhookDeliveries(
   db: Db | Tx,
@@ -86,7 +88,7 @@ export async function listWebhookDeliveries(
   limit: number,
 ): Promise<WebhookDeliveryRow[]> {
   const { rows } = await db.query<WebhookDeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY id DESC LIMIT $2`,
+    `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE webhook_deliveries.endpoint_id = $1 ORDER BY webhook_deliveries.id DESC LIMIT $2`,
     [endpointId, limit],
   );
   return rows;
