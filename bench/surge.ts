@@ -87,7 +87,7 @@ log(phase('surge', SURGE_RATE, surge));
 // What each room was owed: every report event committed since the start (public rooms: the non-sensitive ones).
 const { rows: events } = await db.query<{ id: string; sensitive: boolean }>(
   `SELECT id::text, (payload->>'sensitive')::boolean AS sensitive FROM events
-    WHERE id > $1 AND kind = 'report.created' ORDER BY id`,
+    WHERE id > $1 AND kind = 'report.created' ORDER BY events.id`,
   [base],
 );
 const owedIds = {

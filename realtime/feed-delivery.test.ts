@@ -213,7 +213,7 @@ describe('with a realtime server of small limits', () => {
         await append(5);
       } // keeps committing through the replay's rounds
       const expected = (
-        await test.pool.query('SELECT id::text FROM events WHERE id > $1 ORDER BY id', [cursor])
+        await test.pool.query('SELECT id::text FROM events WHERE id > $1 ORDER BY events.id', [cursor])
       ).rows.map((r) => r.id as string);
       expect(expected).toHaveLength(50);
       await back.waitFor((ns) => ns.length >= 50, 10_000);

@@ -25,7 +25,9 @@ describe('readSettledEvents', () => {
     // A cursor a little behind the head: where the tailer is while held-back events wait after it.
     const {
       rows: [cursor],
-    } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id DESC OFFSET 100 LIMIT 1');
+    } = await db.query(
+      'SELECT xid::text AS xid, id::text AS id FROM events ORDER BY events.id DESC OFFSET 100 LIMIT 1',
+    );
     const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${READ_TAIL_SQL}`, [cursor.xid, cursor.id, 1000]);
     // The tailer runs it as a named statement: after a few runs Postgres may keep one generic plan for all cursors.
     const { rows: generic } = await db.query(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${READ_TAIL_SQL}`);
@@ -39,7 +41,7 @@ describe('readSettledEvents', () => {
     // A cursor with 20,000 events after it: the held-back probe must seek to xmin, not scan from the cursor.
     const {
       rows: [first],
-    } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY id LIMIT 1');
+    } = await db.query('SELECT xid::text AS xid, id::text AS id FROM events ORDER BY events.id LIMIT 1');
     const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${READ_TAIL_SQL}`, [
       first.xid,
       first.id,
