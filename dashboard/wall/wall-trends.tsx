@@ -5,6 +5,7 @@ import type { CategoryDTO, WallStatsDTO } from '../../ingest/presenters/dto.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePlot, type PlotModule } from '../data/use-plot.ts';
+import { trendTickFormat } from './trend-ticks.ts';
 
 type TrendRow = WallStatsDTO['trends']['hourly'][number];
 
@@ -46,11 +47,12 @@ export function WallTrends({
     el.replaceChildren(swatches);
     return () => swatches.remove();
   }, [plot, color]);
+  const shared = { plot, color, timeZone: stats?.timeZone };
   return (
     <section className="wall-trends" aria-label={t('wall.trends')}>
       <div className="wall-trends-legend" data-testid="wall-trends-legend" ref={legend} />
-      <TrendChart plot={plot} rows={stats?.trends.hourly} per="hour" title="wall.trends.24h" color={color} />
-      <TrendChart plot={plot} rows={stats?.trends.daily} per="day" title="wall.trends.7d" color={color} />
+      <TrendChart {...shared} rows={stats?.trends.hourly} per="hour" title="wall.trends.24h" />
+      <TrendChart {...shared} rows={stats?.trends.daily} per="day" title="wall.trends.7d" />
     </section>
   );
 }
@@ -58,11 +60,13 @@ export function WallTrends({
 function TrendChart(props: {
   plot: PlotModule | null;
   rows: TrendRow[] | undefined;
+  /** The centre's zone, whose hours and days the answer counted in (the stats answer names it). */
+  timeZone: string | undefined;
   per: 'hour' | 'day';
   title: MessageKey;
   color: ColorScale | null;
 }) {
-  const { plot: Plot, rows, per, title, color } = props;
+  const { plot: Plot, rows, timeZone, per, title, color } = props;
   const { t, lang } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number; font: number } | null>(null);
@@ -85,12 +89,9 @@ function TrendChart(props: {
   }, []);
   useEffect(() => {
     const el = box.current;
-    if (!Plot || !el || !rows || !color || !size || size.width < 50 || size.height < 50) return;
+    if (!Plot || !el || !rows || !timeZone || !color || !size || size.width < 50 || size.height < 50) return;
     const data = rows.map((r) => ({ ...r, at: new Date(r.at) }));
-    const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      ...(per === 'hour' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' }),
-    });
+    const tickFormat = trendTickFormat(lang, timeZone, per);
     const f = size.font;
     const chart = Plot.plot({
       width: size.width,
@@ -99,7 +100,7 @@ function TrendChart(props: {
       marginLeft: f * 2.5,
       marginBottom: f * 2,
       marginTop: f * 0.8,
-      x: { type: 'utc', label: null, ticks: per === 'hour' ? 4 : 7, tickFormat: (d: Date) => format.format(d) },
+      x: { type: 'utc', label: null, ticks: per === 'hour' ? 4 : 7, tickFormat },
       y: { grid: true, label: null, ticks: 4, tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : '') },
       color: { domain: color.domain, range: color.range },
       marks: [
@@ -110,7 +111,7 @@ function TrendChart(props: {
     });
     el.replaceChildren(chart);
     return () => chart.remove();
-  }, [Plot, rows, size, per, color, lang]);
+  }, [Plot, rows, timeZone, size, per, color, lang]);
   return (
     <figure className="wall-trend" data-testid="wall-trend" data-per={per}>
       <figcaption className="wall-trend-title">{t(title)}</figcaption>
