@@ -43,10 +43,14 @@ describe('the public read pool', () => {
     const app = await startDispatchApp({ publicDb });
     const held = await publicDb.connect(); // the only public connection, taken
     try {
-      const read = await fetch(`${app.url}/api/v1/stats`);
-      expect(read.status).toBe(503);
-      expect(read.headers.get('retry-after')).toBe('1');
+      // The counters, and the alerts every screen in an area reloads at once when one is published.
+      for (const path of ['/api/v1/stats', '/api/v1/alerts', '/api/v1/alerts.atom', '/api/v1/alerts/1']) {
+        const read = await fetch(`${app.url}${path}`);
+        expect(read.status, path).toBe(503);
+        expect(read.headers.get('retry-after'), path).toBe('1');
+      }
       expect((await app.kiosk.get('/api/v1/stats')).status).toBe(200);
+      expect((await app.kiosk.get('/api/v1/alerts')).status).toBe(200);
       expect(
         (await app.anonymous.post('/api/v1/reports', { category: 'road', description: 'Ổ gà', lat: 19.8, lng: 105.77 }))
           .status,

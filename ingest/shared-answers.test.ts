@@ -20,6 +20,16 @@ describe('SharedAnswers', () => {
     expect(await answers.get('other', load)).toBe(3);
   });
 
+  it('forgets its answers after a write, within the interval', async () => {
+    let loads = 0;
+    const answers = new SharedAnswers<number>(1000, 10, () => 0);
+    const load = () => Promise.resolve(++loads);
+    expect(await answers.get('active', load)).toBe(1);
+    expect(await answers.get('active', load)).toBe(1);
+    answers.forget();
+    expect(await answers.get('active', load)).toBe(2);
+  });
+
   it('does not keep a failure: the next caller loads again', async () => {
     const answers = new SharedAnswers<string>(1000, 10, () => 0);
     await expect(answers.get('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');

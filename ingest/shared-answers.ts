@@ -1,4 +1,4 @@
-import type { CellsDTO, StatsDTO, TransparencyDTO, WallStatsDTO } from './presenters/dto.ts';
+import type { AlertDTO, CellsDTO, StatsDTO, TransparencyDTO, WallStatsDTO } from './presenters/dto.ts';
 
 // Answers every screen asks for at the same moment (counters, province-wide cells): callers within
 // `ttlMs` share one database query, so a thousand open maps cost one query a second, not a thousand.
@@ -23,6 +23,11 @@ export class SharedAnswers<T> {
     });
     return value;
   }
+
+  /** After a write this server made: its own next caller reads afresh (other servers' answers age out by ttl). */
+  forget(): void {
+    this.entries.clear();
+  }
 }
 
 /** The answers shared per app: counters, province-wide cell counts per audience and query, the transparency table. */
@@ -33,6 +38,8 @@ export interface ScreenAnswers {
   transparency: SharedAnswers<TransparencyDTO>;
   /** Every wall asks the same: answered once every 5 s. */
   wall: SharedAnswers<WallStatsDTO>;
+  /** Every public screen over an area reloads the active alerts the moment an alert's notice reaches it. */
+  alerts: SharedAnswers<{ alerts: AlertDTO[] }>;
 }
 
 export const newScreenAnswers = (): ScreenAnswers => ({
@@ -40,4 +47,6 @@ export const newScreenAnswers = (): ScreenAnswers => ({
   cells: new SharedAnswers(1000),
   transparency: new SharedAnswers(60_000),
   wall: new SharedAnswers(5000),
+  // Short: a screen that reloads on a notice must see that alert (and keeps it from the notice meanwhile).
+  alerts: new SharedAnswers(250),
 });

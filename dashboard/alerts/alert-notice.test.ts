@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import type { AlertNotice } from '../../realtime/protocol.ts';
-import { alertFromNotice, applyAlertNotice, fromNoticeOnly } from './alert-notice.ts';
+import { alertFromNotice, applyAlertNotice, applyReload, fromNoticeOnly } from './alert-notice.ts';
 import { alertInView } from './in-view.ts';
 
 const notice = (over: Partial<AlertNotice> = {}): AlertNotice => ({
@@ -91,5 +91,26 @@ describe('alertInView of an alert known only from its notice', () => {
     ['a view far away', [105.2, 20.2, 105.4, 20.4], false],
   ] as const)('%s: %s', (_, box, inView) => {
     expect(alertInView(heard, [...box])).toBe(inView);
+  });
+});
+
+describe('a reload over HTTP', () => {
+  it('replaces the list, keeping an alert heard by notice that the answer does not hold yet', () => {
+    const heard = applyAlertNotice([loaded('5')], notice({ alertId: '8' }));
+    const reloaded = applyReload(heard, [loaded('5')]);
+    expect(reloaded.map((a) => a.id)).toEqual(['8', '5']);
+    expect(fromNoticeOnly(reloaded[0])).toBe(true);
+  });
+
+  it('takes the loaded version once the answer holds it, and drops what the answer no longer holds', () => {
+    const heard = applyAlertNotice([loaded('5')], notice({ alertId: '8' }));
+    const reloaded = applyReload(heard, [loaded('8')]);
+    expect(reloaded.map((a) => a.id)).toEqual(['8']);
+    expect(fromNoticeOnly(reloaded[0])).toBe(false);
+  });
+
+  it('keeps hiding the version an update heard by notice replaced, while the answer still holds the old one', () => {
+    const heard = applyAlertNotice([loaded('5')], notice({ alertId: '9', replaces: '5' }));
+    expect(applyReload(heard, [loaded('5')]).map((a) => a.id)).toEqual(['9']);
   });
 });

@@ -39,3 +39,13 @@ export function applyAlertNotice(alerts: AlertDTO[], n: AlertNotice): AlertDTO[]
 
 /** Whether the alert is still only what its notice told (no area to draw or test yet). */
 export const fromNoticeOnly = (a: Pick<AlertDTO, 'geometry'>) => a.geometry.coordinates.length === 0;
+
+/**
+ * The list after a reload over HTTP. An alert known only from its notice that the reload does not hold yet (an
+ * answer shared by screens, or a replica a moment behind) is kept, and so is hiding the version it replaced.
+ */
+export function applyReload(alerts: AlertDTO[], reloaded: AlertDTO[]): AlertDTO[] {
+  const ahead = alerts.filter((a) => fromNoticeOnly(a) && !reloaded.some((r) => r.id === a.id));
+  const replaced = new Set(ahead.map((a) => a.references));
+  return [...ahead, ...reloaded.filter((r) => !replaced.has(r.id))];
+}

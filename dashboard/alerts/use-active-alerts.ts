@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import type { AlertNotice } from '../../realtime/protocol.ts';
-import { applyAlertNotice } from './alert-notice.ts';
+import { applyAlertNotice, applyReload } from './alert-notice.ts';
 import { stillActive } from './alert-geometry.ts';
 
 /**
@@ -19,19 +19,31 @@ export function useActiveAlerts(): AlertDTO[] {
   useEffect(() => {
     let stale = false;
     let generation = 0;
-    const load = () => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    /** Alerts a notice published or updated that no reload has held yet. */
+    let heardOnly: string[] = [];
+    const load = (tries = 3) => {
       const mine = ++generation;
+      clearTimeout(retry);
       fetch('/api/v1/alerts', { headers: { accept: 'application/json' } })
         .then((r) => (r.ok ? (r.json() as Promise<{ alerts: AlertDTO[] }>) : null))
         .then((body) => {
-          if (body && !stale && mine === generation) setAlerts(body.alerts);
+          if (!body || stale || mine !== generation) return;
+          setAlerts((list) => applyReload(list, body.alerts));
+          heardOnly = heardOnly.filter((id) => !body.alerts.some((a) => a.id === id));
+          // An alert heard but not in this answer yet: its text and area come with a reload a moment later.
+          if (tries > 1 && heardOnly.length) retry = setTimeout(() => load(tries - 1), 1000);
         })
         .catch(() => {});
     };
     // A reload started before the notice is ignored when it lands (its generation is old), so it cannot undo it.
     const heard = (e: Event) => {
       const notice = (e as CustomEvent<AlertNotice | null>).detail;
-      if (notice) setAlerts((list) => applyAlertNotice(list, notice));
+      if (notice) {
+        setAlerts((list) => applyAlertNotice(list, notice));
+        heardOnly = heardOnly.filter((id) => id !== notice.alertId && id !== notice.replaces);
+        if (notice.change !== 'cancelled' && notice.change !== 'expired') heardOnly.push(notice.alertId);
+      }
       load();
     };
     load();
@@ -39,6 +51,7 @@ export function useActiveAlerts(): AlertDTO[] {
     const tick = setInterval(() => setNow(Date.now()), 5000);
     return () => {
       stale = true;
+      clearTimeout(retry);
       window.removeEventListener(ALERT_BELL, heard);
       clearInterval(tick);
     };

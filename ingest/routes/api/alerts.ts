@@ -23,11 +23,18 @@ import { presentAlert } from '../../presenters/alert-presenter.ts';
 import { alertInputSchema, cancelAlertSchema, outageImportSchema } from '../../schemas/alert-input.ts';
 import { importOutageSchedule } from '../../commands/import-outage-schedule.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
+import { readDbFor } from '../../public-reads.ts';
 import { authorize, idParam, notFound, permittedTo, requireStaff } from './guard.ts';
 
 export const alertsRouter = new Router<IngestState>({ prefix: '/api/v1/alerts' });
 
 type Ctx = Context & { state: IngestState };
+
+// A publisher who writes then reads the list sees the write: the shared public answer is dropped after each one.
+alertsRouter.use(async (ctx, next) => {
+  await next();
+  if (ctx.method === 'POST') ctx.state.deps.screenAnswers.alerts.forget();
+});
 
 /** Reads of the alert desk; the writes are commands that authorise themselves. */
 function publisher(ctx: Ctx) {
@@ -46,21 +53,24 @@ function bboxQuery(ctx: Ctx): [number, number, number, number] | undefined {
 }
 
 async function visibleAlert(ctx: Ctx, id: string): Promise<AlertRow> {
-  const row = await getAlert(ctx.state.deps.db, id);
+  const row = await getAlert(readDbFor(ctx.state), id);
   if (!row || !canSeeAlert(ctx.state.actor, row)) throw notFound('alert');
   return row;
 }
 
 alertsRouter.get('/', async (ctx) => {
-  const rows = await listActiveAlerts(ctx.state.deps.db, bboxQuery(ctx));
+  const bbox = bboxQuery(ctx);
   const desk = canPublishAlerts(ctx.state.actor);
+  const db = readDbFor(ctx.state);
+  const answer = async () => ({ alerts: (await listActiveAlerts(db, bbox)).map((r) => presentAlert(r, desk)) });
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { alerts: rows.map((r) => presentAlert(r, desk)) };
+  // The public's reads run on their own pool, and a burst of screens reloading after one notice shares one query.
+  ctx.body = desk || bbox ? await answer() : await ctx.state.deps.screenAnswers.alerts.get('active', answer);
 });
 
 // Before '/:id': koa-router matches in order, and 'alerts.atom' is not an id.
 alertsRouter.get('.atom', async (ctx) => {
-  const rows = await listActiveAlerts(ctx.state.deps.db);
+  const rows = await listActiveAlerts(readDbFor(ctx.state));
   ctx.type = 'application/atom+xml; charset=utf-8';
   ctx.body = alertsToAtom(rows, `${ctx.protocol}://${ctx.host}`, new Date());
 });
@@ -77,9 +87,10 @@ alertsRouter.get('/:file', async (ctx, next) => {
     return;
   }
   const row = await visibleAlert(ctx, m[1]);
-  const referenced = row.references_id ? await getAlert(ctx.state.deps.db, row.references_id) : null;
+  const db = readDbFor(ctx.state);
+  const referenced = row.references_id ? await getAlert(db, row.references_id) : null;
   ctx.type = 'application/cap+xml; charset=utf-8';
-  ctx.body = alertToCap(row, { sender: await capSender(ctx.state.deps.db), referenced });
+  ctx.body = alertToCap(row, { sender: await capSender(db), referenced });
 });
 
 alertsRouter.get('/:id', async (ctx) => {
