@@ -29,7 +29,14 @@ describe('baseStyle', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
-    expect(style.layers.map((l) => l.id)).toEqual(['background', 'communes-fill', 'communes-line', 'province-line']);
+    // communes-accent: every commune's boundary drawn by the base map, so deck.gl need not redraw it each frame.
+    expect(style.layers.map((l) => l.id)).toEqual([
+      'background',
+      'communes-fill',
+      'communes-line',
+      'communes-accent',
+      'province-line',
+    ]);
     expect(style.layers.every((l) => l.type !== 'symbol')).toBe(true);
   });
   it('carries the boundary attribution', () => {
