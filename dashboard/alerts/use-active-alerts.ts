@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { AlertDTO } from '../../ingest/presenters/dto.ts';
 import type { AlertNotice } from '../../realtime/protocol.ts';
-import { applyAlertNotice, applyReload } from './alert-notice.ts';
+import { applyAlertNotice, applyReload, fromNoticeOnly } from './alert-notice.ts';
 import { stillActive } from './alert-geometry.ts';
 
 /**
@@ -20,8 +20,13 @@ export function useActiveAlerts(): AlertDTO[] {
     let stale = false;
     let generation = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    /** Alerts a notice published or updated that no reload has held yet. */
-    let heardOnly: string[] = [];
+    // This effect is the list's only writer, so it keeps what it last showed: whether an alert is still known only
+    // from its notice is read from the list itself.
+    let shown: AlertDTO[] = [];
+    const show = (next: AlertDTO[]) => {
+      shown = next;
+      setAlerts(next);
+    };
     const load = (tries = 3) => {
       const mine = ++generation;
       clearTimeout(retry);
@@ -29,21 +34,16 @@ export function useActiveAlerts(): AlertDTO[] {
         .then((r) => (r.ok ? (r.json() as Promise<{ alerts: AlertDTO[] }>) : null))
         .then((body) => {
           if (!body || stale || mine !== generation) return;
-          setAlerts((list) => applyReload(list, body.alerts));
-          heardOnly = heardOnly.filter((id) => !body.alerts.some((a) => a.id === id));
+          show(applyReload(shown, body.alerts));
           // An alert heard but not in this answer yet: its text and area come with a reload a moment later.
-          if (tries > 1 && heardOnly.length) retry = setTimeout(() => load(tries - 1), 1000);
+          if (tries > 1 && shown.some(fromNoticeOnly)) retry = setTimeout(() => load(tries - 1), 1000);
         })
         .catch(() => {});
     };
     // A reload started before the notice is ignored when it lands (its generation is old), so it cannot undo it.
     const heard = (e: Event) => {
       const notice = (e as CustomEvent<AlertNotice | null>).detail;
-      if (notice) {
-        setAlerts((list) => applyAlertNotice(list, notice));
-        heardOnly = heardOnly.filter((id) => id !== notice.alertId && id !== notice.replaces);
-        if (notice.change !== 'cancelled' && notice.change !== 'expired') heardOnly.push(notice.alertId);
-      }
+      if (notice) show(applyAlertNotice(shown, notice));
       load();
     };
     load();
