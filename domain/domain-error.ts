@@ -54,6 +54,17 @@ export const errorBody = (e: DomainError): ErrorBody => ({
   error: { code: e.code, message: e.message, messageVi: e.messageVi, fields: e.fields },
 });
 
+const bothLanguages = (vi: string | undefined, en: string): string => (vi && vi !== en ? `${vi} / ${en}` : en);
+
+/**
+ * The error as text, for an edge that has room for text only (Open311's descriptions, a refused socket's message):
+ * one line per field at fault (`field: reasonVi / reason`), else its message; Vietnamese first, English beside it.
+ */
+export const errorLines = (error: ErrorBody['error']): string[] =>
+  error.fields?.length
+    ? error.fields.map((f) => `${f.field}: ${bothLanguages(f.reasonVi, f.reason)}`)
+    : [bothLanguages(error.messageVi, error.message)];
+
 /** `field: reason; field: reason`, the English list a message ends with. */
 export const listed = (fields: FieldIssue[]): string => fields.map((f) => `${f.field}: ${f.reason}`).join('; ');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, errors, fieldIssue, reasons, type Reason } from './errors.ts';
+import { DomainError, errorBody, errorLines, errors, fieldIssue, reasons, type Reason } from './errors.ts';
 
 // Sample parameters for entries that take some: enough to build every entry once.
 const SAMPLE: Partial<Record<keyof typeof errors, unknown>> = {
@@ -64,6 +64,14 @@ describe('the error catalogue', () => {
       reason: 'must be after from',
       reasonVi: 'phải sau from',
     });
+  });
+
+  it('as text, an error is one line per field at fault, else its message: Vietnamese first, English beside it', () => {
+    const bad = errorBody(errors.invalid([fieldIssue('lat', reasons.mustBeNumber)])).error;
+    expect(errorLines(bad)).toEqual(['lat: phải là số / must be a number']);
+    expect(errorLines(errorBody(errors.notFound('report')).error)).toEqual([
+      'Không tìm thấy phản ánh / Report not found',
+    ]);
   });
 
   it('extra facts an edge needs travel on the error', () => {

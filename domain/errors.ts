@@ -9,6 +9,7 @@ import { serverErrors } from './error-catalogue/server.ts';
 export {
   DomainError,
   errorBody,
+  errorLines,
   fieldIssue,
   type ErrorBody,
   type ErrorKind,

@@ -17,7 +17,7 @@ const reach: AlertReach = { at5: coverAt(cover, 5), at7: coverAt(cover, 7) };
 
 function publicScreen(watch?: WatchRequest): AlertListener {
   const assigned = roomsFor({ audience: 'public' }, watch);
-  if (!assigned.ok) throw new Error(assigned.error);
+  if (!assigned.ok) throw new Error(assigned.error.message);
   return { actor: { audience: 'public' }, room: assigned.rooms[0], view: viewCells(watch) };
 }
 

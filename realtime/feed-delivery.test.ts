@@ -3,6 +3,7 @@
 import type { Socket as NetSocket } from 'node:net';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldIssue, reasons } from '../domain/errors.ts';
 import type { RunningProduct } from '../main.ts';
 import { freshTestDatabase, type TestDatabase } from '../sql/test-support/db.ts';
 import type { SocketActor } from './protocol.ts';
@@ -55,7 +56,16 @@ describe('through the product', () => {
     const ack = await new Promise((done) => away.socket.emit('watch', { cells: [elsewhere] }, done));
     expect(ack).toEqual({ ok: true, rooms: [`public:cell:${elsewhere}`] });
     const refused = await new Promise((done) => away.socket.emit('watch', { cells: ['staff'] }, done));
-    expect(refused).toMatchObject({ ok: false });
+    const notACell = fieldIssue('watch.cells.0', reasons.areaCell(5));
+    expect(refused).toMatchObject({ ok: false, error: { messageVi: expect.any(String), fields: [notACell] } });
+    // A bad watch in the handshake is refused with the same words: one line (Vietnamese / English), and as data.
+    const turnedAway = recordingClient(product.url, { watch: { cells: ['staff'] } });
+    const refusal = await new Promise<Error & { data?: unknown }>((done) =>
+      turnedAway.socket.once('connect_error', done),
+    );
+    turnedAway.socket.disconnect();
+    expect(refusal.message).toBe(`watch.cells.0: ${notACell.reasonVi} / ${notACell.reason}`);
+    expect(refusal.data).toMatchObject({ fields: [notACell] });
 
     const results = await postMany(product.url, 14, 2);
     const posted = new Set(results.map((r) => r.id));

@@ -1,8 +1,9 @@
 // The Socket.IO handshake: its `auth` payload parsed with zod (leniently: a field of the wrong type is
 // ignored, as a client that sends none), the actor authorised, and the socket's first room assigned.
 import { z } from 'zod';
-import type { HandshakeAuth, SocketActor } from './protocol.ts';
-import { canJoin, parseWatch, roomsFor } from './rooms.ts';
+import { errorBody, errorLines, errors, type DomainError } from '../domain/errors.ts';
+import type { HandshakeAuth, SocketActor, SocketError } from './protocol.ts';
+import { canJoin, parseWatch, refused, roomsFor } from './rooms.ts';
 import { viewCells } from './alert-delivery.ts';
 import type { FeedState } from './session.ts';
 
@@ -30,12 +31,12 @@ export function parseHandshake(auth: unknown): ParsedHandshake {
 export async function admit(
   auth: unknown,
   authorize: (auth: { token?: string }) => SocketActor | Promise<SocketActor>,
-): Promise<{ ok: true; state: FeedState } | { ok: false; error: string }> {
+): Promise<{ ok: true; state: FeedState } | { ok: false; error: SocketError }> {
   const handshake = parseHandshake(auth);
   const actor = await authorize(handshake);
   const assigned = roomsFor(actor, handshake.watch);
   if (!assigned.ok) return assigned;
-  if (!canJoin(actor, assigned.rooms[0])) return { ok: false, error: 'forbidden room' };
+  if (!canJoin(actor, assigned.rooms[0])) return refused(errors.forbidden('this room'));
   // roomsFor accepted it, so it parses; public sockets also match alerts by their view (alert-delivery.ts).
   const watch = actor.audience === 'public' && handshake.watch != null ? parseWatch(handshake.watch) : null;
   return {
@@ -51,4 +52,10 @@ export async function admit(
       overflows: 0,
     },
   };
+}
+
+/** The error a refused handshake ends with: its words as one text (Vietnamese / English), the whole error as `data`. */
+export function handshakeRefusal(why: SocketError | DomainError): Error & { data: SocketError } {
+  const error = why instanceof Error ? errorBody(why).error : why;
+  return Object.assign(new Error(errorLines(error).join('; ')), { data: error });
 }

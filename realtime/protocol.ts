@@ -1,6 +1,7 @@
 // The one typed contract between the realtime server and its clients (dashboard, tests, benches).
 // Notices stay small and are safe for the audience of the room they are emitted to.
 
+import type { ErrorBody } from '../domain/errors.ts';
 import type { ReportEventKind } from '../domain/events.ts';
 import type { ReportStatus } from '../domain/report-status.ts';
 import type { Audience } from '../domain/roles.ts';
@@ -113,7 +114,14 @@ export interface WatchRequest {
   alertsOnly?: boolean;
 }
 
-export type WatchResult = { ok: true; rooms: string[] } | { ok: false; error: string };
+/**
+ * Why a watch or a handshake was refused, in the product's error shape: `messageVi` beside the English `message`,
+ * and each field at fault (`watch.cells.0`) with its `reasonVi` and `reason`. A refused handshake's `connect_error`
+ * carries it as `data`, its message the same words as text (`field: reasonVi / reason`, Vietnamese first).
+ */
+export type SocketError = ErrorBody['error'];
+
+export type WatchResult = { ok: true; rooms: string[] } | { ok: false; error: SocketError };
 
 export interface ServerToClientEvents {
   hello: (hello: HelloMessage) => void;

@@ -1,8 +1,11 @@
 // Room names come from one pure function; the public can never land in a staff room, whatever it asks.
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
+import { errorBody, errors, fieldIssue, reasons, type Reason } from '../domain/errors.ts';
+import { admit, handshakeRefusal } from './handshake.ts';
 import type { SocketActor, WatchRequest } from './protocol.ts';
 import {
+  AREA_CELL_RES,
   AREA_ROOM_PREFIX,
   MAX_WATCH_CELLS,
   PUBLIC_ROOM,
@@ -70,6 +73,47 @@ describe('roomsFor', () => {
     ['alertsOnly with a bad bbox', { bbox: [106, 20, 105, 19], alertsOnly: true }],
   ])('rejects %s', (_, watch) => {
     expect(roomsFor(publicActor, watch).ok).toBe(false);
+  });
+});
+
+describe('a refused watch or handshake says why in Vietnamese and English, from the catalogue', () => {
+  const invalidVi = errors.invalid([]).messageVi;
+  it.each<[string, unknown, string, Reason]>([
+    ['not a cell', { cells: ['staff'] }, 'watch.cells.0', reasons.areaCell(AREA_CELL_RES)],
+    ['no cells', { cells: [] }, 'watch.cells', reasons.atLeastItems(1)],
+    [
+      'too many cells',
+      { cells: new Array(MAX_WATCH_CELLS + 1).fill(thanhHoa5) },
+      'watch.cells',
+      reasons.atMostItems(MAX_WATCH_CELLS),
+    ],
+    ['inverted bbox', { bbox: [106, 20, 105, 19] }, 'watch.bbox', reasons.bboxOrder],
+    ['a bbox of strings', { bbox: ['a', 0, 1, 2] }, 'watch.bbox.0', reasons.mustBeNumber],
+    ['alertsOnly not a boolean', { alertsOnly: 'yes' }, 'watch.alertsOnly', reasons.mustBeBoolean],
+    ['not an object', 'everywhere', 'watch', reasons.mustBeObject],
+  ])('%s: names %s', (_, watch, field, why) => {
+    expect(roomsFor(publicActor, watch)).toEqual({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        message: `Invalid input: ${field}: ${why.en}`,
+        messageVi: invalidVi,
+        fields: [{ field, reason: why.en, reasonVi: why.vi }],
+      },
+    });
+  });
+
+  it('a staff account with no agency or unit to follow is told so in both languages', () => {
+    const r = roomsFor({ audience: 'staff', role: 'agency_officer', agencyId: null, unitId: null });
+    expect(r).toMatchObject({ ok: false, error: errorBody(errors.nothingToFollow()).error });
+  });
+
+  it("a refused handshake's connect_error reads Vietnamese / English, the whole error as its data", async () => {
+    const admitted = await admit({ watch: { bbox: [106, 20, 105, 19] } }, () => publicActor);
+    if (admitted.ok) throw new Error('admitted a bad watch');
+    const refusal = handshakeRefusal(admitted.error);
+    expect(refusal.message).toBe(`watch.bbox: ${reasons.bboxOrder.vi} / ${reasons.bboxOrder.en}`);
+    expect(refusal.data.fields).toEqual([fieldIssue('watch.bbox', reasons.bboxOrder)]);
   });
 });
 

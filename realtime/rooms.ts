@@ -2,9 +2,11 @@
 // Pure: every room name the feed uses comes from here, so one test can pin down who may hear what.
 import { getResolution } from 'h3-js';
 import { z } from 'zod';
+import { errorBody, errors, fieldIssue, reasons, type DomainError } from '../domain/errors.ts';
 import { scopeOfRole } from '../domain/roles.ts';
+import { because, fieldIssuesOf, parseChecked, refusedBecause } from '../domain/zod-reasons.ts';
 import { cellsCoveringBox, isCell } from '../geo/h3.ts';
-import type { SocketActor, WatchRequest } from './protocol.ts';
+import type { SocketActor, SocketError, WatchRequest, WatchResult } from './protocol.ts';
 
 export const STAFF_ROOM = 'staff';
 export const PUBLIC_ROOM = 'public';
@@ -32,16 +34,17 @@ export function staffRoomOf(actor: SocketActor): string | null {
   }
 }
 
-export type RoomsResult = { ok: true; rooms: string[] } | { ok: false; error: string };
+/** A refusal as the socket client reads it: the product's error shape, each field's reason in both languages. */
+export const refused = (e: DomainError): { ok: false; error: SocketError } => ({ ok: false, ...errorBody(e) });
 
 /**
  * The rooms a socket of `actor` is put in. Staff: the room of its scope (staffRoomOf). Public: `public` (whole province) or ONE area room for the cells it watches. Each socket
  * gets exactly one room, so each event reaches it at most once and in feed order, whatever it asked.
  */
-export function roomsFor(actor: SocketActor, request?: unknown): RoomsResult {
+export function roomsFor(actor: SocketActor, request?: unknown): WatchResult {
   if (actor.audience === 'staff') {
     const room = staffRoomOf(actor);
-    return room ? { ok: true, rooms: [room] } : { ok: false, error: 'this account has no agency or unit to follow' };
+    return room ? { ok: true, rooms: [room] } : refused(errors.nothingToFollow());
   }
   if (request === undefined || request === null) return { ok: true, rooms: [PUBLIC_ROOM] };
   const parsed = parseWatch(request);
@@ -49,11 +52,10 @@ export function roomsFor(actor: SocketActor, request?: unknown): RoomsResult {
   const watch = parsed.watch;
   if (watch.cells === undefined && watch.bbox === undefined) return { ok: true, rooms: [PUBLIC_ROOM] };
   const cells = watchCells(watch);
-  if (!cells.ok) return cells;
   // A map whose counters cover the province keeps the province's reports; its view narrows alerts (alert-delivery.ts).
-  if (cells.cells === null || watch.alertsOnly === true) return { ok: true, rooms: [PUBLIC_ROOM] };
-  if (cells.cells.length === 0) return { ok: false, error: 'empty area' };
-  return { ok: true, rooms: [areaRoom(cells.cells)] };
+  if (cells === null || watch.alertsOnly === true) return { ok: true, rooms: [PUBLIC_ROOM] };
+  if (cells.length === 0) return refused(errors.invalid([fieldIssue('watch.bbox', reasons.coversNoArea)]));
+  return { ok: true, rooms: [areaRoom(cells)] };
 }
 
 /** Whether an actor may be in `room`: the public never joins a staff room, agency or unit staff only their own. */
@@ -83,45 +85,32 @@ function isAreaCell(cell: unknown): cell is string {
   );
 }
 
-/** A watch request as a client may send it (shape only; which cells are valid area cells is checked below). */
-const coordinate = z.number({ error: '[west, south, east, north] numbers' });
-export const watchRequestSchema = z.object(
-  {
-    cells: z
-      .array(z.string({ error: `each must be an H3 cell of resolution ${AREA_CELL_RES}` }), {
-        error: `at most ${MAX_WATCH_CELLS} H3 cells`,
-      })
-      .max(MAX_WATCH_CELLS, `at most ${MAX_WATCH_CELLS} H3 cells`)
-      .optional(),
-    bbox: z
-      .tuple([coordinate, coordinate, coordinate, coordinate], { error: '[west, south, east, north] numbers' })
-      .refine(
-        ([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n,
-        'west < east, south < north, in degrees',
-      )
-      .optional(),
-    alertsOnly: z.boolean({ error: 'true or false' }).optional(),
-  },
-  { error: 'an object' },
-);
+/** A watch request as a client may send it; its reasons come from the catalogue, as HTTP's do. */
+export const watchRequestSchema = z.object({
+  cells: z
+    .array(z.string().refine(isAreaCell, refusedBecause('areaCell', AREA_CELL_RES)))
+    .min(1)
+    .max(MAX_WATCH_CELLS)
+    .optional(),
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .refine(([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n, because('bboxOrder'))
+    .optional(),
+  alertsOnly: z.boolean().optional(),
+});
 
-/** The watch request parsed, or the first thing wrong with it as `field: reason`. */
-export function parseWatch(value: unknown): { ok: true; watch: WatchRequest } | { ok: false; error: string } {
-  const parsed = watchRequestSchema.safeParse(value);
+/** The watch request parsed, or what is wrong with it: each field (`watch.cells.0`) and its reason in both languages. */
+export function parseWatch(value: unknown): { ok: true; watch: WatchRequest } | { ok: false; error: SocketError } {
+  const parsed = parseChecked(watchRequestSchema, value);
   if (parsed.success) return { ok: true, watch: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `${String(issue.path[0] ?? 'watch')}: ${issue.message}` };
+  return refused(errors.invalid(fieldIssuesOf(parsed.error, ['watch'])));
 }
 
 /** The watched area cells; null when there are more than MAX_WATCH_CELLS (the whole province). */
-function watchCells(watch: WatchRequest): { ok: true; cells: string[] | null } | { ok: false; error: string } {
-  if (watch.cells !== undefined) {
-    if (!watch.cells.every(isAreaCell))
-      return { ok: false, error: `cells: each must be an H3 cell of resolution ${AREA_CELL_RES}` };
-    return { ok: true, cells: [...new Set(watch.cells)] };
-  }
+function watchCells(watch: WatchRequest): string[] | null {
+  if (watch.cells !== undefined) return [...new Set(watch.cells)];
   // A box of more than MAX_WATCH_CELLS area cells is not an area view: send it the whole province instead.
-  return { ok: true, cells: cellsCoveringBox(watch.bbox!, AREA_CELL_RES, MAX_WATCH_CELLS) };
+  return cellsCoveringBox(watch.bbox!, AREA_CELL_RES, MAX_WATCH_CELLS);
 }
 
 /** What decides who hears an event: its agency, its unit, and its res-5 cell unless the public may not see where. */

@@ -11,7 +11,8 @@ import { recordReach } from '../sql/queries/push.ts';
 import { screensByPlace } from './alert-delivery.ts';
 import { DEFAULT_BUFFER_LIMITS, FanOut, type BufferLimits } from './fanout.ts';
 import { registerFeedMetrics } from './feed-metrics.ts';
-import { admit, parseHandshake } from './handshake.ts';
+import { errors } from '../domain/errors.ts';
+import { admit, handshakeRefusal, parseHandshake } from './handshake.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SocketActor } from './protocol.ts';
 import { keepReauthorizing, reauthorizeAll, REVOKING_KINDS } from './reauthorize.ts';
 import { DEFAULT_REPLAY_LIMITS, type ReplayLimits } from './replay.ts';
@@ -105,12 +106,12 @@ export async function attachRealtime(http: HttpServer, opts: RealtimeOptions): P
   io.use(async (socket, next) => {
     try {
       const admitted = await admit(socket.handshake.auth, (auth) => opts.authorize(auth));
-      if (!admitted.ok) return next(new Error(admitted.error));
+      if (!admitted.ok) return next(handshakeRefusal(admitted.error));
       socket.data = admitted.state;
       next();
     } catch (error) {
       onError(error);
-      next(new Error('unauthorized'));
+      next(handshakeRefusal(errors.internal()));
     }
   });
   io.on('connection', (socket: FeedSocket) =>

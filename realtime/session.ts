@@ -58,7 +58,7 @@ export function startSession(socket: FeedSocket, ctx: SessionContext, lastEventI
   });
   socket.on('watch', (request, ack) => {
     enqueue(socket, ctx, () => {
-      const parsed = request == null ? ({ ok: false, error: 'watch: an object' } as const) : parseWatch(request);
+      const parsed = parseWatch(request);
       const result = parsed.ok ? watch(socket, parsed.watch) : parsed;
       if (typeof ack === 'function') ack(result);
       return Promise.resolve();

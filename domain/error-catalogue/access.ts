@@ -64,6 +64,12 @@ export const accessErrors = {
     en: (what) => `Not allowed: ${what}`,
     vi: 'Bạn không có quyền thực hiện thao tác này',
   }),
+  nothingToFollow: define({
+    kind: 'forbidden',
+    code: 'no_scope',
+    en: 'This account has no agency or unit to follow',
+    vi: 'Tài khoản này không thuộc cơ quan hay đội nào để theo dõi',
+  }),
   wrongSecret: define({
     kind: 'forbidden',
     code: 'wrong_secret',

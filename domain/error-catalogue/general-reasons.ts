@@ -1,4 +1,4 @@
-// Reasons for any field, worded from the check that failed: zod's issue codes map here (ingest/schemas/zod-reasons.ts).
+// Reasons for any field, worded from the check that failed: zod's issue codes map here (domain/zod-reasons.ts).
 import type { Reason } from '../domain-error.ts';
 
 export const r = (en: string, vi: string): Reason => ({ en, vi });

@@ -1,6 +1,6 @@
 // Why one field was refused, in English and Vietnamese: every FieldIssue's `reason` (English, what API clients
 // read) and `reasonVi` (what a Vietnamese screen shows) come from here. Throw sites and schemas name a reason;
-// ingest/schemas/zod-reasons.ts turns each zod issue into one.
+// domain/zod-reasons.ts turns each zod issue into one.
 import { generalReasons, r } from './general-reasons.ts';
 
 /** Reasons that name a thing of the product: codes, ids, places, people. */
@@ -90,6 +90,8 @@ const geography = {
     'quá rộng (hơn khoảng 5.000 km²): hãy chọn các xã/phường',
   ),
   noPlaceFound: (text: string) => r(`no place found for '${text}'`, `không tìm thấy địa điểm '${text}'`),
+  areaCell: (res: number) => r(`must be an H3 cell of resolution ${res}`, `phải là ô H3 độ phân giải ${res}`),
+  coversNoArea: r('covers no area', 'không phủ vùng nào'),
   latLongTogether: r('lat and long go together', 'lat và long phải đi cùng nhau'),
   locationRequired: r(
     'a location is required: lat and long, or address_string',

@@ -1,7 +1,7 @@
 // A call centre's export (CSV or XLSX, already read into rows) checked row by row against a column mapping:
 // every bad row is named by its number in the file and the field, before anything is written.
 import { fieldIssue, reasons, type FieldIssue, type Reason } from '../../domain/errors.ts';
-import { fieldIssuesOf, parseChecked } from '../schemas/validate.ts';
+import { fieldIssuesOf, parseChecked } from '../../domain/zod-reasons.ts';
 import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
 import { MAPPED_FIELDS, type MappedField } from '../../domain/import-fields.ts';
 

@@ -3,7 +3,7 @@ import { AUDIT_ENTITIES } from '../../domain/audit-entities.ts';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { calendarDate } from './dates.ts';
-import { because } from './zod-reasons.ts';
+import { because } from '../../domain/zod-reasons.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const SLA_UNITS = ['hours', 'working_days'] as const;

@@ -1,7 +1,7 @@
 // Routing rule changes as the administrator API accepts them.
 import { z } from 'zod';
 import { calendarDate } from './dates.ts';
-import { because } from './zod-reasons.ts';
+import { because } from '../../domain/zod-reasons.ts';
 
 const date = calendarDate();
 

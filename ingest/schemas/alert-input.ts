@@ -1,6 +1,6 @@
 // An alert as POST /api/v1/alerts (and its update) accepts it; each bad field is named in the 422.
 import { z } from 'zod';
-import { because, refusedBecause } from './zod-reasons.ts';
+import { because, refusedBecause } from '../../domain/zod-reasons.ts';
 import { ALERT_CATEGORY_CODES, CAP_CERTAINTIES, CAP_SEVERITIES, CAP_URGENCIES } from '../../domain/alert-vocabulary.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,7 +1,7 @@
 // Dates as every schema accepts them: well-formed, real (no 30 February) and within what Postgres can store
 // (it has no year 0), so a date never reaches the database only to be refused there as a 500.
 import { z } from 'zod';
-import { because, refusedBecause } from './zod-reasons.ts';
+import { because, refusedBecause } from '../../domain/zod-reasons.ts';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;

@@ -1,7 +1,7 @@
 // Bodies and queries of the dispatch API. Unknown keys are refused so a typo never passes silently.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
-import { because } from './zod-reasons.ts';
+import { because } from '../../domain/zod-reasons.ts';
 import { channelFilter } from './report-input.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { REPORT_STATUSES as STATUSES, type ReportStatus } from '../../domain/report-status.ts';

@@ -1,7 +1,7 @@
 // Open311 inputs as clients send them: form fields (all strings), unknown fields ignored as the spec expects.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
-import { because, refusedBecause } from './zod-reasons.ts';
+import { because, refusedBecause } from '../../domain/zod-reasons.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>

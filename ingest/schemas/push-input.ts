@@ -1,6 +1,6 @@
 // A push subscription as the browser's PushManager gives it, and the area it follows.
 import { z } from 'zod';
-import { because, refusedBecause } from './zod-reasons.ts';
+import { because, refusedBecause } from '../../domain/zod-reasons.ts';
 
 const base64url = z
   .string()

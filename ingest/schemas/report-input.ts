@@ -1,7 +1,7 @@
 // The citizen report as the API accepts it. Unknown keys are refused so typos do not pass silently.
 import { z } from 'zod';
 import { isoDateTime } from './dates.ts';
-import { because, refusedBecause } from './zod-reasons.ts';
+import { because, refusedBecause } from '../../domain/zod-reasons.ts';
 
 const finite = (min: number, max: number) => z.number().finite().min(min).max(max);
 

@@ -1,7 +1,7 @@
 // Tracking codes (old TH-2026-001316 and random TH-7KQ4-9XPM alike) and the reporter's follow-up bodies.
 import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
-import { because } from './zod-reasons.ts';
+import { because } from '../../domain/zod-reasons.ts';
 
 const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{4}$/;
 // Crockford base32 reads I and L as 1, O as 0: a code copied by hand still works.

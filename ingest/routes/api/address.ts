@@ -7,7 +7,7 @@ import { findStreets } from '../../../sql/queries/streets.ts';
 import type { IngestState } from '../../context.ts';
 import type { AddressCandidateDTO } from '../../presenters/dto.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { because } from '../../schemas/zod-reasons.ts';
+import { because } from '../../../domain/zod-reasons.ts';
 
 export const addressRouter = new Router<IngestState>({ prefix: '/api/v1' });
 

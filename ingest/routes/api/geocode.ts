@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IngestState } from '../../context.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { because } from '../../schemas/zod-reasons.ts';
+import { because } from '../../../domain/zod-reasons.ts';
 import { DomainError, errors } from '../../../domain/errors.ts';
 
 export const geocodeRouter = new Router<IngestState>({ prefix: '/api/v1' });

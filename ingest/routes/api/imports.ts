@@ -10,7 +10,7 @@ import { readTable, XLSX_TYPE } from '../../imports/read-table.ts';
 import { editMapping, removeMapping, saveMapping } from '../../commands/integration-changes.ts';
 import { isDesk } from '../../policies/permissions.ts';
 import { invalidFields, parseOr422 } from '../../schemas/validate.ts';
-import { because } from '../../schemas/zod-reasons.ts';
+import { because } from '../../../domain/zod-reasons.ts';
 import { findImportMapping, listImportMappings, type ImportMappingRow } from '../../../sql/queries/import-mappings.ts';
 import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 

@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../../auth/tokens.ts';
 import { issueOpen311Client, revokeClient } from '../../commands/integration-changes.ts';
 import { canViewIntegrations } from '../../policies/permissions.ts';
 import { parseOr422 } from '../../schemas/validate.ts';
-import { because } from '../../schemas/zod-reasons.ts';
+import { because } from '../../../domain/zod-reasons.ts';
 import { listOpen311Clients, type Open311ClientRow } from '../../../sql/queries/open311.ts';
 import { authorize, idParam, permittedTo, requireStaff } from './guard.ts';
 

@@ -1,7 +1,8 @@
 // A zod issue as a catalogue reason (domain/error-catalogue/reasons.ts): a schema names its own reason where zod
-// takes a message (`because('phone')`), and every other issue is worded from its code and limits.
+// takes a message (`because('phone')`), and every other issue is worded from its code and limits. The one mapping
+// HTTP (ingest/schemas/validate.ts) and sockets (realtime/rooms.ts) share; zod's types only, erased at run time.
 import type { z } from 'zod';
-import { reasons, type Reason, type ReasonName } from '../../domain/errors.ts';
+import { fieldIssue, reasons, type FieldIssue, type Reason, type ReasonName } from './errors.ts';
 
 type Named = { [K in ReasonName]: (typeof reasons)[K] extends Reason ? K : never }[ReasonName];
 type Worded = Exclude<ReasonName, Named>;
@@ -82,3 +83,18 @@ function worded(issue: Issue): Reason {
 
 /** The reason of one issue: the schema's named one, or one worded from what failed. */
 export const reasonOf = (issue: Issue): Reason => named(issue) ?? worded(issue);
+
+/** Each issue of a failed parse as the field it names and its catalogue reason. */
+export function fieldIssuesOf(error: z.ZodError, prefix: string[] = []): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const at = [...prefix, ...issue.path.map(String)];
+    // An unknown key is reported at the key itself, so the caller sees which one to remove.
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => fieldIssue([...at, key].join('.'), reasons.notAcceptedField));
+    return [fieldIssue(at.length ? at.join('.') : '(body)', reasonOf(issue))];
+  });
+}
+
+/** Parses with the input kept on each issue: a missing field reads "is required", a wrong one its type. */
+export const parseChecked = <S extends z.ZodType>(schema: S, input: unknown) =>
+  schema.safeParse(input, { reportInput: true });
