@@ -20,11 +20,38 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-/** Answers with a catalogue entry the middleware chose itself. */
-function answer(ctx: Context, e: DomainError): void {
-  ctx.status = STATUS_OF[e.kind];
-  ctx.body = errorBody(e) satisfies ErrorDTO;
-  // Facts an entry carries for the edge (e.g. a budget's retryAfterS) become headers here.
+/** How a thrown error is answered: its status and the catalogue entry that words it; an `unexpected` one is logged. */
+export interface Answer {
+  status: number;
+  error: DomainError;
+  unexpected: boolean;
+}
+
+/** The one reading of any thrown error, shared by the JSON edge here and Open311's (routes/open311/format.ts). */
+export function answerOf(err: unknown): Answer {
+  if (err instanceof DomainError) return { status: STATUS_OF[err.kind], error: err, unexpected: false };
+  const e = err as { status?: number; expose?: boolean; type?: string; message?: string };
+  if (e.status && e.status < 500 && e.expose !== false) {
+    // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
+    const json = e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '');
+    const message = e.message ?? 'bad request';
+    return { status: e.status, error: json ? errors.invalidJson(message) : errors.badBody(message), unexpected: false };
+  }
+  const [error, unexpected] = isCorruptBody(err)
+    ? // A body that claims an encoding it does not have (garbage deflate, a truncated gzip) is the caller's fault.
+      [errors.undecodableBody(), false]
+    : isInvalidValue(err)
+      ? // Postgres refused a value (class 22: out of range, bad encoding): the input's fault, whatever let it through.
+        [errors.invalidValue(), true]
+      : isDatabaseUnavailable(err)
+        ? // The client may retry (its Retry-After): nothing was acknowledged, so nothing is lost.
+          [errors.databaseUnavailable(), false]
+        : [errors.internal(), true];
+  return { status: STATUS_OF[error.kind], error, unexpected };
+}
+
+/** Facts an entry carries for the edge (e.g. a budget's retryAfterS) become headers. */
+export function setRetryAfter(ctx: Context, e: DomainError): void {
   const retryAfterS = (e as { retryAfterS?: unknown }).retryAfterS;
   if (typeof retryAfterS === 'number') ctx.set('Retry-After', String(retryAfterS));
 }
@@ -33,30 +60,11 @@ export async function errorMiddleware(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (err) {
-    const e = err as { status?: number; expose?: boolean; type?: string; message?: string };
-    if (err instanceof DomainError) {
-      answer(ctx, err);
-    } else if (e.status && e.status < 500 && e.expose !== false) {
-      // Koa and the body parser throw 4xx for malformed bodies: keep the status, normalise the shape.
-      const json = e.type === 'entity.parse.failed' || /JSON/.test(e.message ?? '');
-      const message = e.message ?? 'bad request';
-      ctx.status = e.status;
-      ctx.body = errorBody(json ? errors.invalidJson(message) : errors.badBody(message));
-    } else if (isCorruptBody(err)) {
-      // A body that claims an encoding it does not have (garbage deflate, a truncated gzip) is the caller's fault.
-      answer(ctx, errors.undecodableBody());
-    } else if (isInvalidValue(err)) {
-      // Postgres refused a value (class 22: out of range, bad encoding): the input's fault, whatever let it through.
-      answer(ctx, errors.invalidValue());
-      ctx.app.emit('error', err, ctx);
-    } else if (isDatabaseUnavailable(err)) {
-      // The client may retry: nothing was acknowledged, so nothing is lost.
-      answer(ctx, errors.databaseUnavailable());
-      ctx.set('Retry-After', '1');
-    } else {
-      answer(ctx, errors.internal());
-      ctx.app.emit('error', err, ctx);
-    }
+    const { status, error, unexpected } = answerOf(err);
+    ctx.status = status;
+    ctx.body = errorBody(error) satisfies ErrorDTO;
+    setRetryAfter(ctx, error);
+    if (unexpected) ctx.app.emit('error', err, ctx);
   }
 }
 

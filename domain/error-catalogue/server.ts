@@ -7,6 +7,7 @@ export const serverErrors = {
     code: 'unavailable',
     en: 'Database unavailable, retry shortly',
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',
+    extra: () => ({ retryAfterS: 1 }),
   }),
   notReady: define({
     kind: 'unavailable',

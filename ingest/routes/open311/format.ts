@@ -1,8 +1,8 @@
 // GeoReport v2 answers in the format the path names (.xml or .json), and its `errors` shape for failures.
 import type { Context, Next } from 'koa';
 import { create } from 'xmlbuilder2';
-import { DomainError, errors as catalogue } from '../../../domain/errors.ts';
-import { STATUS_OF } from '../../http-error.ts';
+import { errorBody, errorLines, errors as catalogue } from '../../../domain/errors.ts';
+import { answerOf, setRetryAfter } from '../../http-error.ts';
 
 export type Open311Format = 'json' | 'xml';
 
@@ -68,22 +68,15 @@ export async function open311Errors(ctx: Context, next: Next): Promise<void> {
     await next();
     if (ctx.status === 404 && ctx.body == null) throw catalogue.noRoute(`${ctx.method} ${ctx.path}`);
   } catch (err) {
-    const e = err as {
-      status?: number;
-      expose?: boolean;
-      message?: string;
-      fields?: { field: string; reason: string }[];
-    };
-    const domain = err instanceof DomainError;
-    const known = domain ? STATUS_OF[err.kind] : e.status;
-    const status = known && known < 500 && (domain || e.expose !== false) ? known : 500;
-    if (status === 500) ctx.app.emit('error', err, ctx);
-    const description = status === 500 ? catalogue.internal().message : (e.message ?? 'Bad request');
-    const fields = domain ? (err.fields ?? []) : [];
-    // One `error` per bad field, as Open311 clients show each description to the user.
-    const errors = fields.length
-      ? fields.map((f) => ({ code: status, description: `${f.field}: ${f.reason}` }))
-      : [{ code: status, description }];
-    sendErrors(ctx, status, errors);
+    const { status, error, unexpected } = answerOf(err);
+    if (unexpected) ctx.app.emit('error', err, ctx);
+    setRetryAfter(ctx, error);
+    // One `error` per bad field, as Open311 clients show each description to the user: Vietnamese, English beside it.
+    const lines = errorLines(errorBody(error).error);
+    sendErrors(
+      ctx,
+      status,
+      lines.map((description) => ({ code: status, description })),
+    );
   }
 }

@@ -1,26 +1,26 @@
 // Open311 POST/GET requests, requests/{id} and tokens/{token} in both formats, with each documented error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errors, fieldIssue, reasons } from '../../../domain/errors.ts';
 import { startDispatchApp, type DispatchApp } from '../../test-support/dispatch-app.ts';
 import { open311Client, type Open311Answer } from '../../test-support/open311-client.ts';
 import { open311SchemaErrors } from '../../test-support/open311-schemas.ts';
 
 const HAC_THANH = { lat: '19.8075', long: '105.7766' };
 
-function expectErrors(res: Open311Answer, status: number, mentions: string) {
+/** The descriptions of an `errors` answer, after checking its shape (JSON Schema; XML codes match the status). */
+function descriptionsOf(res: Open311Answer, status: number): string[] {
   expect(res.status).toBe(status);
   if (res.type.includes('xml')) {
     const errors = res.xml().errors.error;
     expect(errors.every((e: any) => e.code === String(status))).toBe(true);
-    expect(errors.map((e: any) => e.description).join(' ')).toContain(mentions);
-  } else {
-    expect(open311SchemaErrors('errors', res.json())).toEqual([]);
-    expect(
-      res
-        .json()
-        .map((e: any) => e.description)
-        .join(' '),
-    ).toContain(mentions);
+    return errors.map((e: any) => e.description);
   }
+  expect(open311SchemaErrors('errors', res.json())).toEqual([]);
+  return res.json().map((e: any) => e.description);
+}
+
+function expectErrors(res: Open311Answer, status: number, mentions: string) {
+  expect(descriptionsOf(res, status).join(' ')).toContain(mentions);
 }
 
 describe('Open311 service requests', () => {
@@ -110,6 +110,19 @@ describe('Open311 service requests', () => {
     const before = (await app.db.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
     expectErrors(await post(format, fields), status, what);
     expect((await app.db.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before);
+  });
+
+  it('each description is Vietnamese first, English beside it, from the catalogue', async () => {
+    const missing = fieldIssue('service_code', reasons.required);
+    for (const format of ['json', 'xml'] as const)
+      expect(descriptionsOf(await post(format, { ...HAC_THANH }), 400)).toEqual([
+        `service_code: ${missing.reasonVi} / ${missing.reason}`,
+      ]);
+    const unknown = errors.noReportWithCode('TH-0000-NOPE');
+    for (const format of ['json', 'xml'])
+      expect(descriptionsOf(await o311.get(`requests/TH-0000-NOPE.${format}`), 404)).toEqual([
+        `${unknown.messageVi} / ${unknown.message}`,
+      ]);
   });
 
   it('attribute[code]=… answers are checked against the questions and stored with the report', async () => {
