@@ -18,6 +18,7 @@ import { publicReadLimiter } from './public-reads.ts';
 import { cleanTextMiddleware } from './input/text-middleware.ts';
 import type { IngestDeps, IngestState } from './context.ts';
 import { errorMiddleware } from './http-error.ts';
+import { poolForRequest } from '../sql/request-scope.ts';
 import { errors } from '../domain/errors.ts';
 import { isOpen311Path, open311Errors } from './routes/open311/format.ts';
 import { alertsRouter } from './routes/api/alerts.ts';
@@ -113,7 +114,8 @@ export function createApp(
   app.use(bodyParser({ enableTypes: ['json', 'form'], jsonLimit: '256kb', formLimit: '256kb', encoding: 'utf-8' }));
   app.use(cleanTextMiddleware);
   app.use(async (ctx, next) => {
-    ctx.state.deps = deps;
+    // The request's own view of the pool: the events its transactions append carry its id.
+    ctx.state.deps = ctx.state.requestId ? { ...deps, db: poolForRequest(deps.db, ctx.state.requestId) } : deps;
     // Only API calls need to know who is calling (the dashboard's static files do not touch the database).
     const caller = ctx.path.startsWith('/api/') ? await resolveCaller(ctx, deps) : null;
     ctx.state.actor = caller?.actor ?? { kind: 'public' };

@@ -2,7 +2,6 @@
 // costs a few commits, and the doorbell is rung after them, throttled (sql/doorbell.ts).
 // Each caller still gets its own row only after the durable commit, or its own row's error.
 import type { Db } from '../sql/db.ts';
-import { currentRequestId } from '../sql/request-scope.ts';
 import type { ReportRow } from '../sql/queries/reports.ts';
 import type { ReportInput } from './schemas/report-input.ts';
 import { isDatabaseUnavailable } from './http-error.ts';
@@ -42,10 +41,11 @@ export class ReportBatcher {
     this.opts = { ...DEFAULT_BATCHER_OPTIONS, ...opts };
   }
 
-  /** Resolves with the stored row once its batch has committed; rejects with the error of its own row. */
+  /**
+   * Resolves with the stored row once its batch has committed; rejects with the error of its own row. The batch
+   * commits on the batcher's own pool, so the sender names its request in `report.requestId` (requestIdOf).
+   */
   submit(report: PreparedReport): Promise<ReportRow> {
-    // Taken now, in the sender's request: the batch commits in whichever request's turn flushed it.
-    if (report.requestId === undefined) report = { ...report, requestId: currentRequestId() };
     return new Promise<ReportRow>((resolve, reject) => {
       this.queue.push({ report, resolve, reject });
       this.schedule();
@@ -113,7 +113,9 @@ export class ReportBatcher {
 }
 
 /** What a citizen submission stores beside the report, in its transaction. */
-export type SubmissionExtras = Pick<PreparedReport, 'idempotency' | 'photos'> & { trackingSecretHash?: Buffer };
+export type SubmissionExtras = Pick<PreparedReport, 'idempotency' | 'photos' | 'requestId'> & {
+  trackingSecretHash?: Buffer;
+};
 
 /** Geocodes now (bad input never joins a batch), then waits for the shared commit. */
 export function submitReport(
@@ -124,5 +126,10 @@ export function submitReport(
 ): Promise<ReportRow> {
   const prepared = prepareReport(input, ctx);
   prepared.row.trackingSecretHash = extras.trackingSecretHash ?? null;
-  return batcher.submit({ ...prepared, idempotency: extras.idempotency, photos: extras.photos });
+  return batcher.submit({
+    ...prepared,
+    idempotency: extras.idempotency,
+    photos: extras.photos,
+    requestId: extras.requestId,
+  });
 }

@@ -1,9 +1,8 @@
 // One id per HTTP request (a sane incoming X-Request-Id, or a new one), echoed in the response, put on every
-// event the request writes (sql/request-scope.ts), and on its access log line: method, path, status, duration.
+// event the request writes (app.ts hands the request a pool view: sql/request-scope.ts), and on its access log line.
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
-import { inRequest } from '../sql/request-scope.ts';
 
 const REQUEST_ID = 'X-Request-Id';
 /** What a proxy or client may set: short, printable, no spaces, so it cannot forge or break a log line. */
@@ -21,7 +20,7 @@ export function requestLog(logger: Logger) {
     ctx.set(REQUEST_ID, requestId);
     const started = performance.now();
     try {
-      await inRequest(requestId, next);
+      await next();
     } finally {
       if (!ctx.headerSent) ctx.set(REQUEST_ID, requestId); // Koa's own error answer clears the headers set before
       // The path only: query strings can carry search terms and tracking secrets.

@@ -3,11 +3,12 @@ import pg from 'pg';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Doorbell, RINGS_AFTER_COMMIT } from './doorbell.ts';
+import { requestIdOf } from './request-scope.ts';
 
 /** A pool; the product's writers' pools carry the doorbell their commits ring (createPool's ringAfterCommit). */
 export type Db = pg.Pool & { doorbell?: Doorbell };
 /** A client in withTransaction: `appendedEvents` is set while it is open there, true once it appended events. */
-export type Tx = pg.PoolClient & { appendedEvents?: boolean };
+export type Tx = pg.PoolClient & { appendedEvents?: boolean; requestId?: string | null };
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -83,6 +84,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
   };
   tx.on('error', onError);
   tx.appendedEvents = false;
+  tx.requestId = requestIdOf(db);
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
@@ -94,6 +96,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     throw error;
   } finally {
     delete tx.appendedEvents;
+    delete tx.requestId;
     tx.removeListener('error', onError);
     // A broken connection is discarded, not handed to the next caller.
     tx.release(broken ? (broken as Error) : undefined);

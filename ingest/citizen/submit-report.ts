@@ -9,6 +9,7 @@ import { checkAnswers } from '../schemas/answers.ts';
 import { reportInputSchema, type ReportInput } from '../schemas/report-input.ts';
 import { invalidFields, parseOr422 } from '../schemas/validate.ts';
 import type { NewPhoto } from '../../sql/queries/photos.ts';
+import { requestIdOf } from '../../sql/request-scope.ts';
 import { idempotently } from './idempotency.ts';
 import { hashTrackingSecret, newTrackingSecret, submissionHash } from './secrets.ts';
 
@@ -54,6 +55,7 @@ export async function submitCitizenReport(
       },
       {
         trackingSecretHash: hashTrackingSecret(trackingSecret),
+        requestId: requestIdOf(deps.db),
         photos,
         idempotency: claim
           ? { keyHash: claim.keyHash, bodyHash: claim.bodyHash, seal: (r) => claim.seal(answerOf(r)) }

@@ -86,7 +86,7 @@ export interface PreparedReport {
   idempotency?: { keyHash: Buffer; bodyHash: Buffer; seal(row: ReportRow): Buffer };
   /** Processed photos already in the media store; their rows commit with the report. */
   photos?: NewPhoto[];
-  /** The request that sent it, for its event (a batch mixes requests); undefined: the request this runs in. */
+  /** The request that sent it, for its event (a batch mixes requests); undefined: the transaction's request. */
   requestId?: string | null;
 }
 

@@ -8,6 +8,7 @@ import type { PlaceSearch } from '../places.ts';
 import type { QuestionDTO } from '../presenters/dto.ts';
 import { prepareReport, type ReportContext } from './create-reports.ts';
 import type { Db } from '../../sql/db.ts';
+import { requestIdOf } from '../../sql/request-scope.ts';
 import { insertOpen311Request, type Open311ClientRow } from '../../sql/queries/open311.ts';
 import type { ReportRow } from '../../sql/queries/reports.ts';
 import type { Open311RequestInput } from '../schemas/open311-input.ts';
@@ -66,6 +67,6 @@ async function runSubmitOpen311Request(
       accountId: input.account_id ?? null,
       mediaUrl: input.media_url ?? null,
     });
-  const row = await deps.reportBatcher.submit(prepared);
+  const row = await deps.reportBatcher.submit({ ...prepared, requestId: requestIdOf(deps.db) });
   return { row, token };
 }

@@ -1,7 +1,6 @@
 // The append-only event log and the commit-safe reads the change feed is built on.
 import type { NewEvent } from '../../domain/events.ts';
 import { markFeedChanged, type Db, type Tx } from '../db.ts';
-import { currentRequestId } from '../request-scope.ts';
 
 /** What the feed needs of an event: its position, its kind and what it carries. */
 export interface EventRow {
@@ -15,7 +14,7 @@ export interface EventRow {
   request_id?: string | null;
 }
 
-/** An event to append; `requestId` undefined means the request the caller runs in (sql/request-scope.ts). */
+/** An event to append; `requestId` undefined means the request whose transaction it is (sql/request-scope.ts). */
 export type EventToAppend = NewEvent & { requestId?: string | null };
 
 /** An event read for a replay, which also asks how old the gap is. */
@@ -41,7 +40,7 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
 export async function appendEvents(tx: Tx, events: EventToAppend[]): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
-  const scoped = currentRequestId();
+  const scoped = tx.requestId ?? null;
   await tx.query({
     name: 'append-events',
     text: `INSERT INTO events (report_id, kind, payload, request_id)

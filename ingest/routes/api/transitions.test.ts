@@ -58,11 +58,15 @@ describe('POST /api/v1/reports/:id/transitions', () => {
     });
     expect(triaged.status).toBe(200);
     expect(triaged.body).toMatchObject({ status: 'triaged', version: 2 });
-    const { rows: events } = await app.db.query('SELECT kind, payload FROM events WHERE report_id = $1 ORDER BY id', [
-      id,
-    ]);
+    const { rows: events } = await app.db.query(
+      'SELECT kind, payload, request_id FROM events WHERE report_id = $1 ORDER BY id',
+      [id],
+    );
     expect(events.map((e) => e.kind)).toEqual(['report.created', 'report.updated']);
     expect(events[1].payload).toMatchObject({ status: 'triaged', version: 2 });
+    // Each event names the request that wrote it: the citizen's POST, then the dispatcher's move.
+    for (const e of events) expect(e.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(events[1].request_id).not.toBe(events[0].request_id);
 
     const stale = await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'assigned', expectedVersion: 1 });
     expect(stale.status).toBe(409);
