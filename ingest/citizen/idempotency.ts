@@ -36,10 +36,12 @@ export async function idempotently<T>(
   /** Submissions of this process in flight, by key hash: the app's own (IngestDeps.submissionsInFlight). */
   flights: Map<string, Promise<void>>,
   key: string | null,
-  bodyHash: Buffer,
+  /** The submission's hash, worked out only when there is a key to hold it against. */
+  hashBody: () => Buffer,
   create: (claim: IdempotencyClaim | null) => Promise<T>,
 ): Promise<{ answer: T; replayed: boolean }> {
   if (key === null) return { answer: await create(null), replayed: false };
+  const bodyHash = hashBody();
   const keyHash = idempotencyKeyHash(key);
   const id = keyHash.toString('hex');
   const replay = async () => {

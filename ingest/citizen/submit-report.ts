@@ -38,7 +38,7 @@ export async function submitCitizenReport(
   upload?: PhotoUpload,
 ): Promise<{ answer: CreatedReportDTO; replayed: boolean }> {
   const input = validateSubmission(deps, body);
-  const bodyHash = submissionHash(body, upload?.digests);
+  const bodyHash = () => submissionHash(body, upload?.digests);
   return idempotently(deps.db, deps.submissionsInFlight, idempotencyKey, bodyHash, async (claim) => {
     const photos = upload ? await upload.store() : [];
     const trackingSecret = newTrackingSecret();
