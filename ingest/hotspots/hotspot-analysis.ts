@@ -91,6 +91,25 @@ export function cooccurrences(grid: HotspotGrid, cube: Cube): Cooccurrence[] {
     .map(([i, categories]) => ({ cell: grid.cells[i], categories: categories.sort() }));
 }
 
+/** The summed series of a set of categories and its Gi*, worked out once per set: a storm makes hundreds of cells
+ * hot for the same categories together. */
+export function categorySetStats(grid: HotspotGrid, cube: Cube) {
+  const known = new Map<string, { all: Float64Array; stats: BinStats }>();
+  return (categories: string[]): { all: Float64Array; stats: BinStats } => {
+    const key = categories.join('|');
+    let hit = known.get(key);
+    if (!hit) {
+      const size = grid.cells.length;
+      const all = sumBins(
+        categories.map((k) => sumBins(cube.get(k) ?? [], size)),
+        size,
+      );
+      known.set(key, (hit = { all, stats: grid.binStats(all) }));
+    }
+    return hit;
+  };
+}
+
 export interface HotspotAnswer {
   window: HotspotWindow;
   res: number;

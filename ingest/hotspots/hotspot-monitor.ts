@@ -15,7 +15,16 @@ import { AdvisoryLease, HOTSPOT_MONITOR_LOCK } from '../../sql/advisory-lease.ts
 import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { newestEventId, recentHotspotPayloads } from '../../sql/queries/hotspot-counts.ts';
-import { areaOfCell, cooccurrences, HotspotGrids, loadCube, sumBins, windowEnd, WINDOWS } from './hotspot-analysis.ts';
+import {
+  areaOfCell,
+  categorySetStats,
+  cooccurrences,
+  HotspotGrids,
+  loadCube,
+  sumBins,
+  windowEnd,
+  WINDOWS,
+} from './hotspot-analysis.ts';
 
 export interface HotspotMonitorOptions {
   res?: number;
@@ -55,12 +64,14 @@ export function startHotspotMonitor(
   let stopped = false;
   const lease = new AdvisoryLease(db, HOTSPOT_MONITOR_LOCK, opts.leaseMs ?? 5000);
 
-  const statsOf = (grid: HotspotGrid, category: string, hourMs: number, counts: Float64Array): BinStats => {
+  const statsOf = async (grid: HotspotGrid, category: string, hourMs: number, counts: Float64Array) => {
     const key = `${category}|${hourMs}`;
     const hit = cache.get(key);
     if (hit && sameCounts(hit.counts, counts)) return hit.stats;
     const stats = grid.binStats(counts);
     cache.set(key, { counts, stats });
+    // One bin's Gi* takes milliseconds; a first run has hundreds of them. Reports keep their turn in between.
+    await nextTurn();
     return stats;
   };
 
@@ -81,7 +92,9 @@ export function startHotspotMonitor(
     const current = new Set<string>();
     const out: HotspotEventPayload[] = [];
     for (const [category, series] of cube) {
-      const perBin = series.map((x, b) => statsOf(grid, category, firstHour + b * binSeconds * 1000, x));
+      const perBin: BinStats[] = [];
+      for (const [b, x] of series.entries())
+        perBin.push(await statsOf(grid, category, firstHour + b * binSeconds * 1000, x));
       const last = perBin[bins - 1];
       const total = sumBins(series, grid.cells.length);
       for (let i = 0; i < grid.cells.length; i++) {
@@ -94,16 +107,14 @@ export function startHotspotMonitor(
         out.push(payload(grid, res, areas, i, pattern, category, [category], last, total[i], at));
       }
     }
+    const togetherOf = categorySetStats(grid, cube);
     for (const c of cooccurrences(grid, cube)) {
       const i = grid.indexOf(c.cell)!;
       const key = `cooccurrence||${c.cell}`;
       current.add(key);
       if (announced.has(key)) continue;
-      const all = sumBins(
-        c.categories.map((k) => sumBins(cube.get(k)!, grid.cells.length)),
-        grid.cells.length,
-      );
-      out.push(payload(grid, res, areas, i, 'cooccurrence', null, c.categories, grid.binStats(all), all[i], at));
+      const { all, stats } = togetherOf(c.categories);
+      out.push(payload(grid, res, areas, i, 'cooccurrence', null, c.categories, stats, all[i], at));
     }
     for (const key of announced) if (!current.has(key)) announced.delete(key); // it may become one again later
     if (out.length > 0)
@@ -208,3 +219,5 @@ function payload(
     at: at.toISOString(),
   };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
