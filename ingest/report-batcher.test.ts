@@ -22,7 +22,13 @@ describe('report batcher', () => {
   it('stores 300 concurrent reports in far fewer transactions, each caller getting its own row', async () => {
     const batcher = new ReportBatcher(test.pool, { maxItems: 50, windowMs: 2, maxInFlight: 2 });
     const rows = await Promise.all(Array.from({ length: 300 }, (_, i) => batcher.submit(prepareReport(input(i), ctx))));
-    expect(rows.map((r) => r.description)).toEqual(Array.from({ length: 300 }, (_, i) => `báo cáo số ${i}`));
+    // Each caller's row is its own report: the stored description of the id it got back is the one it sent.
+    const { rows: stored } = await test.pool.query<{ id: string; description: string }>(
+      'SELECT id, description FROM reports WHERE id = ANY($1::bigint[])',
+      [rows.map((r) => r.id)],
+    );
+    const descriptionOf = new Map(stored.map((r) => [r.id, r.description]));
+    expect(rows.map((r) => descriptionOf.get(r.id))).toEqual(Array.from({ length: 300 }, (_, i) => `báo cáo số ${i}`));
     const {
       rows: [counts],
     } = await test.pool.query(

@@ -2,7 +2,7 @@
 // costs a few commits, and the doorbell is rung after them, throttled (sql/doorbell.ts).
 // Each caller still gets its own row only after the durable commit, or its own row's error.
 import type { Db } from '../sql/db.ts';
-import type { ReportRow } from '../sql/queries/reports.ts';
+import type { StoredReportRow } from '../sql/queries/reports.ts';
 import type { ReportInput } from './schemas/report-input.ts';
 import { isDatabaseUnavailable } from './http-error.ts';
 import { prepareReport, storeReports, type PreparedReport, type ReportContext } from './commands/create-reports.ts';
@@ -20,7 +20,7 @@ export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 200, windowMs
 
 interface Pending {
   report: PreparedReport;
-  resolve: (row: ReportRow) => void;
+  resolve: (row: StoredReportRow) => void;
   reject: (error: unknown) => void;
 }
 
@@ -45,8 +45,8 @@ export class ReportBatcher {
    * Resolves with the stored row once its batch has committed; rejects with the error of its own row. The batch
    * commits on the batcher's own pool, so the sender names its request in `report.requestId` (requestIdOf).
    */
-  submit(report: PreparedReport): Promise<ReportRow> {
-    return new Promise<ReportRow>((resolve, reject) => {
+  submit(report: PreparedReport): Promise<StoredReportRow> {
+    return new Promise<StoredReportRow>((resolve, reject) => {
       this.queue.push({ report, resolve, reject });
       this.schedule();
     });
@@ -123,7 +123,7 @@ export function submitReport(
   input: ReportInput,
   ctx: ReportContext,
   extras: SubmissionExtras = {},
-): Promise<ReportRow> {
+): Promise<StoredReportRow> {
   const prepared = prepareReport(input, ctx);
   prepared.row.trackingSecretHash = extras.trackingSecretHash ?? null;
   return batcher.submit({

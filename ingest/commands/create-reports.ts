@@ -6,7 +6,7 @@ import type { ReportEventPayload } from '../../domain/events.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { insertPhotos, type NewPhoto } from '../../sql/queries/photos.ts';
 import { insertIdempotencyKeys } from '../../sql/queries/idempotency.ts';
-import { insertReports, type NewReport, type ReportRow } from '../../sql/queries/reports.ts';
+import { insertReports, type NewReport, type StoredReportRow } from '../../sql/queries/reports.ts';
 import type { RoutingDecision } from '../agency-routing-table.ts';
 import type { ReportInput } from '../schemas/report-input.ts';
 import { openCommand } from './command.ts';
@@ -53,7 +53,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The event of a report as stored now; `unit_id` and the deadlines when the caller read them (dispatch rows, inserts). */
 export function reportEventPayload(
-  row: ReportRow & { unit_id?: string | null },
+  row: StoredReportRow & { unit_id?: string | null },
   sensitive: boolean,
 ): ReportEventPayload {
   return {
@@ -81,9 +81,9 @@ export interface PreparedReport {
   row: NewReport;
   sensitive: boolean;
   /** What an edge stores beside the report (an Open311 client's token), in the report's own transaction. */
-  alongside?: (tx: Tx, row: ReportRow) => Promise<void>;
+  alongside?: (tx: Tx, row: StoredReportRow) => Promise<void>;
   /** Stored in the same transaction: the submission's Idempotency-Key and its sealed answer. */
-  idempotency?: { keyHash: Buffer; bodyHash: Buffer; seal(row: ReportRow): Buffer };
+  idempotency?: { keyHash: Buffer; bodyHash: Buffer; seal(row: StoredReportRow): Buffer };
   /** Processed photos already in the media store; their rows commit with the report. */
   photos?: NewPhoto[];
   /** The request that sent it, for its event (a batch mixes requests); undefined: the transaction's request. */
@@ -98,7 +98,7 @@ export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedR
  * Many reports, one commit: the unit of group commit. One multi-row INSERT for the reports and one
  * for their events, so the statement-level doorbell rings once. Either all are stored, or none.
  */
-export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<ReportRow[]> {
+export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<StoredReportRow[]> {
   return withTransaction(db, async (tx) => {
     const stored = await insertReports(
       tx,
@@ -129,7 +129,7 @@ export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<
 }
 
 export const createReports = openCommand('anyone', runCreateReports);
-async function runCreateReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<ReportRow[]> {
+async function runCreateReports(db: Db, inputs: ReportInput[], ctx: ReportContext): Promise<StoredReportRow[]> {
   return storeReports(
     db,
     inputs.map((input) => prepareReport(input, ctx)),

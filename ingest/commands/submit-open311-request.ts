@@ -10,7 +10,7 @@ import { prepareReport, type ReportContext } from './create-reports.ts';
 import type { Db } from '../../sql/db.ts';
 import { requestIdOf } from '../../sql/request-scope.ts';
 import { insertOpen311Request, type Open311ClientRow } from '../../sql/queries/open311.ts';
-import type { ReportRow } from '../../sql/queries/reports.ts';
+import type { StoredReportRow } from '../../sql/queries/reports.ts';
 import type { Open311RequestInput } from '../schemas/open311-input.ts';
 import { openCommand } from './command.ts';
 
@@ -38,7 +38,7 @@ async function runSubmitOpen311Request(
   deps: SubmitOpen311Deps,
   client: Open311ClientRow,
   input: Open311RequestInput,
-): Promise<{ row: ReportRow; token: string }> {
+): Promise<{ row: StoredReportRow; token: string }> {
   const { answers, issues } = checkAnswers(deps.questions, input.attribute, input.service_code);
   // Open311 names an answer attribute[code], as the client sent it.
   if (issues.length)

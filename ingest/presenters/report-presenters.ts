@@ -1,7 +1,7 @@
 // Explicit allowlists: what the public and what staff may see of a report.
 import { bigintToCell } from '../../geo/h3.ts';
 import { publicCellOf } from '../../geo/privacy.ts';
-import type { ReportRow } from '../../sql/queries/reports.ts';
+import type { ReportRow, StoredReportRow } from '../../sql/queries/reports.ts';
 import type { CreatedReportDTO, PublicReportDTO, StaffReportDTO } from './dto.ts';
 
 export function presentPublicReport(row: ReportRow, sensitive: boolean): PublicReportDTO {
@@ -51,7 +51,7 @@ export function presentStaffReport(row: ReportRow, { contact = true } = {}): Sta
 }
 
 export function presentCreatedReport(
-  row: ReportRow,
+  row: StoredReportRow,
   citizen?: { trackingSecret: string; photoIds: string[] },
 ): CreatedReportDTO {
   const tracking = citizen && {

@@ -57,6 +57,25 @@ export interface NewReport {
   trackingSecretHash?: Buffer | null;
 }
 
+/** What a batch insert hands back: what the report's event and the sender's answer need, and no more. */
+export type StoredReportRow = Pick<
+  ReportRow,
+  | 'id'
+  | 'tracking_code'
+  | 'category'
+  | 'status'
+  | 'version'
+  | 'h3_cell'
+  | 'area_code'
+  | 'area_name'
+  | 'agency_id'
+  | 'needs_triage'
+  | 'updated_at'
+  | 'response_due_at'
+  | 'due_at'
+  | 'resolved_at'
+>;
+
 export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
   status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers, channel`;
 
@@ -64,14 +83,17 @@ export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, ln
 export const channelCondition = (param: string): string =>
   `(${param}::text IS NULL OR channel = ${param} OR (${param} = 'open311' AND channel LIKE 'open311:%'))`;
 
-/** Inserts many reports in one statement; rows come back in input order, with the deadlines the SLA trigger set. */
-export async function insertReports(tx: Tx, reports: NewReport[]): Promise<ReportRow[]> {
+/**
+ * Inserts many reports in one statement; rows come back in input order, with their deadlines. Only what their events
+ * and answers need comes back: a surge should not send every description and answer back over the wire.
+ */
+export async function insertReports(tx: Tx, reports: NewReport[]): Promise<StoredReportRow[]> {
   if (reports.length === 0) return [];
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
   // Named: a surge runs this hundreds of times a second, and planning it each time cost Postgres more than the insert.
   // Ids are random (migration 0051), so each row's id is drawn first and the answer is put back in input order by it.
   // Priority and deadlines are worked out once per category of the batch (migration 0092), not per row by trigger.
-  const { rows } = await tx.query<ReportRow>({
+  const { rows } = await tx.query<StoredReportRow>({
     name: 'insert-reports',
     text: `WITH t AS MATERIALIZED (
        SELECT random_report_id() AS new_id, *
@@ -91,7 +113,8 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Repor
        SELECT new_id, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, decode(c18, 'hex'),
               rule.priority, rule.response_due_at, rule.due_at
          FROM t JOIN rule ON rule.category = t.c1 ORDER BY ord
-       RETURNING ${REPORT_COLUMNS}, response_due_at, due_at, resolved_at
+       RETURNING id, tracking_code, category, status, version, h3_cell, area_code, area_name, agency_id, needs_triage,
+                 updated_at, response_due_at, due_at, resolved_at
      )
      SELECT ins.* FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord`,
     values: [
