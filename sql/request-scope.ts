@@ -1,7 +1,7 @@
 // The HTTP request a piece of work runs for, carried by the pool handle the request's code is given: a view of the
 // pool whose transactions are stamped with the request's id, so an event appended deep inside a command records
 // which request wrote it without every command passing the id along. (AsyncLocalStorage did this before; on Node 20
-// its promise hooks taxed every await of the process, about a tenth of intake's CPU under load.)
+// its promise hooks taxed every await of the process: 5-10 µs of a report's ~150 µs of intake CPU.)
 import type { Db, Tx } from './db.ts';
 
 const REQUEST_ID = Symbol('request id');
