@@ -16,7 +16,6 @@ import { withTransaction, type Db } from '../../sql/db.ts';
 import { appendEvents } from '../../sql/queries/events.ts';
 import { newestEventId, recentHotspotPayloads } from '../../sql/queries/hotspot-counts.ts';
 import {
-  areaOfCell,
   categorySetStats,
   cooccurrences,
   HotspotGrids,
@@ -25,6 +24,7 @@ import {
   windowEnd,
   WINDOWS,
 } from './hotspot-analysis.ts';
+import { hotspotPayload } from './hotspot-payload.ts';
 
 export interface HotspotMonitorOptions {
   res?: number;
@@ -92,6 +92,8 @@ export function startHotspotMonitor(
     const current = new Set<string>();
     const out: HotspotEventPayload[] = [];
     for (const [category, series] of cube) {
+      // Each category in turns of its own, then the co-occurrences: a surge's reports never wait for a whole run.
+      await nextTurn();
       const perBin: BinStats[] = [];
       for (const [b, x] of series.entries())
         perBin.push(await statsOf(grid, category, firstHour + b * binSeconds * 1000, x));
@@ -104,9 +106,10 @@ export function startHotspotMonitor(
         const key = `${pattern}|${category}|${grid.cells[i]}`;
         current.add(key);
         if (announced.has(key)) continue;
-        out.push(payload(grid, res, areas, i, pattern, category, [category], last, total[i], at));
+        out.push(hotspotPayload(grid, res, areas, i, pattern, category, [category], last, total[i], at));
       }
     }
+    await nextTurn();
     const togetherOf = categorySetStats(grid, cube);
     for (const c of cooccurrences(grid, cube)) {
       const i = grid.indexOf(c.cell)!;
@@ -114,7 +117,7 @@ export function startHotspotMonitor(
       current.add(key);
       if (announced.has(key)) continue;
       const { all, stats } = togetherOf(c.categories);
-      out.push(payload(grid, res, areas, i, 'cooccurrence', null, c.categories, stats, all[i], at));
+      out.push(hotspotPayload(grid, res, areas, i, 'cooccurrence', null, c.categories, stats, all[i], at));
     }
     for (const key of announced) if (!current.has(key)) announced.delete(key); // it may become one again later
     if (out.length > 0)
@@ -189,35 +192,6 @@ function sameCounts(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function payload(
-  grid: HotspotGrid,
-  res: number,
-  areas: AreaLookup,
-  i: number,
-  change: HotspotEventPayload['change'],
-  category: string | null,
-  categories: string[],
-  stats: BinStats,
-  count: number,
-  at: Date,
-): HotspotEventPayload {
-  const area = areaOfCell(areas, grid.cells[i]);
-  return {
-    change,
-    cell: grid.cells[i],
-    res,
-    category,
-    categories,
-    confidence: stats.bins[i] >= 3 ? 99 : 95,
-    z: stats.z[i],
-    count,
-    areaCode: area?.code ?? null,
-    areaName: area?.name ?? null,
-    window: '24h',
-    at: at.toISOString(),
-  };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
