@@ -2,7 +2,7 @@
 // pool whose transactions are stamped with the request's id, so an event appended deep inside a command records
 // which request wrote it without every command passing the id along. (AsyncLocalStorage did this before; on Node 20
 // its promise hooks taxed every await of the process: 5-10 µs of a report's ~150 µs of intake CPU.)
-import type { Db, Tx } from './db.ts';
+import type { Db } from './db.ts';
 
 const REQUEST_ID = Symbol('request id');
 
@@ -17,7 +17,7 @@ export function poolForRequest(db: Db, requestId: string): Db {
   });
 }
 
-/** The request a pool handle or transaction works for, or null (timers, the feed, background work). */
-export function requestIdOf(db: Db | Tx): string | null {
-  return ((db as unknown as Record<symbol, string | undefined>)[REQUEST_ID] ?? (db as Tx).requestId) || null;
+/** The request a pool handle works for (poolForRequest), or null (timers, the feed, background work). */
+export function requestIdOf(db: Db): string | null {
+  return (db as unknown as Record<symbol, string | undefined>)[REQUEST_ID] ?? null;
 }

@@ -58,23 +58,23 @@ export interface NewReport {
 }
 
 /** What a batch insert hands back: what the report's event and the sender's answer need, and no more. */
-export type StoredReportRow = Pick<
-  ReportRow,
-  | 'id'
-  | 'tracking_code'
-  | 'category'
-  | 'status'
-  | 'version'
-  | 'h3_cell'
-  | 'area_code'
-  | 'area_name'
-  | 'agency_id'
-  | 'needs_triage'
-  | 'updated_at'
-  | 'response_due_at'
-  | 'due_at'
-  | 'resolved_at'
->;
+const STORED_REPORT_COLUMNS = [
+  'id',
+  'tracking_code',
+  'category',
+  'status',
+  'version',
+  'h3_cell',
+  'area_code',
+  'area_name',
+  'agency_id',
+  'needs_triage',
+  'updated_at',
+  'response_due_at',
+  'due_at',
+  'resolved_at',
+] as const satisfies readonly (keyof ReportRow)[];
+export type StoredReportRow = Pick<ReportRow, (typeof STORED_REPORT_COLUMNS)[number]>;
 
 export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, lng, h3_cell, area_code, area_name, province_code, agency_id,
   status, needs_triage, reporter_name, reporter_phone, anonymous, version, created_at, updated_at, routing_rule_id::text AS routing_rule_id, answers, channel`;
@@ -113,8 +113,7 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Store
        SELECT new_id, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, decode(c18, 'hex'),
               rule.priority, rule.response_due_at, rule.due_at
          FROM t JOIN rule ON rule.category = t.c1 ORDER BY ord
-       RETURNING id, tracking_code, category, status, version, h3_cell, area_code, area_name, agency_id, needs_triage,
-                 updated_at, response_due_at, due_at, resolved_at
+       RETURNING ${STORED_REPORT_COLUMNS.join(', ')}
      )
      SELECT ins.* FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord`,
     values: [
