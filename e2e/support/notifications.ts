@@ -61,13 +61,23 @@ export async function pushAndRead(
     while ((await registration.getNotifications({ tag: wanted })).length > 0)
       await new Promise((r) => setTimeout(r, 50));
   }, tag);
-  await cdp.send('ServiceWorker.deliverPushMessage', { ...at, data: JSON.stringify(payload) });
+  const deliver = () => cdp.send('ServiceWorker.deliverPushMessage', { ...at, data: JSON.stringify(payload) });
+  await deliver();
   // Polled with evaluate, which awaits the page's promise (waitForFunction would take the promise itself as truthy).
   const started = Date.now();
+  let delivered = started;
+  let pushes = 1;
   for (;;) {
     const shown = await notificationTagged(page, tag);
     if (shown) return shown;
-    if (Date.now() - started > 15_000) throw new Error(`no notification tagged ${tag}`);
+    if (Date.now() - started > 30_000) throw new Error(`no notification tagged ${tag} after ${pushes} pushes`);
+    // DevTools' delivery is fire-and-forget: a push Chromium drops (CI saw one, once) is sent again, as a push
+    // service would retry; the same tag replaces, so a second delivery cannot show a second notification.
+    if (Date.now() - delivered > 5_000) {
+      await deliver();
+      delivered = Date.now();
+      pushes++;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
