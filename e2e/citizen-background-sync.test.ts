@@ -8,6 +8,7 @@ import type { TestDatabase } from '../sql/test-support/db.ts';
 import { fillAnonymousReport } from './citizen-support.ts';
 import { launchChromium } from './support/chromium.ts';
 import { startBrowserProduct } from './support/product.ts';
+import { registrationIdOf } from './support/service-worker.ts';
 
 const TEST_MS = 180_000;
 const TAG = 'hientruong-report-outbox';
@@ -44,14 +45,7 @@ describe('offline report sent by Background Sync', () => {
     ).rows[0].n;
 
   /** What the browser does when connectivity returns: fire the service worker's sync event (over CDP). */
-  async function fireSync(cdp: CDPSession): Promise<void> {
-    const registrationId = await new Promise<string>((done) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
-        const mine = e.registrations.find((r) => r.scopeURL.startsWith(product.url) && !r.isDeleted);
-        if (mine) done(mine.registrationId);
-      });
-      void cdp.send('ServiceWorker.enable');
-    });
+  async function fireSync(cdp: CDPSession, registrationId: string): Promise<void> {
     await cdp.send('ServiceWorker.dispatchSyncEvent', {
       origin: product.url,
       registrationId,
@@ -92,10 +86,11 @@ describe('offline report sent by Background Sync', () => {
       const helper = await phone.newPage();
       await helper.goto(`${product.url}/manifest.webmanifest`);
       const cdp = await phone.newCDPSession(helper);
+      const registrationId = await registrationIdOf(cdp, product.url);
       await expect
         .poll(
           async () => {
-            if ((await count(description)) === 0) await fireSync(cdp).catch(() => {});
+            if ((await count(description)) === 0) await fireSync(cdp, registrationId).catch(() => {});
             return count(description);
           },
           { timeout: 60_000, interval: 2000 },
@@ -106,7 +101,7 @@ describe('offline report sent by Background Sync', () => {
       const again = await phone.newPage();
       await again.goto(`${product.url}/report`);
       await again.waitForSelector('[data-testid="use-location"]');
-      await fireSync(cdp);
+      await fireSync(cdp, registrationId);
       await again.waitForTimeout(2000);
       expect(await count(description)).toBe(1);
       expect(

@@ -13,12 +13,12 @@ import { sampleAlert } from '../ingest/test-support/alerts.ts';
 import { login } from '../realtime/test-support/staff-login.ts';
 import { launchChromium } from './support/chromium.ts';
 import { startBrowserProduct } from './support/product.ts';
+import { registrationIdOf } from './support/service-worker.ts';
 import {
   notificationTagged,
   openWindowAsked,
   pushAndRead,
   recordOpenWindow,
-  registrationIdOf,
   tapNotification,
 } from './support/notifications.ts';
 

@@ -23,18 +23,6 @@ interface WorkerScope {
   __openWindowAsked?: string[];
 }
 
-/** The id DevTools knows the origin's registration by (deliverPushMessage needs it). */
-export async function registrationIdOf(cdp: CDPSession, origin: string): Promise<string> {
-  const registered = new Promise<string>((found) =>
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const mine = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
-      if (mine) found(mine.registrationId);
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  return registered;
-}
-
 /** The notification on screen under `tag`, read through a page's registration, or null. */
 export function notificationTagged(page: Page, tag: string): Promise<Shown | null> {
   return page.evaluate(async (wanted) => {
