@@ -4,6 +4,9 @@
 import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 
+/** How long a client may take to join its namespace before the bench fails instead of waiting. */
+const CONNECT_MS = 60_000;
+
 export interface ClientPool {
   received: number;
   /** `mustRefetch`s received and connections lost (any reason but our own close): beside a backlog, what a step can miss. */
@@ -67,8 +70,19 @@ async function connectHere(url: string, n: number, opts: ClientOptions): Promise
     });
     ready.push(
       new Promise((done, fail) => {
-        socket.once('connect', () => done());
-        socket.once('connect_error', fail);
+        // socket.io-client times out the transport, not the namespace CONNECT: a lost one would hang the bench.
+        const timer = setTimeout(
+          () => fail(new Error(`client ${i}: no CONNECT in ${CONNECT_MS / 1000} s`)),
+          CONNECT_MS,
+        );
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          done();
+        });
+        socket.once('connect_error', (error) => {
+          clearTimeout(timer);
+          fail(error);
+        });
       }),
     );
     sockets.push(socket);
