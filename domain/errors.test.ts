@@ -74,6 +74,13 @@ describe('the error catalogue', () => {
     ]);
   });
 
+  it('a missing route, token or format is named in Vietnamese as in English', () => {
+    expect(errors.noRoute('GET /api/v1/nothing').messageVi).toBe('Không có đường dẫn GET /api/v1/nothing');
+    expect(errors.noRequestToken('tk-9').messageVi).toBe("Không tìm thấy mã yêu cầu 'tk-9'");
+    expect(errors.formatNotServed('csv').messageVi).toBe("Không hỗ trợ định dạng 'csv': dùng .json hoặc .xml");
+    expect(errors.noReportWithSecret().messageVi).toContain('mã bí mật');
+  });
+
   it('extra facts an edge needs travel on the error', () => {
     expect(errors.tooManySignIns(30)).toMatchObject({ kind: 'too_many', retryAfterS: 30 });
   });

@@ -38,7 +38,7 @@ export const missingErrors = {
     kind: 'not_found',
     code: 'not_found',
     en: (route) => `No route ${route}`,
-    vi: 'Không tìm thấy',
+    vi: (route) => `Không có đường dẫn ${route}`,
   }),
   noReportWithCode: define<string>({
     kind: 'not_found',
@@ -50,19 +50,19 @@ export const missingErrors = {
     kind: 'not_found',
     code: 'not_found',
     en: 'No report with this code and secret',
-    vi: 'Không tìm thấy phản ánh',
+    vi: 'Không tìm thấy phản ánh với mã và mã bí mật này',
   }),
   noRequestToken: define<string>({
     kind: 'not_found',
     code: 'not_found',
     en: (t) => `token '${t}' not found`,
-    vi: 'Không tìm thấy',
+    vi: (t) => `Không tìm thấy mã yêu cầu '${t}'`,
   }),
   formatNotServed: define<string>({
     kind: 'not_found',
     code: 'not_found',
     en: (f) => `Format '${f}' is not served: use .json or .xml`,
-    vi: 'Không tìm thấy',
+    vi: (f) => `Không hỗ trợ định dạng '${f}': dùng .json hoặc .xml`,
   }),
   unknownService: define<string>({
     kind: 'not_found',
