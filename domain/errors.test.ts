@@ -18,6 +18,18 @@ const anything: unknown = new Proxy(function () {}, {
           : anything,
 });
 const sampleFor = (name: keyof typeof errors): unknown => (name in SAMPLE ? SAMPLE[name] : anything);
+/** Like `anything`, but every string it becomes is the marker ZQX, so a message that names its parameter shows it. */
+const MARKER = 'ZQX';
+const marked: unknown = new Proxy(function () {}, {
+  get: (_t, key) =>
+    key === Symbol.toPrimitive
+      ? () => MARKER
+      : key === 'map'
+        ? (f: (i: unknown) => unknown) => [f(marked)]
+        : key === 'join'
+          ? () => MARKER
+          : marked,
+});
 
 describe('the error catalogue', () => {
   const names = Object.keys(errors) as (keyof typeof errors)[];
@@ -30,6 +42,17 @@ describe('the error catalogue', () => {
     expect(e.messageVi?.trim().length).toBeGreaterThan(3);
     expect(e.messageVi).not.toBe(e.message);
     expect(e.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it.each(names)('%s names in Vietnamese what it names in English', (name) => {
+    const build = errors[name] as (p: unknown) => DomainError;
+    const e = build(name in SAMPLE ? SAMPLE[name] : marked);
+    if (!e.message.includes(MARKER)) return;
+    // Screens print an error with fields line by line (errorLines), so a fact its fields carry in Vietnamese is said.
+    const inFields = (e.fields ?? [])
+      .map((f) => `${String(f.field)} ${String(f.reasonVi)}`)
+      .some((l) => l.includes(MARKER));
+    expect(inFields || (e.messageVi ?? '').includes(MARKER), `${e.messageVi} / ${e.message}`).toBe(true);
   });
 
   it('an entry that names one field says it in the message and in fields', () => {

@@ -30,14 +30,14 @@ export const accessErrors = {
     kind: 'too_many',
     code: 'too_many_attempts',
     en: (s) => `Too many sign-in attempts; retry in ${s} s`,
-    vi: 'Đăng nhập quá nhiều lần, vui lòng thử lại sau',
+    vi: (s) => `Đăng nhập quá nhiều lần, vui lòng thử lại sau ${s} giây`,
     extra: (retryAfterS) => ({ retryAfterS }),
   }),
   tooManyReads: define<number>({
     kind: 'too_many',
     code: 'too_many_requests',
     en: (s) => `Too many requests from this address; retry in ${s} s`,
-    vi: 'Quá nhiều yêu cầu từ địa chỉ này, vui lòng thử lại sau',
+    vi: (s) => `Quá nhiều yêu cầu từ địa chỉ này, vui lòng thử lại sau ${s} giây`,
     extra: (retryAfterS) => ({ retryAfterS }),
   }),
   crossOrigin: define({
@@ -50,7 +50,7 @@ export const accessErrors = {
     kind: 'forbidden',
     code: 'csrf_failed',
     en: (h) => `Missing or wrong ${h} header`,
-    vi: 'Thiếu mã chống giả mạo yêu cầu (CSRF)',
+    vi: (h) => `Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF) trong header ${h}`,
   }),
   invalidApiKey: define({
     kind: 'forbidden',
@@ -62,7 +62,7 @@ export const accessErrors = {
     kind: 'forbidden',
     code: 'forbidden',
     en: (what) => `Not allowed: ${what}`,
-    vi: 'Bạn không có quyền thực hiện thao tác này',
+    vi: (what) => `Bạn không có quyền thực hiện thao tác này (${what})`,
   }),
   nothingToFollow: define({
     kind: 'forbidden',

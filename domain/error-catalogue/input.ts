@@ -66,13 +66,13 @@ export const inputErrors = {
     kind: 'bad_request',
     code: 'invalid_json',
     en: (m) => `body: ${m}`,
-    vi: 'Yêu cầu không hợp lệ',
+    vi: (m) => `Nội dung yêu cầu không phải JSON hợp lệ: ${m}`,
   }),
   badBody: define<string>({
     kind: 'bad_request',
     code: 'bad_request',
     en: (m) => `body: ${m}`,
-    vi: 'Yêu cầu không hợp lệ',
+    vi: (m) => `Nội dung yêu cầu không hợp lệ: ${m}`,
   }),
   undecodableBody: define({
     kind: 'bad_request',
@@ -108,13 +108,13 @@ export const inputErrors = {
     kind: 'unsupported_type',
     code: 'unsupported_media_type',
     en: (xlsx) => `Send text/csv or ${xlsx}`,
-    vi: 'Tệp phải là CSV hoặc XLSX',
+    vi: (xlsx) => `Tệp phải là text/csv hoặc ${xlsx}`,
   }),
   fileTooLarge: define<number>({
     kind: 'too_large',
     code: 'too_large',
     en: (max) => `The file is over ${max} bytes`,
-    vi: 'Tệp quá lớn',
+    vi: (max) => `Tệp vượt quá ${max} byte`,
   }),
   badUploadParts: define<FieldIssue[]>({
     kind: 'invalid',
@@ -162,14 +162,14 @@ export const inputErrors = {
     code: 'validation_failed',
     field: 'category',
     en: (c) => `unknown category '${c}'`,
-    vi: 'Loại phản ánh không tồn tại',
+    vi: (c) => `Không có loại phản ánh '${c}'`,
   }),
   unknownCommune: define<{ field: string; code: string }>({
     kind: 'invalid',
     code: 'validation_failed',
     field: (p) => p.field,
     en: (p) => `unknown commune code '${p.code}'`,
-    vi: 'Không có xã/phường này',
+    vi: (p) => `Không có xã/phường mã '${p.code}'`,
   }),
   doesNotExist: define<string>({
     kind: 'invalid',
@@ -197,7 +197,7 @@ export const inputErrors = {
     code: 'validation_failed',
     field: 'bbox',
     en: (p) => `covers more than ${p.max} cells at res ${p.res}; zoom in or ask for a coarser res`,
-    vi: 'Vùng quá lớn cho độ phân giải này',
+    vi: (p) => `Vùng quá lớn: hơn ${p.max} ô ở độ phân giải ${p.res}; hãy phóng to hoặc chọn độ phân giải thô hơn`,
   }),
   publicResTooFine: define<number>({
     kind: 'invalid',
@@ -217,7 +217,7 @@ export const inputErrors = {
     kind: 'invalid',
     code: 'invalid_rows',
     en: (p) => `${p.rows} rows are invalid; nothing was imported`,
-    vi: 'Có dòng không hợp lệ; chưa nhập dòng nào',
+    vi: (p) => `Có ${p.rows} dòng không hợp lệ; chưa nhập dòng nào`,
     fields: (p) => p.fields,
   }),
   invalidSchedule: define<FieldIssue[]>({

@@ -44,7 +44,7 @@ export const missingErrors = {
     kind: 'not_found',
     code: 'not_found',
     en: (code) => `No report has the code '${code}'`,
-    vi: 'Không tìm thấy phản ánh với mã này',
+    vi: (code) => `Không có phản ánh nào mang mã '${code}'`,
   }),
   noReportWithSecret: define({
     kind: 'not_found',
@@ -69,7 +69,7 @@ export const missingErrors = {
     code: 'unknown_service',
     field: 'service_code',
     en: (c) => `unknown service '${c}'`,
-    vi: 'Loại phản ánh không tồn tại',
+    vi: (c) => `Không có loại phản ánh '${c}'`,
   }),
   /** The same, named in a query or body: a bad parameter. */
   unknownServiceParameter: define<string>({
@@ -77,6 +77,6 @@ export const missingErrors = {
     code: 'unknown_service',
     field: 'service_code',
     en: (c) => `unknown service '${c}'`,
-    vi: 'Loại phản ánh không tồn tại',
+    vi: (c) => `Không có loại phản ánh '${c}'`,
   }),
 };

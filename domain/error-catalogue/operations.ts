@@ -62,7 +62,7 @@ export const operationsErrors = {
     code: 'validation_failed',
     field: 'agencyId',
     en: (role) => `is required for ${role}`,
-    vi: 'Cần chọn cơ quan',
+    vi: (role) => `Cần chọn cơ quan cho vai trò ${role}`,
   }),
   cannotDemoteSelf: define({
     kind: 'invalid',
@@ -75,14 +75,14 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'cannot_end',
     en: (p) => `Rule ${p.id} does not exist or starts on or after ${p.effectiveTo}`,
-    vi: 'Không thể kết thúc quy tắc này',
+    vi: (p) => `Không thể kết thúc quy tắc ${p.id}: quy tắc không tồn tại hoặc bắt đầu từ ${p.effectiveTo} trở đi`,
     fields: () => [fieldIssue('effectiveTo', reasons.afterRuleStarts)],
   }),
   staleVersion: define<number>({
     kind: 'conflict',
     code: 'stale_version',
     en: (v) => `The report changed (version ${v}); reload it`,
-    vi: 'Phản ánh vừa được cập nhật, vui lòng tải lại',
+    vi: (v) => `Phản ánh vừa được cập nhật (phiên bản ${v}), vui lòng tải lại`,
   }),
   illegalTransition: define<{ from: string; to: string }>({
     kind: 'conflict',
@@ -94,7 +94,7 @@ export const operationsErrors = {
     kind: 'forbidden',
     code: 'forbidden',
     en: (p) => `Role ${p.role} may not move a report to ${p.to}`,
-    vi: 'Vai trò của bạn không được thực hiện thao tác này',
+    vi: (p) => `Vai trò ${p.role} không được chuyển phản ánh sang ${p.to}`,
   }),
   outsideRemit: define({
     kind: 'forbidden',
@@ -106,13 +106,13 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'use_merge',
     en: (to) => `Moving to ${to} is done with POST /api/v1/reports/:id/merge`,
-    vi: 'Hãy dùng chức năng gộp phản ánh',
+    vi: (to) => `Chuyển sang ${to} phải dùng chức năng gộp phản ánh (POST /api/v1/reports/:id/merge)`,
   }),
   reopenWindowPassed: define<number>({
     kind: 'conflict',
     code: 'reopen_window_passed',
     en: (h) => `Reports can be reopened within ${h} hours of resolution`,
-    vi: 'Đã quá thời hạn mở lại',
+    vi: (h) => `Chỉ mở lại được trong ${h} giờ kể từ khi xử lý xong`,
   }),
   requiredToMove: define<{ field: string; to: string }>({
     kind: 'invalid',
@@ -126,7 +126,7 @@ export const operationsErrors = {
     code: 'validation_failed',
     field: 'reason',
     en: (r) => `must be one of ${r.join(', ')}`,
-    vi: 'Lý do từ chối không hợp lệ',
+    vi: (r) => `Lý do từ chối phải là một trong: ${r.join(', ')}`,
   }),
   noSuchUnit: define({
     kind: 'invalid',
@@ -151,7 +151,7 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'unit_busy',
     en: (p) => `Unit ${p.unitId} is ${p.status}`,
-    vi: 'Đội đang bận hoặc nghỉ',
+    vi: (p) => `Đội ${p.unitId} đang ở trạng thái ${p.status}`,
   }),
   reassignNeedsNote: define({
     kind: 'invalid',
@@ -183,7 +183,7 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'target_closed',
     en: (s) => `Cannot merge into a ${s} report`,
-    vi: 'Không thể gộp vào phản ánh đã đóng',
+    vi: (s) => `Không thể gộp vào phản ánh đang ở trạng thái ${s}`,
   }),
   isIncidentPrimary: define({
     kind: 'conflict',
@@ -232,19 +232,19 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'not_pending',
     en: (p) => `Alert ${p.id} is ${p.state}, not waiting for approval`,
-    vi: 'Cảnh báo không chờ duyệt',
+    vi: (p) => `Cảnh báo ${p.id} đang ở trạng thái ${p.state}, không chờ duyệt`,
   }),
   alertNotActive: define<{ id: string; state: string }>({
     kind: 'conflict',
     code: 'not_active',
     en: (p) => `Alert ${p.id} is ${p.state}: it cannot be changed`,
-    vi: 'Cảnh báo không còn hiệu lực',
+    vi: (p) => `Cảnh báo ${p.id} đang ở trạng thái ${p.state}: không thể thay đổi`,
   }),
   updatePending: define<string>({
     kind: 'conflict',
     code: 'update_pending',
     en: (id) => `Alert ${id} already has an update waiting for approval`,
-    vi: 'Cảnh báo này đã có một bản cập nhật đang chờ phê duyệt',
+    vi: (id) => `Cảnh báo ${id} đã có một bản cập nhật đang chờ phê duyệt`,
   }),
   twoPersonRule: define({
     kind: 'forbidden',
