@@ -104,6 +104,19 @@ describe('the error catalogue', () => {
     expect(errors.noReportWithSecret().messageVi).toContain('mã bí mật');
   });
 
+  it('an entry about one field names the field and its reason in the Vietnamese message too', () => {
+    expect(errors.invalidField(fieldIssue('lat', reasons.mustBeNumber)).messageVi).toBe(
+      'Dữ liệu không hợp lệ: lat phải là số',
+    );
+    expect(errors.doesNotExist('agencyId')).toMatchObject({
+      messageVi: 'agencyId không tồn tại',
+      fields: [{ field: 'agencyId', reason: 'does not exist', reasonVi: 'không tồn tại' }],
+    });
+    expect(errors.idempotencyKey('Idempotency-Key').messageVi).toBe(
+      'Idempotency-Key phải gồm 8 đến 200 ký tự ASCII in được',
+    );
+  });
+
   it('extra facts an edge needs travel on the error', () => {
     expect(errors.tooManySignIns(30)).toMatchObject({ kind: 'too_many', retryAfterS: 30 });
   });

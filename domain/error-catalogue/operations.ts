@@ -15,14 +15,16 @@ export const operationsErrors = {
     code: 'validation_failed',
     field: (h) => h,
     en: 'must be 8 to 200 visible ASCII characters',
-    vi: 'Idempotency-Key không hợp lệ',
+    vi: (h) => `${h} phải gồm 8 đến 200 ký tự ASCII in được`,
+    reasonVi: 'phải gồm 8 đến 200 ký tự ASCII in được',
   }),
   idempotencyConflict: define<string>({
     kind: 'conflict',
     code: 'idempotency_conflict',
     field: (h) => h,
     en: 'was already used with a different body',
-    vi: 'Idempotency-Key đã được dùng cho một phản ánh khác',
+    vi: (h) => `${h} đã được dùng cho một phản ánh khác`,
+    reasonVi: 'đã được dùng cho một phản ánh khác',
   }),
   idempotencyBusy: define({
     kind: 'conflict',
