@@ -212,7 +212,7 @@ export const inputErrors = {
     code: 'validation_failed',
     field: 'bbox',
     en: (p) => `required above res ${p.max}: the whole province would be over ${p.cells} cells`,
-    vi: (p) => `Cần bbox (vùng nhìn) ở độ phân giải ${p.res}`,
+    vi: (p) => `Cần bbox (vùng nhìn) ở độ phân giải ${p.res}: trên ${p.max}, cả tỉnh sẽ hơn ${p.cells} ô`,
   }),
   invalidRows: define<{ rows: number; fields: FieldIssue[] }>({
     kind: 'invalid',

@@ -121,7 +121,7 @@ export const operationsErrors = {
     code: 'validation_failed',
     field: (p) => p.field,
     en: (p) => `is required to move to ${p.to}`,
-    vi: (p) => `Thiếu thông tin bắt buộc: ${REQUIRED_VI[p.field] ?? p.field}`,
+    vi: (p) => `Thiếu thông tin bắt buộc để chuyển sang ${p.to}: ${REQUIRED_VI[p.field] ?? p.field}`,
   }),
   badRejectReason: define<readonly string[]>({
     kind: 'invalid',

@@ -77,6 +77,6 @@ describe('safe dispatch actions', () => {
     const id = await app.createReport();
     const res = await dispatcher.post(`/api/v1/reports/${id}/transitions`, { to: 'rejected' });
     expect(res.status).toBe(422);
-    expect(res.body.error.messageVi).toBe('Thiếu thông tin bắt buộc: lý do');
+    expect(res.body.error.messageVi).toBe('Thiếu thông tin bắt buộc để chuyển sang rejected: lý do');
   });
 });
