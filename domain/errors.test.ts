@@ -117,6 +117,14 @@ describe('the error catalogue', () => {
     );
   });
 
+  it('a fixed rule or way out that the English states, the Vietnamese states too', () => {
+    expect(errors.invalidTrackingCode().messageVi).toContain('TH-7KQ4-9XPM');
+    expect(errors.invalidBbox().messageVi).toContain('tây,nam,đông,bắc');
+    expect(errors.startAfterEnd().messageVi).toContain('end_date');
+    expect(errors.invalidApiKey().messageVi).toContain('thu hồi');
+    expect(errors.reopenMerged().messageVi).toContain('mở lại vụ việc');
+  });
+
   it('extra facts an edge needs travel on the error', () => {
     expect(errors.tooManySignIns(30)).toMatchObject({ kind: 'too_many', retryAfterS: 30 });
   });

@@ -12,7 +12,7 @@ export const accessErrors = {
     kind: 'unauthenticated',
     code: 'unauthenticated',
     en: 'Sign in as staff or use the unit token',
-    vi: 'Cần đăng nhập',
+    vi: 'Cần đăng nhập cán bộ hoặc dùng mã của đội',
   }),
   invalidToken: define({
     kind: 'unauthenticated',
@@ -56,7 +56,7 @@ export const accessErrors = {
     kind: 'forbidden',
     code: 'invalid_api_key',
     en: 'api_key: missing, invalid or revoked',
-    vi: 'Khóa API không hợp lệ',
+    vi: 'Khóa API (api_key) bị thiếu, không hợp lệ hoặc đã bị thu hồi',
   }),
   forbidden: define<string>({
     kind: 'forbidden',

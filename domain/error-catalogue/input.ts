@@ -46,7 +46,7 @@ export const inputErrors = {
     code: 'invalid_code',
     field: 'code',
     en: 'must look like TH-7KQ4-9XPM (or TH-2026-001316)',
-    vi: 'Mã theo dõi không hợp lệ',
+    vi: 'Mã theo dõi phải có dạng TH-7KQ4-9XPM (hoặc TH-2026-001316)',
   }),
   invalidQuery: define<FieldIssue[]>({
     kind: 'bad_request',
@@ -60,7 +60,7 @@ export const inputErrors = {
     code: 'invalid_bbox',
     field: 'bbox',
     en: 'must be west,south,east,north with west < east and south < north',
-    vi: 'Khung bản đồ không hợp lệ',
+    vi: 'Khung bản đồ phải có dạng tây,nam,đông,bắc với tây < đông và nam < bắc',
   }),
   invalidJson: define<string>({
     kind: 'bad_request',

@@ -30,7 +30,7 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'idempotency_busy',
     en: 'The same submission is being processed; retry',
-    vi: 'Đang xử lý, thử lại',
+    vi: 'Lần gửi giống hệt đang được xử lý, vui lòng thử lại',
   }),
   slugTaken: define({
     kind: 'conflict',
@@ -191,7 +191,7 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'is_incident_primary',
     en: 'This report leads an incident: merge the others into it instead',
-    vi: 'Phản ánh này là phản ánh chính của một vụ việc',
+    vi: 'Phản ánh này là phản ánh chính của một vụ việc: hãy gộp các phản ánh khác vào nó',
   }),
   bulkItemFailed: define<{
     id: string;
@@ -222,7 +222,7 @@ export const operationsErrors = {
     kind: 'conflict',
     code: 'merged',
     en: 'This report follows its incident; reopen is for the incident',
-    vi: 'Phản ánh đã được gộp',
+    vi: 'Phản ánh đã được gộp vào một vụ việc: hãy mở lại vụ việc đó',
   }),
   reporterReopenWindowPassed: define({
     kind: 'conflict',
@@ -259,6 +259,6 @@ export const operationsErrors = {
     code: 'validation_failed',
     field: 'start_date',
     en: 'must not be after end_date',
-    vi: 'Khoảng thời gian không hợp lệ',
+    vi: 'Ngày bắt đầu (start_date) không được sau ngày kết thúc (end_date)',
   }),
 };
