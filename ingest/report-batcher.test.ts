@@ -1,8 +1,12 @@
 // Group commit: concurrent submissions share transactions, each caller gets its own row, a row that fails fails alone.
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createPool } from '../sql/db.ts';
+import { EVENTS_CHANNEL } from '../sql/doorbell.ts';
+import { poolForRequest } from '../sql/request-scope.ts';
+import { seedSlaConfig } from '../sql/seed/seed-dispatch.ts';
 import { useTestDatabase } from '../sql/test-support/db.ts';
-import { prepareReport, storeReports, type ReportContext } from './commands/create-reports.ts';
+import { prepareReport, reportEventPayload, storeReports, type ReportContext } from './commands/create-reports.ts';
 import { ReportBatcher } from './report-batcher.ts';
 
 const ctx: ReportContext = {
@@ -54,7 +58,76 @@ describe('report batcher', () => {
     expect((await test.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(before + 6);
   });
 
-  it('plans its two inserts once per connection, not once per batch', async () => {
+  it("appends each report's event in the insert's statement, as reportEventPayload makes it of the stored row", async () => {
+    await seedSlaConfig(test.pool);
+    const {
+      rows: [rule],
+    } = await test.pool.query<{ id: string; agency_id: string }>(
+      'SELECT id::text, agency_id FROM routing_rules LIMIT 1',
+    );
+    const area = { code: '14797', name: 'Hạc Thành', fullName: 'Phường Hạc Thành', provinceCode: '38' };
+    const routed: ReportContext = {
+      geocoder: { lookup: () => area },
+      sensitiveCategories: new Set(['security']),
+      agencyRouting: {
+        route: (category) => (category === 'security' ? null : { agencyId: rule.agency_id, ruleId: rule.id }),
+      },
+    };
+    const { rows: categories } = await test.pool.query<{ code: string }>('SELECT code FROM categories ORDER BY code');
+    // Several statements, so the timestamps' microseconds differ: SQL and JS must agree on how they are cut to ms.
+    const batches = await Promise.all(
+      [0, 1, 2, 3, 4].map((b) =>
+        storeReports(
+          poolForRequest(test.pool, `req-${b}`),
+          categories.map((c, i) => ({
+            ...prepareReport(input(b * 100 + i, c.code), routed),
+            ...(i === 0 && { requestId: `sender-${b}` }),
+          })),
+        ),
+      ),
+    );
+    const stored = batches.flat();
+    const { rows: events } = await test.pool.query<{ report_id: string; payload: object; request_id: string }>(
+      `SELECT report_id::text, payload, request_id FROM events WHERE kind = 'report.created' AND report_id = ANY($1::bigint[])
+       ORDER BY id`,
+      [stored.map((r) => r.id)],
+    );
+    // Within a batch, the events follow the reports' order; the batches ran side by side.
+    for (const rows of batches) {
+      const ids = new Set(rows.map((r) => r.id));
+      expect(events.filter((e) => ids.has(e.report_id)).map((e) => e.report_id)).toEqual(rows.map((r) => r.id));
+    }
+    const eventOf = new Map(events.map((e) => [e.report_id, e]));
+    expect(stored.map((r) => eventOf.get(r.id)?.payload)).toEqual(
+      stored.map((r) => reportEventPayload(r, r.category === 'security')),
+    );
+    expect(stored.some((r) => r.response_due_at !== null && r.agency_id !== null)).toBe(true);
+    expect(batches.flatMap((rows) => rows.map((r) => eventOf.get(r.id)?.request_id))).toEqual(
+      batches.flatMap((rows, b) => rows.map((_, i) => (i === 0 ? `sender-${b}` : `req-${b}`))),
+    );
+  });
+
+  it('a batch with nothing else to store commits in its one statement and rings the doorbell after it', async () => {
+    const db = createPool(test.url, 1, { ringAfterCommit: true });
+    const listener = new pg.Client({ connectionString: test.url });
+    try {
+      await listener.connect();
+      const rang = new Promise((ring) => listener.on('notification', ring));
+      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+      const [row] = await storeReports(db, [prepareReport(input(1), ctx)]);
+      await rang;
+      // Its own transaction: no BEGIN left the connection inside one, and the row is there for everyone.
+      expect((await db.query<{ open: string }>('SELECT now() = statement_timestamp() AS open')).rows[0]).toEqual({
+        open: true,
+      });
+      expect((await test.pool.query('SELECT 1 FROM reports WHERE id = $1', [row.id])).rowCount).toBe(1);
+    } finally {
+      await listener.end();
+      await db.end();
+    }
+  });
+
+  it('plans its insert once per connection, not once per batch', async () => {
     // One connection, so the statements it prepared are the ones the next batch finds.
     const one = createPool(test.url, 1);
     try {
@@ -62,10 +135,7 @@ describe('report batcher', () => {
       const { rows } = await one.query<{ name: string; calls: string }>(
         `SELECT name, generic_plans + custom_plans AS calls FROM pg_prepared_statements WHERE name IN ('insert-reports', 'append-events') ORDER BY name`,
       );
-      expect(rows).toEqual([
-        { name: 'append-events', calls: '3' },
-        { name: 'insert-reports', calls: '3' },
-      ]);
+      expect(rows).toEqual([{ name: 'insert-reports', calls: '3' }]);
     } finally {
       await one.end();
     }

@@ -47,6 +47,7 @@ describe('report deadlines: the batch insert and the per-row triggers agree', ()
       const stored = await insertReports(
         tx,
         categories.map((c) => report(c.code)),
+        categories.map(() => ({ sensitive: false })),
       );
       const ids: string[] = [];
       for (const c of categories) {

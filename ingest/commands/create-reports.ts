@@ -1,9 +1,8 @@
 // createReports: geocode, route, and in ONE transaction insert the reports and append their events.
 import { bigintToCell, cellAt, cellToBigint } from '../../geo/h3.ts';
 import type { AreaLookup } from '../../geo/types.ts';
-import { withTransaction, type Db, type Tx } from '../../sql/db.ts';
+import { withOneStatement, withTransaction, type Db, type Tx } from '../../sql/db.ts';
 import type { ReportEventPayload } from '../../domain/events.ts';
-import { appendEvents } from '../../sql/queries/events.ts';
 import { insertPhotos, type NewPhoto } from '../../sql/queries/photos.ts';
 import { insertIdempotencyKeys } from '../../sql/queries/idempotency.ts';
 import { insertReports, type NewReport, type StoredReportRow } from '../../sql/queries/reports.ts';
@@ -94,26 +93,25 @@ export function prepareReport(input: ReportInput, ctx: ReportContext): PreparedR
   return { row: toNewReport(input, ctx), sensitive: ctx.sensitiveCategories.has(input.category) };
 }
 
+/** A report that stores more than its row and event needs a transaction around its statements. */
+const storesMore = (p: PreparedReport) => p.alongside || p.idempotency || p.photos?.length;
+
 /**
- * Many reports, one commit: the unit of group commit. One multi-row INSERT for the reports and one
- * for their events, so the statement-level doorbell rings once. Either all are stored, or none.
+ * Many reports, one commit: the unit of group commit. One statement inserts the reports and appends their events, so
+ * the statement-level doorbell rings once; a batch with nothing else to store commits on its own, without BEGIN and
+ * COMMIT round trips (#17's goal 2: the round trips of a batch cost its throughput). Either all are stored, or none.
  */
 export async function storeReports(db: Db, prepared: PreparedReport[]): Promise<StoredReportRow[]> {
-  return withTransaction(db, async (tx) => {
-    const stored = await insertReports(
+  const insert = (tx: Tx) =>
+    insertReports(
       tx,
       prepared.map((p) => p.row),
+      prepared.map((p) => ({ sensitive: p.sensitive, requestId: p.requestId })),
     );
+  if (!prepared.some(storesMore)) return withOneStatement(db, insert);
+  return withTransaction(db, async (tx) => {
+    const stored = await insert(tx);
     for (const [i, p] of prepared.entries()) await p.alongside?.(tx, stored[i]);
-    await appendEvents(
-      tx,
-      stored.map((row, i) => ({
-        reportId: row.id,
-        kind: 'report.created',
-        payload: reportEventPayload(row, prepared[i].sensitive),
-        requestId: prepared[i].requestId,
-      })),
-    );
     await insertIdempotencyKeys(
       tx,
       stored.flatMap((row, i) => {

@@ -1,5 +1,5 @@
 // Typed SQL over reports. No business rules here: callers decide what to store and who sees what.
-import { withTransaction, type Db, type Tx } from '../db.ts';
+import { markFeedChanged, withTransaction, type Db, type Tx } from '../db.ts';
 import type { ReportStatus } from '../../domain/report-status.ts';
 import { settledHead } from './events.ts';
 
@@ -83,12 +83,33 @@ export const REPORT_COLUMNS = `id, tracking_code, category, description, lat, ln
 export const channelCondition = (param: string): string =>
   `(${param}::text IS NULL OR channel = ${param} OR (${param} = 'open311' AND channel LIKE 'open311:%'))`;
 
+/** What a new report's `report.created` event needs besides its row. */
+export interface CreatedEventOf {
+  sensitive: boolean;
+  /** The request that sent it; undefined: the transaction's request (sql/request-scope.ts). */
+  requestId?: string | null;
+}
+
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** reportEventPayload (ingest/commands/create-reports.ts) of a row just inserted, built in SQL; a test holds them equal. */
+const CREATED_PAYLOAD = `jsonb_build_object('reportId', ins.id::text, 'code', ins.tracking_code, 'category', ins.category,
+  'sensitive', t.sensitive, 'status', ins.status, 'version', ins.version, 'cell', to_hex(ins.h3_cell),
+  'areaCode', ins.area_code, 'agencyId', ins.agency_id, 'unitId', NULL, 'responseDueAt', ${isoText('ins.response_due_at')},
+  'dueAt', ${isoText('ins.due_at')}, 'resolvedAt', ${isoText('ins.resolved_at')}, 'at', ${isoText('ins.updated_at')})`;
+
 /**
- * Inserts many reports in one statement; rows come back in input order, with their deadlines. Only what their events
- * and answers need comes back: a surge should not send every description and answer back over the wire.
+ * Inserts many reports and appends their `report.created` events in one statement (so a batch alone can commit
+ * without BEGIN and COMMIT round trips, sql/db.ts withOneStatement); rows come back in input order, with their
+ * deadlines. Only what their events and answers need comes back: a surge should not send every description and
+ * answer back over the wire.
  */
-export async function insertReports(tx: Tx, reports: NewReport[]): Promise<StoredReportRow[]> {
+export async function insertReports(
+  tx: Tx,
+  reports: NewReport[],
+  events: CreatedEventOf[],
+): Promise<StoredReportRow[]> {
   if (reports.length === 0) return [];
+  markFeedChanged(tx);
   const col = <K extends keyof NewReport>(k: K) => reports.map((r) => r[k]);
   // Named: a surge runs this hundreds of times a second, and planning it each time cost Postgres more than the insert.
   // Ids are random (migration 0051), so each row's id is drawn first and the answer is put back in input order by it.
@@ -99,8 +120,9 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Store
        SELECT random_report_id() AS new_id, *
          FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::bigint[], $6::text[], $7::text[], $8::text[],
                      $9::text[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::int[], $16::jsonb[],
-                     $17::text[], $18::text[])
-              WITH ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, ord)
+                     $17::text[], $18::text[], $19::bool[], $20::text[])
+              WITH ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18,
+                                   sensitive, request_id, ord)
      ), rule AS MATERIALIZED (
        SELECT k.category, p.priority, d.response_due_at, d.due_at
          FROM (SELECT DISTINCT c1 AS category FROM t) k
@@ -114,6 +136,10 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Store
               rule.priority, rule.response_due_at, rule.due_at
          FROM t JOIN rule ON rule.category = t.c1 ORDER BY ord
        RETURNING ${STORED_REPORT_COLUMNS.join(', ')}
+     ), appended AS (
+       INSERT INTO events (report_id, kind, payload, request_id)
+       SELECT ins.id, 'report.created', ${CREATED_PAYLOAD}, t.request_id
+         FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord
      )
      SELECT ins.* FROM ins JOIN t ON t.new_id = ins.id ORDER BY t.ord`,
     values: [
@@ -135,6 +161,8 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Store
       reports.map((r) => (r.answers && Object.keys(r.answers).length ? JSON.stringify(r.answers) : null)),
       reports.map((r) => r.channel ?? 'web'),
       reports.map((r) => r.trackingSecretHash?.toString('hex') ?? null),
+      events.map((e) => e.sensitive),
+      events.map((e) => (e.requestId === undefined ? (tx.requestId ?? null) : e.requestId)),
     ],
   });
   return rows;
