@@ -1,5 +1,13 @@
 // Secrets of the citizen flow: the tracking secret (stored only hashed) and the sealed idempotent answer.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomFillSync,
+  timingSafeEqual,
+} from 'node:crypto';
 
 const sha256 = (...parts: (string | Buffer)[]) => {
   const h = createHash('sha256');
@@ -7,8 +15,21 @@ const sha256 = (...parts: (string | Buffer)[]) => {
   return h.digest();
 };
 
+const SECRET_BYTES = 18;
+// Drawn 256 secrets at a time, as Node draws its UUIDs: a randomBytes call per report cost 2 µs, ~1 % of intake CPU.
+const secretBytes = Buffer.alloc(SECRET_BYTES * 256);
+let nextSecret = secretBytes.length;
+
 /** 144 random bits, URL-safe: handed to the reporter once, in the tracking link. */
-export const newTrackingSecret = (): string => randomBytes(18).toString('base64url');
+export function newTrackingSecret(): string {
+  if (nextSecret === secretBytes.length) {
+    randomFillSync(secretBytes);
+    nextSecret = 0;
+  }
+  const secret = secretBytes.toString('base64url', nextSecret, nextSecret + SECRET_BYTES);
+  nextSecret += SECRET_BYTES;
+  return secret;
+}
 export const hashTrackingSecret = (secret: string): Buffer => sha256('tracking-secret\0', secret);
 
 export function trackingSecretMatches(given: string | null | undefined, storedHash: Buffer | null): boolean {
