@@ -8,15 +8,32 @@ export interface RoutingDecision {
   ruleId: string;
 }
 
+const NO_RULES: readonly StoredRoutingRule[] = [];
+
 export class AgencyRoutingTable {
-  private rules: StoredRoutingRule[] = [];
+  /**
+   * The rules by commune (null: rules for no one commune). A report can match only its own commune's and the
+   * province-wide ones: scanning every commune's rules per report cost ~1 % of intake CPU.
+   */
+  private byArea = new Map<string | null, StoredRoutingRule[]>();
 
   constructor(private readonly db: Db) {}
 
   /** Re-reads the rules; called at start and after every change through the API. */
   async reload(): Promise<this> {
-    this.rules = await listRoutingRules(this.db);
+    this.use(await listRoutingRules(this.db));
     return this;
+  }
+
+  /** Routes by these rules from now on. */
+  use(rules: readonly StoredRoutingRule[]): void {
+    const byArea = new Map<string | null, StoredRoutingRule[]>();
+    for (const rule of rules) {
+      const list = byArea.get(rule.areaCode);
+      if (list) list.push(rule);
+      else byArea.set(rule.areaCode, [rule]);
+    }
+    this.byArea = byArea;
   }
 
   /** The agency for a report, or null when no rule applies (it goes to the triage queue). */
@@ -26,7 +43,9 @@ export class AgencyRoutingTable {
     provinceCode: string | null,
     at: Date = new Date(),
   ): RoutingDecision | null {
-    const rule = selectRule(this.rules, { category, areaCode, provinceCode, at });
+    const wide = this.byArea.get(null) ?? NO_RULES;
+    const candidates = areaCode === null ? wide : [...(this.byArea.get(areaCode) ?? NO_RULES), ...wide];
+    const rule = selectRule(candidates, { category, areaCode, provinceCode, at });
     return rule ? { agencyId: rule.agencyId, ruleId: rule.id } : null;
   }
 }
