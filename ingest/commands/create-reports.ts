@@ -50,7 +50,10 @@ function toNewReport(input: ReportInput, ctx: ReportContext): NewReport {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The event of a report as stored now; `unit_id` and the deadlines when the caller read them (dispatch rows, inserts). */
+/**
+ * The event of a report as stored now; `unit_id` and the deadlines when the caller read them (dispatch rows). New
+ * reports get theirs built in SQL by the insert (sql/queries/reports.ts CREATED_PAYLOAD): change both, a test compares them.
+ */
 export function reportEventPayload(
   row: StoredReportRow & { unit_id?: string | null },
   sensitive: boolean,

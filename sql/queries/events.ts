@@ -36,11 +36,14 @@ export function compareCursors(a: FeedCursor, b: FeedCursor): number {
   return i === 0n ? 0 : i < 0n ? -1 : 1;
 }
 
+/** The request an event records: the one named, or (undefined) the request whose transaction `tx` is. */
+export const requestIdOfEvent = (tx: Tx, named: string | null | undefined): string | null =>
+  named === undefined ? (tx.requestId ?? null) : named;
+
 /** Appends in `tx`, which must be a withTransaction's (refused otherwise): its commit rings the feed's doorbell. */
 export async function appendEvents(tx: Tx, events: EventToAppend[]): Promise<void> {
   if (events.length === 0) return;
   markFeedChanged(tx);
-  const scoped = tx.requestId ?? null;
   await tx.query({
     name: 'append-events',
     text: `INSERT INTO events (report_id, kind, payload, request_id)
@@ -50,7 +53,7 @@ export async function appendEvents(tx: Tx, events: EventToAppend[]): Promise<voi
       events.map((e) => e.reportId),
       events.map((e) => e.kind),
       events.map((e) => JSON.stringify(e.payload)),
-      events.map((e) => (e.requestId === undefined ? scoped : e.requestId)),
+      events.map((e) => requestIdOfEvent(tx, e.requestId)),
     ],
   });
 }

@@ -1,7 +1,7 @@
 // Typed SQL over reports. No business rules here: callers decide what to store and who sees what.
 import { markFeedChanged, withTransaction, type Db, type Tx } from '../db.ts';
 import type { ReportStatus } from '../../domain/report-status.ts';
-import { settledHead } from './events.ts';
+import { requestIdOfEvent, settledHead } from './events.ts';
 
 export interface ReportRow {
   id: string;
@@ -162,7 +162,7 @@ export async function insertReports(
       reports.map((r) => r.channel ?? 'web'),
       reports.map((r) => r.trackingSecretHash?.toString('hex') ?? null),
       events.map((e) => e.sensitive),
-      events.map((e) => (e.requestId === undefined ? (tx.requestId ?? null) : e.requestId)),
+      events.map((e) => requestIdOfEvent(tx, e.requestId)),
     ],
   });
   return rows;
